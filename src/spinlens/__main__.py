@@ -1,0 +1,3 @@
+from spinlens.cli import run
+
+run()

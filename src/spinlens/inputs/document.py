@@ -1,0 +1,32 @@
+"""What the readers hand to the pipeline: a document to analyse, or a one-line reason it can't be."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    """One article as read, before analysis. `text` is exactly what will be analysed."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+    source: str | None = None
+    # (code, message) pairs noticed while reading, copied into the record's warnings
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class InputError:
+    """An input that could not be read; `source` names it and `message` says why, in one line."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"

@@ -1,0 +1,246 @@
+"""The analysis pipeline: a registry of components, each adding its layer to the analysis record.
+
+A component is built once per `Analyzer` (so a model loads once) and called on batches of records. It reads
+the record and adds to it; it never calls another component. Components are registered by name, spaCy
+style, so later layers plug in without this module knowing about them::
+
+    @register("claims", after=("techniques",))
+    def make_claims(config: PipelineConfig) -> Component: ...
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from spinlens.inputs.document import Document, InputError
+from spinlens.record import Analysis, Article, ModelInfo
+
+
+class RejectedInput(Exception):
+    """A component refuses some articles of a batch (e.g. non-English text under --strict).
+
+    It raises this after it has processed the rest of the batch; `reasons` maps the refused records'
+    positions in the batch to one-line reasons. Later components only see the records it kept.
+    """
+
+    def __init__(self, reasons: dict[int, str]) -> None:
+        super().__init__("; ".join(reasons.values()))
+        self.reasons = reasons
+
+
+class Component(Protocol):
+    name: str
+
+    def models(self) -> list[ModelInfo]: ...
+
+    def __call__(self, batch: list[Analysis]) -> None: ...
+
+
+@dataclass
+class PipelineConfig:
+    """Options every component may read; a component ignores what it does not use."""
+
+    threshold: float | None = None
+    strict: bool = False
+    model_dir: str | None = None
+    batch_size: int = 16
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Factory = Callable[[PipelineConfig], Component]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    factory: Factory
+    default: bool
+
+
+_REGISTRY: dict[str, _Entry] = {}
+# Modules whose import registers the built-in components, in pipeline order.
+_BUILTIN_MODULES = ("spinlens.language", "spinlens.techniques.component")
+
+
+def register(name: str, *, default: bool = True) -> Callable[[Factory], Factory]:
+    def decorator(factory: Factory) -> Factory:
+        _REGISTRY[name] = _Entry(factory, default)
+        return factory
+
+    return decorator
+
+
+def available_layers() -> list[str]:
+    _load_builtins()
+    return list(_REGISTRY)
+
+
+def default_layers() -> list[str]:
+    _load_builtins()
+    return [name for name, entry in _REGISTRY.items() if entry.default]
+
+
+def _load_builtins() -> None:
+    for module in _BUILTIN_MODULES:
+        importlib.import_module(module)
+
+
+def _record_for(doc: Document) -> Analysis:
+    article = Article(
+        id=doc.id,
+        title=doc.title,
+        text=doc.text,
+        outlet=doc.outlet,
+        url=doc.url,
+        published=doc.published,
+        author=doc.author,
+        source=doc.source,
+    )
+    record = Analysis(article=article)
+    for code, message in doc.warnings:
+        record.warn("input", code, message)
+    return record
+
+
+def as_document(item: str | Document | dict[str, Any], **meta: Any) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(text=item, **meta)
+    if isinstance(item, dict):
+        known = {k: v for k, v in item.items() if k in Document.__dataclass_fields__ and k != "warnings"}
+        if not isinstance(known.get("text"), str):
+            raise TypeError("a dict input needs a string 'text'")
+        return Document(**known)
+    raise TypeError(f"cannot analyse a {type(item).__name__}: give a str, a Document or a dict with 'text'")
+
+
+class Analyzer:
+    """Loads the pipeline's models once and analyses articles with them.
+
+    >>> analyzer = Analyzer()
+    >>> for analysis in analyzer.analyze_many(texts, batch_size=16): ...
+    """
+
+    def __init__(
+        self,
+        layers: Iterable[str] | None = None,
+        *,
+        threshold: float | None = None,
+        strict: bool = False,
+        model_dir: str | None = None,
+        batch_size: int = 16,
+    ) -> None:
+        _load_builtins()
+        names = list(layers) if layers is not None else default_layers()
+        unknown = [n for n in names if n not in _REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown layer(s) {', '.join(unknown)}; available: {', '.join(_REGISTRY)}")
+        self.config = PipelineConfig(threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size)
+        # registry order is pipeline order, whatever order the caller named the layers in
+        self.components: list[Component] = [_REGISTRY[name].factory(self.config) for name in _REGISTRY if name in names]
+
+    @property
+    def layers(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    def models(self) -> list[ModelInfo]:
+        return [m for c in self.components for m in c.models()]
+
+    def analyze(self, text: str | Document, **meta: Any) -> Analysis:
+        result = next(self.run([as_document(text, **meta)]))
+        if isinstance(result, InputError):
+            raise ValueError(result.message)
+        return result
+
+    def analyze_many(
+        self, items: Iterable[str | Document | dict[str, Any]], batch_size: int | None = None
+    ) -> Iterator[Analysis]:
+        """Analyse items lazily, yielding records in input order; raises on an item that fails."""
+        for result in self.run((as_document(item) for item in items), batch_size=batch_size):
+            if isinstance(result, InputError):
+                raise ValueError(str(result))
+            yield result
+
+    def run(
+        self, docs: Iterable[Document | InputError], batch_size: int | None = None
+    ) -> Iterator[Analysis | InputError]:
+        """Like `analyze_many`, but failures come back in place as `InputError`s instead of raising."""
+        size = max(1, batch_size or self.config.batch_size)
+        batch: list[Document | InputError] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document | InputError]) -> list[Analysis | InputError]:
+        results: list[Analysis | InputError] = []
+        for doc in batch:
+            if isinstance(doc, InputError):
+                results.append(doc)
+            elif not doc.text.strip():
+                results.append(InputError(doc.source or doc.id or "<text>", "empty or whitespace-only text"))
+            else:
+                results.append(_record_for(doc))
+        models = self.models()
+        live = [r for r in results if isinstance(r, Analysis)]
+        for record in live:
+            record.models = list(models)
+        for component in self.components:
+            if not live:
+                break
+            reasons = self._call(component, live)
+            for position, reason in reasons.items():
+                record = live[position]
+                results[next(i for i, r in enumerate(results) if r is record)] = InputError(_name(record), reason)
+            live = [r for i, r in enumerate(live) if i not in reasons]
+        return results
+
+    @staticmethod
+    def _call(component: Component, batch: list[Analysis]) -> dict[int, str]:
+        """Run a component on a batch; returns the records it refused or failed on, with reasons.
+
+        A component that fails on a batch is retried one record at a time, so that one article that
+        breaks it costs only that article.
+        """
+        try:
+            component(batch)
+            return {}
+        except RejectedInput as rejected:
+            return rejected.reasons
+        except Exception as exc:  # a bug, not the input's fault: keep the others, name the culprit
+            if len(batch) == 1:
+                return {0: _failure(component, exc)}
+        reasons: dict[int, str] = {}
+        for position, record in enumerate(batch):
+            try:
+                component([record])
+            except RejectedInput as rejected:
+                reasons[position] = rejected.reasons[0]
+            except Exception as exc:
+                reasons[position] = _failure(component, exc)
+        return reasons
+
+
+def _failure(component: Component, exc: Exception) -> str:
+    return f"the {component.name} layer failed: {type(exc).__name__}: {exc}"
+
+
+def _name(record: Analysis) -> str:
+    return record.article.source or record.article.id or "<text>"
+
+
+_default: Analyzer | None = None
+
+
+def analyze(text: str, **meta: Any) -> Analysis:
+    """Analyse one text with the default pipeline, loading the bundled models on first use."""
+    global _default
+    if _default is None:
+        _default = Analyzer()
+    return _default.analyze(text, **meta)
