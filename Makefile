@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine with Python 3.11:
+#   make demo   # venv + spinlens, then analyse the sample op-ed on the bundled model
+#   make test   # venv + dev and train extras, then the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+# torch is installed on its own, pinned, before anything that depends on it: a resolver left to choose
+# would pull a multi-GB CUDA build. Runtime installs never need it (inference is onnxruntime).
+TORCH := torch==2.13.0
+
+.PHONY: demo test bench lint install dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev,train]'
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+
+dev: $(VENV)/.dev
+
+demo: $(VENV)/.runtime
+	$(BIN)/spinlens analyze examples/op-ed-war.txt --format text --color
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests scripts
+
+bench: $(VENV)/.dev
+	$(BIN)/python scripts/bench.py --data ../shared/data --out BENCHMARKS.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,223 @@
+"""`make bench`: quality and speed of the bundled technique model, written to BENCHMARKS.md.
+
+Quality: SemEval-2020 Task 11 metrics on PTC dev (SI, TC, full task), per technique, and decoding ablations.
+Speed: end-to-end tokens/s of `spinlens analyze` (reading the dev articles to writing JSON Lines), the raw
+onnxruntime forward throughput on the very same windows, their ratio (the pipeline's own overhead), and the
+peak RSS of the CLI process. Timings are repeated and the median is reported: this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from spinlens.inputs.readers import read_inputs
+from spinlens.pipeline import Analyzer
+from spinlens.render import WRITERS
+from spinlens.semeval.formats import read_articles, read_labels
+from spinlens.semeval.metrics import score_full, score_si, score_tc
+from spinlens.techniques.evaluate import evaluate
+from spinlens.techniques.model import load_model
+from spinlens.techniques.windows import encode, pack, window_starts
+
+REPEATS = 3
+
+
+def quality(ptc: Path) -> tuple[dict, list[str]]:
+    model = load_model()
+    texts = read_articles(ptc / "dev" / "articles")
+    gold = read_labels(ptc / "dev" / "labels.tsv")
+    result = evaluate(model.dir, texts, gold)
+    return result, ablations(model, texts, gold)
+
+
+def ablations(model, texts: dict[str, str], gold) -> list[str]:
+    """What each decoding choice buys, measured by switching it off on the bundled model."""
+    from spinlens.semeval.formats import Label
+    from spinlens.techniques import decode
+
+    ids = sorted(texts)
+    tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+
+    def run(threshold=None, second=None, widen=True, split=True):
+        saved = (model.second_label, decode.char_range, decode.token_runs)
+        if second is not None:
+            model.second_label = second
+        if not widen:
+            decode.char_range = lambda text, offsets, first, last: (int(offsets[first][0]), int(offsets[last - 1][1]))
+        if not split:
+            original = saved[2]
+            decode.token_runs = lambda text, offsets, p_span, p_begin, t: original(
+                text.replace("\n", " "), offsets, p_span, np.zeros_like(p_begin), t
+            )
+        try:
+            pred = [
+                Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], tokens[a], threshold)
+            ]
+        finally:
+            model.second_label, decode.char_range, decode.token_runs = saved
+        return score_si(gold, pred).overall.f1, score_full(gold, pred).overall.f1
+
+    rows = [("bundled model, tuned decoding", run())]
+    rows.append(("threshold 0.5 instead of tuned", run(threshold=0.5)))
+    rows.append(("no second technique per fragment", run(second=1.01)))
+    rows.append(("no widening of spans to whole words", run(widen=False)))
+    rows.append(("no splitting of runs at B tags and line breaks", run(split=False)))
+    lines = ["| variant | SI F1 | full F1 |", "|---|---:|---:|"]
+    lines += [f"| {name} | {si:.4f} | {full:.4f} |" for name, (si, full) in rows]
+    # TC: the span classifier against the token-level alternative of reading BIO confidence alone is not
+    # exported; what we can switch off here is the context: classify the span's tokens encoded on their own
+    tc_context = score_tc(gold, _tc_without_context(model, texts, gold)).overall.f1
+    lines.append("")
+    lines.append(f"TC micro-F1 when each span is encoded alone, without its article context: {tc_context:.4f}")
+    return lines
+
+
+def _tc_without_context(model, texts, gold):
+    from spinlens.semeval.formats import Label
+
+    out = []
+    for lab in gold:
+        ((technique, _),) = model.label_spans(texts[lab.article_id][lab.start : lab.end], [(0, lab.end - lab.start)])
+        out.append(Label(lab.article_id, technique, lab.start, lab.end))
+    return out
+
+
+def speed(ptc: Path) -> dict:
+    articles = ptc / "dev" / "articles"
+    model = load_model()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))]
+    encoded = encode(model.tokenizer, texts)
+    n_tokens = int(sum(len(e) for e in encoded))
+
+    # raw forward on exactly the windows the pipeline builds, batched the same way
+    pieces = [e.ids[s : s + model.spec.body] for e in encoded for s in window_starts(len(e), model.spec)]
+    pieces.sort(key=len)
+    batches = [pack(pieces[i : i + 16]) for i in range(0, len(pieces), 16)]
+    raw_times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        for ids, mask in batches:
+            model.forward(ids, mask)
+        raw_times.append(time.perf_counter() - started)
+
+    analyzer = Analyzer(["techniques"])
+    e2e_times = []
+    for _ in range(REPEATS):
+        sink = io.StringIO()
+        started = time.perf_counter()
+        results = analyzer.run(read_inputs([str(articles)]))
+        WRITERS["jsonl"]((r for r in results if not hasattr(r, "message")), sink)
+        e2e_times.append(time.perf_counter() - started)
+
+    cli_times, rss = [], []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "spinlens",
+                "analyze",
+                str(articles),
+                "--layers",
+                "techniques",
+                "--format",
+                "jsonl",
+                "--out",
+                os.devnull,
+            ],
+            check=True,
+        )
+        cli_times.append(time.perf_counter() - started)
+        rss.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    raw, e2e, cli = statistics.median(raw_times), statistics.median(e2e_times), statistics.median(cli_times)
+    return {
+        "articles": len(texts),
+        "tokens": n_tokens,
+        "windows": len(pieces),
+        "window_tokens": int(sum(len(p) + 2 for p in pieces)),
+        "raw_tokens_per_s": n_tokens / raw,
+        "e2e_tokens_per_s": n_tokens / e2e,
+        "ratio": raw / e2e,
+        "cli_tokens_per_s": n_tokens / cli,
+        "cli_seconds": cli,
+        "peak_rss_mb": max(rss),
+        "model": model.manifest["files"]["onnx"],
+    }
+
+
+def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) -> str:
+    s = result["summary"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}). Timings are the median of {REPEATS} runs.",
+        "",
+        "## Technique model on PTC dev (SemEval-2020 Task 11 metrics)",
+        "",
+        "| metric | precision | recall | F1 | target |",
+        "|---|---:|---:|---:|---|",
+        f"| SI (span identification) | {s['si_p']:.4f} | {s['si_r']:.4f} | {s['si_f1']:.4f} | ≥ 0.47 |",
+        f"| TC (technique of gold spans, micro) | | | {s['tc_f1']:.4f} | ≥ 0.62 |",
+        f"| full task (span + technique) | {s['full_p']:.4f} | {s['full_r']:.4f} | {s['full_f1']:.4f} | aim ≥ 0.28 |",
+        "",
+        "### Per technique",
+        "",
+        "| technique | gold spans | TC F1 | full-task F1 |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, row in result["per_technique"].items():
+        lines.append(f"| {name} | {row['gold']} | {row['tc_f1']:.4f} | {row['full_f1']:.4f} |")
+    lines += ["", "### Decoding ablations (same model, one choice switched off)", "", *ablation_lines, ""]
+    lines += [
+        "## Speed, techniques layer only",
+        "",
+        f"{speeds['articles']} PTC dev articles, {speeds['tokens']:,} wordpiece tokens "
+        f"({speeds['windows']} windows, {speeds['window_tokens']:,} tokens with overlap and [CLS]/[SEP]); "
+        f"model file `{speeds['model']}`.",
+        "",
+        "| measure | value | target |",
+        "|---|---:|---|",
+        f"| raw onnxruntime forward, same windows | {speeds['raw_tokens_per_s']:,.0f} tokens/s | |",
+        f"| end to end in process (read files → analyse → write JSON Lines) | "
+        f"{speeds['e2e_tokens_per_s']:,.0f} tokens/s | ≥ 8,000 |",
+        f"| end to end ÷ raw forward | {speeds['ratio']:.2f} | ≥ 0.8 |",
+        f"| `spinlens analyze DIR` CLI, process start and model load included | "
+        f"{speeds['cli_tokens_per_s']:,.0f} tokens/s ({speeds['cli_seconds']:.1f} s) | |",
+        f"| peak RSS of the CLI process | {speeds['peak_rss_mb']:,.0f} MB | ≤ 1,024 MB |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default="../shared/data", help="folder holding ptc/")
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    args = parser.parse_args()
+    ptc = Path(args.data) / "ptc"
+    if not (ptc / "dev" / "labels.tsv").is_file():
+        sys.exit(f"bench: no PTC dev data at {ptc}")
+    result, ablation_lines = quality(ptc)
+    print(json.dumps(result["summary"]), file=sys.stderr)
+    speeds = speed(ptc)
+    print(json.dumps(speeds), file=sys.stderr)
+    Path(args.out).write_text(render(result, ablation_lines, speeds, "make bench"), encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Scoring a technique model on PTC-format data through the real inference path (ONNX, decoding)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spinlens.semeval.formats import Label
+from spinlens.semeval.metrics import score_full, score_si, score_tc
+from spinlens.techniques.model import TechniqueModel, TokenPredictions
+
+
+def _predict(model: TechniqueModel, texts: dict[str, str]) -> dict[str, TokenPredictions]:
+    ids = sorted(texts)
+    return dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+
+
+def _spans(
+    model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], threshold: float
+) -> list[Label]:
+    return [
+        Label(article_id, s.technique, s.start, s.end)
+        for article_id, toks in tokens.items()
+        for s in model.detect(texts[article_id], toks, threshold)
+    ]
+
+
+def _tc(model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], gold: list[Label]):
+    from spinlens.techniques import decode
+
+    predicted = []
+    for lab in gold:
+        toks = tokens[lab.article_id]
+        first, last = decode.token_range(toks.encoded.offsets, lab.start, lab.end)
+        probs = model.classify(toks, [(first, last)])[0]
+        predicted.append(Label(lab.article_id, model.labels[int(probs.argmax())], lab.start, lab.end))
+    return predicted
+
+
+def tune(
+    model_dir: Path,
+    texts: dict[str, str],
+    gold: list[Label],
+    threshold: float | None = None,
+    second_label: float | None = None,
+) -> dict[str, float]:
+    """Pick the decoding thresholds that maximise SI F1 (threshold) and full-task F1 (second label)."""
+    model = TechniqueModel(model_dir)
+    tokens = _predict(model, texts)
+    if threshold is None:
+        best = max(
+            (score_si(gold, _spans(model, texts, tokens, t)).overall.f1, t)
+            for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
+        )
+        threshold = best[1]
+    if second_label is None:
+        scores = []
+        for candidate in (0.2, 0.3, 0.4, 0.5, 1.01):
+            model.second_label = candidate
+            scores.append((score_full(gold, _spans(model, texts, tokens, threshold)).overall.f1, candidate))
+        second_label = max(scores)[1]
+    return {"threshold": threshold, "second_label": second_label}
+
+
+def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[str, Any]:
+    model = TechniqueModel(model_dir)
+    tokens = _predict(model, texts)
+    predicted = _spans(model, texts, tokens, model.threshold)
+    si = score_si(gold, predicted)
+    full = score_full(gold, predicted)
+    tc = score_tc(gold, _tc(model, texts, tokens, gold))
+    summary = {
+        "si_p": si.overall.precision,
+        "si_r": si.overall.recall,
+        "si_f1": si.overall.f1,
+        "tc_f1": tc.overall.f1,
+        "full_p": full.overall.precision,
+        "full_r": full.overall.recall,
+        "full_f1": full.overall.f1,
+    }
+    per_technique = {
+        name: {
+            "gold": tc.per_technique[name].n_gold if name in tc.per_technique else 0,
+            "tc_f1": round(tc.per_technique[name].f1, 4) if name in tc.per_technique else 0.0,
+            "full_f1": round(full.per_technique[name].f1, 4) if name in full.per_technique else 0.0,
+        }
+        for name in model.labels
+    }
+    return {"summary": {k: round(v, 4) for k, v in summary.items()}, "per_technique": per_technique}

@@ -1,0 +1,228 @@
+"""Inference for the technique model: ONNX encoder + heads on onnxruntime, span decoding in numpy.
+
+The exported graph maps windows of wordpieces to three per-token outputs: BIO logits (is the token in a
+persuasive fragment, and does it begin one), multi-label technique logits, and the encoder's hidden states.
+A small span classifier (two dense layers, in numpy) reads the hidden states pooled over a fragment and
+names its technique; it serves both span detection (the `techniques` layer) and `label-spans` (SemEval TC).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinlens.record import ModelInfo
+from spinlens.techniques import decode
+from spinlens.techniques.windows import (
+    Encoded,
+    WindowSpec,
+    encode,
+    load_tokenizer,
+    owner_window,
+    pack,
+    window_starts,
+)
+
+# Bump when the manifest or the graph's inputs/outputs change meaning; a model of another format is refused.
+MODEL_FORMAT = 1
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
+MANIFEST = "manifest.json"
+
+
+class ModelError(RuntimeError):
+    """The model files are missing, damaged or of a format this code cannot read."""
+
+
+@dataclass
+class TokenPredictions:
+    """Per-token outputs for one article, each token predicted from its best window."""
+
+    encoded: Encoded
+    p_span: np.ndarray  # [n] probability the token is inside a fragment (B or I)
+    p_begin: np.ndarray  # [n] probability the token begins a fragment
+    hidden: np.ndarray  # [n, H] encoder states, for the span classifier
+
+
+@dataclass
+class SpanPrediction:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    x = x - x.max(axis=axis, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    # tanh approximation: the training head uses the same, so numpy and torch agree
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
+
+
+class SpanHead:
+    """Names the technique of a fragment from its pooled hidden states (mean and max over its tokens)."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path) as weights:
+            self.w1, self.b1 = weights["w1"], weights["b1"]
+            self.w2, self.b2 = weights["w2"], weights["b2"]
+
+    @staticmethod
+    def features(hidden: np.ndarray, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+        return np.stack([np.concatenate([hidden[s:e].mean(0), hidden[s:e].max(0)]) for s, e in ranges])
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        return _softmax(_gelu(features @ self.w1 + self.b1) @ self.w2 + self.b2)
+
+
+class TechniqueModel:
+    def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None) -> None:
+        self.dir = Path(model_dir) if model_dir else BUNDLED_DIR
+        manifest_path = self.dir / MANIFEST
+        if not manifest_path.is_file():
+            raise ModelError(f"no technique model at {self.dir} (missing {MANIFEST})")
+        try:
+            self.manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"{manifest_path}: not valid JSON ({exc.msg})") from None
+        found = self.manifest.get("format")
+        if found != MODEL_FORMAT:
+            raise ModelError(
+                f"technique model at {self.dir} has format {found}, but this spinlens reads format "
+                f"{MODEL_FORMAT}: reinstall spinlens or retrain the model with this version"
+            )
+        files = self.manifest["files"]
+        self.labels: list[str] = list(self.manifest["labels"])
+        self.spec = WindowSpec(**self.manifest["window"])
+        decoding = self.manifest["decode"]
+        self.threshold: float = float(decoding["threshold"])
+        self.second_label: float = float(decoding["second_label"])
+        self.onnx_path = self.dir / files["onnx"]
+        self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
+        self.span_head = SpanHead(self.dir / files["span_head"])
+        self.session = self._session(threads)
+
+    def _session(self, threads: int | None):  # -> onnxruntime.InferenceSession
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        return ort.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
+
+    @functools.cached_property
+    def info(self) -> ModelInfo:
+        return ModelInfo(name=self.manifest["name"], version=self.manifest["version"], sha256=_sha256(self.onnx_path))
+
+    # -- forward -----------------------------------------------------------------------------------------
+
+    def forward(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Raw graph outputs for a batch of windows: (bio_logits [B,T,3], hidden [B,T,H])."""
+        bio, hidden = self.session.run(
+            ["bio_logits", "hidden"], {"input_ids": input_ids, "attention_mask": attention_mask}
+        )
+        return bio, hidden
+
+    def predict_tokens(self, texts: Sequence[str], batch_size: int = 16) -> list[TokenPredictions]:
+        encoded = encode(self.tokenizer, texts)
+        return self.predict_encoded(encoded, batch_size=batch_size)
+
+    def predict_encoded(self, encoded: Sequence[Encoded], batch_size: int = 16) -> list[TokenPredictions]:
+        jobs: list[tuple[int, int, int]] = []  # (article, window index, token start)
+        starts_of: list[list[int]] = []
+        for article, enc in enumerate(encoded):
+            starts = window_starts(len(enc), self.spec) if len(enc) else []
+            starts_of.append(starts)
+            jobs.extend((article, w, s) for w, s in enumerate(starts))
+        # similar lengths batched together waste less padding; only each article's last window is short
+        jobs.sort(key=lambda job: min(self.spec.body, len(encoded[job[0]]) - job[2]))
+        outputs: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        for first in range(0, len(jobs), batch_size):
+            chunk = jobs[first : first + batch_size]
+            pieces = [encoded[a].ids[s : s + self.spec.body] for a, _, s in chunk]
+            ids, mask = pack(pieces)
+            bio, hidden = self.forward(ids, mask)
+            for row, (article, window, _start) in enumerate(chunk):
+                n = len(pieces[row])
+                outputs[(article, window)] = (bio[row, 1 : n + 1], hidden[row, 1 : n + 1])
+        results = []
+        for article, enc in enumerate(encoded):
+            n = len(enc)
+            starts = starts_of[article]
+            bio = np.zeros((n, 3), dtype=np.float32)
+            hidden = np.zeros((n, self.span_head.w1.shape[0] // 2), dtype=np.float32)
+            if n:
+                owner = owner_window(n, starts, self.spec)
+                for window, start in enumerate(starts):
+                    wbio, whidden = outputs[(article, window)]
+                    take = np.nonzero(owner == window)[0]
+                    bio[take] = wbio[take - start]
+                    hidden[take] = whidden[take - start]
+            probs = _softmax(bio)  # columns: O, B, I
+            results.append(TokenPredictions(enc, probs[:, 1] + probs[:, 2], probs[:, 1], hidden))
+        return results
+
+    # -- tasks -------------------------------------------------------------------------------------------
+
+    def classify(self, tokens: TokenPredictions, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Technique probabilities [k, 14] for token ranges of one article."""
+        if not ranges:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return self.span_head(SpanHead.features(tokens.hidden, ranges))
+
+    def detect(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[SpanPrediction]:
+        """Fragments and their techniques in one article, from its token predictions."""
+        cut = self.threshold if threshold is None else threshold
+        found = decode.token_runs(text, tokens.encoded.offsets, tokens.p_span, tokens.p_begin, cut)
+        if not found:
+            return []
+        probs = self.classify(tokens, found)
+        spans: list[SpanPrediction] = []
+        for (first, last), p in zip(found, probs, strict=True):
+            start, end = decode.char_range(text, tokens.encoded.offsets, first, last)
+            confidence = float(tokens.p_span[first:last].mean())
+            order = np.argsort(-p)
+            spans.append(SpanPrediction(start, end, self.labels[order[0]], confidence * float(p[order[0]])))
+            # fragments often carry two techniques at once (a slur that is also loaded language)
+            if p[order[1]] >= self.second_label:
+                spans.append(SpanPrediction(start, end, self.labels[order[1]], confidence * float(p[order[1]])))
+        return spans
+
+    def label_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+        """The most likely technique of each given character span (SemEval TC)."""
+        if not spans:
+            return []
+        (tokens,) = self.predict_tokens([text])
+        ranges = [decode.token_range(tokens.encoded.offsets, start, end) for start, end in spans]
+        probs = self.classify(tokens, ranges)
+        return [(self.labels[int(p.argmax())], float(p.max())) for p in probs]
+
+
+@functools.cache
+def _load_cached(model_dir: str | None) -> TechniqueModel:
+    return TechniqueModel(model_dir)
+
+
+def load_model(model_dir: str | None = None) -> TechniqueModel:
+    """The technique model, loaded once per process (the bundled one unless `model_dir` is given)."""
+    return _load_cached(str(Path(model_dir).resolve()) if model_dir else None)

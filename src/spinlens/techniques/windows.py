@@ -1,0 +1,103 @@
+"""Tokenising whole articles and cutting them into overlapping model windows.
+
+Shared by training and inference so that both see exactly the same windows. Articles are tokenised once,
+whole, with character offsets into the original string; windows then cover every token (no truncation),
+overlapping so that each token is predicted from a window where it has context on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+CLS_ID = 101
+SEP_ID = 102
+PAD_ID = 0
+
+
+@dataclass(frozen=True)
+class WindowSpec:
+    size: int = 256  # tokens per window, [CLS] and [SEP] included
+    overlap: int = 32  # tokens shared by consecutive windows
+
+    @property
+    def body(self) -> int:
+        return self.size - 2
+
+    @property
+    def stride(self) -> int:
+        return self.body - self.overlap
+
+
+@dataclass
+class Encoded:
+    """One article's wordpieces: ids and (start, end) character offsets into the article text."""
+
+    ids: np.ndarray  # int64 [n]
+    offsets: np.ndarray  # int64 [n, 2]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def load_tokenizer(path: str | Path) -> Tokenizer:
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def encode(tokenizer: Tokenizer, texts: Sequence[str]) -> list[Encoded]:
+    encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+    return [
+        Encoded(
+            np.asarray(e.ids, dtype=np.int64),
+            np.asarray(e.offsets, dtype=np.int64).reshape(-1, 2),
+        )
+        for e in encodings
+    ]
+
+
+def window_starts(n_tokens: int, spec: WindowSpec) -> list[int]:
+    """Token starts of the windows covering n_tokens; the last window is aligned to the end."""
+    if n_tokens <= spec.body:
+        return [0]
+    starts = list(range(0, n_tokens - spec.body, spec.stride))
+    starts.append(n_tokens - spec.body)
+    return starts
+
+
+def owner_window(n_tokens: int, starts: list[int], spec: WindowSpec) -> np.ndarray:
+    """For each token, the index of the window where it sits furthest from an edge.
+
+    Predictions near a window's edge lack context, so each token takes its prediction from the window
+    that gives it the most context on its nearer side.
+    """
+    positions = np.arange(n_tokens)
+    best = np.zeros(n_tokens, dtype=np.int64)
+    best_margin = np.full(n_tokens, -1, dtype=np.int64)
+    for index, start in enumerate(starts):
+        end = min(start + spec.body, n_tokens)
+        inside = (positions >= start) & (positions < end)
+        margin = np.minimum(positions - start, end - 1 - positions)
+        better = inside & (margin > best_margin)
+        best[better] = index
+        best_margin[better] = margin[better]
+    return best
+
+
+def pack(pieces: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """[CLS] piece [SEP] for each piece, padded to the longest: (input_ids, attention_mask)."""
+    length = max(len(p) for p in pieces) + 2
+    ids = np.full((len(pieces), length), PAD_ID, dtype=np.int64)
+    mask = np.zeros((len(pieces), length), dtype=np.int64)
+    for row, piece in enumerate(pieces):
+        ids[row, 0] = CLS_ID
+        ids[row, 1 : len(piece) + 1] = piece
+        ids[row, len(piece) + 1] = SEP_ID
+        mask[row, : len(piece) + 2] = 1
+    return ids, mask

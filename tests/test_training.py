@@ -1,0 +1,129 @@
+"""A tiny training run through export, reload and predict: the whole model life cycle, in seconds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from spinlens.techniques.model import ModelError, TechniqueModel
+from spinlens.techniques.train import TrainConfig, base_model_dir, train
+
+pytestmark = pytest.mark.slow
+
+LOADED = ["reckless traitors", "shameful cowards", "corrupt thugs"]
+SENTENCES = [
+    "The committee met on {day} to discuss the harbour plan.",
+    "Critics called the members {slur} after the vote.",
+    "Officials said the budget would be published in {month}.",
+]
+
+
+def _write_split(root: Path, split: str, n: int) -> None:
+    articles = root / split / "articles"
+    articles.mkdir(parents=True)
+    lines = []
+    for i in range(n):
+        slur = LOADED[i % len(LOADED)]
+        body = "\n".join(s.format(day="Monday", month="May", slur=slur) for s in SENTENCES)
+        text = f"Harbour plan {i}\n\n{body}\n"
+        article_id = f"{9000 + i}"
+        (articles / f"article{article_id}.txt").write_text(text, encoding="utf-8")
+        start = text.index(slur)
+        lines.append(f"{article_id}\tName_Calling,Labeling\t{start}\t{start + len(slur)}")
+        lines.append(f"{article_id}\tLoaded_Language\t{start}\t{start + len(slur.split()[0])}")
+    (root / split / "labels.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory) -> Path:
+    """A two-layer, 32-wide BERT with MiniLM's vocabulary: trains in seconds, exercises every code path."""
+    from transformers import BertConfig, BertModel
+
+    path = tmp_path_factory.mktemp("tiny-base")
+    config = BertConfig(
+        vocab_size=30522,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+    )
+    BertModel(config).save_pretrained(path)
+    shutil.copyfile(base_model_dir(None) / "tokenizer.json", path / "tokenizer.json")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, tiny_base) -> tuple[Path, dict]:
+    data = tmp_path_factory.mktemp("ptc")
+    _write_split(data, "train", 12)
+    _write_split(data, "dev", 4)
+    out = tmp_path_factory.mktemp("model")
+    manifest = train(
+        TrainConfig(
+            data=str(data),
+            out=str(out),
+            base=str(tiny_base),
+            max_steps=4,
+            batch_size=4,
+            window=32,
+            train_overlap=8,
+            infer_overlap=8,
+        ),
+        log=lambda _: None,
+    )
+    return out, manifest
+
+
+def test_training_writes_a_complete_manifest(trained):
+    out, manifest = trained
+    assert manifest["files"]["onnx"] in {"model.onnx", "model.int8.onnx"}
+    for name, digest in manifest["sha256"].items():
+        assert (out / name).is_file() and len(digest) == 64
+    assert len(manifest["labels"]) == 14
+    assert manifest["training"]["splits"] == ["train"]
+    assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"si_f1", "tc_f1", "full_f1"}
+    assert "torch" in manifest["versions"]
+
+
+def test_exported_model_reloads_and_predicts_on_long_text(trained):
+    out, _ = trained
+    model = TechniqueModel(out)
+    text = "Critics called the members reckless traitors after the vote. " * 40  # many 32-token windows
+    (tokens,) = model.predict_tokens([text])
+    assert tokens.p_span.shape == (len(tokens.encoded),)
+    for span in model.detect(text, tokens, threshold=0.0):
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.technique in model.labels
+    labelled = model.label_spans(text, [(27, 44), (0, 7)])
+    assert [technique in model.labels for technique, _ in labelled] == [True, True]
+
+
+def test_onnx_agrees_with_itself_across_padding(trained):
+    """A window's outputs must not depend on how much padding its batch needed."""
+    import numpy as np
+
+    from spinlens.techniques.windows import pack
+
+    model = TechniqueModel(trained[0])
+    short, long = np.arange(2000, 2010), np.arange(2000, 2030)
+    alone_ids, alone_mask = pack([short])
+    padded_ids, padded_mask = pack([short, long])
+    bio_alone, _ = model.forward(alone_ids, alone_mask)
+    bio_padded, _ = model.forward(padded_ids, padded_mask)
+    assert np.allclose(bio_alone[0], bio_padded[0, : alone_ids.shape[1]], atol=1e-3)
+
+
+def test_a_model_of_another_format_is_refused_clearly(trained, tmp_path):
+    out, manifest = trained
+    copy = tmp_path / "model"
+    shutil.copytree(out, copy)
+    (copy / "manifest.json").write_text(json.dumps({**manifest, "format": 999}))
+    with pytest.raises(ModelError, match="format 999"):
+        TechniqueModel(copy)
