@@ -36,8 +36,13 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts
 
+# Each bench script writes its own section under benchmarks/; BENCHMARKS.md is their concatenation.
+BENCH_SECTIONS := techniques
 bench: $(VENV)/.dev
-	$(BIN)/python scripts/bench.py --data ../shared/data --out BENCHMARKS.md
+	@for section in $(BENCH_SECTIONS); do \
+		$(BIN)/python scripts/bench_$$section.py --data ../shared/data --out benchmarks/$$section.md || exit 1; \
+	done
+	cat $(foreach s,$(BENCH_SECTIONS),benchmarks/$(s).md) > BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""`make bench`: quality and speed of the bundled technique model, written to BENCHMARKS.md.
+"""`make bench` (techniques section): quality and speed of the bundled technique model, written to benchmarks/techniques.md.
 
 Quality: SemEval-2020 Task 11 metrics on PTC dev (SI, TC, full task), per technique, and decoding ablations.
 Speed: end-to-end tokens/s of `spinlens analyze` (reading the dev articles to writing JSON Lines), the raw
@@ -163,10 +163,14 @@ def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) 
     lines = [
         "# Benchmarks",
         "",
+        "`make bench` writes this file; each section says the command that made it.",
+        "",
+        "## Techniques",
+        "",
         f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}). Timings are the median of {REPEATS} runs.",
         "",
-        "## Technique model on PTC dev (SemEval-2020 Task 11 metrics)",
+        "### Technique model on PTC dev (SemEval-2020 Task 11 metrics)",
         "",
         "| metric | precision | recall | F1 | target |",
         "|---|---:|---:|---:|---|",
@@ -174,16 +178,16 @@ def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) 
         f"| TC (technique of gold spans, micro) | | | {s['tc_f1']:.4f} | ≥ 0.62 |",
         f"| full task (span + technique) | {s['full_p']:.4f} | {s['full_r']:.4f} | {s['full_f1']:.4f} | aim ≥ 0.28 |",
         "",
-        "### Per technique",
+        "#### Per technique",
         "",
         "| technique | gold spans | TC F1 | full-task F1 |",
         "|---|---:|---:|---:|",
     ]
     for name, row in result["per_technique"].items():
         lines.append(f"| {name} | {row['gold']} | {row['tc_f1']:.4f} | {row['full_f1']:.4f} |")
-    lines += ["", "### Decoding ablations (same model, one choice switched off)", "", *ablation_lines, ""]
+    lines += ["", "#### Decoding ablations (same model, one choice switched off)", "", *ablation_lines, ""]
     lines += [
-        "## Speed, techniques layer only",
+        "### Speed, techniques layer only",
         "",
         f"{speeds['articles']} PTC dev articles, {speeds['tokens']:,} wordpiece tokens "
         f"({speeds['windows']} windows, {speeds['window_tokens']:,} tokens with overlap and [CLS]/[SEP]); "
@@ -206,7 +210,7 @@ def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default="../shared/data", help="folder holding ptc/")
-    parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument("--out", default="benchmarks/techniques.md")
     args = parser.parse_args()
     ptc = Path(args.data) / "ptc"
     if not (ptc / "dev" / "labels.tsv").is_file():
@@ -215,6 +219,7 @@ def main() -> None:
     print(json.dumps(result["summary"]), file=sys.stderr)
     speeds = speed(ptc)
     print(json.dumps(speeds), file=sys.stderr)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(render(result, ablation_lines, speeds, "make bench"), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
