@@ -61,7 +61,7 @@ class _Entry:
 
 _REGISTRY: dict[str, _Entry] = {}
 # Modules whose import registers the built-in components, in pipeline order.
-_BUILTIN_MODULES = ("spinlens.language", "spinlens.techniques.component")
+_BUILTIN_MODULES = ("spinlens.language", "spinlens.sentences", "spinlens.techniques.component")
 
 
 def register(name: str, *, default: bool = True) -> Callable[[Factory], Factory]:

@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from spinlens.pipeline import PipelineConfig, register
-from spinlens.record import Analysis, ModelInfo, Sentence, TechniqueSpan
+from spinlens.record import Analysis, ModelInfo, TechniqueSpan
 from spinlens.techniques.model import TechniqueModel, TokenPredictions, load_model
-
-# A sentence ends at a line break, or at . ! ? (and closing quotes/brackets) followed by white space.
-# Language-agnostic on purpose: the claims layer brings a linguistic splitter where it needs one.
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*\s+")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the sentences in text, white space trimmed, none empty."""
-    ranges = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        ranges.append((start, match.start() if match.group().startswith("\n") else match.end()))
-        start = match.end()
-    ranges.append((start, len(text)))
-    trimmed = []
-    for s, e in ranges:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
 
 
 class TechniqueTagger:
@@ -68,18 +43,15 @@ class TechniqueTagger:
             )
             for s in sorted(spans, key=lambda s: (s.start, s.end, s.technique))
         ]
+        # sentence scores and the article score read the sentences the `sentences` layer split
         starts = tokens.encoded.offsets[:, 0] if len(tokens.encoded) else np.zeros(0, dtype=np.int64)
         flagged_chars = 0
-        sentences = []
-        ranges = split_sentences(text)
-        for start, end in ranges:
-            inside = (starts >= start) & (starts < end)
-            score = float(tokens.p_span[inside].max()) if inside.any() else 0.0
-            sentences.append(Sentence(start=start, end=end, score=round(min(score, 1.0), 4)))
-            if any(s.start < end and s.end > start for s in spans):
-                flagged_chars += end - start
-        record.sentences = sentences
-        total = sum(e - s for s, e in ranges) or 1
+        for sentence in record.sentences:
+            inside = (starts >= sentence.start) & (starts < sentence.end)
+            sentence.score = round(min(float(tokens.p_span[inside].max()), 1.0), 4) if inside.any() else 0.0
+            if any(s.start < sentence.end and s.end > sentence.start for s in spans):
+                flagged_chars += sentence.end - sentence.start
+        total = sum(s.end - s.start for s in record.sentences) or 1
         record.score = round(flagged_chars / total, 4)
 
 
