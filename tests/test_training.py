@@ -106,7 +106,11 @@ def test_exported_model_reloads_and_predicts_on_long_text(trained):
 
 
 def test_onnx_agrees_with_itself_across_padding(trained):
-    """A window's outputs must not depend on how much padding its batch needed."""
+    """A window's outputs must not depend on how much padding its batch needed.
+
+    int8 dynamic quantisation picks activation scales per batch, so outputs move by a few hundredths with
+    the batch's content; a broken attention mask would move them by far more.
+    """
     import numpy as np
 
     from spinlens.techniques.windows import pack
@@ -117,7 +121,7 @@ def test_onnx_agrees_with_itself_across_padding(trained):
     padded_ids, padded_mask = pack([short, long])
     bio_alone, _ = model.forward(alone_ids, alone_mask)
     bio_padded, _ = model.forward(padded_ids, padded_mask)
-    assert np.allclose(bio_alone[0], bio_padded[0, : alone_ids.shape[1]], atol=1e-3)
+    assert np.allclose(bio_alone[0], bio_padded[0, : alone_ids.shape[1]], atol=0.05)
 
 
 def test_a_model_of_another_format_is_refused_clearly(trained, tmp_path):

@@ -5,33 +5,21 @@ from __future__ import annotations
 import numpy as np
 
 
-def token_runs(
-    text: str, offsets: np.ndarray, p_span: np.ndarray, p_begin: np.ndarray, threshold: float
-) -> list[tuple[int, int]]:
-    """Maximal runs of tokens whose in-fragment probability reaches the threshold, as [first, last) pairs.
+def token_runs(text: str, offsets: np.ndarray, p_span: np.ndarray, threshold: float, gap: int) -> list[tuple[int, int]]:
+    """Runs of tokens whose in-fragment probability reaches the threshold, as [first, last) pairs.
 
-    A run is cut where a token is more likely to begin a fragment than to continue one, and at line breaks:
-    annotated fragments do not cross paragraphs, so a run that does is two fragments.
+    The tagger's probabilities dip inside long fragments, which would cut one fragment into several, so runs
+    separated by at most `gap` tokens are joined. Runs never cross a line break: annotated fragments stay
+    within a paragraph.
     """
-    inside = p_span >= threshold
+    inside = np.flatnonzero(p_span >= threshold)
     runs: list[tuple[int, int]] = []
-    first = -1
-    for i in range(len(p_span)):
-        if not inside[i]:
-            if first >= 0:
-                runs.append((first, i))
-                first = -1
-            continue
-        if first >= 0:
-            breaks_line = "\n" in text[offsets[i - 1][1] : offsets[i][0]]
-            begins = p_begin[i] > p_span[i] - p_begin[i]
-            if breaks_line or begins:
-                runs.append((first, i))
-                first = -1
-        if first < 0:
-            first = i
-    if first >= 0:
-        runs.append((first, len(p_span)))
+    for i in inside:
+        i = int(i)
+        if runs and i - runs[-1][1] <= gap and "\n" not in text[offsets[runs[-1][1] - 1][1] : offsets[i][0]]:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
     return runs
 
 

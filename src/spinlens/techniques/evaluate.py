@@ -44,22 +44,26 @@ def tune(
     threshold: float | None = None,
     second_label: float | None = None,
 ) -> dict[str, float]:
-    """Pick the decoding thresholds that maximise SI F1 (threshold) and full-task F1 (second label)."""
+    """Pick the decoding settings that maximise SI F1 (threshold, gap) and full-task F1 (second label)."""
     model = TechniqueModel(model_dir)
     tokens = _predict(model, texts)
     if threshold is None:
-        best = max(
-            (score_si(gold, _spans(model, texts, tokens, t)).overall.f1, t)
-            for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
-        )
-        threshold = best[1]
+        best = (-1.0, 0.5, 0)
+        for gap in (0, 2, 4, 6):
+            model.gap = gap
+            for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+                best = max(best, (score_si(gold, _spans(model, texts, tokens, t)).overall.f1, t, gap))
+        _, threshold, gap = best
+    else:
+        gap = model.gap
+    model.gap = gap
     if second_label is None:
         scores = []
         for candidate in (0.2, 0.3, 0.4, 0.5, 1.01):
             model.second_label = candidate
             scores.append((score_full(gold, _spans(model, texts, tokens, threshold)).overall.f1, candidate))
         second_label = max(scores)[1]
-    return {"threshold": threshold, "second_label": second_label}
+    return {"threshold": threshold, "second_label": second_label, "gap": gap}
 
 
 def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[str, Any]:

@@ -46,7 +46,6 @@ class TokenPredictions:
 
     encoded: Encoded
     p_span: np.ndarray  # [n] probability the token is inside a fragment (B or I)
-    p_begin: np.ndarray  # [n] probability the token begins a fragment
     hidden: np.ndarray  # [n, H] encoder states, for the span classifier
 
 
@@ -115,6 +114,7 @@ class TechniqueModel:
         decoding = self.manifest["decode"]
         self.threshold: float = float(decoding["threshold"])
         self.second_label: float = float(decoding["second_label"])
+        self.gap: int = int(decoding["gap"])
         self.onnx_path = self.dir / files["onnx"]
         self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
         self.span_head = SpanHead(self.dir / files["span_head"])
@@ -179,7 +179,7 @@ class TechniqueModel:
                     bio[take] = wbio[take - start]
                     hidden[take] = whidden[take - start]
             probs = _softmax(bio)  # columns: O, B, I
-            results.append(TokenPredictions(enc, probs[:, 1] + probs[:, 2], probs[:, 1], hidden))
+            results.append(TokenPredictions(enc, probs[:, 1] + probs[:, 2], hidden))
         return results
 
     # -- tasks -------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ class TechniqueModel:
     def detect(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[SpanPrediction]:
         """Fragments and their techniques in one article, from its token predictions."""
         cut = self.threshold if threshold is None else threshold
-        found = decode.token_runs(text, tokens.encoded.offsets, tokens.p_span, tokens.p_begin, cut)
+        found = decode.token_runs(text, tokens.encoded.offsets, tokens.p_span, cut, self.gap)
         if not found:
             return []
         probs = self.classify(tokens, found)
