@@ -148,39 +148,32 @@ class TechniqueModel:
         return self.predict_encoded(encoded, batch_size=batch_size)
 
     def predict_encoded(self, encoded: Sequence[Encoded], batch_size: int = 16) -> list[TokenPredictions]:
-        jobs: list[tuple[int, int, int]] = []  # (article, window index, token start)
-        starts_of: list[list[int]] = []
-        for article, enc in enumerate(encoded):
-            starts = window_starts(len(enc), self.spec) if len(enc) else []
-            starts_of.append(starts)
-            jobs.extend((article, w, s) for w, s in enumerate(starts))
-        # similar lengths batched together waste less padding; only each article's last window is short
-        jobs.sort(key=lambda job: min(self.spec.body, len(encoded[job[0]]) - job[2]))
-        outputs: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
-        for first in range(0, len(jobs), batch_size):
-            chunk = jobs[first : first + batch_size]
-            pieces = [encoded[a].ids[s : s + self.spec.body] for a, _, s in chunk]
-            ids, mask = pack(pieces)
-            bio, hidden = self.forward(ids, mask)
-            for row, (article, window, _start) in enumerate(chunk):
-                n = len(pieces[row])
-                outputs[(article, window)] = (bio[row, 1 : n + 1], hidden[row, 1 : n + 1])
-        results = []
-        for article, enc in enumerate(encoded):
-            n = len(enc)
-            starts = starts_of[article]
-            bio = np.zeros((n, 3), dtype=np.float32)
-            hidden = np.zeros((n, self.span_head.w1.shape[0] // 2), dtype=np.float32)
-            if n:
-                owner = owner_window(n, starts, self.spec)
-                for window, start in enumerate(starts):
-                    wbio, whidden = outputs[(article, window)]
-                    take = np.nonzero(owner == window)[0]
-                    bio[take] = wbio[take - start]
-                    hidden[take] = whidden[take - start]
-            probs = _softmax(bio)  # columns: O, B, I
-            results.append(TokenPredictions(enc, probs[:, 1] + probs[:, 2], hidden))
-        return results
+        return [self._predict_article(enc, batch_size) for enc in encoded]
+
+    def _predict_article(self, enc: Encoded, batch_size: int) -> TokenPredictions:
+        """One article's windows, batched only with each other.
+
+        int8 dynamic quantisation scales activations per forward pass, so a window's outputs shift slightly
+        with whatever shares its batch: batching articles together would make an article's spans depend on
+        its neighbours in the input. Its own windows are all full length (the last one is aligned to the
+        end), so this wastes no padding either.
+        """
+        n = len(enc)
+        bio = np.zeros((n, 3), dtype=np.float32)
+        hidden = np.zeros((n, self.span_head.w1.shape[0] // 2), dtype=np.float32)
+        if n:
+            starts = window_starts(n, self.spec)
+            owner = owner_window(n, starts, self.spec)
+            for first in range(0, len(starts), batch_size):
+                chunk = starts[first : first + batch_size]
+                pieces = [enc.ids[s : s + self.spec.body] for s in chunk]
+                window_bio, window_hidden = self.forward(*pack(pieces))
+                for row, start in enumerate(chunk):
+                    take = np.flatnonzero(owner == first + row)
+                    bio[take] = window_bio[row, take - start + 1]  # +1: [CLS] comes first
+                    hidden[take] = window_hidden[row, take - start + 1]
+        probs = _softmax(bio)  # columns: O, B, I
+        return TokenPredictions(enc, probs[:, 1] + probs[:, 2], hidden)
 
     # -- tasks -------------------------------------------------------------------------------------------
 
