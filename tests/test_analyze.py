@@ -16,7 +16,7 @@ from spinlens.cli import main
 from spinlens.record import json_schema
 from spinlens.techniques.definitions import NAMES
 
-from .conftest import EXAMPLES
+from conftest import EXAMPLES
 
 PERSUASIVE = EXAMPLES / "op-ed-war.txt"
 FACTUAL = EXAMPLES / "factual-report.txt"
@@ -50,8 +50,10 @@ def test_record_has_the_documented_keys(analyzer):
     assert set(record) >= {"schema_version", "article", "techniques", "sentences", "score", "warnings", "models"}
     assert set(record["article"]) >= {"id", "title", "text", "outlet", "url", "published", "language"}
     assert set(record["techniques"][0]) == {"start", "end", "text", "technique", "score"}
-    (model,) = record["models"]
-    assert set(model) == {"name", "version", "sha256"} and len(model["sha256"]) == 64
+    # each layer's model once: the technique model, spaCy's for entities and quotes, and later layers' own
+    for model in record["models"]:
+        assert set(model) == {"name", "version", "sha256"} and len(model["sha256"]) == 64
+    assert "spinlens-techniques-minilm" in {m["name"] for m in record["models"]}
     assert record["article"]["language"] == "en"
 
 
@@ -193,3 +195,13 @@ def test_console_script_never_shows_a_traceback_for_a_bad_model_dir(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no technique model" in result.stderr
+
+
+def test_an_articles_record_does_not_depend_on_its_batch_neighbours(analyzer):
+    """int8 activations are scaled per forward pass: articles must not share one."""
+    texts = [PERSUASIVE.read_text(encoding="utf-8"), OTHER_SIDE.read_text(encoding="utf-8") * 8,
+             FACTUAL.read_text(encoding="utf-8")]
+    together = [r.to_json() for r in analyzer.analyze_many(texts, batch_size=16)]
+    alone = [analyzer.analyze(text).to_json() for text in texts]
+    reversed_pairs = [r.to_json() for r in analyzer.analyze_many(texts[::-1], batch_size=2)][::-1]
+    assert together == alone == reversed_pairs

@@ -61,7 +61,15 @@ class _Entry:
 
 _REGISTRY: dict[str, _Entry] = {}
 # Modules whose import registers the built-in components, in pipeline order.
-_BUILTIN_MODULES = ("spinlens.language", "spinlens.sentences", "spinlens.techniques.component")
+_BUILTIN_MODULES = (
+    "spinlens.language",
+    "spinlens.sentences",
+    "spinlens.techniques.component",
+    # entities before quotes (speakers resolve to entities), both before claims (claims read quotes' speakers)
+    "spinlens.entities.component",
+    "spinlens.quotes.component",
+    "spinlens.claims.component",
+)
 
 
 def register(name: str, *, default: bool = True) -> Callable[[Factory], Factory]:
@@ -85,6 +93,11 @@ def default_layers() -> list[str]:
 def _load_builtins() -> None:
     for module in _BUILTIN_MODULES:
         importlib.import_module(module)
+    # pipeline order is _BUILTIN_MODULES order even when a caller imported a component module first
+    rank = {module: i for i, module in enumerate(_BUILTIN_MODULES)}
+    ordered = sorted(_REGISTRY.items(), key=lambda item: rank.get(item[1].factory.__module__, len(rank)))
+    _REGISTRY.clear()
+    _REGISTRY.update(ordered)
 
 
 def _record_for(doc: Document) -> Analysis:
@@ -147,7 +160,9 @@ class Analyzer:
         return [c.name for c in self.components]
 
     def models(self) -> list[ModelInfo]:
-        return [m for c in self.components for m in c.models()]
+        # layers that share a model (entities and quotes share one spaCy parse) list it once
+        found = {(m.name, m.version, m.sha256): m for c in self.components for m in c.models()}
+        return list(found.values())
 
     def analyze(self, text: str | Document, **meta: Any) -> Analysis:
         result = next(self.run([as_document(text, **meta)]))

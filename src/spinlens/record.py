@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Record(BaseModel):
@@ -51,10 +51,96 @@ class TechniqueSpan(_Record):
     score: float = Field(ge=0.0, le=1.0, description="The model's confidence in this technique for this span.")
 
 
+class TextSpan(_Record):
+    """A piece of article.text: a quote's content, speaker or cue, an entity's mention."""
+
+    start: int = Field(ge=0, description="Start offset into article.text.")
+    end: int = Field(ge=0, description="End offset into article.text (exclusive).")
+    text: str = Field(description="article.text[start:end].")
+
+
+class Quote(_Record):
+    """Someone's words, quoted directly or reported ("X said that ...", "according to X")."""
+
+    content: TextSpan = Field(description="What was said; a direct quote's span includes its quote marks.")
+    speaker: TextSpan | None = Field(None, description="Who said it, as the text names them; null when unnamed.")
+    cue: TextSpan | None = Field(None, description='The words that mark it as speech: "said", "according to", ":".')
+    direct: bool = Field(description="True for words in quote marks, false for reported speech.")
+    speaker_entity: int | None = Field(
+        None,
+        description="Index into `entities` of the speaker, when the text names them (pronouns and descriptions "
+        "like 'the minister' resolved to the nearest fitting named entity); null when unresolved.",
+    )
+
+
+class EntityLabel(_Record):
+    """A Name_Calling or Loaded_Language span that the text pins on an entity; it references a technique span."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    technique: str
+
+
+class Entity(_Record):
+    """A named person, organisation, place or group, with every mention the text makes of it."""
+
+    name: str = Field(description="Its fullest name in the text.")
+    type: str = Field(description="`person`, `organisation`, `place` or `group`.")
+    mentions: list[TextSpan] = Field(default_factory=list)
+    labels: list[EntityLabel] = Field(default_factory=list)
+    quotes_by: list[int] = Field(default_factory=list, description="Indices into `quotes` of its quotes.")
+    quotes_about: list[int] = Field(
+        default_factory=list, description="Indices into `quotes` of others' quotes that mention it."
+    )
+
+
+class Quantity(_Record):
+    """A number in a claim, normalised: its value, its unit, and what it counts."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description='article.text[start:end], e.g. "127 people were killed" or "$3 billion".')
+    value: float = Field(description="The number, scale words applied: $3 billion is 3000000000.")
+    unit: str | None = Field(None, description="`percent`, an ISO 4217 currency code, a time or measure unit.")
+    counts: str | None = Field(None, description='What is counted, e.g. "people killed"; null for units.')
+    normalized: str = Field(description='Value, unit and what it counts, e.g. "127 people killed", "3000000000 USD".')
+
+
+class DateValue(_Record):
+    """A time in a claim, resolved against the article's publication date."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description='article.text[start:end], e.g. "on Monday" -> "Monday", "last week".')
+    value: str | None = Field(
+        None,
+        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year or a period up to publication, "
+        "an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date in an article "
+        "without a publication date).",
+    )
+    period: str | None = Field(None, description="`day`, `week`, `month`, `year` or `decade`.")
+
+
+class Claim(_Record):
+    """A sentence that asserts something checkable: its check-worthiness score above the model's threshold."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = Field(description="article.text[start:end]: the sentence.")
+    score: float = Field(ge=0.0, le=1.0, description="Check-worthiness: probability of a checkable factual claim.")
+    quantities: list[Quantity] = Field(default_factory=list)
+    dates: list[DateValue] = Field(default_factory=list)
+    speaker: TextSpan | None = Field(None, description="The speaker of the quote the claim sits in; null otherwise.")
+
+
 class Sentence(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     score: float = Field(ge=0.0, le=1.0, description="Probability that the sentence contains a persuasion technique.")
+    checkworthiness: float | None = Field(
+        None, ge=0.0, le=1.0, description="Probability that the sentence holds a checkable factual claim."
+    )
 
 
 class Warning(_Record):
@@ -83,13 +169,19 @@ class Analysis(_Record):
         description="Article-level persuasion score: the share of the article's characters in sentences "
         "that use a technique.",
     )
+    claims: list[Claim] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     models: list[ModelInfo] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _offsets_index_the_text(self) -> Analysis:
         text = self.article.text
-        for span in self.techniques:
+        quote_spans = [s for q in self.quotes for s in (q.content, q.speaker, q.cue) if s is not None]
+        entity_spans = [s for e in self.entities for s in (*e.mentions, *e.labels)]
+        claim_spans = [s for c in self.claims for s in (c, *c.quantities, *c.dates, c.speaker) if s is not None]
+        for span in (*self.techniques, *quote_spans, *entity_spans, *claim_spans):
             if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
                 raise ValueError(f"span {span.start}:{span.end} does not index article.text")
         return self

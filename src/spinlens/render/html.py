@@ -14,6 +14,7 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from spinlens.record import Analysis, TechniqueSpan
+from spinlens.render import claims
 from spinlens.render._spans import (
     UNKNOWN_COLOUR,
     Segment,
@@ -23,6 +24,7 @@ from spinlens.render._spans import (
     summarise,
     technique,
 )
+from spinlens.render.voices import html_sections
 from spinlens.techniques.definitions import BY_NAME, TECHNIQUES
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
@@ -48,7 +50,7 @@ def write_html(records: Iterable[Analysis], out: TextIO) -> None:
     out.write("</main>\n</body>\n</html>\n")
 
 
-def _css_class(name: str) -> str:
+def css_class(name: str) -> str:
     # Technique names hold commas, which CSS selectors can't take unescaped; a slug keeps the rules plain.
     if name not in BY_NAME:
         return "t-other"
@@ -58,7 +60,7 @@ def _css_class(name: str) -> str:
 @cache
 def _style() -> str:
     base = files("spinlens.render").joinpath("report.css").read_text(encoding="utf-8")
-    colours = [f".{_css_class(t.name)} {{ background-color: {t.colour}; }}" for t in TECHNIQUES]
+    colours = [f".{css_class(t.name)} {{ background-color: {t.colour}; }}" for t in TECHNIQUES]
     colours.append(f".t-other {{ background-color: {UNKNOWN_COLOUR}; }}")
     return base + "\n".join(colours) + "\n"
 
@@ -93,8 +95,10 @@ def _article(record: Analysis, anchor: str) -> str:
         )
         parts.append(f'<ul class="warnings">\n{items}</ul>\n')
     parts.append(_legend(record))
-    parts.append(f'<div class="text"{lang}>{_marked_text(record.article.text, spans, anchor)}</div>\n')
-    parts.append(_evidence(spans, anchor))
+    parts.append(f'<div class="text"{lang}>{marked_text(record.article.text, spans, anchor)}</div>\n')
+    parts.append(evidence_list(spans, anchor))
+    parts.append(claims.html_sections(record, anchor))
+    parts.append(html_sections(record, anchor))
     parts.append("</article>\n")
     return "".join(parts)
 
@@ -133,7 +137,7 @@ def _legend(record: Analysis) -> str:
     if not rows:
         return '<p class="note">No persuasion techniques found.</p>\n'
     body = "".join(
-        f'<tr><td><span class="swatch {_css_class(row.technique.name)}"></span>'
+        f'<tr><td><span class="swatch {css_class(row.technique.name)}"></span>'
         f"{escape(row.technique.label)}</td>"
         f'<td class="num">{row.count}</td><td class="num">{row.mean_score:.2f}</td></tr>\n'
         for row in rows
@@ -147,7 +151,7 @@ def _legend(record: Analysis) -> str:
     )
 
 
-def _marked_text(text: str, spans: Sequence[TechniqueSpan], anchor: str) -> str:
+def marked_text(text: str, spans: Sequence[TechniqueSpan], anchor: str) -> str:
     """Escaped text with one `<mark>` per span, split wherever spans cross so the elements nest properly.
 
     Each piece of text gets the stack of spans covering it, outermost first. Moving to the next piece closes
@@ -183,7 +187,7 @@ def _describe(span: TechniqueSpan) -> str:
 
 def _open_mark(span: TechniqueSpan, number: int) -> str:
     return (
-        f'<mark class="{_css_class(span.technique)}" data-technique="{escape(span.technique)}" '
+        f'<mark class="{css_class(span.technique)}" data-technique="{escape(span.technique)}" '
         f'data-start="{span.start}" data-end="{span.end}" data-score="{span.score:.3f}" data-ref="{number}" '
         f'title="{escape(_describe(span))}">'
     )
@@ -193,7 +197,7 @@ def _reference(number: int, anchor: str) -> str:
     return f'<sup class="ref" id="{anchor}-r{number}"><a href="#{anchor}-e{number}">{number}</a></sup>'
 
 
-def _evidence(spans: Sequence[TechniqueSpan], anchor: str) -> str:
+def evidence_list(spans: Sequence[TechniqueSpan], anchor: str) -> str:
     if not spans:
         return ""
     items = []
@@ -201,7 +205,7 @@ def _evidence(spans: Sequence[TechniqueSpan], anchor: str) -> str:
         info = technique(span.technique)
         definition = f': <span class="def">{escape(info.definition)}</span>' if info.definition else ""
         items.append(
-            f'<li id="{anchor}-e{number}"><q class="{_css_class(span.technique)}">{escape(span.text)}</q> — '
+            f'<li id="{anchor}-e{number}"><q class="{css_class(span.technique)}">{escape(span.text)}</q> — '
             f"<strong>{escape(info.label)}</strong> (score {span.score:.2f}){definition} "
             f'<a class="back" href="#{anchor}-r{number}" aria-label="back to passage {number}">↩</a></li>\n'
         )

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spinlens.record import Analysis, TechniqueSpan
+from spinlens.render import claims
 from spinlens.render._spans import (
     display_title,
     one_line,
@@ -22,6 +23,7 @@ from spinlens.render._spans import (
     summarise,
     technique,
 )
+from spinlens.render.voices import text_sections
 from spinlens.techniques.definitions import Technique
 
 _WARNING = Style(color="yellow")
@@ -81,12 +83,15 @@ def _report(console: Console, record: Analysis, plain: bool) -> None:
     console.print()
     if not spans:
         console.print(Text("No persuasion techniques found.", style=_DIM))
-        return
-    console.print(_table(record, plain))
-    console.print(_legend(record, plain))
-    console.print()
-    for number, span in enumerate(spans, start=1):
-        console.print(_evidence(number, span, plain))
+    else:
+        console.print(_table(record, plain))
+        console.print(_legend(record, plain))
+        console.print()
+        for number, span in enumerate(spans, start=1):
+            console.print(_evidence(number, span, plain))
+    for section in (*claims.text_sections(record, plain, _safe), *text_sections(record, plain, _safe)):
+        console.print()
+        console.print(section)
 
 
 def _header(console: Console, record: Analysis, plain: bool) -> None:

@@ -22,7 +22,7 @@ Empty sides are defined, not errors: P is 0 without predictions, R is 0 without 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spinlens.semeval.formats import Label
@@ -84,6 +84,23 @@ def _overlap_sums(pred: Sequence[Span], gold: Sequence[Span]) -> tuple[float, fl
         else:
             j += 1
     return p_sum, r_sum
+
+
+def score_spans(gold: Mapping[str, Iterable[Span]], pred: Mapping[str, Iterable[Span]]) -> Scores:
+    """The SI measure on any spans, keyed by document: spans merged per document and side, then overlap sums.
+
+    For span tasks other than techniques (quote contents, quote sources) measured the SemEval way.
+    """
+    gold_merged = {doc: merge_spans(spans) for doc, spans in gold.items()}
+    p_total = r_total = 0.0
+    n_pred = 0
+    for doc, spans in pred.items():
+        merged = merge_spans(spans)
+        n_pred += len(merged)
+        p_sum, r_sum = _overlap_sums(merged, gold_merged.get(doc, []))
+        p_total += p_sum
+        r_total += r_sum
+    return _scores(p_total, n_pred, r_total, sum(len(s) for s in gold_merged.values()))
 
 
 def _group_spans(labels: Iterable[Label], by_technique: bool) -> dict[tuple[str, str], list[Span]]:

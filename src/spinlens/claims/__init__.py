@@ -1,0 +1,1 @@
+"""The `claims` layer: check-worthy sentences, with their quantities and dates made explicit."""

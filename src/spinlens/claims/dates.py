@@ -1,0 +1,163 @@
+"""Times in a claim, resolved to ISO dates against the article's publication date.
+
+Finding the expressions is a small English grammar (weekdays, month and day, years after a preposition,
+relative words and periods); resolving them is dateparser's job, with the publication date as its
+relative base and a preference for the past (news reports what happened). A day comes out as
+`2016-10-18`; a week, month or year as an ISO interval `2016-10-24/2016-10-30`. A relative expression in
+an article without a publication date stays unresolved (`value` null) rather than being resolved against
+today. The cases it gets wrong are listed in the README.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+
+_PREPOSITION = r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end)[\s-]+"
+# Each pattern's `d` group is the date; text around it only decides that it is one.
+_PATTERNS = [
+    # Tuesday 18 October (2016) / Tuesday, October 18(, 2016)
+    rf"(?P<d>{_WEEKDAYS},?\s+(?:{_DAY}\s+{_MONTHS}|{_MONTHS}\s+{_DAY})(?:,?\s+{_YEAR})?)",
+    # 18 October 2016 / October 18, 2016 / 18 October / October 18
+    rf"(?P<d>{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?)",
+    rf"(?P<d>{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?)(?!\d)",
+    # October 2016
+    rf"(?P<d>{_MONTHS},?\s+{_YEAR})",
+    # ISO dates and 10/18/2016
+    r"(?P<d>(?:19|20)\d\d-[01]\d-[0-3]\d)",
+    r"(?P<d>[01]?\d/[0-3]?\d/(?:19|20)\d\d)",
+    # last Friday, next Monday, this Sunday, (on) Monday
+    rf"(?P<d>(?:(?:last|next|this|past)\s+)?{_WEEKDAYS})",
+    r"(?P<d>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)",
+    r"(?P<d>(?:last|this|next|past)\s+(?:week|month|year|decade))",
+    rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
+    # the past two weeks, the last 10 years: a period that ends at publication
+    rf"(?P<d>the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT}|(?:past|last)\s+decade)",
+    # in October, since 2010, by 2030: a bare month or year only counts after a preposition
+    rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
+    rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
+]
+_DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in _PATTERNS]
+# a capitalised month or weekday is a date; `may`, `march`, `sun` in lower case are words
+_NEEDS_CAPITAL = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$")
+_ANY_CASE = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+}  # fmt: skip
+# "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
+_PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    value: str | None  # ISO date, or ISO interval start/end
+    period: str | None  # day, week, month, year or decade
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _interval(day: dt.date, period: str) -> str:
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return f"{_iso(monday)}/{_iso(monday + dt.timedelta(days=6))}"
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return f"{_iso(day.replace(day=1))}/{_iso(day.replace(day=last))}"
+    if period == "year":
+        return f"{day.year}-01-01/{day.year}-12-31"
+    return _iso(day)
+
+
+def _amount(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[re.sub(r"\s+", " ", word)]
+
+
+def _minus(day: dt.date, count: int, unit: str) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return day - dt.timedelta(days=count)
+    if unit == "week":
+        return day - dt.timedelta(weeks=count)
+    months = count * {"month": 1, "year": 12, "decade": 120}[unit]
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@functools.lru_cache(maxsize=256)  # one per publication date; bounded for long-running servers
+def _parser(base: dt.datetime | None):  # -> dateparser.date.DateDataParser
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """The publication day from the record's `published` (ISO 8601, or anything dateparser reads)."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        pass
+    parsed = _parser(None).get_date_data(published).date_obj
+    return parsed.date() if parsed else None
+
+
+def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, str | None]:
+    period = _PERIOD.fullmatch(expression)
+    if period:
+        unit = (period.group(2) or period.group(3)).lower().rstrip("s")
+        if published is None:
+            return None, unit
+        since = _minus(published, _amount(period.group(1) or "one"), unit)
+        return f"{_iso(since)}/{_iso(published)}", unit
+    if published is None and not re.search(_YEAR, expression):
+        # without a publication date, "on Monday" or "18 October" has no year to anchor to
+        return None, None
+    base = dt.datetime.combine(published, dt.time()) if published else None
+    found = _parser(base).get_date_data(expression.replace("the day before", "day before"))
+    if found.date_obj is None:
+        return None, None
+    day, period = found.date_obj.date(), found.period or "day"
+    return (_iso(day) if period == "day" else _interval(day, period)), period
+
+
+def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
+    """Date expressions in text with their resolved values, in text order; the longest wins an overlap."""
+    candidates = []
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            expression = match.group("d")
+            if _ANY_CASE.match(expression) and not _NEEDS_CAPITAL.match(expression):
+                continue
+            candidates.append((match.start("d"), match.end("d")))
+    found: list[FoundDate] = []
+    taken_until = -1
+    for start, end in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start < taken_until:
+            continue
+        value, period = _resolve(text[start:end], published)
+        found.append(FoundDate(start, end, value, period))
+        taken_until = end
+    return found

@@ -1,0 +1,133 @@
+"""Named-entity mentions from spaCy's NER, clustered into entities.
+
+"US Secretary of State John Kerry", "John Kerry", "Kerry" and "Kerry's" are one person: a mention joins an
+entity when its name words are a subset of the entity's fullest name (a person also by surname alone), or
+when it is the initials of an organisation's name ("FBI"). Of several entities a short mention fits
+("Clinton" with both Hillary and Bill Clinton in the text), it joins the one mentioned last before it, as a
+reader would resolve it; if none came before, the first one after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# spaCy's OntoNotes labels, mapped to the four kinds the record names.
+TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+_DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof"}
+_WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    words: tuple[str, ...]
+
+
+@dataclass
+class Cluster:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        # the fullest name: most words, then the earliest
+        return max(self.mentions, key=lambda m: (len(m.words), -m.start)).text
+
+    @property
+    def words(self) -> set[str]:
+        return {w for m in self.mentions for w in m.words}
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
+    return tuple(w for w in words if w not in _DROPPED_WORDS and w.rstrip(".") not in _TITLES)
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        kind = TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        words = name_words(span.text)
+        if words:
+            found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
+    return found
+
+
+def _trim(ent: Span) -> Span | None:
+    """Without a leading "the" and a trailing possessive or punctuation, which NER sometimes includes."""
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ == "the" or ent.doc[start].is_punct):
+        start += 1
+    while end > start and (ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or ent.doc[end - 1].is_punct):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _fits(mention: Mention, cluster: Cluster) -> bool:
+    words = set(mention.words)
+    if mention.type != cluster.type:
+        # NER often tags a lone surname as an organisation or a place; a person of that surname wins
+        return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster)
+    if words <= cluster.words:
+        return True
+    if cluster.type == "person":
+        return len(words) == 1 and _surname_of(mention.words[0], cluster)
+    if cluster.type in {"organisation", "place"} and len(mention.words) == 1:
+        acronym = mention.words[0].replace(".", "")
+        return any(_initials(m.words) == acronym for m in cluster.mentions if len(m.words) > 1)
+    return False
+
+
+def _surname_of(word: str, cluster: Cluster) -> bool:
+    return any(m.words[-1] == word for m in cluster.mentions)
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in {"of", "and", "for"})
+
+
+def cluster(found: list[Mention]) -> list[Cluster]:
+    """Entities in order of first mention, each with its mentions in text order."""
+    clusters: list[Cluster] = []
+    # fuller names first, so that "Kerry" before "John Kerry" still finds him
+    for mention in sorted(found, key=lambda m: (-len(m.words), m.start)):
+        candidates = [c for c in clusters if _fits(mention, c)]
+        if not candidates:
+            clusters.append(Cluster(mention.type, [mention]))
+            continue
+        _nearest(mention, candidates).mentions.append(mention)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return sorted(clusters, key=lambda c: c.mentions[0].start)
+
+
+def _nearest(mention: Mention, candidates: list[Cluster]) -> Cluster:
+    def key(c: Cluster) -> tuple[int, int]:
+        before = [m.start for m in c.mentions if m.start < mention.start]
+        if before:
+            return (0, mention.start - max(before))
+        return (1, min(m.start for m in c.mentions) - mention.start)
+
+    return min(candidates, key=key)

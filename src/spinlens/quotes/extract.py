@@ -1,0 +1,419 @@
+"""Quotes from a spaCy parse: direct quotes found by their quote marks, reported speech by its cue verbs.
+
+Direct quotes are the text between double quote marks (curly or straight, « » too), marks included. A
+quote left open at the end of a paragraph continues when the next paragraph opens with a quote mark, the
+newspaper convention for a quote spanning paragraphs; otherwise it ends with its paragraph. Single quotes
+inside a double-quoted passage stay part of it (nested quotes), and curly double quotes nest.
+
+Reported speech hangs on a cue: a verb of saying, thinking or finding ("said", "told", "warned", "found")
+with its subject as the speaker and its clausal complement as the content ("X said that ..."); "according
+to X"; "X accused Y of ..." (the complements are the content); and "X said: ..." (the rest of the
+paragraph). When a cue's content is mostly a direct quote ("'We will not give up,' Kerry said"), the quote
+takes that cue and speaker. A direct quote with no cue near it is kept, speaker unknown, unless it is a
+short phrase in quote marks: those are titles, terms or scare quotes far more often than speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Range = tuple[int, int]
+
+# Lemmas of verbs that report speech or a stance and take a clause: the content is that clause.
+CLAUSE_CUES = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "state",
+        "announce",
+        "report",
+        "argue",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "write",
+        "admit",
+        "acknowledge",
+        "suggest",
+        "believe",
+        "think",
+        "agree",
+        "reply",
+        "respond",
+        "confirm",
+        "declare",
+        "assert",
+        "allege",
+        "contend",
+        "predict",
+        "promise",
+        "vow",
+        "testify",
+        "tweet",
+        "post",
+        "reveal",
+        "show",
+        "find",
+        "indicate",
+        "estimate",
+        "conclude",
+        "recall",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "complain",
+        "charge",
+        "concede",
+        "maintain",
+        "mention",
+        "observe",
+        "propose",
+        "recommend",
+        "remark",
+        "repeat",
+        "pledge",
+        "threaten",
+        "caution",
+        "boast",
+        "joke",
+        "fear",
+        "hope",
+        "expect",
+        "feel",
+        "know",
+        "hint",
+        "signal",
+        "worry",
+        "deny",
+        "demand",
+        "ask",
+        "urge",
+        "order",
+        "announce",
+        "continue",
+        "point",
+        "accuse",
+        "blame",
+        "cite",
+        "call",
+        "describe",
+    ]
+)
+# Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
+# "called for an inquiry", "denied the report") rather than a clause.
+OBJECT_CUES = frozenset(
+    [
+        "accuse",
+        "blame",
+        "deny",
+        "demand",
+        "urge",
+        "call",
+        "cite",
+        "describe",
+        "announce",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "propose",
+        "recommend",
+        "warn",
+        "praise",
+        "criticize",
+        "criticise",
+        "condemn",
+        "dismiss",
+        "defend",
+        "question",
+        "reject",
+        "endorse",
+    ]
+)
+# Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
+# named subject holds the view; they need a subject that is not "I"/"we"/"you".
+_STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
+_SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
+_HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
+# A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
+# terms or scare quotes.
+MIN_UNATTRIBUTED_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Found:
+    content: Range
+    speaker: Range | None
+    cue: Range | None
+    direct: bool
+
+
+def direct_quotes(text: str) -> list[Range]:
+    """Spans of double-quoted passages, marks included, outermost only."""
+    found: list[Range] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char not in _OPENING and char != "”":
+            i += 1
+            continue
+        if char == "”":  # a stray closer, or an opener in the German style; neither opens here
+            i += 1
+            continue
+        end = _close(text, i)
+        if end is not None:
+            found.append((i, end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _close(text: str, start: int) -> int | None:
+    """End (exclusive) of the quote opened at `start`, or None when it never closes sensibly."""
+    opener = text[start]
+    closer = _OPENING[opener]
+    depth = 1
+    i = start + 1
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            # a paragraph break: the quote goes on only if the next paragraph reopens it
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and text[j] == opener:
+                i = j + 1
+                continue
+            return i if i - start > 1 else None
+        if opener != closer and char == opener:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def extract(doc: Doc) -> list[Found]:
+    text = doc.text
+    quotes = direct_quotes(text)
+    reported = [found for token in doc for found in _from_cue(token)]
+    results: list[Found] = []
+    taken: set[Range] = set()
+    for found in reported:
+        quote = _mostly_quote(found.content, quotes)
+        if quote is not None:
+            if quote in taken:
+                continue
+            taken.add(quote)
+            results.append(Found(quote, found.speaker, found.cue, direct=True))
+        else:
+            results.append(found)
+    for quote in quotes:
+        if quote in taken or _inside_any(quote, [f.content for f in results]):
+            continue
+        signed = _signed(text, quote)
+        if signed is not None:
+            results.append(Found(quote, signed[0], signed[1], direct=True))
+        elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
+            results.append(Found(quote, None, None, direct=True))
+    return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
+    """(speaker, cue) of a quote signed with a dash after it ("…” ― Jane Doe") or a name and colon before it
+    ("Jane Doe: “…”"), the layout of letters, tweets and interview transcripts."""
+    after = _SIGNATURE.match(text, quote[1])
+    if after is not None:
+        return after.span("speaker"), after.span("cue")
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    before = _HEADER.fullmatch(text, line_start, quote[0])
+    if before is not None:
+        return before.span("speaker"), before.span("cue")
+    return None
+
+
+def _mostly_quote(content: Range, quotes: list[Range]) -> Range | None:
+    """The direct quote that covers most of `content`, if any covers at least half of it."""
+    best, best_overlap = None, 0
+    for quote in quotes:
+        overlap = min(content[1], quote[1]) - max(content[0], quote[0])
+        if overlap > best_overlap:
+            best, best_overlap = quote, overlap
+    if best is not None and best_overlap * 2 >= content[1] - content[0]:
+        return best
+    return None
+
+
+def _inside_any(span: Range, others: Iterable[Range]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in others)
+
+
+def _from_cue(token: Token) -> list[Found]:
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _according_to(token)
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in CLAUSE_CUES | OBJECT_CUES:
+        return []
+    speaker = _speaker(token)
+    if token.lemma_ in _STANCE_CUES and (speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON):
+        return []
+    content = _within_paragraph(token, _content(token))
+    if content is None:
+        return []
+    return [Found(content, _within_paragraph(token, _range(speaker)), _cue(token), direct=False)]
+
+
+def _within_paragraph(cue: Token, span: Range | None) -> Range | None:
+    """The span cut to the cue's paragraph: the parser joins a title or a heading to the next line's sentence."""
+    if span is None:
+        return None
+    text = cue.doc.text
+    start = max(span[0], text.rfind("\n", 0, cue.idx) + 1)
+    end = text.find("\n", cue.idx)
+    end = span[1] if end < 0 else min(span[1], end)
+    if not any(c.isalnum() for c in text[start:end]):
+        return None
+    return _strip(text, start, end)
+
+
+def _content(verb: Token) -> Range | None:
+    doc = verb.doc
+    colon = _colon_after(verb)
+    if colon is not None:
+        start = colon.idx + 1
+        end = doc.text.find("\n", start)
+        end = len(doc.text) if end < 0 else end
+        return _strip(doc.text, start, end)
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if clauses:
+        return _subtree_range(clauses)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # "The plan, he said, will fail": the content is the clause the cue interrupts
+        tokens = [t for t in verb.head.subtree if t not in set(verb.subtree) and not t.is_punct]
+        return _tokens_range(tokens)
+    if verb.lemma_ in OBJECT_CUES:
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+        if objects:
+            return _subtree_range(objects)
+    return None
+
+
+def _colon_after(verb: Token) -> Token | None:
+    """The colon right after the cue or its object: "said:", "told reporters:"."""
+    doc = verb.doc
+    i = verb.i + 1
+    limit = min(len(doc), verb.i + 6)
+    while i < limit:
+        token = doc[i]
+        if token.text == ":":
+            return token
+        if token.is_punct or token.is_sent_start or token.pos_ == "VERB":
+            return None
+        i += 1
+    return None
+
+
+def _speaker(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _trimmed_subtree(child)
+        if child.dep_ == "agent":  # "it was reported by X"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _trimmed_subtree(objects[0])
+    if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
+        # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                return _trimmed_subtree(child)
+    return None
+
+
+def _according_to(according: Token) -> list[Found]:
+    to = according.nbor()
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    speaker = _trimmed_subtree(objects[0])
+    phrase = set(according.subtree) | set(to.subtree)
+    sentence = according.sent
+    rest = [t for t in sentence if t not in phrase and not t.is_punct and not t.is_space]
+    # the content is the longer run of the sentence on either side of the "according to" phrase
+    before = [t for t in rest if t.i < according.i]
+    after = [t for t in rest if t.i > according.i]
+    side = before if len(before) >= len(after) else after
+    content = _tokens_range(side)
+    if content is None:
+        return []
+    cue = (according.idx, to.idx + len(to.text))
+    return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _cue(verb: Token) -> Range:
+    words = [verb]
+    words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    words += [c for c in verb.children if c.dep_ == "prt"]
+    if verb.lemma_ == "call":
+        words += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+    start = min(w.idx for w in words)
+    end = max(w.idx + len(w.text) for w in words)
+    return start, end
+
+
+def _trimmed_subtree(head: Token) -> Span:
+    """The head's phrase without relative clauses and trailing punctuation: "Kerry, who ..., said" -> Kerry."""
+    cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS for t in c.subtree}
+    words = [t.i for t in head.subtree if t.i not in cut]
+    start, end = min(words), max(words) + 1
+    doc = head.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _subtree_range(heads: list[Token]) -> Range | None:
+    return _tokens_range([t for head in heads for t in head.subtree])
+
+
+def _tokens_range(tokens: list[Token]) -> Range | None:
+    tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»"}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _strip(text: str, start: int, end: int) -> Range | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _range(span: Span | None) -> Range | None:
+    if span is None:
+        return None
+    return span.start_char, span.end_char

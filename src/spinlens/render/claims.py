@@ -1,0 +1,68 @@
+"""The claims section of the terminal and HTML reports: check-worthy sentences, their numbers and dates made
+explicit, and who said them when they sit in a quote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from rich.console import RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from spinlens.record import Analysis, Claim
+from spinlens.render._spans import one_line
+
+_DIM = Style(dim=True)
+_BOLD = Style(bold=True)
+
+
+def values_of(claim: Claim) -> list[str]:
+    """One line per kind of value: the normalised numbers, then the dates as ISO dates or intervals."""
+    lines = []
+    if claim.quantities:
+        lines.append("numbers: " + " · ".join(q.normalized for q in claim.quantities))
+    if claim.dates:
+        dates = (f'"{one_line(d.text)}" → {d.value or "unresolved (no publication date)"}' for d in claim.dates)
+        lines.append("dates: " + " · ".join(dates))
+    return lines
+
+
+def text_sections(record: Analysis, plain: bool, safe: Callable[[str], str]) -> list[RenderableType]:
+    if not record.claims:
+        return []
+    section = Text("Claims", style=_BOLD)
+    section.append(" (sentences that assert something checkable, with their check-worthiness)", style=_DIM)
+    for number, claim in enumerate(record.claims, start=1):
+        said = f" said by {one_line(claim.speaker.text)}" if claim.speaker else ""
+        section.append("\n")
+        section.append_text(
+            Text.assemble(
+                (f"C{number} ", _BOLD),
+                (f"{claim.score:.2f}", _DIM),
+                " ",
+                safe(one_line(claim.text)),
+                (safe(said), _BOLD),
+            )
+        )
+        for line in values_of(claim):
+            section.append("\n    ")
+            section.append(safe(line), style=_DIM)
+    return [section]
+
+
+def html_sections(record: Analysis, anchor: str) -> str:
+    if not record.claims:
+        return ""
+    items = []
+    for number, claim in enumerate(record.claims, start=1):
+        said = f" <strong>said by {escape(one_line(claim.speaker.text))}</strong>" if claim.speaker else ""
+        values = "".join(f'<br><span class="note">{escape(line)}</span>' for line in values_of(claim))
+        items.append(
+            f'<li id="{anchor}-c{number}"><span class="note">{claim.score:.2f}</span> '
+            f"{escape(claim.text)}{said}{values}</li>\n"
+        )
+    return (
+        '<section class="claims">\n<h3>Claims</h3>\n<p class="note">Sentences that assert something checkable, '
+        f"with their check-worthiness; numbers and dates made explicit.</p>\n<ol>\n{''.join(items)}</ol>\n</section>\n"
+    )

@@ -1,0 +1,126 @@
+"""The claims layer in the pipeline: scores on sentences, claims with offsets into the text, speakers from quotes,
+the layer switch, degraded input, the JSON record and the reports."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from spinlens.claims.component import MAX_SENTENCE_CHARS, ClaimFinder
+from spinlens.claims.model import CheckworthyModel, load_model
+from spinlens.pipeline import Analyzer, PipelineConfig
+from spinlens.record import Analysis, Article, Quote, Sentence, TextSpan, json_schema
+from spinlens.render import WRITERS
+
+# Written for these tests: a wire-style report with checkable numbers and dates, and small talk around them.
+REPORT = (
+    "Ceasefire talks stall\n\n"
+    "Thank you all for being here.\n"
+    "The health ministry said 127 people were killed and 254 injured in the eastern districts on Tuesday 18 "
+    "October.\n"
+    "Unemployment in the region rose to 14 percent last year, and the government spent $3 billion on aid.\n"
+    "I think we should all hope for better days.\n"
+)
+TOLL = "127 people were killed and 254 injured in the eastern districts on Tuesday 18 October."
+
+
+@pytest.fixture(scope="module")
+def claims_analyzer() -> Analyzer:
+    return Analyzer(["sentences", "claims"])
+
+
+def _spans(record: Analysis):
+    for claim in record.claims:
+        yield claim
+        yield from claim.quantities
+        yield from claim.dates
+        if claim.speaker:
+            yield claim.speaker
+
+
+def test_every_sentence_gets_a_score_and_factual_ones_become_claims(claims_analyzer):
+    record = claims_analyzer.analyze(REPORT, published="2016-11-01")
+    assert record.sentences and all(0.0 <= s.checkworthiness <= 1.0 for s in record.sentences)
+    claimed = [c.text for c in record.claims]
+    assert any("127 people were killed" in text for text in claimed)
+    assert any("Unemployment" in text for text in claimed)
+    assert not any(text.startswith("Thank you") for text in claimed)
+    toll = next(c for c in record.claims if "127 people" in c.text)
+    assert [q.normalized for q in toll.quantities] == ["127 people killed", "254 injured"]
+    assert [(d.text, d.value) for d in toll.dates] == [("Tuesday 18 October", "2016-10-18")]
+    money = next(c for c in record.claims if "Unemployment" in c.text)
+    assert [q.normalized for q in money.quantities] == ["14 percent", "3000000000 USD"]
+    assert [(d.text, d.value) for d in money.dates] == [("last year", "2015-01-01/2015-12-31")]
+    assert "spinlens-checkworthy-minilm" in [m.name for m in record.models]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_offsets_index_the_exact_text(claims_analyzer, newline):
+    text = ("Ça coûte 3 milliards — «Les chiffres»\n\n" + REPORT.replace("eastern", "éastern")).replace("\n", newline)
+    record = claims_analyzer.analyze(text, published="2016-11-01")
+    assert record.claims
+    for span in _spans(record):
+        assert text[span.start : span.end] == span.text
+
+
+def test_a_claim_inside_a_quote_gets_the_quotes_speaker():
+    """The claims layer reads `quotes` off the record (the quotes layer runs before it) and never calls it."""
+    text = f"Ceasefire talks stall\n\nThe health ministry said {TOLL}\nThe weather was fine.\n"
+    start = text.index("127")
+    record = Analysis(article=Article(text=text))
+    speaker = TextSpan(start=text.index("The health"), end=text.index(" said"), text="The health ministry")
+    content = TextSpan(start=start, end=start + len(TOLL), text=TOLL)
+    record.quotes = [Quote(content=content, speaker=speaker, cue=None, direct=False)]
+    record.sentences = [
+        Sentence(start=text.index("The health"), end=start + len(TOLL), score=0.0),
+        Sentence(start=text.index("The weather"), end=len(text) - 1, score=0.0),
+    ]
+    finder = ClaimFinder(PipelineConfig())
+    finder._model = CheckworthyModel()  # its own copy: the shared one must keep its threshold
+    finder.model.threshold = 0.0  # every sentence a claim: this test is about attribution, not the model
+    finder([record])
+    said, weather = record.claims
+    assert said.speaker == speaker
+    assert weather.speaker is None
+
+
+def test_the_layer_switch(claims_analyzer):
+    without = Analyzer(["sentences"]).analyze(REPORT)
+    assert without.claims == [] and all(s.checkworthiness is None for s in without.sentences)
+    alone = Analyzer(["claims"]).analyze(REPORT)
+    assert alone.claims == [] and [w.code for w in alone.warnings] == ["no_sentences"]
+
+
+def test_an_unsplittable_text_degrades_the_layer_with_a_warning(claims_analyzer):
+    table = " ".join(f"district {i} reported {i * 7} people killed and {i * 3} injured" for i in range(60))
+    assert len(table) > MAX_SENTENCE_CHARS
+    record = claims_analyzer.analyze(table + "\n" + REPORT, published="2016-11-01")
+    assert record.claims  # the good sentences still make claims
+    assert all(c.end - c.start <= MAX_SENTENCE_CHARS for c in record.claims)
+    if record.sentences[0].checkworthiness >= load_model().threshold:
+        assert "long_sentence" in [w.code for w in record.warnings]
+
+
+def test_the_json_record_has_the_public_keys(claims_analyzer):
+    record = json.loads(claims_analyzer.analyze(REPORT, published="2016-11-01").to_json())
+    claim = next(c for c in record["claims"] if "127" in c["text"])
+    assert set(claim) == {"start", "end", "text", "score", "quantities", "dates", "speaker"}
+    assert set(claim["quantities"][0]) == {"start", "end", "text", "value", "unit", "counts", "normalized"}
+    assert set(claim["dates"][0]) == {"start", "end", "text", "value", "period"}
+    assert "checkworthiness" in record["sentences"][0]
+    schema = json_schema()
+    assert "claims" in schema["properties"] and "Claim" in schema["$defs"]
+    assert "checkworthiness" in schema["$defs"]["Sentence"]["properties"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_reports_show_claims_with_their_values(claims_analyzer, fmt):
+    record = claims_analyzer.analyze(REPORT, published="2016-11-01")
+    out = io.StringIO()
+    WRITERS[fmt]([record], out)
+    shown = out.getvalue()
+    assert "Claims" in shown
+    assert "127 people killed" in shown
+    assert "2016-10-18" in shown

@@ -1,0 +1,126 @@
+"""Hand-made cases for each normalisation rule of the claims layer: dates against publication, numbers with units."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spinlens.claims.dates import find_dates, publication_date
+from spinlens.claims.quantities import find_quantities, word_number
+
+PUBLISHED = dt.date(2016, 11, 1)  # a Tuesday
+
+
+def _dates(text: str, published: dt.date | None = PUBLISHED) -> list[tuple[str, str | None]]:
+    return [(text[d.start : d.end], d.value) for d in find_dates(text, published)]
+
+
+def _quantities(text: str) -> list[tuple[str, str]]:
+    return [(text[q.start : q.end], q.normalized) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday with its day and month: the year comes from publication
+        ("Shelling resumed on Tuesday 18 October in the east.", [("Tuesday 18 October", "2016-10-18")]),
+        ("It happened on Monday, October 17, 2016.", [("Monday, October 17, 2016", "2016-10-17")]),
+        # a bare weekday is the one before publication
+        ("The talks collapsed on Monday.", [("Monday", "2016-10-31")]),
+        ("Officials met last Friday.", [("last Friday", "2016-10-28")]),
+        # full dates stay as they are, before or after publication
+        ("He takes office on 20 January 2017.", [("20 January 2017", "2017-01-20")]),
+        ("The deal of March 3, 2015 expired.", [("March 3, 2015", "2015-03-03")]),
+        ("Filed as 2016-10-18 and 10/18/2016.", [("2016-10-18", "2016-10-18"), ("10/18/2016", "2016-10-18")]),
+        # relative days
+        ("The minister resigned yesterday.", [("yesterday", "2016-10-31")]),
+        ("Three days ago the border closed.", [("Three days ago", "2016-10-29")]),
+        # relative periods are intervals
+        ("Prices rose last week.", [("last week", "2016-10-24/2016-10-30")]),
+        ("Prices rose this week.", [("this week", "2016-10-31/2016-11-06")]),
+        ("Exports fell last month.", [("last month", "2016-10-01/2016-10-31")]),
+        ("Crime rose in the past two weeks.", [("the past two weeks", "2016-10-18/2016-11-01")]),
+        ("Debt doubled over the last 10 years.", [("the last 10 years", "2006-11-01/2016-11-01")]),
+        ("Prices rose over the past week.", [("the past week", "2016-10-25/2016-11-01")]),
+        ("Wages stalled in the past decade.", [("the past decade", "2006-11-01/2016-11-01")]),
+        # months and years count after a preposition only
+        ("Fighting resumed in October.", [("October", "2016-10-01/2016-10-31")]),
+        (
+            "Nothing changed since 2010, as of October 2015.",
+            [("2010", "2010-01-01/2010-12-31"), ("October 2015", "2015-10-01/2015-10-31")],
+        ),
+        # words that only look like dates
+        ("You may march with the sun.", []),
+        ("In 2,010 cases the court ruled.", []),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(text, expected):
+    assert _dates(text) == expected
+
+
+def test_without_a_publication_date_only_dates_with_a_year_resolve():
+    assert _dates("On Monday, and on 20 January 2017.", published=None) == [
+        ("Monday", None),
+        ("20 January 2017", "2017-01-20"),
+    ]
+    assert _dates("in the past two weeks", published=None) == [("the past two weeks", None)]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2016-11-01", PUBLISHED),
+        ("2016-11-01T09:30:00+02:00", PUBLISHED),
+        ("1 November 2016", PUBLISHED),
+        ("", None),
+        (None, None),
+        ("not a date at all", None),
+    ],
+)
+def test_publication_date(published, expected):
+    assert publication_date(published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "127 people were killed and 254 injured in west Aleppo.",
+            [("127 people were killed", "127 people killed"), ("254 injured", "254 injured")],
+        ),
+        ("The plan costs $3 billion.", [("$3 billion", "3000000000 USD")]),
+        ("They paid £5m and €1.2 bn.", [("£5m", "5000000 GBP"), ("€1.2 bn", "1200000000 EUR")]),
+        ("It cost 12,000 euros.", [("12,000 euros", "12000 EUR")]),
+        ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
+        ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
+        ("The siege lasted two weeks.", [("two weeks", "2 week")]),
+        ("A 40-km road.", [("40-km", "40 km")]),
+        ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),
+        ("Some 3,000 US troops are deployed.", [("3,000 US troops are deployed", "3000 US troops deployed")]),
+        ("About a dozen soldiers died.", [("a dozen soldiers died", "12 soldiers died")]),
+        (
+            "Two hundred and fifty thousand refugees fled.",
+            [("Two hundred and fifty thousand refugees fled", "250000 refugees fled")],
+        ),
+        # not quantities: names with digits, ordinals, decades, "one" as a pronoun, a bare "5m"
+        ("F-16 jets, G20 leaders, the 19th century, the 1990s, one of them, a 5m wall.", []),
+    ],
+)
+def test_quantities_with_units_and_what_they_count(text, expected):
+    assert _quantities(text) == expected
+
+
+def test_numbers_inside_dates_are_not_quantities():
+    text = "On 18 October 2016, 40 people died."
+    dates = find_dates(text, PUBLISHED)
+    found = find_quantities(text, skip=[(d.start, d.end) for d in dates])
+    assert [text[q.start : q.end] for q in found] == ["40 people died"]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("seven", 7), ("twenty-one", 21), ("three hundred and forty two", 342), ("two million", 2e6), ("banana", None)],
+)
+def test_word_numbers(words, value):
+    assert word_number(words) == value

