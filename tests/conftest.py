@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,3 +27,34 @@ def analyzer():
     from spinlens import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> Iterator[str]:
+    """A fresh, empty store database: a SQLite file, and a PostgreSQL database when a server is configured.
+
+    SPINLENS_TEST_POSTGRES names a server the tests may create databases on (.ci/run starts one); each
+    test gets its own database, dropped afterwards.
+    """
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    server = os.environ.get("SPINLENS_TEST_POSTGRES")
+    if not server:
+        pytest.skip("no PostgreSQL server configured: set SPINLENS_TEST_POSTGRES=postgresql://user:pw@host/db")
+    import psycopg
+
+    name = f"spinlens_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        # An autovacuum worker on the new database can't be ended by a non-superuser: wait for it to finish.
+        for _ in range(20):
+            try:
+                with psycopg.connect(server, autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                break
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                time.sleep(0.5)
