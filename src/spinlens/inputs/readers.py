@@ -376,3 +376,16 @@ class _Prefixed(io.RawIOBase):
             data = self._rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def read_jsonl_stream(
+    stream: BinaryIO, source: str, stem: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | InputError]:
+    """JSON Lines from an open binary stream (e.g. a decompressed file), exactly as `read_inputs` reads them:
+    sources are `source:line` and ids default to `stem:line`."""
+    return _read_jsonl(stream, _Origin(source=source, doc_id=stem, stem=stem, noun="file"), max_bytes)
+
+
+def read_html_bytes(data: bytes, source: str, doc_id: str) -> Document | InputError:
+    """One HTML page held in memory (e.g. a WARC response body), read as `read_inputs` reads an HTML file."""
+    return _parse(data, _Origin(source=source, doc_id=doc_id, stem=doc_id, noun="page"), Format.HTML)

@@ -1,0 +1,1 @@
+"""Batch analysis of whole crawls: the `spinlens batch` command, its local engine and its Ray engine."""
