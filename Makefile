@@ -20,7 +20,7 @@ $(VENV)/.runtime: $(BIN)/python pyproject.toml
 
 $(VENV)/.dev: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e '.[dev,train]'
+	$(BIN)/pip install --quiet -e '.[dev,train,ray]'
 	touch $@ $(VENV)/.runtime
 
 install: $(VENV)/.runtime
@@ -37,7 +37,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts
 
 # Each bench script writes its own section under benchmarks/; BENCHMARKS.md is their concatenation.
-BENCH_SECTIONS := techniques
+BENCH_SECTIONS := techniques claims quotes web batch
 bench: $(VENV)/.dev
 	@for section in $(BENCH_SECTIONS); do \
 		$(BIN)/python scripts/bench_$$section.py --data ../shared/data --out benchmarks/$$section.md || exit 1; \

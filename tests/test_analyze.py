@@ -11,12 +11,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES
 from spinlens import Analysis, Analyzer, analyze
 from spinlens.cli import main
 from spinlens.record import json_schema
 from spinlens.techniques.definitions import NAMES
-
-from conftest import EXAMPLES
 
 PERSUASIVE = EXAMPLES / "op-ed-war.txt"
 FACTUAL = EXAMPLES / "factual-report.txt"

