@@ -14,8 +14,7 @@ pytest.importorskip("transformers")
 
 from spinlens.claims.model import CheckworthyModel
 from spinlens.claims.train import TrainConfig, best_threshold, train
-from spinlens.techniques.model import ModelError
-from spinlens.techniques.train import base_model_dir
+from spinlens.modelfiles import ModelError, base_model_dir
 
 pytestmark = pytest.mark.slow
 

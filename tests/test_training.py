@@ -11,8 +11,9 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from spinlens.techniques.model import ModelError, TechniqueModel
-from spinlens.techniques.train import TrainConfig, base_model_dir, train
+from spinlens.modelfiles import ModelError, base_model_dir
+from spinlens.techniques.model import TechniqueModel
+from spinlens.techniques.train import TrainConfig, train
 
 pytestmark = pytest.mark.slow
 

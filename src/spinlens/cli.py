@@ -319,7 +319,7 @@ _register_commands()
 
 def run() -> None:
     """Entry point: user errors become one line on stderr, never a traceback."""
-    from spinlens.techniques.model import ModelError
+    from spinlens.modelfiles import ModelError
 
     try:
         main(standalone_mode=True)

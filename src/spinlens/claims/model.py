@@ -8,21 +8,18 @@ sorted by length so that padding costs little.
 from __future__ import annotations
 
 import functools
-import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from spinlens.modelfiles import cpu_session, read_manifest, sha256
 from spinlens.record import ModelInfo
-from spinlens.techniques.model import ModelError, _sha256
 from spinlens.techniques.windows import encode, load_tokenizer, pack
 
 # Bump when the manifest or the graph's inputs/outputs change meaning; a model of another format is refused.
 MODEL_FORMAT = 1
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "checkworthy"
-MANIFEST = "manifest.json"
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -32,41 +29,17 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 class CheckworthyModel:
     def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None) -> None:
         self.dir = Path(model_dir) if model_dir else BUNDLED_DIR
-        manifest_path = self.dir / MANIFEST
-        if not manifest_path.is_file():
-            raise ModelError(f"no check-worthiness model at {self.dir} (missing {MANIFEST})")
-        try:
-            self.manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{manifest_path}: not valid JSON ({exc.msg})") from None
-        found = self.manifest.get("format")
-        if found != MODEL_FORMAT:
-            raise ModelError(
-                f"check-worthiness model at {self.dir} has format {found}, but this spinlens reads format "
-                f"{MODEL_FORMAT}: reinstall spinlens or retrain the model with this version"
-            )
+        self.manifest = read_manifest(self.dir, MODEL_FORMAT, "check-worthiness")
         files = self.manifest["files"]
         self.max_tokens: int = int(self.manifest["max_tokens"])
         self.threshold: float = float(self.manifest["threshold"])
         self.onnx_path = self.dir / files["onnx"]
         self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
-        self.session = self._session(threads)
-
-    def _session(self, threads: int | None):  # -> onnxruntime.InferenceSession
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # spinning threads wait for work by burning a core: on a busy 2-core machine that halved throughput
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        return ort.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
+        self.session = cpu_session(self.onnx_path, threads)
 
     @functools.cached_property
     def info(self) -> ModelInfo:
-        return ModelInfo(name=self.manifest["name"], version=self.manifest["version"], sha256=_sha256(self.onnx_path))
+        return ModelInfo(name=self.manifest["name"], version=self.manifest["version"], sha256=sha256(self.onnx_path))
 
     def forward(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
         (logits,) = self.session.run(["logits"], {"input_ids": input_ids, "attention_mask": attention_mask})

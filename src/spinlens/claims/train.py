@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from spinlens.claims.data import Labelled, f1_yes, read_checkworthy
-from spinlens.techniques.train import _versions, base_model_dir
+from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.techniques.windows import encode, load_tokenizer, pack
 
 MODEL_NAME = "spinlens-checkworthy-minilm"
@@ -256,13 +256,9 @@ def _manifest(config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelle
             "threshold_tuned_on": f"{len(tune_rows)} sentences held out of train.tsv" if tune_rows else None,
             "settings": settings,
         },
-        "versions": _versions(),
+        "versions": library_versions(),
     }
 
 
 def _write_manifest(out: Path, manifest: dict[str, Any], onnx_file: str) -> None:
-    from spinlens.techniques.model import _sha256
-
-    manifest["files"] = {"onnx": onnx_file, "tokenizer": "tokenizer.json"}
-    manifest["sha256"] = {name: _sha256(out / name) for name in (onnx_file, "tokenizer.json")}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_manifest(out, manifest, {"onnx": onnx_file, "tokenizer": "tokenizer.json"})

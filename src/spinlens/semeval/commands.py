@@ -30,7 +30,8 @@ class BadInput(click.ClickException):
 def load_labeller() -> SpanLabeller:
     """The model behind ``label-spans``; tests replace this function to inject a fake."""
     # imported here so that eval, and the CLI's start-up, never pay for loading the model code
-    from spinlens.techniques.model import ModelError, load_model
+    from spinlens.modelfiles import ModelError
+    from spinlens.techniques.model import load_model
 
     try:
         return load_model()

@@ -9,15 +9,13 @@ names its technique; it serves both span detection (the `techniques` layer) and 
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from spinlens.modelfiles import cpu_session, read_manifest, sha256
 from spinlens.record import ModelInfo
 from spinlens.techniques import decode
 from spinlens.techniques.windows import (
@@ -33,11 +31,6 @@ from spinlens.techniques.windows import (
 # Bump when the manifest or the graph's inputs/outputs change meaning; a model of another format is refused.
 MODEL_FORMAT = 1
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
-MANIFEST = "manifest.json"
-
-
-class ModelError(RuntimeError):
-    """The model files are missing, damaged or of a format this code cannot read."""
 
 
 @dataclass
@@ -55,14 +48,6 @@ class SpanPrediction:
     end: int
     technique: str
     score: float
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -95,19 +80,7 @@ class SpanHead:
 class TechniqueModel:
     def __init__(self, model_dir: str | Path | None = None, *, threads: int | None = None) -> None:
         self.dir = Path(model_dir) if model_dir else BUNDLED_DIR
-        manifest_path = self.dir / MANIFEST
-        if not manifest_path.is_file():
-            raise ModelError(f"no technique model at {self.dir} (missing {MANIFEST})")
-        try:
-            self.manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ModelError(f"{manifest_path}: not valid JSON ({exc.msg})") from None
-        found = self.manifest.get("format")
-        if found != MODEL_FORMAT:
-            raise ModelError(
-                f"technique model at {self.dir} has format {found}, but this spinlens reads format "
-                f"{MODEL_FORMAT}: reinstall spinlens or retrain the model with this version"
-            )
+        self.manifest = read_manifest(self.dir, MODEL_FORMAT, "technique")
         files = self.manifest["files"]
         self.labels: list[str] = list(self.manifest["labels"])
         self.spec = WindowSpec(**self.manifest["window"])
@@ -118,21 +91,11 @@ class TechniqueModel:
         self.onnx_path = self.dir / files["onnx"]
         self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
         self.span_head = SpanHead(self.dir / files["span_head"])
-        self.session = self._session(threads)
-
-    def _session(self, threads: int | None):  # -> onnxruntime.InferenceSession
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        return ort.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
+        self.session = cpu_session(self.onnx_path, threads)
 
     @functools.cached_property
     def info(self) -> ModelInfo:
-        return ModelInfo(name=self.manifest["name"], version=self.manifest["version"], sha256=_sha256(self.onnx_path))
+        return ModelInfo(name=self.manifest["name"], version=self.manifest["version"], sha256=sha256(self.onnx_path))
 
     # -- forward -----------------------------------------------------------------------------------------
 

