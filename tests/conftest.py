@@ -58,3 +58,21 @@ def db_url(request, tmp_path) -> Iterator[str]:
                 break
             except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
                 time.sleep(0.5)
+
+
+@pytest.fixture(scope="session")
+def tiny_base(tmp_path_factory) -> Path:
+    """A two-layer, 32-wide BERT with MiniLM's vocabulary: trains in seconds, exercises every code path."""
+    pytest.importorskip("transformers")
+    import shutil
+
+    from transformers import BertConfig, BertModel
+
+    from spinlens.modelfiles import base_model_dir
+
+    path = tmp_path_factory.mktemp("tiny-base")
+    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=512)
+    BertModel(config).save_pretrained(path)
+    shutil.copyfile(base_model_dir(None) / "tokenizer.json", path / "tokenizer.json")
+    return path

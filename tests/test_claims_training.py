@@ -14,7 +14,7 @@ pytest.importorskip("transformers")
 
 from spinlens.claims.model import CheckworthyModel
 from spinlens.claims.train import TrainConfig, best_threshold, train
-from spinlens.modelfiles import ModelError, base_model_dir
+from spinlens.modelfiles import ModelError
 
 pytestmark = pytest.mark.slow
 
@@ -36,24 +36,6 @@ def _write(path: Path, n: int) -> None:
         lines.append(f"{i}\t{CLAIMS[i % 3].format(n=i + 2)}\tYes")
         lines.append(f"{1000 + i}\t{OTHER[i % 3].format(w='the future')}\tNo")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def tiny_base(tmp_path_factory) -> Path:
-    from transformers import BertConfig, BertModel
-
-    path = tmp_path_factory.mktemp("tiny-base")
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    BertModel(config).save_pretrained(path)
-    shutil.copyfile(base_model_dir(None) / "tokenizer.json", path / "tokenizer.json")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from spinlens.modelfiles import ModelError, base_model_dir
+from spinlens.modelfiles import ModelError
 from spinlens.techniques.model import TechniqueModel
 from spinlens.techniques.train import TrainConfig, train
 
@@ -39,25 +39,6 @@ def _write_split(root: Path, split: str, n: int) -> None:
         lines.append(f"{article_id}\tName_Calling,Labeling\t{start}\t{start + len(slur)}")
         lines.append(f"{article_id}\tLoaded_Language\t{start}\t{start + len(slur.split()[0])}")
     (root / split / "labels.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def tiny_base(tmp_path_factory) -> Path:
-    """A two-layer, 32-wide BERT with MiniLM's vocabulary: trains in seconds, exercises every code path."""
-    from transformers import BertConfig, BertModel
-
-    path = tmp_path_factory.mktemp("tiny-base")
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=512,
-    )
-    BertModel(config).save_pretrained(path)
-    shutil.copyfile(base_model_dir(None) / "tokenizer.json", path / "tokenizer.json")
-    return path
 
 
 @pytest.fixture(scope="module")
