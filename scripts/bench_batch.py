@@ -171,7 +171,8 @@ def analyzer_baseline(corpus: Path, model: str | None) -> dict:
 
 
 def model_name(model: str | None) -> str:
-    from spinlens.techniques.model import BUNDLED_DIR, MANIFEST
+    from spinlens.modelfiles import MANIFEST
+    from spinlens.techniques.model import BUNDLED_DIR
 
     folder = Path(model) if model else BUNDLED_DIR
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
