@@ -16,6 +16,7 @@ import click
 
 from spinlens import __version__
 from spinlens.inputs.document import InputError
+from spinlens.options import build_analyzer, layers_option, model_option
 from spinlens.record import Analysis
 
 FORMATS = ("text", "json", "jsonl", "html", "semeval")
@@ -86,12 +87,6 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield stream
 
 
-def _layers(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [name.strip() for name in value.split(",") if name.strip()]
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="spinlens")
 def main() -> None:
@@ -116,32 +111,21 @@ def main() -> None:
 @click.option(
     "--batch-size", type=click.IntRange(1, 512), default=16, show_default=True, help="Model windows per forward pass."
 )
-@click.option("--layers", help="Comma-separated pipeline layers to run (default: all).")
+@layers_option
 @click.option(
     "--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True, help="Refuse inputs larger than this."
 )
 @click.option("--strict", is_flag=True, help="Refuse non-English text instead of analysing it with a warning.")
-@click.option(
-    "--model",
-    "model_dir",
-    type=click.Path(file_okay=False, exists=True),
-    help="A technique model folder (default: the bundled model).",
-)
+@model_option
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 def analyze(paths, fmt, out, threshold, batch_size, layers, max_bytes, strict, model_dir, color) -> None:
     """Analyse articles: PATH can be a text, HTML or JSON Lines file, a directory, or - for stdin."""
     from spinlens.inputs.readers import read_inputs
-    from spinlens.pipeline import Analyzer
     from spinlens.render import WRITERS
 
     to_terminal = out is None and sys.stdout.isatty()
     fmt = fmt or ("text" if to_terminal else "jsonl")
-    try:
-        analyzer = Analyzer(
-            _layers(layers), threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size
-        )
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    analyzer = build_analyzer(layers, threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size)
     failures = Failures()
     results = analyzer.run(read_inputs(paths, max_bytes=max_bytes), batch_size=batch_size)
     results = _progress(results, sys.stderr.isatty() and _many_inputs(paths))

@@ -99,6 +99,39 @@ class SharedParser:
             return ParseFailure(f"the parser failed: {type(exc).__name__}: {exc}")
 
 
+class ParsedLayer:
+    """A component that reads the shared parse: subclasses set `name` and fill one record in `annotate`.
+
+    A failed parse, or a bug on odd text, costs this layer for that article (a warning on the record),
+    never the article itself.
+    """
+
+    name: str
+
+    def __init__(self, parser: SharedParser) -> None:
+        self.parser = parser
+
+    def models(self) -> list[ModelInfo]:
+        return [self.parser.info]
+
+    def annotate(self, doc: Doc, record: Analysis) -> None:
+        raise NotImplementedError
+
+    def __call__(self, batch: list[Analysis]) -> None:
+        for record, doc in zip(batch, self.parser.parse(batch), strict=True):
+            if isinstance(doc, ParseFailure):
+                record.warn(self.name, "parse_failed", f"no {self.name} for this article: {doc.message}")
+                continue
+            try:
+                self.annotate(doc, record)
+            except Exception as exc:
+                record.warn(
+                    self.name,
+                    f"{self.name}_failed",
+                    f"no {self.name} for this article: {type(exc).__name__}: {exc}",
+                )
+
+
 def shared_parser(config: PipelineConfig) -> SharedParser:
     """The one parser of the pipeline that `config` belongs to."""
     parser = config.extra.get(_EXTRA_KEY)

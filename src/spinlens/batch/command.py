@@ -18,6 +18,7 @@ from spinlens.batch.output import FORMATS, OutputError, OutputFolder, PartResult
 from spinlens.batch.progress import Progress
 from spinlens.batch.sources import input_bytes
 from spinlens.batch.work import Options
+from spinlens.options import layers_option, model_option
 
 
 def _fingerprint(path: str) -> dict[str, Any]:
@@ -39,12 +40,6 @@ def _fingerprint(path: str) -> dict[str, Any]:
         return {"path": os.path.abspath(path), "missing": True}
 
 
-def _layers(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(name.strip() for name in value.split(",") if name.strip())
-
-
 @click.command("batch")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -63,7 +58,7 @@ def _layers(value: str | None) -> tuple[str, ...] | None:
     help="Worker processes (local; default: the cores this process may use) or Ray actors (default: cluster CPUs).",
 )
 @click.option("--address", help="Ray cluster address (e.g. 10.0.0.5:6379); default: start a local one.")
-@click.option("--layers", help="Comma-separated pipeline layers to run (default: all).")
+@layers_option
 @click.option(
     "--part-size",
     type=click.IntRange(1),
@@ -75,7 +70,7 @@ def _layers(value: str | None) -> tuple[str, ...] | None:
 @click.option("--batch-size", type=click.IntRange(1, 512), default=16, show_default=True)
 @click.option("--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True)
 @click.option("--strict", is_flag=True, help="Refuse non-English text instead of analysing it with a warning.")
-@click.option("--model", "model_dir", type=click.Path(file_okay=False, exists=True), help="A technique model folder.")
+@model_option
 def batch_command(
     inputs, out, fmt, engine, workers, address, layers, part_size, threshold, batch_size, max_bytes, strict, model_dir
 ) -> None:
@@ -91,7 +86,7 @@ def batch_command(
     if address and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
     options = Options(
-        layers=_layers(layers),
+        layers=tuple(layers) if layers is not None else None,
         threshold=threshold,
         strict=strict,
         model_dir=model_dir,

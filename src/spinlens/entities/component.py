@@ -11,32 +11,19 @@ from typing import TYPE_CHECKING
 
 from spinlens.entities.clusters import cluster, mentions
 from spinlens.entities.labels import attach
-from spinlens.parsing import ParseFailure, SharedParser, shared_parser
+from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
-from spinlens.record import Analysis, Entity, EntityLabel, ModelInfo, TextSpan
+from spinlens.record import Analysis, Entity, EntityLabel, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-class EntityFinder:
+class EntityFinder(ParsedLayer):
     name = "entities"
 
-    def __init__(self, parser: SharedParser) -> None:
-        self.parser = parser
-
-    def models(self) -> list[ModelInfo]:
-        return [self.parser.info]
-
-    def __call__(self, batch: list[Analysis]) -> None:
-        for record, doc in zip(batch, self.parser.parse(batch), strict=True):
-            if isinstance(doc, ParseFailure):
-                record.warn(self.name, "parse_failed", f"no entities for this article: {doc.message}")
-                continue
-            try:
-                record.entities = find_entities(doc, record)
-            except Exception as exc:  # a bug on odd text costs this layer for this article, not the article
-                record.warn(self.name, "entities_failed", f"no entities for this article: {type(exc).__name__}: {exc}")
+    def annotate(self, doc: Doc, record: Analysis) -> None:
+        record.entities = find_entities(doc, record)
 
 
 def find_entities(doc: Doc, record: Analysis) -> list[Entity]:

@@ -9,36 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinlens.parsing import ParseFailure, SharedParser, shared_parser
+from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
 from spinlens.quotes.extract import Range, extract
 from spinlens.quotes.speakers import resolve
-from spinlens.record import Analysis, ModelInfo, Quote, TextSpan
+from spinlens.record import Analysis, Quote, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-class QuoteFinder:
+class QuoteFinder(ParsedLayer):
     name = "quotes"
 
-    def __init__(self, parser: SharedParser) -> None:
-        self.parser = parser
-
-    def models(self) -> list[ModelInfo]:
-        return [self.parser.info]
-
-    def __call__(self, batch: list[Analysis]) -> None:
-        for record, doc in zip(batch, self.parser.parse(batch), strict=True):
-            if isinstance(doc, ParseFailure):
-                record.warn(self.name, "parse_failed", f"no quotes for this article: {doc.message}")
-                continue
-            try:
-                record.quotes = find_quotes(doc, record)
-            except Exception as exc:  # a bug on odd text costs this layer for this article, not the article
-                record.warn(self.name, "quotes_failed", f"no quotes for this article: {type(exc).__name__}: {exc}")
-                continue
-            link_entities(record)
+    def annotate(self, doc: Doc, record: Analysis) -> None:
+        record.quotes = find_quotes(doc, record)
+        link_entities(record)
 
 
 def find_quotes(doc: Doc, record: Analysis) -> list[Quote]:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from spinlens.options import build_analyzer, layers_option, model_option
+
 DB_HELP = "SQLite file or postgresql:// URL (default: $SPINLENS_DB, else ./spinlens.db)."
 
 
@@ -49,25 +51,15 @@ def _progress(total: int, enabled: bool):
 @click.option(
     "--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True, help="Refuse inputs larger than this."
 )
-@click.option("--layers", help="Comma-separated pipeline layers to run (default: all).")
-@click.option(
-    "--model",
-    "model_dir",
-    type=click.Path(file_okay=False, exists=True),
-    help="A technique model folder (default: the bundled model).",
-)
+@layers_option
+@model_option
 def ingest_command(paths, outlet, db, reanalyze, batch_size, max_bytes, layers, model_dir) -> None:
     """Analyse articles and store them; articles already stored are skipped, so a stopped run resumes."""
     from spinlens.inputs.readers import read_inputs
-    from spinlens.pipeline import Analyzer
     from spinlens.store.ingest import IngestStats, ingest, plan
 
     store = open_store(db)
-    try:
-        names = [n.strip() for n in layers.split(",") if n.strip()] if layers else None
-        analyzer = Analyzer(names, model_dir=model_dir, batch_size=batch_size)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    analyzer = build_analyzer(layers, model_dir=model_dir, batch_size=batch_size)
     todo = plan(store, read_inputs(paths, max_bytes=max_bytes), analyzer=analyzer, outlet=outlet, reanalyze=reanalyze)
     from spinlens.store.database import StoreError
 

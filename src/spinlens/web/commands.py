@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from spinlens.options import build_analyzer, layers_option, model_option
 from spinlens.store.commands import DB_HELP, open_store
 
 
@@ -21,26 +22,16 @@ from spinlens.store.commands import DB_HELP, open_store
 @click.option(
     "--max-body", type=click.IntRange(1), default=2_000_000, show_default=True, help="Largest request body, bytes."
 )
-@click.option("--layers", help="Comma-separated pipeline layers to run (default: all).")
-@click.option(
-    "--model",
-    "model_dir",
-    type=click.Path(file_okay=False, exists=True),
-    help="A technique model folder (default: the bundled model).",
-)
+@layers_option
+@model_option
 def serve_command(host, port, db, workers, queue, timeout, max_body, layers, model_dir) -> None:
     """Serve the API and the web page (analyse, search, article and outlet pages)."""
     import uvicorn
 
-    from spinlens.pipeline import Analyzer
     from spinlens.web.app import create_app
     from spinlens.web.state import Settings
 
-    try:
-        names = [n.strip() for n in layers.split(",") if n.strip()] if layers else None
-        analyzer = Analyzer(names, model_dir=model_dir)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    analyzer = build_analyzer(layers, model_dir=model_dir)
     store = open_store(db)
     settings = Settings(db=db, max_body_bytes=max_body, workers=workers, queue=queue, timeout=timeout)
     app = create_app(settings, analyzer=analyzer, store=store)
