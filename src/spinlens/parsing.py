@@ -3,8 +3,11 @@
 Both layers need the same full `en_core_web_sm` analysis (tokens, tags, lemmas, dependencies, named
 entities), so parsing twice would double the cost of the slowest part of those layers. Neither layer calls
 the other: each asks this shared parser, held once per `Analyzer` in `PipelineConfig.extra`, for the docs
-of its batch. The parser keeps the docs of the batch it parsed last, and only those, so the second layer
-on the same batch finds them and memory stays bounded by one batch.
+of its batch. The parser keeps the docs of the last two batches or so, so the second layer on the same
+batch finds them and memory stays bounded.
+
+The parse needs nothing but the article text, so it starts before any layer runs (`ParsedLayer.prepare`)
+on a thread of its own, beside the technique model's passes (see `spinlens.prefetch`).
 
 A parse that fails for one article (spaCy refuses text over its length limit; anything else that breaks)
 comes back as a `ParseFailure` for that article alone, and the layers turn it into a warning on the record.
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spinlens.pipeline import PipelineConfig
+from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, ModelInfo
 
 if TYPE_CHECKING:
@@ -40,8 +44,8 @@ class ParseFailure:
 class SharedParser:
     def __init__(self, batch_size: int = 16) -> None:
         self.batch_size = batch_size
-        # (id(record), text) -> (record, parse); the record is held so that its id cannot be reused meanwhile
-        self._last: dict[tuple[int, str], tuple[Analysis, Doc | ParseFailure]] = {}
+        # parses are kept for the layer that reads them second: the current batches' and a few more
+        self._parses: Prefetcher[Doc | ParseFailure] = Prefetcher(self._parse_records, name="parse")
 
     @cached_property
     def nlp(self) -> Language:
@@ -67,16 +71,16 @@ class SharedParser:
             name=f"spacy/{meta['lang']}_{meta['name']}", version=meta["version"], sha256=digest.hexdigest()
         )
 
+    def start(self, batch: list[Analysis]) -> None:
+        """Begin parsing the records of `batch` in the background; `parse` later waits for the result."""
+        self._parses.start(batch)
+
     def parse(self, batch: list[Analysis]) -> list[Doc | ParseFailure]:
-        """One parse per record, reusing the previous call's parses of the same records."""
-        keys = [(id(record), record.article.text) for record in batch]
-        missing = [(key, record) for key, record in zip(keys, batch, strict=True) if key not in self._last]
-        if missing:
-            parsed = self._parse_texts([record.article.text for _, record in missing])
-            self._last = {key: self._last[key] for key in keys if key in self._last}
-            for (key, record), doc in zip(missing, parsed, strict=True):
-                self._last[key] = (record, doc)
-        return [self._last[key][1] for key in keys]
+        """One parse per record, reusing the parses already started or done for the same records."""
+        return self._parses.results(batch)
+
+    def _parse_records(self, records: list[Analysis]) -> list[Doc | ParseFailure]:
+        return self._parse_texts([record.article.text for record in records])
 
     def _parse_texts(self, texts: list[str]) -> list[Doc | ParseFailure]:
         fits = [i for i, text in enumerate(texts) if len(text) <= MAX_CHARS]
@@ -113,6 +117,9 @@ class ParsedLayer:
 
     def models(self) -> list[ModelInfo]:
         return [self.parser.info]
+
+    def prepare(self, batch: list[Analysis]) -> None:
+        self.parser.start(batch)
 
     def annotate(self, doc: Doc, record: Analysis) -> None:
         raise NotImplementedError

@@ -13,10 +13,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from itertools import islice
+from typing import Any, Protocol, TypeVar
 
 from spinlens.inputs.document import Document, InputError
 from spinlens.record import Analysis, Article, ModelInfo
+
+T = TypeVar("T")
 
 
 class RejectedInput(Exception):
@@ -32,6 +35,14 @@ class RejectedInput(Exception):
 
 
 class Component(Protocol):
+    """A pipeline layer.
+
+    It may also have `prepare(batch)`, to start its costly part in the background (`spinlens.prefetch`),
+    and `prepare_after`, the names of the layers whose output that part reads. The `Analyzer` calls
+    `prepare` on each batch as soon as those layers have run (at once when it names none), before the
+    layer's own turn comes.
+    """
+
     name: str
 
     def models(self) -> list[ModelInfo]: ...
@@ -130,6 +141,22 @@ def as_document(item: str | Document | dict[str, Any], **meta: Any) -> Document:
     raise TypeError(f"cannot analyse a {type(item).__name__}: give a str, a Document or a dict with 'text'")
 
 
+@dataclass
+class _Batch:
+    """A batch on its way through the pipeline: every input's result in input order, and the records
+    still being analysed."""
+
+    results: list[Analysis | InputError]
+    live: list[Analysis]
+    to_prepare: list[Any] = field(default_factory=list)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
 class Analyzer:
     """Loads the pipeline's models once and analyses articles with them.
 
@@ -182,20 +209,24 @@ class Analyzer:
     def run(
         self, docs: Iterable[Document | InputError], batch_size: int | None = None
     ) -> Iterator[Analysis | InputError]:
-        """Like `analyze_many`, but failures come back in place as `InputError`s instead of raising."""
-        size = max(1, batch_size or self.config.batch_size)
-        batch: list[Document | InputError] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
+        """Like `analyze_many`, but failures come back in place as `InputError`s instead of raising.
 
-    def _run_batch(self, batch: list[Document | InputError]) -> list[Analysis | InputError]:
+        It reads one batch ahead and starts that batch's background work (the parse) before finishing the
+        current one, so the cores stay busy across batch boundaries.
+        """
+        size = max(1, batch_size or self.config.batch_size)
+        ahead: _Batch | None = None
+        for chunk in _chunks(docs, size):
+            started = self._start(chunk)
+            if ahead is not None:
+                yield from self._finish(ahead)
+            ahead = started
+        if ahead is not None:
+            yield from self._finish(ahead)
+
+    def _start(self, docs: list[Document | InputError]) -> _Batch:
         results: list[Analysis | InputError] = []
-        for doc in batch:
+        for doc in docs:
             if isinstance(doc, InputError):
                 results.append(doc)
             elif not doc.text.strip():
@@ -203,18 +234,42 @@ class Analyzer:
             else:
                 results.append(_record_for(doc))
         models = self.models()
-        live = [r for r in results if isinstance(r, Analysis)]
-        for record in live:
+        batch = _Batch(results, [r for r in results if isinstance(r, Analysis)])
+        for record in batch.live:
             record.models = list(models)
+        batch.to_prepare = [c for c in self.components if hasattr(c, "prepare")]
+        if batch.live:
+            batch.to_prepare = self._prepare(batch.to_prepare, set(), batch.live)
+        return batch
+
+    def _finish(self, batch: _Batch) -> list[Analysis | InputError]:
+        results, live, to_prepare = batch.results, batch.live, batch.to_prepare
+        done: set[str] = set()
         for component in self.components:
             if not live:
                 break
+            if component in to_prepare:  # its own turn has come: it does the work itself
+                to_prepare.remove(component)
+            to_prepare = self._prepare(to_prepare, done, live)
             reasons = self._call(component, live)
+            done.add(component.name)
             for position, reason in reasons.items():
                 record = live[position]
                 results[next(i for i, r in enumerate(results) if r is record)] = InputError(_name(record), reason)
             live = [r for i, r in enumerate(live) if i not in reasons]
         return results
+
+    def _prepare(self, waiting: list[Any], done: set[str], batch: list[Analysis]) -> list[Any]:
+        """Calls `prepare` on the waiting components whose inputs are ready; returns those still waiting."""
+        present = {c.name for c in self.components}
+        still = []
+        for component in waiting:
+            needs = [name for name in getattr(component, "prepare_after", ()) if name in present]
+            if all(name in done for name in needs):
+                component.prepare(batch)
+            else:
+                still.append(component)
+        return still
 
     @staticmethod
     def _call(component: Component, batch: list[Analysis]) -> dict[int, str]:
