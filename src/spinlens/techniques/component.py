@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from spinlens.pipeline import PipelineConfig, register
+from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, ModelInfo, TechniqueSpan
 from spinlens.techniques.model import TechniqueModel, TokenPredictions, load_model
 
@@ -15,8 +16,9 @@ class TechniqueTagger:
     def __init__(self, config: PipelineConfig) -> None:
         self.model_dir = config.model_dir
         self.threshold = config.threshold
-        self.batch_size = config.batch_size
         self._model: TechniqueModel | None = None
+        # the model's passes need only the text: they start as soon as a batch is read (spinlens.prefetch)
+        self._tokens: Prefetcher[TokenPredictions] = Prefetcher(self._predict, name="techniques")
 
     @property
     def model(self) -> TechniqueModel:
@@ -28,11 +30,15 @@ class TechniqueTagger:
     def models(self) -> list[ModelInfo]:
         return [self.model.info]
 
+    def prepare(self, batch: list[Analysis]) -> None:
+        self._tokens.start(batch)
+
     def __call__(self, batch: list[Analysis]) -> None:
-        texts = [record.article.text for record in batch]
-        predictions = self.model.predict_tokens(texts, batch_size=self.batch_size)
-        for record, tokens in zip(batch, predictions, strict=True):
+        for record, tokens in zip(batch, self._tokens.results(batch), strict=True):
             self._annotate(record, tokens)
+
+    def _predict(self, batch: list[Analysis]) -> list[TokenPredictions]:
+        return self.model.predict_tokens([record.article.text for record in batch])
 
     def _annotate(self, record: Analysis, tokens: TokenPredictions) -> None:
         text = record.article.text

@@ -27,7 +27,7 @@ from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques.definitions import NAMES
-from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, pack, window_starts
+from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, pack, windows
 
 MODEL_NAME = "spinlens-techniques-minilm"
 
@@ -99,8 +99,7 @@ def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: 
     examples = []
     for article_id, enc in zip(ids, encode(tokenizer, [texts[i] for i in ids]), strict=True):
         bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
-        for start in window_starts(len(enc), spec):
-            end = min(start + spec.body, len(enc))
+        for start, end in windows(len(enc), spec):
             inside = [(f - start, la - start, t) for f, la, t in spans if f >= start and la <= end]
             examples.append(Example(enc.ids[start:end], bio[start:end], tech[start:end], inside))
     return examples

@@ -62,16 +62,20 @@ def encode(tokenizer: Tokenizer, texts: Sequence[str]) -> list[Encoded]:
     ]
 
 
-def window_starts(n_tokens: int, spec: WindowSpec) -> list[int]:
-    """Token starts of the windows covering n_tokens; the last window is aligned to the end."""
+def windows(n_tokens: int, spec: WindowSpec) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the windows covering n_tokens, `spec.stride` apart; the last one is
+    pushed back to end with the article, so that every window but an article's only one is full length.
+
+    A last window cut short instead would save about 9% of the computation on PTC articles, but its
+    tokens would lose their left context: it cost 0.5 SI F1 points on PTC dev.
+    """
     if n_tokens <= spec.body:
-        return [0]
-    starts = list(range(0, n_tokens - spec.body, spec.stride))
-    starts.append(n_tokens - spec.body)
-    return starts
+        return [(0, n_tokens)]
+    starts = [*range(0, n_tokens - spec.body, spec.stride), n_tokens - spec.body]
+    return [(start, start + spec.body) for start in starts]
 
 
-def owner_window(n_tokens: int, starts: list[int], spec: WindowSpec) -> np.ndarray:
+def owner_window(n_tokens: int, spans: list[tuple[int, int]]) -> np.ndarray:
     """For each token, the index of the window where it sits furthest from an edge.
 
     Predictions near a window's edge lack context, so each token takes its prediction from the window
@@ -80,8 +84,7 @@ def owner_window(n_tokens: int, starts: list[int], spec: WindowSpec) -> np.ndarr
     positions = np.arange(n_tokens)
     best = np.zeros(n_tokens, dtype=np.int64)
     best_margin = np.full(n_tokens, -1, dtype=np.int64)
-    for index, start in enumerate(starts):
-        end = min(start + spec.body, n_tokens)
+    for index, (start, end) in enumerate(spans):
         inside = (positions >= start) & (positions < end)
         margin = np.minimum(positions - start, end - 1 - positions)
         better = inside & (margin > best_margin)
