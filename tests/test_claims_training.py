@@ -45,7 +45,9 @@ def trained(tmp_path_factory, tiny_base) -> tuple[Path, dict]:
     _write(data / "dev.tsv", 6)
     out = tmp_path_factory.mktemp("model")
     manifest = train(
-        TrainConfig(data=str(data), out=str(out), base=str(tiny_base), max_steps=6, batch_size=8, tune_share=0.2),
+        TrainConfig(
+            data=str(data), out=str(out), base=str(tiny_base), max_steps=6, batch_size=8, tune_share=0.2, layers=1
+        ),
         log=lambda _: None,
     )
     return out, manifest
@@ -61,6 +63,16 @@ def test_training_writes_a_complete_manifest(trained):
     assert manifest["max_tokens"] == 64
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"f1", "precision", "recall"}
     assert manifest["training"]["sentences"] == 48  # 60 rows less the 20% held out for the threshold
+    assert manifest["training"]["settings"]["layers"] == 1
+
+
+def test_only_the_first_layers_of_the_base_are_kept(trained):
+    import onnx
+
+    out, manifest = trained
+    graph = onnx.load(str(out / manifest["files"]["onnx"])).graph
+    layers = {node.name.split("/layer.")[1].split("/")[0] for node in graph.node if "/layer." in node.name}
+    assert layers == {"0"}  # the tiny base has two
 
 
 def test_exported_model_reloads_and_scores_in_input_order(trained):

