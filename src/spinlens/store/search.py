@@ -15,6 +15,9 @@ from spinlens.store.tables import article_techniques, articles, entities
 
 MAX_LIMIT = 100
 _WORD = re.compile(r"\w+")
+# Markup and SQL syntax: words are all a search matches, so a search holding these is code pasted by mistake
+# or a probe, and gets a reason instead of results that would match the words around them by accident.
+_CODE = re.compile(r"[<>;=`{}\\]|--|/\*")
 _SNIPPET_CHARS = 240
 
 
@@ -78,6 +81,12 @@ def search(store: Store, query: SearchQuery) -> dict[str, Any]:
 
 
 def _full_text(store: Store, statement: Select, q: str) -> tuple[Select, list[Any]]:
+    code = _CODE.search(q)
+    if code:
+        raise SearchError(
+            f"the search text holds {code.group()!r}, which no article text is searched for: "
+            "search for words, \"a phrase\", OR, and -word"
+        )
     words = _WORD.findall(q)
     if not words:
         raise SearchError("the search text has no words to search for")
