@@ -49,11 +49,10 @@ class Options:
 def analyse(analyzer: Analyzer, units: list[Unit]) -> list[dict[str, Any] | Failure]:
     """Analyse units; one result per unit, in order: its record (as `Analysis.to_dict()`) or its failure."""
     docs = [resolve(unit) for unit in units]
-    # One article per pipeline batch: the int8 model quantizes its activations per forward pass, so an
-    # article's scores shift with whatever shares its batch; alone, its record is the same whichever
-    # engine, part or worker it lands in (and without padding to a longer neighbour it is no slower).
-    # `run` yields exactly one result per input, in order, so each result pairs with its unit.
+    # An article's record never depends on what shares its batch (the models run each window, and each
+    # article's sentences, as passes of their own), so it is the same whichever engine, part or worker it
+    # lands in. `run` yields exactly one result per input, in order, so each result pairs with its unit.
     return [
         Failure(unit_id(unit), result.source, result.message) if isinstance(result, InputError) else result.to_dict()
-        for unit, result in zip(units, analyzer.run(docs, batch_size=1), strict=True)
+        for unit, result in zip(units, analyzer.run(docs), strict=True)
     ]

@@ -12,10 +12,12 @@ import functools
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from spinlens.modelfiles import cpu_session, read_manifest, sha256
 from spinlens.record import ModelInfo
@@ -63,6 +65,15 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
 
 
+@functools.cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    return _blas().limit(limits=1, user_api="blas")
+
+
 class SpanHead:
     """Names the technique of a fragment from its pooled hidden states (mean and max over its tokens)."""
 
@@ -76,7 +87,10 @@ class SpanHead:
         return np.stack([np.concatenate([hidden[s:e].mean(0), hidden[s:e].max(0)]) for s, e in ranges])
 
     def __call__(self, features: np.ndarray) -> np.ndarray:
-        return _softmax(_gelu(features @ self.w1 + self.b1) @ self.w2 + self.b2)
+        # one BLAS thread: these products are small, and OpenBLAS's idle threads spin for a while after
+        # each one, which burned a whole core between the passes of the article after (see README: speed)
+        with _one_blas_thread():
+            return _softmax(_gelu(features @ self.w1 + self.b1) @ self.w2 + self.b2)
 
 
 class TechniqueModel:
