@@ -265,10 +265,10 @@ def main() -> None:
         f"Made by `python scripts/bench_batch.py --out {options.out}` on {platform.machine()}, "
         f"{len(cpus)} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}. The corpus is "
         f"generated from sentences written for the bench: {options.articles} articles of about {chars:,.0f} bytes "
-        f"of JSON each. Each run is repeated {options.repeats} times, interleaved, and the fastest kept. This "
-        f"machine is shared: the 1-minute load average was {min(loads):.1f} to {max(loads):.1f} during these runs "
-        f"on {len(cpus)} cores, so wall-clock rates (and most of all the 2-core ones) measure the contention as "
-        "much as spinlens; the CPU-time columns do not depend on it.",
+        f"of JSON each. Each run is repeated {options.repeats} times, interleaved, and the fastest kept. The "
+        f"1-minute load average, which counts the bench's own processes, was {min(loads):.1f} to {max(loads):.1f} "
+        f"during these runs on {len(cpus)} cores; work from anyone else would inflate the wall-clock rates, not "
+        "the CPU-time columns.",
         "",
         f"Technique model: {model_name(options.model)}.",
         "",

@@ -287,7 +287,7 @@ def main() -> None:
         "",
         "`python scripts/bench_web.py --data ../shared/data --out benchmarks/web.md` "
         f"({platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"load average at start {os.getloadavg()[0]:.1f}: the machine is shared, so times are noisy). "
+        f"1-minute load average at start {os.getloadavg()[0]:.1f}, the benches before this one included). "
         f"Models: {models}" + (f" (technique model from `{args.model}`)." if args.model else "."),
         "",
     ]
