@@ -85,7 +85,7 @@ def _full_text(store: Store, statement: Select, q: str) -> tuple[Select, list[An
     if code:
         raise SearchError(
             f"the search text holds {code.group()!r}, which no article text is searched for: "
-            "search for words, \"a phrase\", OR, and -word"
+            'search for words, "a phrase", OR, and -word'
         )
     words = _WORD.findall(q)
     if not words:
