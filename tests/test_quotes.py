@@ -61,6 +61,15 @@ def test_accused_of(nlp):
     assert quote.content.text == "the governor of hiding the report from voters"
 
 
+def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
+    # the parser hangs "knows" on "defending": our soldiers are not quoted as saying that every patriot knows
+    text = "Every patriot knows the truth: our soldiers are defending the homeland against barbarians."
+    quotes = analyse(nlp, text).quotes
+    assert not [q for q in quotes if q.content.text.startswith("Every patriot")]
+    knows = [q for q in quotes if q.cue.text == "knows"]
+    assert len(knows) == 1 and knows[0].speaker.text == "Every patriot"
+
+
 def test_block_quote_after_a_colon(nlp):
     quote = only(
         analyse(nlp, "The spokeswoman told reporters: the factory will close in March and 400 jobs will go.\n")

@@ -303,7 +303,9 @@ def _content(verb: Token) -> Range | None:
         end = doc.text.find("\n", start)
         end = len(doc.text) if end < 0 else end
         return _strip(doc.text, start, end)
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
+    # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ...")
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or verb.lemma_ in CLAUSE_CUES)]
     if clauses:
         return _subtree_range(clauses)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
