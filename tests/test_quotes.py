@@ -177,13 +177,14 @@ def test_polnear_reader(tmp_path):
 
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
-    text = "Ann Lee said the plan works, and more."
+    text = "Ann Lee said the plan works, and more.\nThe end"
     (tmp_path / "text" / "story.txt").write_text(text, encoding="utf-8")
+    # a span over a line break carries its text on to the next line, which reads like an ordinary line
     (tmp_path / "attributions" / "story_ab12.ann").write_text(
-        "T1\tSource 0 7\tAnn Lee\nT2\tCue 8 12\tsaid\nT3\tContent 13 27;32 37\tthe plan works more\n"
-        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
+        "T1\tSource 0 7\tAnn Lee\nT2\tCue 8 12\tsaid\nT3\tContent 13 27;32 46\tthe plan works more.\n"
+        "The end\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n",
         encoding="utf-8",
     )
     (document,) = read_split(tmp_path)
     assert document.id == "story_ab12" and document.text == text
-    assert document.spans == {"Source": [(0, 7)], "Cue": [(8, 12)], "Content": [(13, 27), (32, 37)]}
+    assert document.spans == {"Source": [(0, 7)], "Cue": [(8, 12)], "Content": [(13, 27), (32, 46)]}

@@ -8,10 +8,12 @@ Text-bound lines look like `T1<TAB>Source 201 220<TAB>O’Malley’s campaign`; 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 Range = tuple[int, int]
+_TEXT_BOUND = re.compile(r"T\d+\t")
 
 
 @dataclass
@@ -37,7 +39,8 @@ def read_split(folder: str | Path) -> list[Annotated]:
 def _spans(ann: Path) -> dict[str, list[Range]]:
     spans: dict[str, list[Range]] = {}
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.startswith("T"):
+        # other annotation kinds, and the rest of a span's text when it holds a line break
+        if not _TEXT_BOUND.match(line):
             continue
         try:
             _, info, _ = line.split("\t", 2)
