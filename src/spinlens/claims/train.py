@@ -24,6 +24,7 @@ import numpy as np
 from spinlens.claims.data import Labelled, f1_yes, read_checkworthy
 from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.techniques.windows import encode, load_tokenizer, pack
+from spinlens.training import optimise, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-checkworthy-minilm"
 DATA_NOTE = (
@@ -135,9 +136,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     steps_per_epoch = math.ceil(len(rows) / config.batch_size)
     total = config.max_steps or max(1, int(steps_per_epoch * config.epochs))
     warmup = max(1, int(total * config.warmup))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
-    )
+    scheduler = warmup_then_linear_decay(optimizer, total, warmup)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     rng = random.Random(config.seed)
     lengths = [len(p) for p in pieces]
@@ -151,11 +150,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 logits = net(torch.from_numpy(ids), torch.from_numpy(mask))
             loss = loss_fn(logits.float(), torch.from_numpy(targets[batch]))
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
+            optimise(net, optimizer, scheduler, loss)
             step += 1
             if step % 50 == 0 or step == total:
                 log(f"step {step}/{total}  loss {loss.item():.4f}  {(time.time() - started) / 60:.1f} min")

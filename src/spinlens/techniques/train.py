@@ -28,6 +28,7 @@ from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques.definitions import NAMES
 from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, pack, windows
+from spinlens.training import optimise, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-techniques-minilm"
 
@@ -203,9 +204,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     steps_per_epoch = math.ceil(len(examples) / config.batch_size)
     total = config.max_steps or max(1, int(steps_per_epoch * config.epochs))
     warmup = max(1, int(total * config.warmup))
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
-    )
+    scheduler = warmup_then_linear_decay(optimizer, total, warmup)
     rng = random.Random(config.seed)
     step = 0
     net.train()
@@ -237,11 +236,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
                 if spans:
                     logits = net.classify_spans(hidden, spans).float()
                     loss = loss + config.span_weight * span_loss(logits, torch.tensor(span_t))
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
+            optimise(net, optimizer, scheduler, loss)
             step += 1
             if step % 20 == 0 or step == total:
                 elapsed = time.time() - started
