@@ -177,41 +177,15 @@ def concurrent(server: Server, texts: list[str]) -> list[str]:
 
 
 def ingest(ptc: Path, db: str, label: str) -> list[str]:
+    command = [*SPINLENS, "ingest", str(ptc / "train" / "articles"), str(ptc / "dev" / "articles")]
+    command += ["--outlet", "PTC", "--db", db, *MODEL]
     started = time.perf_counter()
-    result = subprocess.run(
-        [
-            *SPINLENS,
-            "ingest",
-            str(ptc / "train" / "articles"),
-            str(ptc / "dev" / "articles"),
-            "--outlet",
-            "PTC",
-            "--db",
-            db,
-            *MODEL,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    result = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     summary = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "(no output)"
     stored = int(summary.split("stored ")[1].split(",")[0]) if summary.startswith("stored ") else 0
     again_started = time.perf_counter()
-    again = subprocess.run(
-        [
-            *SPINLENS,
-            "ingest",
-            str(ptc / "train" / "articles"),
-            str(ptc / "dev" / "articles"),
-            "--outlet",
-            "PTC",
-            "--db",
-            db,
-            *MODEL,
-        ],
-        capture_output=True,
-        text=True,
-    )
+    again = subprocess.run(command, capture_output=True, text=True)
     again_elapsed = time.perf_counter() - again_started
     return [
         f"- {label}: `{summary}` in {elapsed:.0f} s: **{stored / elapsed:.2f} articles/s** (model loading included)",

@@ -229,10 +229,8 @@ class Analyzer:
         for doc in docs:
             if isinstance(doc, InputError):
                 results.append(doc)
-            elif not doc.text.strip():
-                results.append(InputError(doc.source or doc.id or "<text>", "empty or whitespace-only text"))
             else:
-                results.append(_record_for(doc))
+                results.append(doc.empty() or _record_for(doc))
         models = self.models()
         batch = _Batch(results, [r for r in results if isinstance(r, Analysis)])
         for record in batch.live:

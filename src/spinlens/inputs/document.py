@@ -20,6 +20,12 @@ class Document:
     # (code, message) pairs noticed while reading, copied into the record's warnings
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
+    def empty(self) -> InputError | None:
+        """The error for a text with nothing to analyse (a `Document` made in code, not by a reader)."""
+        if self.text.strip():
+            return None
+        return InputError(self.source or self.id or "<text>", "empty or whitespace-only text")
+
 
 @dataclass
 class InputError:

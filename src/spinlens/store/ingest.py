@@ -50,8 +50,8 @@ def plan(
     for item in inputs:
         if isinstance(item, InputError):
             failed.append(item)
-        elif not item.text.strip():
-            failed.append(InputError(item.source or item.id or "<text>", "empty or whitespace-only text"))
+        elif (empty := item.empty()) is not None:
+            failed.append(empty)
         else:
             documents.append(replace(item, outlet=item.outlet or outlet))
     stored = store.stored_versions(content_hash(d.text) for d in documents)
