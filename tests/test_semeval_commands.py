@@ -256,6 +256,18 @@ def test_label_spans_in_input_order_and_batches(
     assert [spans for _, spans in fake_model.calls] == [[(13, 17), (0, 5)], [(6, 11)], [(0, 5)]]
 
 
+def test_label_spans_keeps_the_copies_of_a_span_in_one_batch(
+    tmp_path: Path, articles: Path, fake_model: FakeModel
+) -> None:
+    # a fragment with two techniques is given twice; the model ranks its techniques only if it sees both
+    spans = write(tmp_path / "spans.tsv", "1\t?\t0\t5\n1\t?\t6\t11\n1\t?\t6\t11\n1\t?\t13\t17\n")
+    result = CliRunner().invoke(
+        cli(), ["label-spans", "--articles", str(articles), "--spans", str(spans), "--batch-size", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [spans for _, spans in fake_model.calls] == [[(0, 5), (6, 11), (6, 11)], [(13, 17)]]
+
+
 def test_label_spans_reports_bad_lines_and_labels_the_rest(
     tmp_path: Path, articles: Path, fake_model: FakeModel
 ) -> None:

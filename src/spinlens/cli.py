@@ -241,7 +241,10 @@ def train_techniques(
         class_weight_power=0.5 if class_weights else 0.0,
         quantize=quantize,
     )
-    run(config, log=lambda line: click.echo(line, err=True))
+    try:
+        run(config, log=lambda line: click.echo(line, err=True))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @train.command("checkworthy")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Protocol
@@ -102,6 +103,19 @@ def eval_command(task: str, gold: Path, pred: Path, output_format: str) -> None:
         _print_text(task, report)
 
 
+def _batches(items: list[int], size: int, key: Callable[[int], object]) -> Iterator[list[int]]:
+    """Batches of about `size` items; a batch never ends between two items of the same key, since the
+    model gives the copies of a span distinct techniques only when it sees them together."""
+    batch: list[int] = []
+    for item in items:
+        if len(batch) >= size and key(item) != key(batch[-1]):
+            yield batch
+            batch = []
+        batch.append(item)
+    if batch:
+        yield batch
+
+
 @click.command("label-spans")
 @click.option(
     "--articles",
@@ -157,8 +171,7 @@ def label_spans_command(articles: Path, spans: Path, out: Path | None, batch_siz
     if todo:
         model = load_labeller()
         for article_id, indices in todo.items():
-            for first in range(0, len(indices), batch_size):
-                batch = indices[first : first + batch_size]
+            for batch in _batches(indices, batch_size, key=lambda i: (numbered[i][1].start, numbered[i][1].end)):
                 batch_spans = [(numbered[i][1].start, numbered[i][1].end) for i in batch]
                 predictions = model.label_spans(texts[article_id], batch_spans)
                 for i, (technique, _score) in zip(batch, predictions, strict=True):
