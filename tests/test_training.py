@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("torch")
@@ -72,6 +73,8 @@ def test_training_writes_a_complete_manifest(trained):
     assert manifest["training"]["splits"] == ["train"]
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"si_f1", "tc_f1", "full_f1"}
     assert "torch" in manifest["versions"]
+    with np.load(out / "span_head.npz") as head:  # the calibration the cross-fitted folds learned
+        assert head["cal_w"].shape == (14 + 4, 14) and head["cal_b"].shape == (14,)
 
 
 def test_exported_model_reloads_and_predicts_on_long_text(trained):
@@ -87,13 +90,61 @@ def test_exported_model_reloads_and_predicts_on_long_text(trained):
     assert [technique in model.labels for technique, _ in labelled] == [True, True]
 
 
+def test_a_span_given_twice_gets_two_techniques(trained):
+    """PTC gives a fragment with two techniques as two labels: the second gets the runner-up technique."""
+    model = TechniqueModel(trained[0])
+    text = "Critics called the members reckless traitors after the vote."
+    (once,) = model.label_spans(text, [(27, 44)])
+    first, second = model.label_spans(text, [(27, 44), (27, 44)])
+    assert first[0] == once[0] and first[1] == pytest.approx(once[1], abs=1e-5)
+    assert second[0] != first[0] and second[1] <= first[1]
+
+
+def test_verifier_runs_are_the_heads_runs_and_a_random_one():
+    import random
+
+    from spinlens.techniques.spanfeatures import SpanFeatures
+    from spinlens.techniques.train import Example, verifier_runs
+    from spinlens.techniques.windows import Encoded
+
+    text = "a b c d e f g h"
+    encoded = Encoded(np.arange(2000, 2008), np.array([[i, i + 1] for i in range(0, 16, 2)]))
+    bio = np.array([0, 1, 2, 0, 0, 0, 0, 0])  # the fragment is "b c"
+    example = Example(
+        encoded.ids,
+        bio,
+        np.zeros((8, 14), np.float32),
+        [(1, 3, 0)],
+        np.zeros((1, 4), np.float32),
+        SpanFeatures(text, encoded),
+        0,
+    )
+    predicted = np.zeros((1, 10), dtype=np.int64)  # [CLS] at 0
+    predicted[0, [2, 3, 6, 7]] = 2  # runs over "b c" (a fragment) and "e f" (none)
+    runs, targets, features = verifier_runs([example], predicted, random.Random(0))
+    assert runs[:2] == [(0, 2, 4), (0, 6, 8)] and targets[:2] == [1.0, 0.0]
+    assert len(runs) == 3 and features.shape == (3, 4)
+    _, first, last = runs[2]
+    assert targets[2] == float(bio[first - 1 : last - 1].any())
+
+
+def test_training_on_a_folder_without_articles_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from spinlens.cli import main
+
+    (tmp_path / "train" / "articles").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 1
+    assert "no article<ID>.txt files" in result.output and "Traceback" not in result.output
+
+
 def test_onnx_agrees_with_itself_across_padding(trained):
     """A window's outputs must not depend on how much padding its batch needed.
 
     int8 dynamic quantisation picks activation scales per batch, so outputs move by a few hundredths with
     the batch's content; a broken attention mask would move them by far more.
     """
-    import numpy as np
 
     from spinlens.techniques.windows import pack
 

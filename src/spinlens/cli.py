@@ -218,9 +218,29 @@ def _model_output_options(command):
     show_default=True,
     help="Weight rare techniques up in the span classifier's loss.",
 )
+@click.option(
+    "--calibration-folds",
+    type=click.IntRange(0),
+    default=2,
+    show_default=True,
+    help="Train this many more networks, each without one fold of the articles, to calibrate the span "
+    "classifier on fragments it has not seen (2 folds: about as long again as the model); 0 or 1: none.",
+)
 @_model_output_options
 def train_techniques(
-    data, out, epochs, batch_size, lr, seed, base, train_on, max_steps, threshold, class_weights, quantize
+    data,
+    out,
+    epochs,
+    batch_size,
+    lr,
+    seed,
+    base,
+    train_on,
+    max_steps,
+    threshold,
+    class_weights,
+    calibration_folds,
+    quantize,
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
     _require_train_extra()
@@ -239,6 +259,7 @@ def train_techniques(
         max_steps=max_steps,
         threshold=threshold,
         class_weight_power=0.5 if class_weights else 0.0,
+        calibration_folds=calibration_folds,
         quantize=quantize,
     )
     try:

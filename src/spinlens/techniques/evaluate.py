@@ -26,14 +26,16 @@ def _spans(
 
 
 def _tc(model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], gold: list[Label]):
-    from spinlens.techniques import decode
-
-    predicted = []
+    by_article: dict[str, list[Label]] = {}
     for lab in gold:
-        toks = tokens[lab.article_id]
-        first, last = decode.token_range(toks.encoded.offsets, lab.start, lab.end)
-        probs = model.classify(toks, [(first, last)])[0]
-        predicted.append(Label(lab.article_id, model.labels[int(probs.argmax())], lab.start, lab.end))
+        by_article.setdefault(lab.article_id, []).append(lab)
+    predicted = []
+    for article_id, labels in by_article.items():
+        spans = [(lab.start, lab.end) for lab in labels]
+        for (start, end), (technique, _) in zip(
+            spans, model.label_tokens(texts[article_id], tokens[article_id], spans), strict=True
+        ):
+            predicted.append(Label(article_id, technique, start, end))
     return predicted
 
 
@@ -44,26 +46,33 @@ def tune(
     threshold: float | None = None,
     second_label: float | None = None,
 ) -> dict[str, float]:
-    """Pick the decoding settings that maximise SI F1 (threshold, gap) and full-task F1 (second label)."""
+    """Pick the decoding settings that maximise SI F1 (threshold, gap, verify) and full-task F1 (second
+    label)."""
     model = TechniqueModel(model_dir)
     tokens = _predict(model, texts)
     if threshold is None:
-        best = (-1.0, 0.5, 0)
-        for gap in (0, 2, 4, 6):
+        best = (-1.0, 0.5, 0, 0.0)
+        for gap in (0, 2, 4, 6, 8, 10, 12):
             model.gap = gap
-            for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-                best = max(best, (score_si(gold, _spans(model, texts, tokens, t)).overall.f1, t, gap))
-        _, threshold, gap = best
+            for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+                candidates = {a: model.candidates(texts[a], toks, t) for a, toks in tokens.items()}
+                for verify in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+                    model.verify = verify
+                    predicted = [
+                        Label(a, s.technique, s.start, s.end) for a, c in candidates.items() for s in model.select(c)
+                    ]
+                    best = max(best, (score_si(gold, predicted).overall.f1, t, gap, verify))
+        _, threshold, gap, verify = best
     else:
-        gap = model.gap
-    model.gap = gap
+        gap, verify = model.gap, model.verify
+    model.gap, model.verify = gap, verify
     if second_label is None:
         scores = []
         for candidate in (0.2, 0.3, 0.4, 0.5, 1.01):
             model.second_label = candidate
             scores.append((score_full(gold, _spans(model, texts, tokens, threshold)).overall.f1, candidate))
         second_label = max(scores)[1]
-    return {"threshold": threshold, "second_label": second_label, "gap": gap}
+    return {"threshold": threshold, "second_label": second_label, "gap": gap, "verify": verify}
 
 
 def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[str, Any]:

@@ -1,15 +1,17 @@
-"""Inference for the technique model: ONNX encoder + heads on onnxruntime, span decoding in numpy.
+"""Inference for the technique model: ONNX encoder + BIO head on onnxruntime, span head and decoding in numpy.
 
-The exported graph maps windows of wordpieces to three per-token outputs: BIO logits (is the token in a
-persuasive fragment, and does it begin one), multi-label technique logits, and the encoder's hidden states.
-A small span classifier (two dense layers, in numpy) reads the hidden states pooled over a fragment and
-names its technique; it serves both span detection (the `techniques` layer) and `label-spans` (SemEval TC).
+The exported graph maps windows of wordpieces to two per-token outputs: BIO logits (is the token in a
+persuasive fragment, and does it begin one) and the encoder's hidden states. A small span head (two dense
+layers, in numpy) reads the hidden states pooled over a run of tokens, with what the whole article says of
+its words (`spanfeatures`), and gives the technique probabilities and a verifier's probability that the run
+is a fragment at all; it serves both span detection (the `techniques` layer) and `label-spans` (SemEval TC).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
@@ -19,9 +21,11 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from spinlens.modelfiles import cpu_session, read_manifest, sha256
+from spinlens.modelfiles import ModelError, cpu_session, read_manifest, sha256
 from spinlens.record import ModelInfo
 from spinlens.techniques import decode
+from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
+from spinlens.techniques.spanfeatures import SpanFeatures
 from spinlens.techniques.windows import (
     Encoded,
     WindowSpec,
@@ -33,7 +37,7 @@ from spinlens.techniques.windows import (
 )
 
 # Bump when the manifest or the graph's inputs/outputs change meaning; a model of another format is refused.
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
 
 
@@ -44,6 +48,16 @@ class TokenPredictions:
     encoded: Encoded
     p_span: np.ndarray  # [n] probability the token is inside a fragment (B or I)
     hidden: np.ndarray  # [n, H] encoder states, for the span classifier
+
+
+@dataclass
+class Candidate:
+    """A run of tokens that may be a fragment: its character span and what the span head says of it."""
+
+    start: int
+    end: int
+    probs: np.ndarray  # [14] technique probabilities
+    verified: float  # the verifier's probability that it is a fragment
 
 
 @dataclass
@@ -58,6 +72,15 @@ def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     x = x - x.max(axis=axis, keepdims=True)
     e = np.exp(x)
     return e / e.sum(axis=axis, keepdims=True)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -75,22 +98,35 @@ def _one_blas_thread() -> AbstractContextManager[object]:
 
 
 class SpanHead:
-    """Names the technique of a fragment from its pooled hidden states (mean and max over its tokens)."""
+    """Checks and names a fragment from its pooled hidden states (mean and max over its tokens) and its
+    `spanfeatures`: technique probabilities, and the verifier's probability that it is a fragment at all."""
 
     def __init__(self, path: Path) -> None:
         with np.load(path) as weights:
             self.w1, self.b1 = weights["w1"], weights["b1"]
             self.w2, self.b2 = weights["w2"], weights["b2"]
+            # re-weighs the technique log-probabilities with the article features (see train.cross_fit);
+            # absent from a model trained without calibration folds
+            self.cal_w = weights.get("cal_w")
+            self.cal_b = weights.get("cal_b")
 
     @staticmethod
-    def features(hidden: np.ndarray, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
-        return np.stack([np.concatenate([hidden[s:e].mean(0), hidden[s:e].max(0)]) for s, e in ranges])
+    def features(hidden: np.ndarray, ranges: Sequence[tuple[int, int]], extra: np.ndarray) -> np.ndarray:
+        pooled = np.stack([np.concatenate([hidden[s:e].mean(0), hidden[s:e].max(0)]) for s, e in ranges])
+        return np.concatenate([pooled, extra], axis=1)
 
-    def __call__(self, features: np.ndarray) -> np.ndarray:
+    def __call__(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(technique probabilities [k, 14], fragment probabilities [k])."""
         # one BLAS thread: these products are small, and OpenBLAS's idle threads spin for a while after
         # each one, which burned a whole core between the passes of the article after (see README: speed)
         with _one_blas_thread():
-            return _softmax(_gelu(features @ self.w1 + self.b1) @ self.w2 + self.b2)
+            logits = _gelu(features @ self.w1 + self.b1) @ self.w2 + self.b2
+            techniques = logits[:, :-1]
+            if self.cal_w is not None:
+                n_extra = self.cal_w.shape[0] - techniques.shape[1]
+                calibrate = np.concatenate([_log_softmax(techniques), features[:, -n_extra:]], axis=1)
+                techniques = calibrate @ self.cal_w + self.cal_b
+        return _softmax(techniques), _sigmoid(logits[:, -1])
 
 
 class TechniqueModel:
@@ -104,6 +140,12 @@ class TechniqueModel:
         self.threshold: float = float(decoding["threshold"])
         self.second_label: float = float(decoding["second_label"])
         self.gap: int = int(decoding["gap"])
+        self.verify: float = float(decoding["verify"])
+        if tuple(self.manifest["span_features"]) != FEATURE_NAMES:
+            raise ModelError(
+                f"{self.dir}: the model's span features {self.manifest['span_features']} are not the ones this "
+                f"version of spinlens computes {list(FEATURE_NAMES)}"
+            )
         self.onnx_path = self.dir / files["onnx"]
         self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
         self.span_head = SpanHead(self.dir / files["span_head"])
@@ -153,7 +195,7 @@ class TechniqueModel:
         outputs = self.forward_windows(
             [enc.ids[start:end] for enc, own in zip(encoded, spans, strict=True) for start, end in own]
         )
-        width = self.span_head.w1.shape[0] // 2
+        width = (self.span_head.w1.shape[0] - len(FEATURE_NAMES)) // 2
         predictions = []
         for enc, own in zip(encoded, spans, strict=True):
             n = len(enc)
@@ -171,28 +213,45 @@ class TechniqueModel:
 
     # -- tasks -------------------------------------------------------------------------------------------
 
-    def classify(self, tokens: TokenPredictions, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
-        """Technique probabilities [k, 14] for token ranges of one article."""
+    def classify(
+        self, text: str, tokens: TokenPredictions, ranges: Sequence[tuple[int, int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(technique probabilities [k, 14], fragment probabilities [k]) for token ranges of one article."""
         if not ranges:
-            return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return self.span_head(SpanHead.features(tokens.hidden, ranges))
+            return np.zeros((0, len(self.labels)), dtype=np.float32), np.zeros(0, dtype=np.float32)
+        extra = SpanFeatures(text, tokens.encoded)(ranges)
+        return self.span_head(SpanHead.features(tokens.hidden, ranges, extra))
 
     def detect(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[SpanPrediction]:
         """Fragments and their techniques in one article, from its token predictions."""
+        return self.select(self.candidates(text, tokens, threshold))
+
+    def candidates(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[Candidate]:
+        """Runs of tokens whose fragment probability reaches the threshold, checked and named by the span head."""
         cut = self.threshold if threshold is None else threshold
         found = decode.token_runs(text, tokens.encoded.offsets, tokens.p_span, cut, self.gap)
         if not found:
             return []
-        probs = self.classify(tokens, found)
+        probs, verified = self.classify(text, tokens, found)
+        return [
+            Candidate(*decode.char_range(text, tokens.encoded.offsets, first, last), p, confidence)
+            for (first, last), p, confidence in zip(found, probs, verified.tolist(), strict=True)
+        ]
+
+    def select(self, candidates: Sequence[Candidate]) -> list[SpanPrediction]:
+        """The candidates the verifier gives at least `verify`, with their likeliest technique, and the
+        second likeliest where it reaches `second_label`. A span's score is the verifier's probability
+        times the technique's."""
         spans: list[SpanPrediction] = []
-        for (first, last), p in zip(found, probs, strict=True):
-            start, end = decode.char_range(text, tokens.encoded.offsets, first, last)
-            confidence = float(tokens.p_span[first:last].mean())
-            order = np.argsort(-p)
-            spans.append(SpanPrediction(start, end, self.labels[order[0]], confidence * float(p[order[0]])))
+        for c in candidates:
+            if c.verified < self.verify:
+                continue
+            order = np.argsort(-c.probs)
+            spans.append(SpanPrediction(c.start, c.end, self.labels[order[0]], c.verified * float(c.probs[order[0]])))
             # fragments often carry two techniques at once (a slur that is also loaded language)
-            if p[order[1]] >= self.second_label:
-                spans.append(SpanPrediction(start, end, self.labels[order[1]], confidence * float(p[order[1]])))
+            if c.probs[order[1]] >= self.second_label:
+                second = self.labels[order[1]]
+                spans.append(SpanPrediction(c.start, c.end, second, c.verified * float(c.probs[order[1]])))
         return spans
 
     def label_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
@@ -200,9 +259,26 @@ class TechniqueModel:
         if not spans:
             return []
         (tokens,) = self.predict_tokens([text])
+        return self.label_tokens(text, tokens, spans)
+
+    def label_tokens(
+        self, text: str, tokens: TokenPredictions, spans: Sequence[tuple[int, int]]
+    ) -> list[tuple[str, float]]:
+        """`label_spans` on an article already through the model.
+
+        A span given n times carries n techniques (PTC labels a fragment once per technique): its first
+        occurrence gets the likeliest technique, the next the second likeliest, and so on.
+        """
         ranges = [decode.token_range(tokens.encoded.offsets, start, end) for start, end in spans]
-        probs = self.classify(tokens, ranges)
-        return [(self.labels[int(p.argmax())], float(p.max())) for p in probs]
+        probs, _ = self.classify(text, tokens, ranges)
+        seen: Counter[tuple[int, int]] = Counter()
+        labelled = []
+        for span, p in zip(spans, probs, strict=True):
+            rank = min(seen[span], len(p) - 1)
+            seen[span] += 1
+            best = int(np.argsort(-p)[rank])
+            labelled.append((self.labels[best], float(p[best])))
+        return labelled
 
 
 @functools.cache

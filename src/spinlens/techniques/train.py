@@ -3,9 +3,13 @@
 Needs the `train` extra (torch, transformers, the MiniLM base). One multi-task network over MiniLM-L6:
 - a BIO head tags the tokens of persuasive fragments (SemEval span identification);
 - a multi-label technique head per token, an auxiliary task that makes the encoder technique-aware;
-- a span classifier over each gold fragment's pooled states (mean and max), with class weights for rare
-  techniques, that names the technique (SemEval technique classification).
-Spans are found by the BIO head and named by the span classifier, so one forward pass serves both tasks.
+- a span classifier over each fragment's pooled states (mean and max) and what the article around it says
+  of its words (`spanfeatures`): a softmax, with class weights for rare techniques, names the technique
+  (SemEval technique classification), and one more output, the verifier, tells fragments from runs of
+  tokens that are none. The verifier learns from gold fragments, from the BIO head's own runs as training
+  goes (those that overlap no fragment are its hard negatives) and from random runs.
+Spans are found by the BIO head, checked by the verifier and named by the span classifier, so one forward
+pass serves both tasks.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +31,9 @@ from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques.definitions import NAMES
-from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, pack, windows
+from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
+from spinlens.techniques.spanfeatures import SpanFeatures
+from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, owner_window, pack, windows
 from spinlens.training import optimise, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-techniques-minilm"
@@ -50,6 +56,8 @@ class TrainConfig:
     infer_overlap: int = 32
     aux_weight: float = 0.5
     span_weight: float = 1.0
+    verifier_weight: float = 0.5
+    calibration_folds: int = 2  # networks trained to calibrate the span classifier (`cross_fit`); 0: none
     class_weight_power: float = 0.5  # weights ∝ count^-power; 0 turns class weights off
     train_on: list[str] = field(default_factory=lambda: ["train"])
     max_steps: int | None = None
@@ -67,6 +75,9 @@ class Example:
     bio: np.ndarray  # [n] 0=O 1=B 2=I
     tech: np.ndarray  # [n, 14] multi-hot
     spans: list[tuple[int, int, int]]  # (first, last, technique) token ranges within the window
+    features: np.ndarray  # [len(spans), len(FEATURE_NAMES)]
+    article: SpanFeatures  # features of any token range of the window's article, for the verifier's runs
+    offset: int  # the window's first token in the article
 
 
 def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -100,9 +111,14 @@ def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: 
     examples = []
     for article_id, enc in zip(ids, encode(tokenizer, [texts[i] for i in ids]), strict=True):
         bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
+        article = SpanFeatures(texts[article_id], enc)
+        features = article([(f, la) for f, la, _ in spans])
         for start, end in windows(len(enc), spec):
-            inside = [(f - start, la - start, t) for f, la, t in spans if f >= start and la <= end]
-            examples.append(Example(enc.ids[start:end], bio[start:end], tech[start:end], inside))
+            keep = [i for i, (f, la, _) in enumerate(spans) if f >= start and la <= end]
+            inside = [(spans[i][0] - start, spans[i][1] - start, spans[i][2]) for i in keep]
+            examples.append(
+                Example(enc.ids[start:end], bio[start:end], tech[start:end], inside, features[keep], article, start)
+            )
     return examples
 
 
@@ -126,20 +142,21 @@ def build_network(base: Path, n_labels: int):
             self.dropout = nn.Dropout(0.1)
             self.bio = nn.Linear(width, 3)
             self.tech = nn.Linear(width, n_labels)
-            self.span1 = nn.Linear(2 * width, width)
-            self.span2 = nn.Linear(width, n_labels)
+            self.span1 = nn.Linear(2 * width + len(FEATURE_NAMES), width)
+            self.span2 = nn.Linear(width, n_labels + 1)  # the techniques, then the verifier
             self.act = nn.GELU(approximate="tanh")
 
         def forward(self, input_ids, attention_mask):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             return self.bio(self.dropout(hidden)), self.tech(self.dropout(hidden)), hidden
 
-        def classify_spans(self, hidden, spans):
-            # spans: (row, first, last) in window coordinates with [CLS] at 0
-            feats = torch.stack(
+        def classify_spans(self, hidden, spans, features):
+            # spans: (row, first, last) in window coordinates with [CLS] at 0; features: [k, F]
+            pooled = torch.stack(
                 [torch.cat([hidden[r, f:la].mean(0), hidden[r, f:la].max(0).values]) for r, f, la in spans]
             )
-            return self.span2(self.act(self.span1(self.dropout(feats))))
+            feats = torch.cat([self.dropout(pooled.float()), features], dim=1)
+            return self.span2(self.act(self.span1(feats)))
 
     class Exported(nn.Module):
         """The graph shipped to onnxruntime: BIO logits and hidden states; the span head runs in numpy."""
@@ -155,6 +172,46 @@ def build_network(base: Path, n_labels: int):
     return TechniqueNet(), Exported
 
 
+def verifier_runs(
+    batch: list[Example], predicted: np.ndarray, rng: random.Random
+) -> tuple[list[tuple[int, int, int]], list[float], np.ndarray]:
+    """Runs of tokens for the verifier beside the gold fragments: (row, first, last) with [CLS] at 0, targets
+    (1.0 where the run overlaps a fragment) and features.
+
+    The BIO head's own runs in `predicted` (a class per token) are the hard cases the verifier meets at
+    inference, those overlapping no fragment its hard negatives; one random run per window adds easy
+    negatives while the head still predicts little.
+    """
+    runs: list[tuple[int, int, int]] = []
+    targets: list[float] = []
+    features = []
+    for row, e in enumerate(batch):
+        if not len(e.ids):
+            continue
+        inside = np.flatnonzero(predicted[row, 1 : len(e.ids) + 1] != 0)
+        candidates = _runs(inside)
+        length = rng.randint(1, min(24, len(e.ids)))
+        start = rng.randrange(0, len(e.ids) - length + 1)
+        candidates.append((start, start + length))
+        fragment = e.bio != 0
+        for first, last in candidates:
+            runs.append((row, first + 1, last + 1))
+            targets.append(float(fragment[first:last].any()))
+        features.append(e.article([(first + e.offset, last + e.offset) for first, last in candidates]))
+    return runs, targets, np.concatenate(features) if features else np.zeros((0, len(FEATURE_NAMES)), np.float32)
+
+
+def _runs(positions: np.ndarray) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive positions, as [first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for i in positions.tolist():
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
 def _seed_everything(seed: int) -> None:
     import torch
 
@@ -166,7 +223,6 @@ def _seed_everything(seed: int) -> None:
 def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, Any]:
     """Train, export and evaluate; returns the manifest written to `config.out`."""
     import torch
-    from torch import nn
 
     started = time.time()
     _seed_everything(config.seed)
@@ -177,19 +233,44 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     train_spec = WindowSpec(config.window, config.train_overlap)
     infer_spec = WindowSpec(config.window, config.infer_overlap)
 
-    examples: list[Example] = []
-    counts: Counter[int] = Counter()
+    texts: dict[str, str] = {}
+    labels: list[Label] = []
     for split in config.train_on:
-        texts, labels = load_split(data, split)
-        examples += build_examples(texts, labels, tokenizer, train_spec)
-        counts.update(NAMES.index(lab.technique) for lab in labels)
+        split_texts, split_labels = load_split(data, split)
+        # a split's own ids, so that train and dev articles of the same number stay apart
+        texts.update({f"{split}/{i}": text for i, text in split_texts.items()})
+        labels += [replace(lab, article_id=f"{split}/{lab.article_id}") for lab in split_labels]
+    counts = Counter(NAMES.index(lab.technique) for lab in labels)
+    examples = build_examples(texts, labels, tokenizer, train_spec)
     log(f"{len(examples)} training windows from {'+'.join(config.train_on)}")
 
     net, Exported = build_network(base, len(NAMES))
+    _fit(net, examples, counts, config, lambda line: log(f"{line}  {(time.time() - started) / 60:.1f} min"))
+    net.eval()
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    export(net, Exported, base, out)
+    if config.calibration_folds > 1:
+        calibration = fit_calibration(*cross_fit(texts, labels, tokenizer, base, config, log), log=log)
+        with np.load(out / "span_head.npz") as head:
+            np.savez(out / "span_head.npz", **head, **calibration)
+    manifest = _manifest(config, infer_spec, counts, started)
+    _write_manifest(out, manifest, "model.onnx")
+    finish(out, manifest, config, log)
+    log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
+    return json.loads((out / "manifest.json").read_text())
+
+
+def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig, log: Callable[[str], None]) -> None:
+    """The multi-task training loop: BIO, auxiliary technique and span losses, seeded by `config.seed`."""
+    import torch
+    from torch import nn
+
     freq = np.array([max(counts[i], 1) for i in range(len(NAMES))], dtype=np.float64)
     weights = (freq / freq.sum()) ** -config.class_weight_power
     weights = weights / (weights * freq).sum() * freq.sum()  # mean weight per span = 1
     span_loss = nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
+    verifier_loss = nn.BCEWithLogitsLoss()
     bio_loss = nn.CrossEntropyLoss(ignore_index=-100)
     tech_loss = nn.BCEWithLogitsLoss(reduction="none")
 
@@ -219,13 +300,14 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
             length = ids.shape[1]
             bio_t = np.full((len(batch), length), -100, dtype=np.int64)
             tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
-            spans, span_t = [], []
+            spans, span_t, span_f = [], [], []
             for row, e in enumerate(batch):
                 bio_t[row, 1 : len(e.ids) + 1] = e.bio
                 tech_t[row, 1 : len(e.ids) + 1] = e.tech
                 for f, la, t in e.spans:
                     spans.append((row, f + 1, la + 1))
                     span_t.append(t)
+                span_f.append(e.features)
             ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 bio, tech, hidden = net(ids_t, mask_t)
@@ -233,24 +315,140 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
                 token_mask = torch.from_numpy(bio_t != -100).float()
                 aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
                 loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
-                if spans:
-                    logits = net.classify_spans(hidden, spans).float()
-                    loss = loss + config.span_weight * span_loss(logits, torch.tensor(span_t))
+                runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).numpy(), rng)
+                if spans or runs:
+                    features = torch.from_numpy(np.concatenate([*span_f, run_f]))
+                    logits = net.classify_spans(hidden, spans + runs, features).float()
+                    if spans:
+                        loss = loss + config.span_weight * span_loss(logits[: len(spans), :-1], torch.tensor(span_t))
+                    is_fragment = torch.tensor([1.0] * len(spans) + run_t)
+                    loss = loss + config.verifier_weight * verifier_loss(logits[:, -1], is_fragment)
             optimise(net, optimizer, scheduler, loss)
             step += 1
             if step % 20 == 0 or step == total:
-                elapsed = time.time() - started
-                log(f"step {step}/{total}  loss {loss.item():.4f}  {elapsed / 60:.1f} min")
+                log(f"step {step}/{total}  loss {loss.item():.4f}")
 
-    net.eval()
-    out = Path(config.out)
-    out.mkdir(parents=True, exist_ok=True)
-    export(net, Exported, base, out)
-    manifest = _manifest(config, infer_spec, counts, started)
-    _write_manifest(out, manifest, "model.onnx")
-    finish(out, manifest, config, log)
-    log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
-    return json.loads((out / "manifest.json").read_text())
+
+def cross_fit(
+    texts: dict[str, str],
+    labels: list[Label],
+    tokenizer,
+    base: Path,
+    config: TrainConfig,
+    log: Callable[[str], None],
+) -> tuple[np.ndarray, np.ndarray]:
+    """What the span classifier says of fragments it has not seen, to calibrate it on: (rows, techniques).
+
+    On its own training fragments the classifier is nearly always right, from what the encoder memorised, so
+    it learns to trust the hidden states over the article features: on unseen text it then misses most
+    Repetition, which only the features show. So `calibration_folds` networks are trained as the model was,
+    each on the other folds' articles, and classify the gold fragments of their own fold; a multinomial
+    logistic regression from those log-probabilities and features to the gold technique (`fit_calibration`)
+    then re-weighs the shipped classifier's outputs.
+    """
+    import torch
+
+    ids = sorted(texts)
+    folds = [ids[k :: config.calibration_folds] for k in range(config.calibration_folds)]
+    train_spec = WindowSpec(config.window, config.train_overlap)
+    infer_spec = WindowSpec(config.window, config.infer_overlap)
+    rows: list[np.ndarray] = []
+    targets: list[int] = []
+    for k, held_out in enumerate(folds):
+        log(f"calibration fold {k + 1}/{len(folds)}: {len(held_out)} articles held out")
+        _seed_everything(config.seed + 1 + k)
+        keep = set(ids) - set(held_out)
+        fold_texts = {i: texts[i] for i in sorted(keep)}
+        fold_labels = [lab for lab in labels if lab.article_id in keep]
+        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec)
+        counts = Counter(NAMES.index(lab.technique) for lab in fold_labels)
+        net, _ = build_network(base, len(NAMES))
+        _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
+        net.eval()
+        by_article: dict[str, list[Label]] = {}
+        for lab in labels:
+            by_article.setdefault(lab.article_id, []).append(lab)
+        encoded = encode(tokenizer, [texts[i] for i in held_out])
+        with torch.no_grad():
+            for article_id, enc in zip(held_out, encoded, strict=True):
+                gold = by_article.get(article_id, [])
+                ranges = [(int(h[0]), int(h[-1]) + 1) for h in (_hits(enc, lab) for lab in gold) if len(h)]
+                gold = [lab for lab in gold if len(_hits(enc, lab))]
+                if not ranges:
+                    continue
+                hidden = _article_hidden(net, enc, infer_spec)
+                features = SpanFeatures(texts[article_id], enc)(ranges)
+                logits = net.classify_spans(hidden, [(0, f, la) for f, la in ranges], torch.from_numpy(features))
+                log_p = torch.log_softmax(logits[:, :-1].float(), dim=1).numpy()
+                rows.append(np.concatenate([log_p, features], axis=1))
+                targets += [NAMES.index(lab.technique) for lab in gold]
+    return np.concatenate(rows), np.asarray(targets)
+
+
+def _hits(enc: Encoded, lab: Label) -> np.ndarray:
+    return np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
+
+
+def _article_hidden(net, enc: Encoded, spec: WindowSpec):
+    """[1, n, H] encoder states of one article, each token from its window of most context, as at inference."""
+    import torch
+
+    spans = windows(len(enc), spec)
+    owner = owner_window(len(enc), spans)
+    hidden = None
+    for index, (start, end) in enumerate(spans):
+        ids, mask = pack([enc.ids[start:end]])
+        _, _, states = net(torch.from_numpy(ids), torch.from_numpy(mask))
+        if hidden is None:
+            hidden = torch.zeros((1, len(enc), states.shape[-1]))
+        take = np.flatnonzero(owner == index)
+        hidden[0, take] = states[0, take - start + 1].float()  # +1: [CLS] comes first
+    return hidden
+
+
+def fit_calibration(
+    rows: np.ndarray, targets: np.ndarray, log: Callable[[str], None] = print, folds: int = 5
+) -> dict[str, np.ndarray]:
+    """Multinomial logistic regression from [log-probabilities, features] to the technique: `cal_w`, `cal_b`.
+
+    Unweighted, it also undoes the class weights where they cost accuracy. It starts from, and is drawn
+    towards, trusting the classifier as it is (identity on the log-probabilities, nothing from the
+    features); how strongly is chosen by cross-validated accuracy on the rows themselves, not on dev.
+    """
+    order = np.random.default_rng(0).permutation(len(rows))
+    parts = [order[k::folds] for k in range(folds)]
+    best = (-1.0, 0.0)
+    for l2 in (1e-2, 1e-3, 1e-4, 1e-5):
+        correct = 0
+        for k, held_out in enumerate(parts):
+            fit_on = np.concatenate([p for j, p in enumerate(parts) if j != k])
+            weight, bias = _fit_logistic(rows[fit_on], targets[fit_on], l2)
+            correct += int(((rows[held_out] @ weight + bias).argmax(1) == targets[held_out]).sum())
+        log(f"calibration, L2 {l2:g}: cross-validated accuracy {correct / len(rows):.4f}")
+        best = max(best, (correct / len(rows), l2))  # a tie keeps the stronger pull towards the classifier
+    weight, bias = _fit_logistic(rows, targets, best[1])
+    return {"cal_w": weight, "cal_b": bias}
+
+
+def _fit_logistic(rows: np.ndarray, targets: np.ndarray, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    import torch
+
+    n_labels = len(NAMES)
+    x = torch.from_numpy(rows.astype(np.float32))
+    y = torch.from_numpy(targets.astype(np.int64))
+    prior = torch.cat([torch.eye(n_labels), torch.zeros((rows.shape[1] - n_labels, n_labels))])
+    weight = prior.clone().requires_grad_(True)
+    bias = torch.zeros(n_labels, requires_grad=True)
+    optimizer = torch.optim.LBFGS([weight, bias], max_iter=500, line_search_fn="strong_wolfe")
+
+    def closure():
+        optimizer.zero_grad()
+        loss = torch.nn.functional.cross_entropy(x @ weight + bias, y) + l2 * ((weight - prior) ** 2).sum()
+        loss.backward()
+        return loss
+
+    optimizer.step(closure)
+    return weight.detach().numpy(), bias.detach().numpy()
 
 
 def finish(out: Path, manifest: dict[str, Any], config: TrainConfig, log: Callable[[str], None] = print) -> None:
@@ -357,7 +555,13 @@ def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], start
         "format": MODEL_FORMAT,
         "labels": list(NAMES),
         "window": {"size": spec.size, "overlap": spec.overlap},
-        "decode": {"threshold": config.threshold or 0.5, "second_label": config.second_label or 0.5, "gap": 0},
+        "span_features": list(FEATURE_NAMES),
+        "decode": {
+            "threshold": config.threshold or 0.5,
+            "second_label": config.second_label or 0.5,
+            "gap": 0,
+            "verify": 0.0,
+        },
         "training": {
             "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
             "published for research use",
