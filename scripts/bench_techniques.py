@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from spinlens.inputs.readers import read_inputs
@@ -48,39 +49,90 @@ def ablations(model, texts: dict[str, str], gold) -> list[str]:
     ids = sorted(texts)
     tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
 
-    def run(threshold=None, second=None, gap=None, widen=True, split=True):
-        saved = (model.second_label, model.gap, decode.char_range, decode.token_runs)
+    def run(threshold=None, second=None, gap=None, widen=True, split=True, verify=None):
+        saved = (model.second_label, model.gap, model.verify, decode.char_range, decode.token_runs)
         if second is not None:
             model.second_label = second
         if gap is not None:
             model.gap = gap
+        if verify is not None:
+            model.verify = verify
         if not widen:
             decode.char_range = lambda text, offsets, first, last: (int(offsets[first][0]), int(offsets[last - 1][1]))
         if not split:
-            original = saved[3]
+            original = saved[4]
             decode.token_runs = lambda text, *args: original(text.replace("\n", " "), *args)
         try:
             pred = [
                 Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], tokens[a], threshold)
             ]
         finally:
-            model.second_label, model.gap, decode.char_range, decode.token_runs = saved
+            model.second_label, model.gap, model.verify, decode.char_range, decode.token_runs = saved
         return score_si(gold, pred).overall.f1, score_full(gold, pred).overall.f1
 
     rows = [("bundled model, tuned decoding", run())]
     rows.append(("threshold 0.5 instead of tuned", run(threshold=0.5)))
+    rows.append(("no verifier: every run above the threshold kept", run(verify=0.0)))
     rows.append(("no joining of runs across small gaps", run(gap=0)))
     rows.append(("no second technique per fragment", run(second=1.01)))
     rows.append(("no widening of spans to whole words", run(widen=False)))
     rows.append(("runs may cross line breaks", run(split=False)))
     lines = ["| variant | SI F1 | full F1 |", "|---|---:|---:|"]
     lines += [f"| {name} | {si:.4f} | {full:.4f} |" for name, (si, full) in rows]
-    # TC: the span classifier against the token-level alternative of reading BIO confidence alone is not
-    # exported; what we can switch off here is the context: classify the span's tokens encoded on their own
-    tc_context = score_tc(gold, _tc_without_context(model, texts, gold)).overall.f1
-    lines.append("")
-    lines.append(f"TC micro-F1 when each span is encoded alone, without its article context: {tc_context:.4f}")
+    lines += ["", "| TC variant | micro-F1 |", "|---|---:|"]
+    for name, predicted in (
+        ("bundled model", _tc(model, texts, tokens, gold)),
+        ("a span given twice gets the top technique twice", _tc(model, texts, tokens, gold, rank_repeats=False)),
+        (
+            "article features (`spanfeatures`) zeroed at inference, a model trained with them",
+            _tc_without_features(model, texts, tokens, gold),
+        ),
+        ("without the cross-fitted calibration", _tc_without_calibration(model, texts, tokens, gold)),
+        ("each span encoded alone, without its article context", _tc_without_context(model, texts, gold)),
+    ):
+        lines.append(f"| {name} | {score_tc(gold, predicted).overall.f1:.4f} |")
     return lines
+
+
+def _tc(model, texts, tokens, gold, rank_repeats=True):
+    """TC predictions for the gold spans; the n-th copy of a span gets the n-th likeliest technique, or, with
+    `rank_repeats` off, every copy gets the likeliest."""
+    from spinlens.semeval.formats import Label
+
+    out, seen = [], Counter()
+    for lab in gold:
+        key = (lab.article_id, lab.start, lab.end)
+        copies = seen[key] + 1 if rank_repeats else 1
+        seen[key] += 1
+        labelled = model.label_tokens(texts[lab.article_id], tokens[lab.article_id], [(lab.start, lab.end)] * copies)
+        out.append(Label(lab.article_id, labelled[-1][0], lab.start, lab.end))
+    return out
+
+
+def _tc_without_calibration(model, texts, tokens, gold):
+    saved = model.span_head.cal_w
+    model.span_head.cal_w = None
+    try:
+        return _tc(model, texts, tokens, gold)
+    finally:
+        model.span_head.cal_w = saved
+
+
+def _tc_without_features(model, texts, tokens, gold):
+    import numpy as np
+
+    from spinlens.semeval.formats import Label
+    from spinlens.techniques import decode
+    from spinlens.techniques.model import SpanHead
+
+    out = []
+    for lab in gold:
+        toks = tokens[lab.article_id]
+        span = decode.token_range(toks.encoded.offsets, lab.start, lab.end)
+        zeros = np.zeros((1, len(model.manifest["span_features"])), dtype=np.float32)
+        probs, _ = model.span_head(SpanHead.features(toks.hidden, [span], zeros))
+        out.append(Label(lab.article_id, model.labels[int(probs[0].argmax())], lab.start, lab.end))
+    return out
 
 
 def _tc_without_context(model, texts, gold):
@@ -182,7 +234,7 @@ def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) 
     ]
     for name, row in result["per_technique"].items():
         lines.append(f"| {name} | {row['gold']} | {row['tc_f1']:.4f} | {row['full_f1']:.4f} |")
-    lines += ["", "#### Decoding ablations (same model, one choice switched off)", "", *ablation_lines, ""]
+    lines += ["", "#### Ablations (same model, one choice switched off)", "", *ablation_lines, ""]
     lines += [
         "### Speed, techniques layer only",
         "",
