@@ -164,3 +164,23 @@ def test_a_model_of_another_format_is_refused_clearly(trained, tmp_path):
     (copy / "manifest.json").write_text(json.dumps({**manifest, "format": 999}))
     with pytest.raises(ModelError, match="format 999"):
         TechniqueModel(copy)
+
+
+def test_calibration_learns_what_the_features_say_and_the_classifier_missed():
+    """Rows where the classifier always says technique 0 but a feature marks technique 10 (Repetition)."""
+    from spinlens.techniques.train import fit_calibration
+
+    rng = np.random.default_rng(0)
+    n = 400
+    echo = rng.random(n) < 0.5
+    log_p = np.full((n, 14), np.log(0.01))
+    log_p[:, 0] = np.log(0.87)
+    features = np.zeros((n, 4))
+    features[:, 0] = echo
+    rows = np.concatenate([log_p, features], axis=1).astype(np.float32)
+    targets = np.where(echo, 10, 0)
+    lines: list[str] = []
+    calibration = fit_calibration(rows, targets, log=lines.append)
+    predicted = (rows @ calibration["cal_w"] + calibration["cal_b"]).argmax(1)
+    assert (predicted == targets).all()
+    assert len(lines) == 4 and all("cross-validated accuracy" in line for line in lines)

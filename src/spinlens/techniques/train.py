@@ -9,7 +9,8 @@ Needs the `train` extra (torch, transformers, the MiniLM base). One multi-task n
   tokens that are none. The verifier learns from gold fragments, from the BIO head's own runs as training
   goes (those that overlap no fragment are its hard negatives) and from random runs.
 Spans are found by the BIO head, checked by the verifier and named by the span classifier, so one forward
-pass serves both tasks.
+pass serves both tasks. Networks trained on folds of the articles then calibrate the span classifier on
+fragments it has not seen (`cross_fit`, `fit_calibration`).
 """
 
 from __future__ import annotations
@@ -251,9 +252,10 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     export(net, Exported, base, out)
     if config.calibration_folds > 1:
-        calibration = fit_calibration(*cross_fit(texts, labels, tokenizer, base, config, log), log=log)
-        with np.load(out / "span_head.npz") as head:
-            np.savez(out / "span_head.npz", **head, **calibration)
+        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log)
+        if len(rows):
+            with np.load(out / "span_head.npz") as head:
+                np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
     manifest = _manifest(config, infer_spec, counts, started)
     _write_manifest(out, manifest, "model.onnx")
     finish(out, manifest, config, log)
@@ -352,6 +354,9 @@ def cross_fit(
     folds = [ids[k :: config.calibration_folds] for k in range(config.calibration_folds)]
     train_spec = WindowSpec(config.window, config.train_overlap)
     infer_spec = WindowSpec(config.window, config.infer_overlap)
+    by_article: dict[str, list[Label]] = {}
+    for lab in labels:
+        by_article.setdefault(lab.article_id, []).append(lab)
     rows: list[np.ndarray] = []
     targets: list[int] = []
     for k, held_out in enumerate(folds):
@@ -365,23 +370,22 @@ def cross_fit(
         net, _ = build_network(base, len(NAMES))
         _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
         net.eval()
-        by_article: dict[str, list[Label]] = {}
-        for lab in labels:
-            by_article.setdefault(lab.article_id, []).append(lab)
         encoded = encode(tokenizer, [texts[i] for i in held_out])
         with torch.no_grad():
             for article_id, enc in zip(held_out, encoded, strict=True):
-                gold = by_article.get(article_id, [])
-                ranges = [(int(h[0]), int(h[-1]) + 1) for h in (_hits(enc, lab) for lab in gold) if len(h)]
-                gold = [lab for lab in gold if len(_hits(enc, lab))]
-                if not ranges:
+                found = [(lab, _hits(enc, lab)) for lab in by_article.get(article_id, [])]
+                found = [(lab, hits) for lab, hits in found if len(hits)]
+                if not found:
                     continue
+                ranges = [(int(hits[0]), int(hits[-1]) + 1) for _, hits in found]
                 hidden = _article_hidden(net, enc, infer_spec)
                 features = SpanFeatures(texts[article_id], enc)(ranges)
                 logits = net.classify_spans(hidden, [(0, f, la) for f, la in ranges], torch.from_numpy(features))
                 log_p = torch.log_softmax(logits[:, :-1].float(), dim=1).numpy()
                 rows.append(np.concatenate([log_p, features], axis=1))
-                targets += [NAMES.index(lab.technique) for lab in gold]
+                targets += [NAMES.index(lab.technique) for lab, _ in found]
+    if not rows:
+        return np.zeros((0, len(NAMES) + len(FEATURE_NAMES)), dtype=np.float32), np.zeros(0, dtype=np.int64)
     return np.concatenate(rows), np.asarray(targets)
 
 
@@ -415,18 +419,21 @@ def fit_calibration(
     towards, trusting the classifier as it is (identity on the log-probabilities, nothing from the
     features); how strongly is chosen by cross-validated accuracy on the rows themselves, not on dev.
     """
-    order = np.random.default_rng(0).permutation(len(rows))
-    parts = [order[k::folds] for k in range(folds)]
-    best = (-1.0, 0.0)
-    for l2 in (1e-2, 1e-3, 1e-4, 1e-5):
-        correct = 0
-        for k, held_out in enumerate(parts):
-            fit_on = np.concatenate([p for j, p in enumerate(parts) if j != k])
-            weight, bias = _fit_logistic(rows[fit_on], targets[fit_on], l2)
-            correct += int(((rows[held_out] @ weight + bias).argmax(1) == targets[held_out]).sum())
-        log(f"calibration, L2 {l2:g}: cross-validated accuracy {correct / len(rows):.4f}")
-        best = max(best, (correct / len(rows), l2))  # a tie keeps the stronger pull towards the classifier
-    weight, bias = _fit_logistic(rows, targets, best[1])
+    l2 = 1e-2  # with too few rows to choose, the strongest pull
+    if len(rows) >= 10 * folds:
+        order = np.random.default_rng(0).permutation(len(rows))
+        parts = [order[k::folds] for k in range(folds)]
+        best = (-1.0, l2)
+        for candidate in (1e-2, 1e-3, 1e-4, 1e-5):
+            correct = 0
+            for k, held_out in enumerate(parts):
+                fit_on = np.concatenate([p for j, p in enumerate(parts) if j != k])
+                weight, bias = _fit_logistic(rows[fit_on], targets[fit_on], candidate)
+                correct += int(((rows[held_out] @ weight + bias).argmax(1) == targets[held_out]).sum())
+            log(f"calibration, L2 {candidate:g}: cross-validated accuracy {correct / len(rows):.4f}")
+            best = max(best, (correct / len(rows), candidate))  # a tie keeps the stronger pull
+        l2 = best[1]
+    weight, bias = _fit_logistic(rows, targets, l2)
     return {"cal_w": weight, "cal_b": bias}
 
 
