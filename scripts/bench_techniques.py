@@ -18,7 +18,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from spinlens.inputs.readers import read_inputs
@@ -26,7 +25,7 @@ from spinlens.pipeline import Analyzer
 from spinlens.render import WRITERS
 from spinlens.semeval.formats import read_articles, read_labels
 from spinlens.semeval.metrics import score_full, score_si, score_tc
-from spinlens.techniques.evaluate import evaluate
+from spinlens.techniques.evaluate import evaluate, label_gold
 from spinlens.techniques.model import load_model
 from spinlens.techniques.windows import encode, windows
 
@@ -81,8 +80,8 @@ def ablations(model, texts: dict[str, str], gold) -> list[str]:
     lines += [f"| {name} | {si:.4f} | {full:.4f} |" for name, (si, full) in rows]
     lines += ["", "| TC variant | micro-F1 |", "|---|---:|"]
     for name, predicted in (
-        ("bundled model", _tc(model, texts, tokens, gold)),
-        ("a span given twice gets the top technique twice", _tc(model, texts, tokens, gold, rank_repeats=False)),
+        ("bundled model", label_gold(model, texts, tokens, gold)),
+        ("a span given twice gets the top technique twice", _tc_each_span_once(model, texts, tokens, gold)),
         (
             "article features (`spanfeatures`) zeroed at inference, a model trained with them",
             _tc_without_features(model, texts, tokens, gold),
@@ -94,18 +93,14 @@ def ablations(model, texts: dict[str, str], gold) -> list[str]:
     return lines
 
 
-def _tc(model, texts, tokens, gold, rank_repeats=True):
-    """TC predictions for the gold spans; the n-th copy of a span gets the n-th likeliest technique, or, with
-    `rank_repeats` off, every copy gets the likeliest."""
+def _tc_each_span_once(model, texts, tokens, gold):
+    """TC with every copy of a span labelled on its own, so each gets the likeliest technique."""
     from spinlens.semeval.formats import Label
 
-    out, seen = [], Counter()
+    out = []
     for lab in gold:
-        key = (lab.article_id, lab.start, lab.end)
-        copies = seen[key] + 1 if rank_repeats else 1
-        seen[key] += 1
-        labelled = model.label_tokens(texts[lab.article_id], tokens[lab.article_id], [(lab.start, lab.end)] * copies)
-        out.append(Label(lab.article_id, labelled[-1][0], lab.start, lab.end))
+        ((technique, _),) = model.label_tokens(texts[lab.article_id], tokens[lab.article_id], [(lab.start, lab.end)])
+        out.append(Label(lab.article_id, technique, lab.start, lab.end))
     return out
 
 
@@ -113,7 +108,7 @@ def _tc_without_calibration(model, texts, tokens, gold):
     saved = model.span_head.cal_w
     model.span_head.cal_w = None
     try:
-        return _tc(model, texts, tokens, gold)
+        return label_gold(model, texts, tokens, gold)
     finally:
         model.span_head.cal_w = saved
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from spinlens.semeval.formats import Label
 from spinlens.semeval.metrics import score_full, score_si, score_tc
-from spinlens.techniques.model import TechniqueModel, TokenPredictions
+from spinlens.techniques.model import Candidate, TechniqueModel, TokenPredictions
 
 
 def _predict(model: TechniqueModel, texts: dict[str, str]) -> dict[str, TokenPredictions]:
@@ -18,14 +18,17 @@ def _predict(model: TechniqueModel, texts: dict[str, str]) -> dict[str, TokenPre
 def _spans(
     model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], threshold: float
 ) -> list[Label]:
-    return [
-        Label(article_id, s.technique, s.start, s.end)
-        for article_id, toks in tokens.items()
-        for s in model.detect(texts[article_id], toks, threshold)
-    ]
+    return _selected(model, {a: model.candidates(texts[a], toks, threshold) for a, toks in tokens.items()})
 
 
-def _tc(model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], gold: list[Label]):
+def _selected(model: TechniqueModel, candidates: dict[str, list[Candidate]]) -> list[Label]:
+    return [Label(a, s.technique, s.start, s.end) for a, found in candidates.items() for s in model.select(found)]
+
+
+def label_gold(
+    model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], gold: list[Label]
+) -> list[Label]:
+    """The model's technique for each gold span (SemEval TC), a span given twice getting two."""
     by_article: dict[str, list[Label]] = {}
     for lab in gold:
         by_article.setdefault(lab.article_id, []).append(lab)
@@ -58,10 +61,7 @@ def tune(
                 candidates = {a: model.candidates(texts[a], toks, t) for a, toks in tokens.items()}
                 for verify in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
                     model.verify = verify
-                    predicted = [
-                        Label(a, s.technique, s.start, s.end) for a, c in candidates.items() for s in model.select(c)
-                    ]
-                    best = max(best, (score_si(gold, predicted).overall.f1, t, gap, verify))
+                    best = max(best, (score_si(gold, _selected(model, candidates)).overall.f1, t, gap, verify))
         _, threshold, gap, verify = best
     else:
         gap, verify = model.gap, model.verify
@@ -81,7 +81,7 @@ def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[
     predicted = _spans(model, texts, tokens, model.threshold)
     si = score_si(gold, predicted)
     full = score_full(gold, predicted)
-    tc = score_tc(gold, _tc(model, texts, tokens, gold))
+    tc = score_tc(gold, label_gold(model, texts, tokens, gold))
     summary = {
         "si_p": si.overall.precision,
         "si_r": si.overall.recall,

@@ -25,25 +25,22 @@ class SpanFeatures:
 
     def __init__(self, text: str, encoded: Encoded) -> None:
         self.text, self.encoded = text, encoded
-        # punctuation at a fragment's edges is not part of its message
-        self.word = np.fromiter(
-            (any(c.isalnum() for c in text[s:e]) for s, e in encoded.offsets), dtype=bool, count=len(encoded)
-        )
 
     def __call__(self, ranges: Sequence[tuple[int, int]]) -> np.ndarray:
         features = np.zeros((len(ranges), len(NAMES)), dtype=np.float32)
         for row, (first, last) in enumerate(ranges):
-            before, after = _occurrences(self.text, self.encoded, self.word, first, last)
+            before, after = _occurrences(self.text, self.encoded, first, last)
             features[row] = (before > 0, np.log1p(before), np.log1p(after), np.log1p(last - first))
         return features
 
 
-def _occurrences(text: str, encoded: Encoded, word: np.ndarray, first: int, last: int) -> tuple[int, int]:
+def _occurrences(text: str, encoded: Encoded, first: int, last: int) -> tuple[int, int]:
     """How often the range's words (edge punctuation stripped) stand as whole words before and after it."""
-    inside = np.flatnonzero(word[first:last])
-    if len(inside) == 0:
+    # punctuation at a fragment's edges is not part of its message
+    word = [i for i in range(first, last) if any(c.isalnum() for c in text[slice(*encoded.offsets[i])])]
+    if not word:
         return 0, 0
-    first, last = first + int(inside[0]), first + int(inside[-1]) + 1
+    first, last = word[0], word[-1] + 1
     ids, k = encoded.ids, last - first
     pattern = ids[first:last]
     candidates = np.flatnonzero(ids[: len(ids) - k + 1] == pattern[0])

@@ -85,6 +85,10 @@ def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
     return (offsets[:, 0] < end) & (offsets[:, 1] > start)
 
 
+def _hits(enc: Encoded, lab: Label) -> np.ndarray:
+    return np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
+
+
 def token_targets(enc: Encoded, labels: list[Label]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, int]]]:
     n = len(enc)
     bio = np.zeros(n, dtype=np.int64)
@@ -96,7 +100,7 @@ def token_targets(enc: Encoded, labels: list[Label]) -> tuple[np.ndarray, np.nda
             bio[hits[0]] = 1
     spans = []
     for lab in labels:
-        hits = np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
+        hits = _hits(enc, lab)
         if len(hits):
             t = NAMES.index(lab.technique)
             tech[hits, t] = 1.0
@@ -387,10 +391,6 @@ def cross_fit(
     if not rows:
         return np.zeros((0, len(NAMES) + len(FEATURE_NAMES)), dtype=np.float32), np.zeros(0, dtype=np.int64)
     return np.concatenate(rows), np.asarray(targets)
-
-
-def _hits(enc: Encoded, lab: Label) -> np.ndarray:
-    return np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
 
 
 def _article_hidden(net, enc: Encoded, spec: WindowSpec):
