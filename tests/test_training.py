@@ -73,6 +73,7 @@ def test_training_writes_a_complete_manifest(trained):
     assert manifest["training"]["splits"] == ["train"]
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"si_f1", "tc_f1", "full_f1"}
     assert "torch" in manifest["versions"]
+    assert isinstance(manifest["decode"]["trim_last"], list)  # learned from the training fragments (`edge_words`)
     with np.load(out / "span_head.npz") as head:  # the calibration the cross-fitted folds learned
         assert head["cal_w"].shape == (14 + 4, 14) and head["cal_b"].shape == (14,)
 
@@ -184,3 +185,28 @@ def test_calibration_learns_what_the_features_say_and_the_classifier_missed():
     predicted = (rows @ calibration["cal_w"] + calibration["cal_b"]).argmax(1)
     assert (predicted == targets).all()
     assert len(lines) == 4 and all("cross-validated accuracy" in line for line in lines)
+
+
+def test_the_shipped_span_head_reads_spans_as_the_trained_one(tiny_base, tmp_path):
+    """The span head is trained in torch and shipped to numpy: both must pool a fragment the same way,
+    at the article's edges too, where the context pool is cut short."""
+    import torch
+
+    from spinlens.techniques.model import SpanHead
+    from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
+    from spinlens.techniques.train import build_network, export
+
+    torch.manual_seed(0)
+    net, exported = build_network(tiny_base, 14)
+    net.eval()
+    export(net, exported, tiny_base, tmp_path)
+    hidden = torch.randn(1, 40, 32)
+    ranges = [(0, 1), (3, 9), (30, 40), (0, 40)]
+    features = torch.rand(len(ranges), len(FEATURE_NAMES))
+    with torch.no_grad():
+        logits = net.classify_spans(hidden, [(0, f, la) for f, la in ranges], features, [(0, 40)]).numpy()
+    head = SpanHead(tmp_path / "span_head.npz")
+    techniques, verified = head(SpanHead.features(hidden[0].numpy(), ranges, features.numpy()))
+    expected = np.exp(logits[:, :-1]) / np.exp(logits[:, :-1]).sum(1, keepdims=True)
+    assert np.allclose(techniques, expected, atol=1e-5)
+    assert np.allclose(verified, 1 / (1 + np.exp(-logits[:, -1])), atol=1e-5)

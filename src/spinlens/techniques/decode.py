@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 import numpy as np
+
+from spinlens.techniques.windows import joined
+
+# What counts as one word when edge words are learned (`train.edge_words`) and trimmed (`trim_runs`): a run
+# of letters and digits, or one other non-space character. The tokenizer splits punctuation the same way.
+WORD = re.compile(r"\w+|[^\w\s]")
 
 
 def token_runs(text: str, offsets: np.ndarray, p_span: np.ndarray, threshold: float, gap: int) -> list[tuple[int, int]]:
@@ -21,6 +30,30 @@ def token_runs(text: str, offsets: np.ndarray, p_span: np.ndarray, threshold: fl
         else:
             runs.append((i, i + 1))
     return runs
+
+
+def trim_runs(
+    text: str, offsets: np.ndarray, runs: list[tuple[int, int]], first: Collection[str], last: Collection[str]
+) -> list[tuple[int, int]]:
+    """Runs without the words that annotated fragments (almost) never begin with (`first`) or end with
+    (`last`), lowercased: a highlight reading "Cowards of", or a lone "the", is neither what annotators mark nor
+    what a reader expects. A run left with nothing is dropped."""
+    trimmed = []
+    for start, end in runs:
+        while start < end and _word(text, offsets, start) in first:
+            start += 1
+        while start < end and _word(text, offsets, end - 1) in last:
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _word(text: str, offsets: np.ndarray, i: int) -> str | None:
+    """Token i's text, lowercased, when it is a whole word; None for a piece of a longer one."""
+    if joined(text, offsets, i - 1) or joined(text, offsets, i):
+        return None
+    return text[int(offsets[i][0]) : int(offsets[i][1])].lower()
 
 
 def char_range(text: str, offsets: np.ndarray, first: int, last: int) -> tuple[int, int]:

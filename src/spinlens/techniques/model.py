@@ -37,7 +37,12 @@ from spinlens.techniques.windows import (
 )
 
 # Bump when the manifest or the graph's inputs/outputs change meaning; a model of another format is refused.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
+# The span head reads a fragment as five vectors: the mean and the max of its tokens' states, its first and
+# last token's (where a fragment's boundary words carry its technique: "so-called", "?"), and the mean over
+# the fragment and this many tokens either side of it (the sentence it stands in). `train` pools the same.
+SPAN_POOLS = ("mean", "max", "first", "last", "context")
+SPAN_CONTEXT = 16
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "models" / "techniques"
 
 
@@ -97,9 +102,16 @@ def _one_blas_thread() -> AbstractContextManager[object]:
     return _blas().limit(limits=1, user_api="blas")
 
 
+def pool_span(hidden: np.ndarray, first: int, last: int) -> np.ndarray:
+    """The `SPAN_POOLS` of tokens [first, last) of an article's states [n, H], concatenated."""
+    span = hidden[first:last]
+    context = hidden[max(0, first - SPAN_CONTEXT) : last + SPAN_CONTEXT]
+    return np.concatenate([span.mean(0), span.max(0), span[0], span[-1], context.mean(0)])
+
+
 class SpanHead:
-    """Checks and names a fragment from its pooled hidden states (mean and max over its tokens) and its
-    `spanfeatures`: technique probabilities, and the verifier's probability that it is a fragment at all."""
+    """Checks and names a fragment from its pooled hidden states (`pool_span`) and its `spanfeatures`:
+    technique probabilities, and the verifier's probability that it is a fragment at all."""
 
     def __init__(self, path: Path) -> None:
         with np.load(path) as weights:
@@ -109,10 +121,11 @@ class SpanHead:
             # absent from a model trained without calibration folds
             self.cal_w = weights.get("cal_w")
             self.cal_b = weights.get("cal_b")
+        self.width = (self.w1.shape[0] - len(FEATURE_NAMES)) // len(SPAN_POOLS)  # the encoder's
 
     @staticmethod
     def features(hidden: np.ndarray, ranges: Sequence[tuple[int, int]], extra: np.ndarray) -> np.ndarray:
-        pooled = np.stack([np.concatenate([hidden[s:e].mean(0), hidden[s:e].max(0)]) for s, e in ranges])
+        pooled = np.stack([pool_span(hidden, first, last) for first, last in ranges])
         return np.concatenate([pooled, extra], axis=1)
 
     def __call__(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -141,6 +154,8 @@ class TechniqueModel:
         self.second_label: float = float(decoding["second_label"])
         self.gap: int = int(decoding["gap"])
         self.verify: float = float(decoding["verify"])
+        self.trim_first = frozenset(decoding["trim_first"])
+        self.trim_last = frozenset(decoding["trim_last"])
         if tuple(self.manifest["span_features"]) != FEATURE_NAMES:
             raise ModelError(
                 f"{self.dir}: the model's span features {self.manifest['span_features']} are not the ones this "
@@ -195,7 +210,7 @@ class TechniqueModel:
         outputs = self.forward_windows(
             [enc.ids[start:end] for enc, own in zip(encoded, spans, strict=True) for start, end in own]
         )
-        width = (self.span_head.w1.shape[0] - len(FEATURE_NAMES)) // 2
+        width = self.span_head.width
         predictions = []
         for enc, own in zip(encoded, spans, strict=True):
             n = len(enc)
@@ -227,14 +242,17 @@ class TechniqueModel:
         return self.select(self.candidates(text, tokens, threshold))
 
     def candidates(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[Candidate]:
-        """Runs of tokens whose fragment probability reaches the threshold, checked and named by the span head."""
+        """Runs of tokens whose fragment probability reaches the threshold, trimmed of the words fragments do
+        not begin or end with, checked and named by the span head."""
         cut = self.threshold if threshold is None else threshold
-        found = decode.token_runs(text, tokens.encoded.offsets, tokens.p_span, cut, self.gap)
+        offsets = tokens.encoded.offsets
+        found = decode.token_runs(text, offsets, tokens.p_span, cut, self.gap)
+        found = decode.trim_runs(text, offsets, found, self.trim_first, self.trim_last)
         if not found:
             return []
         probs, verified = self.classify(text, tokens, found)
         return [
-            Candidate(*decode.char_range(text, tokens.encoded.offsets, first, last), p, confidence)
+            Candidate(*decode.char_range(text, offsets, first, last), p, confidence)
             for (first, last), p, confidence in zip(found, probs, verified.tolist(), strict=True)
         ]
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from spinlens.techniques.windows import Encoded
+from spinlens.techniques.windows import Encoded, joined
 
 NAMES = ("occurred_before", "log_occurrences_before", "log_occurrences_after", "log_length")
 
@@ -49,18 +49,10 @@ def _occurrences(text: str, encoded: Encoded, first: int, last: int) -> tuple[in
         at = int(at)
         if at == first or not np.array_equal(ids[at : at + k], pattern):
             continue
-        if _joined(text, encoded.offsets, at - 1) or _joined(text, encoded.offsets, at + k - 1):
+        if joined(text, encoded.offsets, at - 1) or joined(text, encoded.offsets, at + k - 1):
             continue  # a match inside a longer word: "war" in "warfare"
         if at + k <= first:
             before += 1
         elif at >= last:
             after += 1
     return before, after
-
-
-def _joined(text: str, offsets: np.ndarray, i: int) -> bool:
-    """Whether tokens i and i + 1 are pieces of one word (no space between two alphanumeric characters)."""
-    if i < 0 or i + 1 >= len(offsets):
-        return False
-    end, start = int(offsets[i][1]), int(offsets[i + 1][0])
-    return end == start and text[end - 1].isalnum() and text[start].isalnum()

@@ -3,7 +3,7 @@
 Needs the `train` extra (torch, transformers, the MiniLM base). One multi-task network over MiniLM-L6:
 - a BIO head tags the tokens of persuasive fragments (SemEval span identification);
 - a multi-label technique head per token, an auxiliary task that makes the encoder technique-aware;
-- a span classifier over each fragment's pooled states (mean and max) and what the article around it says
+- a span classifier over each fragment's pooled states (`model.pool_span`) and what the article around it says
   of its words (`spanfeatures`): a softmax, with class weights for rare techniques, names the technique
   (SemEval technique classification), and one more output, the verifier, tells fragments from runs of
   tokens that are none. The verifier learns from gold fragments, from the BIO head's own runs as training
@@ -31,7 +31,9 @@ import numpy as np
 from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
+from spinlens.techniques import decode
 from spinlens.techniques.definitions import NAMES
+from spinlens.techniques.model import SPAN_CONTEXT, SPAN_POOLS
 from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
 from spinlens.techniques.spanfeatures import SpanFeatures
 from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, owner_window, pack, windows
@@ -127,6 +129,34 @@ def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: 
     return examples
 
 
+def edge_words(texts: dict[str, str], labels: list[Label]) -> tuple[list[str], list[str]]:
+    """The words fragments do not begin with, and those they do not end with (`decode.trim_runs`).
+
+    A word qualifies when it is frequent (0.2% of the articles' words or more, so function words and
+    punctuation, not a topic's nouns) and fewer than 1% of its occurrences inside fragments are the
+    fragment's first (last) word. On PTC train, of 1,562 commas inside fragments none begins or ends one; of
+    3,056 "the", 602 begin a fragment and one ends it, so "the" is trimmed from ends only.
+    """
+    everywhere: Counter[str] = Counter()
+    for text in texts.values():
+        everywhere.update(word.lower() for word in decode.WORD.findall(text))
+    inside: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for lab in labels:
+        words = [word.lower() for word in decode.WORD.findall(texts[lab.article_id][lab.start : lab.end])]
+        if words:
+            inside.update(words)
+            first[words[0]] += 1
+            last[words[-1]] += 1
+    frequent = 0.002 * sum(everywhere.values())
+    common = [word for word, n in inside.items() if everywhere[word] >= frequent]
+    return (
+        sorted(word for word in common if first[word] < 0.01 * inside[word]),
+        sorted(word for word in common if last[word] < 0.01 * inside[word]),
+    )
+
+
 def load_split(data: Path, split: str) -> tuple[dict[str, str], list[Label]]:
     return read_articles(data / split / "articles"), read_labels(data / split / "labels.tsv")
 
@@ -147,7 +177,7 @@ def build_network(base: Path, n_labels: int):
             self.dropout = nn.Dropout(0.1)
             self.bio = nn.Linear(width, 3)
             self.tech = nn.Linear(width, n_labels)
-            self.span1 = nn.Linear(2 * width + len(FEATURE_NAMES), width)
+            self.span1 = nn.Linear(len(SPAN_POOLS) * width + len(FEATURE_NAMES), width)
             self.span2 = nn.Linear(width, n_labels + 1)  # the techniques, then the verifier
             self.act = nn.GELU(approximate="tanh")
 
@@ -155,13 +185,18 @@ def build_network(base: Path, n_labels: int):
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             return self.bio(self.dropout(hidden)), self.tech(self.dropout(hidden)), hidden
 
-        def classify_spans(self, hidden, spans, features):
-            # spans: (row, first, last) in window coordinates with [CLS] at 0; features: [k, F]
-            pooled = torch.stack(
-                [torch.cat([hidden[r, f:la].mean(0), hidden[r, f:la].max(0).values]) for r, f, la in spans]
-            )
+        def classify_spans(self, hidden, spans, features, limits):
+            # spans: (row, first, last) indexing hidden; limits: each row's text tokens as (first, last),
+            # which the context pool stays within; features: [k, F]. Pools as `model.pool_span` does.
+            pooled = torch.stack([self.pool(hidden[r], f, la, *limits[r]) for r, f, la in spans])
             feats = torch.cat([self.dropout(pooled.float()), features], dim=1)
             return self.span2(self.act(self.span1(feats)))
+
+        @staticmethod
+        def pool(states, first, last, low, high):
+            span = states[first:last]
+            context = states[max(low, first - SPAN_CONTEXT) : min(high, last + SPAN_CONTEXT)]
+            return torch.cat([span.mean(0), span.max(0).values, span[0], span[-1], context.mean(0)])
 
     class Exported(nn.Module):
         """The graph shipped to onnxruntime: BIO logits and hidden states; the span head runs in numpy."""
@@ -260,7 +295,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         if len(rows):
             with np.load(out / "span_head.npz") as head:
                 np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
-    manifest = _manifest(config, infer_spec, counts, started)
+    manifest = _manifest(config, infer_spec, counts, edge_words(texts, labels), started)
     _write_manifest(out, manifest, "model.onnx")
     finish(out, manifest, config, log)
     log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
@@ -324,7 +359,8 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                 runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).numpy(), rng)
                 if spans or runs:
                     features = torch.from_numpy(np.concatenate([*span_f, run_f]))
-                    logits = net.classify_spans(hidden, spans + runs, features).float()
+                    limits = [(1, len(e.ids) + 1) for e in batch]  # [CLS] comes first
+                    logits = net.classify_spans(hidden, spans + runs, features, limits).float()
                     if spans:
                         loss = loss + config.span_weight * span_loss(logits[: len(spans), :-1], torch.tensor(span_t))
                     is_fragment = torch.tensor([1.0] * len(spans) + run_t)
@@ -384,7 +420,9 @@ def cross_fit(
                 ranges = [(int(hits[0]), int(hits[-1]) + 1) for _, hits in found]
                 hidden = _article_hidden(net, enc, infer_spec)
                 features = SpanFeatures(texts[article_id], enc)(ranges)
-                logits = net.classify_spans(hidden, [(0, f, la) for f, la in ranges], torch.from_numpy(features))
+                logits = net.classify_spans(
+                    hidden, [(0, f, la) for f, la in ranges], torch.from_numpy(features), [(0, len(enc))]
+                )
                 log_p = torch.log_softmax(logits[:, :-1].float(), dim=1).numpy()
                 rows.append(np.concatenate([log_p, features], axis=1))
                 targets += [NAMES.index(lab.technique) for lab, _ in found]
@@ -476,14 +514,14 @@ def finish(out: Path, manifest: dict[str, Any], config: TrainConfig, log: Callab
 
     texts, labels = load_split(data, "dev")
     results: dict[str, Any] = {}
-    decodings: dict[str, dict[str, float]] = {}
+    decodings: dict[str, dict[str, Any]] = {}
     for onnx_file in candidates:
         _write_manifest(out, manifest, onnx_file)
-        decodings[onnx_file] = tune(out, texts, labels, threshold=config.threshold, second_label=config.second_label)
-        manifest["decode"] = decodings[onnx_file]
+        tuned = tune(out, texts, labels, threshold=config.threshold, second_label=config.second_label)
+        decodings[onnx_file] = manifest["decode"] = {**manifest["decode"], **tuned}  # the edge words stay
         _write_manifest(out, manifest, onnx_file)
         results[onnx_file] = evaluate(out, texts, labels)
-        log(f"dev {onnx_file}: {json.dumps(results[onnx_file]['summary'])}  decode {decodings[onnx_file]}")
+        log(f"dev {onnx_file}: {json.dumps(results[onnx_file]['summary'])}  decode {tuned}")
     chosen = candidates[0]
     if config.quantize:
         full, small = results["model.onnx"]["summary"], results["model.int8.onnx"]["summary"]
@@ -548,7 +586,13 @@ def _is_ffn_down_projection(node: str) -> bool:
     return node.endswith("/output/dense/MatMul") and "/attention/" not in node
 
 
-def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], started: float) -> dict[str, Any]:
+def _manifest(
+    config: TrainConfig,
+    spec: WindowSpec,
+    counts: Counter[int],
+    edges: tuple[list[str], list[str]],
+    started: float,
+) -> dict[str, Any]:
     from spinlens import __version__
     from spinlens.techniques.model import MODEL_FORMAT
 
@@ -568,6 +612,8 @@ def _manifest(config: TrainConfig, spec: WindowSpec, counts: Counter[int], start
             "second_label": config.second_label or 0.5,
             "gap": 0,
             "verify": 0.0,
+            "trim_first": edges[0],
+            "trim_last": edges[1],
         },
         "training": {
             "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "

@@ -62,6 +62,14 @@ def encode(tokenizer: Tokenizer, texts: Sequence[str]) -> list[Encoded]:
     ]
 
 
+def joined(text: str, offsets: np.ndarray, i: int) -> bool:
+    """Whether tokens i and i + 1 are pieces of one word (no space between two alphanumeric characters)."""
+    if i < 0 or i + 1 >= len(offsets):
+        return False
+    end, start = int(offsets[i][1]), int(offsets[i + 1][0])
+    return end == start and text[end - 1].isalnum() and text[start].isalnum()
+
+
 def windows(n_tokens: int, spec: WindowSpec) -> list[tuple[int, int]]:
     """(start, end) token ranges of the windows covering n_tokens, `spec.stride` apart; the last one is
     pushed back to end with the article, so that every window but an article's only one is full length.

@@ -1,0 +1,62 @@
+"""Decoding fragments from token runs: trimming the words fragments do not begin or end with."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinlens.semeval.formats import Label
+from spinlens.techniques.decode import char_range, trim_runs
+from spinlens.techniques.model import BUNDLED_DIR
+from spinlens.techniques.train import edge_words
+from spinlens.techniques.windows import encode, load_tokenizer
+
+FIRST = {",", ".", "of"}
+LAST = {",", ".", "the", "of", "and"}
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return load_tokenizer(BUNDLED_DIR / "tokenizer.json")
+
+
+def _trim(tokenizer, text: str, phrase: str) -> str | None:
+    """The trimmed text of the run of tokens covering `phrase`, or None when nothing is left."""
+    (encoded,) = encode(tokenizer, [text])
+    start = text.index(phrase)
+    hits = [i for i, (s, e) in enumerate(encoded.offsets.tolist()) if s < start + len(phrase) and e > start]
+    runs = trim_runs(text, encoded.offsets, [(hits[0], hits[-1] + 1)], FIRST, LAST)
+    if not runs:
+        return None
+    ((first, last),) = runs
+    return text[slice(*char_range(text, encoded.offsets, first, last))]
+
+
+def test_edge_words_are_trimmed_from_both_ends(tokenizer):
+    text = "The Cowards of Velmora have shown, of course, their true face."
+    assert _trim(tokenizer, text, "Cowards of") == "Cowards"
+    assert _trim(tokenizer, text, ", of course,") == "course"
+    assert _trim(tokenizer, text, "their true face.") == "their true face"
+
+
+def test_a_run_of_edge_words_only_is_dropped(tokenizer):
+    assert _trim(tokenizer, "They blamed the West and the press.", "the") is None
+
+
+def test_a_piece_of_a_longer_word_is_not_an_edge_word(tokenizer):
+    text = "Their sacred thesaurus, the official one."
+    (encoded,) = encode(tokenizer, [text])
+    pieces = [text[s:e] for s, e in encoded.offsets.tolist()]
+    assert pieces[2:4] == ["the", "saurus"]  # two wordpieces, the first of them "the"
+    assert _trim(tokenizer, text, "sacred the") == "sacred thesaurus"
+
+
+def test_edge_words_are_the_frequent_words_fragments_do_not_begin_or_end_with():
+    filler = "the cat sat on the mat of the house and the dog. " * 40
+    texts = {"1": filler + "They are corrupt thugs of the regime and liars."}
+    at = texts["1"].index("corrupt thugs of the regime")
+    labels = [Label("1", "Name_Calling,Labeling", at, at + len("corrupt thugs of the regime"))] * 3
+    labels.append(Label("1", "Loaded_Language", at, at + len("corrupt")))
+    first, last = edge_words(texts, labels)
+    assert "the" in last and "of" in last and "of" in first
+    assert "corrupt" not in first and "regime" not in last  # rare in the articles: never an edge word
+    assert "the" in first  # begins no fragment here, so it is trimmed there too
