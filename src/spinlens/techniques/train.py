@@ -150,7 +150,7 @@ def edge_words(texts: dict[str, str], labels: list[Label]) -> tuple[list[str], l
             first[words[0]] += 1
             last[words[-1]] += 1
     frequent = 0.002 * sum(everywhere.values())
-    common = [word for word, n in inside.items() if everywhere[word] >= frequent]
+    common = [word for word in inside if everywhere[word] >= frequent]
     return (
         sorted(word for word in common if first[word] < 0.01 * inside[word]),
         sorted(word for word in common if last[word] < 0.01 * inside[word]),
