@@ -45,6 +45,16 @@ def test_a_person_named_three_ways_is_one_entity(nlp):
     assert [m.text for m in kerry.mentions] == ["John Kerry", "Kerry", "John Kerry"]
 
 
+def test_no_entity_runs_across_a_line_break(nlp):
+    text = (
+        "The Cowards of Velmora Have Shown Their True Face\n\n"
+        "Once again the so-called government of Velmora has proved that it is nothing but a gang of thugs."
+    )
+    found = entities(nlp, text)
+    assert all("\n" not in m.text for e in found for m in e.mentions)
+    assert "Velmora" in {e.name for e in found}
+
+
 def test_a_short_name_before_the_full_one_still_joins_it():
     found = cluster(
         [

@@ -76,7 +76,14 @@ def mentions(doc: Doc) -> list[Mention]:
 
 
 def _trim(ent: Span) -> Span | None:
-    """Without a leading "the" and a trailing possessive or punctuation, which NER sometimes includes."""
+    """Without a leading "the" and a trailing possessive or punctuation, which NER sometimes includes.
+
+    None for a span across a line break: no name runs from one paragraph into the next, but NER reads a
+    title-case headline and the first word under it as one ("The Cowards of Velmora Have Shown Their True
+    Face\n\nOnce").
+    """
+    if any(token.is_space and "\n" in token.text for token in ent):
+        return None
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].lower_ == "the" or ent.doc[start].is_punct):
         start += 1
