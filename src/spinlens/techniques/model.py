@@ -28,6 +28,7 @@ from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
 from spinlens.techniques.spanfeatures import SpanFeatures
 from spinlens.techniques.windows import (
     Encoded,
+    Specials,
     WindowSpec,
     encode,
     load_tokenizer,
@@ -163,6 +164,7 @@ class TechniqueModel:
             )
         self.onnx_path = self.dir / files["onnx"]
         self.tokenizer = load_tokenizer(self.dir / files["tokenizer"])
+        self.specials = Specials.of(self.tokenizer)
         self.span_head = SpanHead(self.dir / files["span_head"])
         # `threads` passes at once, each on one onnxruntime thread (see `forward_windows`)
         self.parallel_passes = threads or len(os.sched_getaffinity(0))
@@ -192,7 +194,7 @@ class TechniqueModel:
         """
 
         def one(piece: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            bio, hidden = self.forward(*pack([piece]))
+            bio, hidden = self.forward(*pack([piece], self.specials))
             return bio[0], hidden[0]
 
         return self._passes.map(one, pieces)

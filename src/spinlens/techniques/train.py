@@ -36,7 +36,16 @@ from spinlens.techniques.definitions import NAMES
 from spinlens.techniques.model import SPAN_CONTEXT, SPAN_POOLS
 from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
 from spinlens.techniques.spanfeatures import SpanFeatures
-from spinlens.techniques.windows import Encoded, WindowSpec, encode, load_tokenizer, owner_window, pack, windows
+from spinlens.techniques.windows import (
+    Encoded,
+    Specials,
+    WindowSpec,
+    encode,
+    load_tokenizer,
+    owner_window,
+    pack,
+    windows,
+)
 from spinlens.training import optimise, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-techniques-minilm"
@@ -173,6 +182,7 @@ def build_network(base: Path, n_labels: int):
         def __init__(self) -> None:
             super().__init__()
             self.encoder = AutoModel.from_pretrained(str(base))
+            self.specials = Specials.of(load_tokenizer(base / "tokenizer.json"))
             width = self.encoder.config.hidden_size
             self.dropout = nn.Dropout(0.1)
             self.bio = nn.Linear(width, 3)
@@ -337,7 +347,7 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             if step >= total:
                 break
             batch = [examples[i] for i in order[first : first + config.batch_size]]
-            ids, mask = pack([e.ids for e in batch])
+            ids, mask = pack([e.ids for e in batch], net.specials)
             length = ids.shape[1]
             bio_t = np.full((len(batch), length), -100, dtype=np.int64)
             tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
@@ -439,7 +449,7 @@ def _article_hidden(net, enc: Encoded, spec: WindowSpec):
     owner = owner_window(len(enc), spans)
     hidden = None
     for index, (start, end) in enumerate(spans):
-        ids, mask = pack([enc.ids[start:end]])
+        ids, mask = pack([enc.ids[start:end]], net.specials)
         _, _, states = net(torch.from_numpy(ids), torch.from_numpy(mask))
         if hidden is None:
             hidden = torch.zeros((1, len(enc), states.shape[-1]))

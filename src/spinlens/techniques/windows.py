@@ -14,9 +14,23 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-CLS_ID = 101
-SEP_ID = 102
-PAD_ID = 0
+
+@dataclass(frozen=True)
+class Specials:
+    """The ids a window is framed and padded with: [CLS] [SEP] [PAD] for BERT, <s> </s> <pad> for MPNet."""
+
+    cls: int = 101
+    sep: int = 102
+    pad: int = 0
+
+    @classmethod
+    def of(cls, tokenizer: Tokenizer) -> Specials:
+        first, last = tokenizer.encode("", add_special_tokens=True).ids
+        pad = next(i for i in map(tokenizer.token_to_id, ("<pad>", "[PAD]")) if i is not None)
+        return cls(first, last, pad)
+
+
+BERT = Specials()
 
 
 @dataclass(frozen=True)
@@ -101,14 +115,14 @@ def owner_window(n_tokens: int, spans: list[tuple[int, int]]) -> np.ndarray:
     return best
 
 
-def pack(pieces: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def pack(pieces: Sequence[np.ndarray], specials: Specials = BERT) -> tuple[np.ndarray, np.ndarray]:
     """[CLS] piece [SEP] for each piece, padded to the longest: (input_ids, attention_mask)."""
     length = max(len(p) for p in pieces) + 2
-    ids = np.full((len(pieces), length), PAD_ID, dtype=np.int64)
+    ids = np.full((len(pieces), length), specials.pad, dtype=np.int64)
     mask = np.zeros((len(pieces), length), dtype=np.int64)
     for row, piece in enumerate(pieces):
-        ids[row, 0] = CLS_ID
+        ids[row, 0] = specials.cls
         ids[row, 1 : len(piece) + 1] = piece
-        ids[row, len(piece) + 1] = SEP_ID
+        ids[row, len(piece) + 1] = specials.sep
         mask[row, : len(piece) + 2] = 1
     return ids, mask
