@@ -101,6 +101,37 @@ def test_a_span_given_twice_gets_two_techniques(trained):
     assert second[0] != first[0] and second[1] <= first[1]
 
 
+def test_a_student_learns_from_a_teachers_fragment_probabilities(trained, tmp_path, tiny_base):
+    from spinlens.techniques.train import teacher_targets
+
+    teacher, _ = trained
+    data = tmp_path / "ptc"
+    _write_split(data, "train", 4)
+    _write_split(data, "dev", 2)
+    manifest = train(
+        TrainConfig(
+            data=str(data),
+            out=str(tmp_path / "student"),
+            base=str(tiny_base),
+            teacher=str(teacher),
+            max_steps=2,
+            batch_size=4,
+            window=32,
+            train_overlap=8,
+            infer_overlap=8,
+            calibration_folds=0,
+        ),
+        log=lambda _: None,
+    )
+    assert manifest["training"]["teacher"]["sha256"] == json.loads((teacher / "manifest.json").read_text())["sha256"]
+    # tokenised alike, each student token gets exactly its teacher token's probability
+    model = TechniqueModel(teacher)
+    text = "Critics called the members reckless traitors after the vote."
+    (tokens,) = model.predict_tokens([text])
+    soft = teacher_targets(teacher, {"a": text}, model.tokenizer)
+    assert np.allclose(soft["a"], tokens.p_span, atol=1e-6)
+
+
 def test_verifier_runs_are_the_heads_runs_and_a_random_one():
     import random
 

