@@ -68,6 +68,14 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert not [q for q in quotes if q.content.text.startswith("Every patriot")]
     knows = [q for q in quotes if q.cue.text == "knows"]
     assert len(knows) == 1 and knows[0].speaker.text == "Every patriot"
+    # nor are they a second attribution inside what the patriot knows: "defending" is no act of speech here
+    assert [q.cue.text for q in quotes] == ["knows"]
+
+
+def test_a_reported_clause_inside_another_quote_is_still_an_attribution(nlp):
+    text = "The minister said the senator had denied that the report existed."
+    quotes = analyse(nlp, text).quotes
+    assert {(q.cue.text, q.speaker.text) for q in quotes} == {("said", "The minister"), ("had denied", "the senator")}
 
 
 def test_block_quote_after_a_colon(nlp):
