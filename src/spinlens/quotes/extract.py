@@ -254,7 +254,7 @@ def _outermost_objects(reported: list[Found]) -> list[Found]:
         if not (
             found.by_object
             and found.cue is not None
-            and any(other is not found and _inside_any(found.cue, [other.content]) for other in reported)
+            and _inside_any(found.cue, [other.content for other in reported if other is not found])
         )
     ]
 
@@ -296,8 +296,8 @@ def _from_cue(token: Token) -> list[Found]:
     speaker = _speaker(token)
     if token.lemma_ in _STANCE_CUES and (speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON):
         return []
-    found, by_object = _content(token)
-    content = _within_paragraph(token, found)
+    span, by_object = _content(token)
+    content = _within_paragraph(token, span)
     if content is None:
         return []
     speaker_range = _within_paragraph(token, _range(speaker))
