@@ -13,6 +13,8 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from spinlens.modelfiles import ModelError
+from spinlens.semeval.formats import Label
+from spinlens.techniques import decode
 from spinlens.techniques.model import TechniqueModel
 from spinlens.techniques.train import TrainConfig, train
 
@@ -128,8 +130,12 @@ def test_a_student_learns_from_a_teachers_fragment_probabilities(trained, tmp_pa
     model = TechniqueModel(teacher)
     text = "Critics called the members reckless traitors after the vote."
     (tokens,) = model.predict_tokens([text])
-    soft = teacher_targets(teacher, {"a": text}, model.tokenizer)
-    assert np.allclose(soft["a"], tokens.p_span, atol=1e-6)
+    fragment = Label("a", "Name_Calling,Labeling", 27, 44)  # "reckless traitors"
+    (said,) = teacher_targets(teacher, {"a": text}, [fragment], model.tokenizer).values()
+    assert np.allclose(said.tokens, tokens.p_span, atol=1e-6)
+    # and the span classifier learns the teacher's technique probabilities of each gold fragment
+    (probs,), _ = model.classify(text, tokens, [decode.token_range(tokens.encoded.offsets, 27, 44)])
+    assert list(said.techniques) == [(27, 44)] and np.allclose(said.techniques[27, 44], probs, atol=1e-6)
 
 
 def test_verifier_runs_are_the_heads_runs_and_a_random_one():

@@ -229,15 +229,15 @@ def _model_output_options(command):
 @click.option(
     "--teacher",
     type=click.Path(file_okay=False, exists=True),
-    help="A technique model trained before (say on all-mpnet-base-v2 with --base) whose fragment "
-    "probabilities on the training articles the new model also learns (distillation).",
+    help="A technique model trained before (say on all-mpnet-base-v2 with --base) whose fragment and "
+    "technique probabilities on the training articles the new model also learns (distillation).",
 )
 @click.option(
     "--distill-weight",
     type=click.FloatRange(0),
     default=1.0,
     show_default=True,
-    help="Weight of the teacher's fragment probabilities beside the gold labels.",
+    help="Weight of the teacher's probabilities beside the gold labels.",
 )
 @_model_output_options
 def train_techniques(

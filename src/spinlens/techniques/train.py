@@ -13,7 +13,8 @@ pass serves both tasks. Networks trained on folds of the articles then calibrate
 fragments it has not seen (`cross_fit`, `fit_calibration`).
 
 Given a `teacher` (a technique model trained before on a larger encoder, all-mpnet-base-v2 with `--base`),
-the BIO head also learns the teacher's probability that each token is in a fragment (`teacher_targets`):
+the BIO head also learns the teacher's probability that each token is in a fragment, and the span classifier
+the teacher's technique probabilities of each gold fragment, softened by a temperature (`teacher_targets`):
 distillation, so that the small model the package ships inherits some of what the large one saw.
 """
 
@@ -77,6 +78,7 @@ class TrainConfig:
     class_weight_power: float = 0.5  # weights ∝ count^-power; 0 turns class weights off
     teacher: str | None = None  # a trained technique model whose fragment probabilities the BIO head also learns
     distill_weight: float = 1.0
+    distill_temperature: float = 2.0  # softens the teacher's technique probabilities (Hinton et al., 2015)
     train_on: list[str] = field(default_factory=lambda: ["train"])
     max_steps: int | None = None
     threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
@@ -97,6 +99,15 @@ class Example:
     article: SpanFeatures  # features of any token range of the window's article, for the verifier's runs
     offset: int  # the window's first token in the article
     soft: np.ndarray | None = None  # [n] the teacher's probability that the token is in a fragment
+    soft_spans: np.ndarray | None = None  # [len(spans), 14] the teacher's technique probabilities of each span
+
+
+@dataclass
+class Taught:
+    """What a teacher model says of one training article."""
+
+    tokens: np.ndarray  # [n] the probability that each of the student's tokens is in a fragment
+    techniques: dict[tuple[int, int], np.ndarray]  # [14] technique probabilities of each gold fragment, by span
 
 
 def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -131,7 +142,7 @@ def build_examples(
     labels: list[Label],
     tokenizer,
     spec: WindowSpec,
-    soft: dict[str, np.ndarray] | None = None,
+    taught: dict[str, Taught] | None = None,
 ) -> list[Example]:
     by_article: dict[str, list[Label]] = {}
     for lab in labels:
@@ -142,7 +153,12 @@ def build_examples(
         bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
         article = SpanFeatures(texts[article_id], enc)
         features = article([(f, la) for f, la, _ in spans])
-        taught = soft[article_id] if soft is not None else None
+        teacher = taught[article_id] if taught is not None else None
+        if teacher is not None:  # aligned with `spans`, which keeps the labels that cover a token
+            said = [
+                teacher.techniques[lab.start, lab.end] for lab in by_article.get(article_id, []) if len(_hits(enc, lab))
+            ]
+            soft_spans = np.stack(said) if said else np.zeros((0, len(NAMES)), dtype=np.float32)
         for start, end in windows(len(enc), spec):
             keep = [i for i, (f, la, _) in enumerate(spans) if f >= start and la <= end]
             inside = [(spans[i][0] - start, spans[i][1] - start, spans[i][2]) for i in keep]
@@ -155,14 +171,16 @@ def build_examples(
                     features[keep],
                     article,
                     start,
-                    None if taught is None else taught[start:end],
+                    None if teacher is None else teacher.tokens[start:end],
+                    None if teacher is None else soft_spans[keep],
                 )
             )
     return examples
 
 
-def teacher_targets(teacher: str | Path, texts: dict[str, str], tokenizer) -> dict[str, np.ndarray]:
-    """The teacher model's probability that each of the student's tokens is in a fragment, per article.
+def teacher_targets(teacher: str | Path, texts: dict[str, str], labels: list[Label], tokenizer) -> dict[str, Taught]:
+    """What the teacher model says of each article: the probability that each of the student's tokens is in
+    a fragment, and the technique probabilities of each gold fragment, read in its article as at inference.
 
     Teacher and student may tokenise differently (MPNet's vocabulary is not MiniLM's), so the teacher's
     token probabilities are spread over their characters and each student token takes the mean over its own.
@@ -170,20 +188,29 @@ def teacher_targets(teacher: str | Path, texts: dict[str, str], tokenizer) -> di
     from spinlens.techniques.model import TechniqueModel
 
     model = TechniqueModel(teacher)
+    fragments: dict[str, set[tuple[int, int]]] = {}
+    for lab in labels:
+        fragments.setdefault(lab.article_id, set()).add((lab.start, lab.end))
     ids = sorted(texts)
-    soft = {}
+    taught = {}
     for first in range(0, len(ids), 16):  # a few articles at a time: the teacher's hidden states are large
         chunk = ids[first : first + 16]
-        taught_tokens = model.predict_tokens([texts[i] for i in chunk])
+        predicted = model.predict_tokens([texts[i] for i in chunk])
         students = encode(tokenizer, [texts[i] for i in chunk])
-        for article_id, taught, student in zip(chunk, taught_tokens, students, strict=True):
+        for article_id, tokens, student in zip(chunk, predicted, students, strict=True):
             chars = np.zeros(len(texts[article_id]) + 1, dtype=np.float64)
-            for (start, end), p in zip(taught.encoded.offsets.tolist(), taught.p_span.tolist(), strict=True):
+            for (start, end), p in zip(tokens.encoded.offsets.tolist(), tokens.p_span.tolist(), strict=True):
                 chars[start:end] = p
             sums = np.concatenate([[0.0], np.cumsum(chars)])
             starts, ends = student.offsets[:, 0], np.maximum(student.offsets[:, 1], student.offsets[:, 0] + 1)
-            soft[article_id] = ((sums[ends] - sums[starts]) / (ends - starts)).astype(np.float32)
-    return soft
+            spans = sorted(fragments.get(article_id, set())) if len(tokens.encoded) else []
+            ranges = [decode.token_range(tokens.encoded.offsets, start, end) for start, end in spans]
+            probs, _ = model.classify(texts[article_id], tokens, ranges)
+            taught[article_id] = Taught(
+                ((sums[ends] - sums[starts]) / (ends - starts)).astype(np.float32),
+                dict(zip(spans, probs.astype(np.float32), strict=True)),
+            )
+    return taught
 
 
 def edge_words(texts: dict[str, str], labels: list[Label]) -> tuple[list[str], list[str]]:
@@ -339,11 +366,11 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         texts.update({f"{split}/{i}": text for i, text in split_texts.items()})
         labels += [replace(lab, article_id=f"{split}/{lab.article_id}") for lab in split_labels]
     counts = Counter(NAMES.index(lab.technique) for lab in labels)
-    soft = None
+    taught = None
     if config.teacher:
-        soft = teacher_targets(config.teacher, texts, tokenizer)
-        log(f"teacher {config.teacher} read {len(soft)} articles  {(time.time() - started) / 60:.1f} min")
-    examples = build_examples(texts, labels, tokenizer, train_spec, soft)
+        taught = teacher_targets(config.teacher, texts, labels, tokenizer)
+        log(f"teacher {config.teacher} read {len(taught)} articles  {(time.time() - started) / 60:.1f} min")
+    examples = build_examples(texts, labels, tokenizer, train_spec, taught)
     log(f"{len(examples)} training windows from {'+'.join(config.train_on)}")
 
     net, Exported = build_network(base, len(NAMES))
@@ -353,7 +380,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     export(net, Exported, base, out)
     if config.calibration_folds > 1:
-        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, soft)
+        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, taught)
         if len(rows):
             with np.load(out / "span_head.npz") as head:
                 np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
@@ -404,7 +431,7 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             bio_t = np.full((len(batch), length), -100, dtype=np.int64)
             soft_t = np.full((len(batch), length), -1.0, dtype=np.float32)  # -1: no teacher
             tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
-            spans, span_t, span_f = [], [], []
+            spans, span_t, span_f, span_soft = [], [], [], []
             for row, e in enumerate(batch):
                 bio_t[row, 1 : len(e.ids) + 1] = e.bio
                 tech_t[row, 1 : len(e.ids) + 1] = e.tech
@@ -414,6 +441,8 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                     spans.append((row, f + 1, la + 1))
                     span_t.append(t)
                 span_f.append(e.features)
+                if e.soft_spans is not None:
+                    span_soft.append(e.soft_spans)
             ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 bio, tech, hidden = net(ids_t, mask_t)
@@ -430,6 +459,10 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                     logits = net.classify_spans(hidden, spans + runs, features, limits).float()
                     if spans:
                         loss = loss + config.span_weight * span_loss(logits[: len(spans), :-1], torch.tensor(span_t))
+                    if spans and span_soft:
+                        taught = torch.from_numpy(np.concatenate(span_soft))
+                        soften = _soften_loss(logits[: len(spans), :-1], taught, config.distill_temperature)
+                        loss = loss + config.distill_weight * soften
                     is_fragment = torch.tensor([1.0] * len(spans) + run_t)
                     loss = loss + config.verifier_weight * verifier_loss(logits[:, -1], is_fragment)
             optimise(net, optimizer, scheduler, loss)
@@ -451,6 +484,16 @@ def _distill_loss(bio, soft):
     return -(q * log_in + (1 - q) * log_out)[taught].mean()
 
 
+def _soften_loss(logits, teacher, temperature: float):
+    """Hinton et al.'s distillation loss: the KL divergence from the teacher's technique probabilities to the
+    student's, both softened by `temperature`, times its square so that gradients keep their scale."""
+    import torch
+
+    target = torch.softmax(torch.log(teacher.clamp_min(1e-8)) / temperature, dim=-1)
+    log_student = torch.log_softmax(logits / temperature, dim=-1)
+    return torch.nn.functional.kl_div(log_student, target, reduction="batchmean") * temperature**2
+
+
 def cross_fit(
     texts: dict[str, str],
     labels: list[Label],
@@ -458,7 +501,7 @@ def cross_fit(
     base: Path,
     config: TrainConfig,
     log: Callable[[str], None],
-    soft: dict[str, np.ndarray] | None = None,
+    taught: dict[str, Taught] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the span classifier says of fragments it has not seen, to calibrate it on: (rows, techniques).
 
@@ -486,7 +529,7 @@ def cross_fit(
         keep = set(ids) - set(held_out)
         fold_texts = {i: texts[i] for i in sorted(keep)}
         fold_labels = [lab for lab in labels if lab.article_id in keep]
-        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec, soft)
+        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec, taught)
         counts = Counter(NAMES.index(lab.technique) for lab in fold_labels)
         net, _ = build_network(base, len(NAMES))
         _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
