@@ -114,8 +114,8 @@ def render(scores: dict, speeds: dict, command: str) -> str:
         "",
         "Precision is high and recall is what limits both: PolNeAR annotates as attributions many stances that no "
         'speech verb marks ("were frustrated", "wants", "plans", "support"), which the rules leave out on '
-        "purpose. A MiniLM token tagger trained on the train split finds more of them: content F1 0.788 and "
-        "source F1 0.788 on dev (`scripts/quotes_tagger.py`, benchmarks/quotes_tagger.md); it is measured, not "
+        "purpose. A MiniLM token tagger trained on the train split finds more of them: content F1 0.79 and "
+        "source F1 0.79 on dev (`scripts/quotes_tagger.py`, benchmarks/quotes_tagger.md); it is measured, not "
         "shipped yet.",
         "",
         "### Speed with every layer on (PTC dev)",
