@@ -103,7 +103,7 @@ def test_a_span_given_twice_gets_two_techniques(trained):
     assert second[0] != first[0] and second[1] <= first[1]
 
 
-def test_a_student_learns_from_a_teachers_fragment_probabilities(trained, tmp_path, tiny_base):
+def test_a_student_learns_from_a_teachers_fragment_and_technique_probabilities(trained, tmp_path, tiny_base):
     from spinlens.techniques.train import teacher_targets
 
     teacher, _ = trained

