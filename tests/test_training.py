@@ -103,28 +103,30 @@ def test_a_span_given_twice_gets_two_techniques(trained):
     assert second[0] != first[0] and second[1] <= first[1]
 
 
+def _train_student(tmp_path: Path, tiny_base: Path, teacher: Path, **settings) -> dict:
+    data = tmp_path / "ptc"
+    _write_split(data, "train", 4)
+    _write_split(data, "dev", 2)
+    config = TrainConfig(
+        data=str(data),
+        out=str(tmp_path / "student"),
+        base=str(tiny_base),
+        teacher=str(teacher),
+        max_steps=2,
+        batch_size=4,
+        window=32,
+        train_overlap=8,
+        infer_overlap=8,
+        **settings,
+    )
+    return train(config, log=lambda _: None)
+
+
 def test_a_student_learns_from_a_teachers_fragment_and_technique_probabilities(trained, tmp_path, tiny_base):
     from spinlens.techniques.train import teacher_targets
 
     teacher, _ = trained
-    data = tmp_path / "ptc"
-    _write_split(data, "train", 4)
-    _write_split(data, "dev", 2)
-    manifest = train(
-        TrainConfig(
-            data=str(data),
-            out=str(tmp_path / "student"),
-            base=str(tiny_base),
-            teacher=str(teacher),
-            max_steps=2,
-            batch_size=4,
-            window=32,
-            train_overlap=8,
-            infer_overlap=8,
-            calibration_folds=0,
-        ),
-        log=lambda _: None,
-    )
+    manifest = _train_student(tmp_path, tiny_base, teacher, calibration_folds=0)
     assert manifest["training"]["teacher"]["sha256"] == json.loads((teacher / "manifest.json").read_text())["sha256"]
     # tokenised alike, each student token gets exactly its teacher token's probability
     model = TechniqueModel(teacher)
@@ -136,6 +138,45 @@ def test_a_student_learns_from_a_teachers_fragment_and_technique_probabilities(t
     # and the span classifier learns the teacher's technique probabilities of each gold fragment
     (probs,), _ = model.classify(text, tokens, [decode.token_range(tokens.encoded.offsets, 27, 44)])
     assert list(said.techniques) == [(27, 44)] and np.allclose(said.techniques[27, 44], probs, atol=1e-6)
+
+
+def test_a_student_also_learns_from_news_only_the_teacher_labelled(trained, tmp_path, tiny_base):
+    import random
+
+    from spinlens.techniques.train import build_examples, load_unlabelled, teacher_targets, verifier_runs
+    from spinlens.techniques.windows import WindowSpec
+
+    teacher, _ = trained
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(6):
+        (news / f"outlet{i % 2}_{i}.txt").write_text("Critics called the plan shameful again. " * 20)
+    # with the calibration folds, which share the unlabelled articles out as they do the labelled ones
+    manifest = _train_student(tmp_path, tiny_base, teacher, unlabelled=str(news), unlabelled_max=4)
+    assert manifest["training"]["unlabelled_articles"] == 4
+    assert manifest["training"]["label_counts"]["Name_Calling,Labeling"] == 4  # gold labels only
+    # spread over the sorted names, not the first four
+    assert sorted(load_unlabelled(news, 3)) == ["unlabelled/outlet0_0", "unlabelled/outlet0_4", "unlabelled/outlet1_3"]
+    # unlabelled windows carry the teacher's probabilities and nothing the verifier could learn from
+    model = TechniqueModel(teacher)
+    texts = load_unlabelled(news, 1)
+    taught = teacher_targets(teacher, texts, [], model.tokenizer)
+    examples = build_examples(texts, [], model.tokenizer, WindowSpec(32, 8), taught, frozenset(texts))
+    assert examples and all(not e.gold and e.soft is not None and not e.spans for e in examples)
+    predicted = np.full((len(examples), 34), 2, dtype=np.int64)  # the head calls every token a fragment
+    runs, targets, _ = verifier_runs(examples, predicted, random.Random(0))
+    assert runs == [] and targets == []
+
+
+def test_unlabelled_articles_need_a_teacher(tmp_path):
+    from click.testing import CliRunner
+
+    from spinlens.cli import main
+
+    (tmp_path / "news").mkdir()
+    args = ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m")]
+    result = CliRunner().invoke(main, [*args, "--unlabelled", str(tmp_path / "news")])
+    assert result.exit_code == 2 and "--unlabelled needs --teacher" in result.output
 
 
 def test_verifier_runs_are_the_heads_runs_and_a_random_one():

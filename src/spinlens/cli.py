@@ -239,6 +239,17 @@ def _model_output_options(command):
     show_default=True,
     help="Weight of the teacher's probabilities beside the gold labels.",
 )
+@click.option(
+    "--unlabelled",
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder of plain-text news articles (*.txt) without labels: the teacher's fragment probabilities "
+    "on them are more targets for the new model. Needs --teacher.",
+)
+@click.option(
+    "--unlabelled-max",
+    type=click.IntRange(1),
+    help="Use at most this many of the unlabelled articles, spread evenly over their sorted file names.",
+)
 @_model_output_options
 def train_techniques(
     data,
@@ -255,6 +266,8 @@ def train_techniques(
     calibration_folds,
     teacher,
     distill_weight,
+    unlabelled,
+    unlabelled_max,
     quantize,
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
@@ -277,8 +290,12 @@ def train_techniques(
         calibration_folds=calibration_folds,
         teacher=teacher,
         distill_weight=distill_weight,
+        unlabelled=unlabelled,
+        unlabelled_max=unlabelled_max,
         quantize=quantize,
     )
+    if unlabelled and not teacher:
+        raise click.UsageError("--unlabelled needs --teacher to label the articles.")
     try:
         run(config, log=lambda line: click.echo(line, err=True))
     except (OSError, ValueError) as exc:

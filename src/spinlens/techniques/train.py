@@ -15,7 +15,9 @@ fragments it has not seen (`cross_fit`, `fit_calibration`).
 Given a `teacher` (a technique model trained before on a larger encoder, all-mpnet-base-v2 with `--base`),
 the BIO head also learns the teacher's probability that each token is in a fragment, and the span classifier
 the teacher's technique probabilities of each gold fragment, softened by a temperature (`teacher_targets`):
-distillation, so that the small model the package ships inherits some of what the large one saw.
+distillation, so that the small model the package ships inherits some of what the large one saw. The teacher
+can also read news that nobody labelled (`unlabelled`): there its token probabilities are the BIO head's only
+targets, so the student sees more of the genre than PTC's few hundred articles.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, write_manifest
-from spinlens.semeval.formats import Label, read_articles, read_labels
+from spinlens.semeval.formats import Label, read_article, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques import decode
 from spinlens.techniques.definitions import NAMES
@@ -79,6 +81,8 @@ class TrainConfig:
     teacher: str | None = None  # a trained technique model whose fragment and technique probabilities it also learns
     distill_weight: float = 1.0
     distill_temperature: float = 2.0  # softens the teacher's technique probabilities (Hinton et al., 2015)
+    unlabelled: str | None = None  # a folder of plain-text news the teacher labels for the student (needs teacher)
+    unlabelled_max: int | None = None  # how many of its articles, spread evenly over the sorted file names
     train_on: list[str] = field(default_factory=lambda: ["train"])
     max_steps: int | None = None
     threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
@@ -100,6 +104,7 @@ class Example:
     offset: int  # the window's first token in the article
     soft: np.ndarray | None = None  # [n] the teacher's probability that the token is in a fragment
     soft_spans: np.ndarray | None = None  # [len(spans), 14] the teacher's technique probabilities of each span
+    gold: bool = True  # False for unlabelled news: only the teacher's probabilities are targets
 
 
 @dataclass
@@ -143,7 +148,9 @@ def build_examples(
     tokenizer,
     spec: WindowSpec,
     taught: dict[str, Taught] | None = None,
+    unlabelled: frozenset[str] = frozenset(),
 ) -> list[Example]:
+    """Training windows of each article; those of the `unlabelled` ids carry no gold targets."""
     by_article: dict[str, list[Label]] = {}
     for lab in labels:
         by_article.setdefault(lab.article_id, []).append(lab)
@@ -173,6 +180,7 @@ def build_examples(
                     start,
                     None if teacher is None else teacher.tokens[start:end],
                     None if teacher is None else soft_spans[keep],
+                    article_id not in unlabelled,
                 )
             )
     return examples
@@ -245,6 +253,20 @@ def load_split(data: Path, split: str) -> tuple[dict[str, str], list[Label]]:
     return read_articles(data / split / "articles"), read_labels(data / split / "labels.tsv")
 
 
+def load_unlabelled(folder: str | Path, limit: int | None = None) -> dict[str, str]:
+    """Plain-text articles of `folder` by "unlabelled/<file stem>"; with `limit`, that many spread evenly over
+    the sorted names, so that a folder named by outlet gives each outlet its share."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValueError(f"{folder}: not a directory")
+    paths = sorted(path for path in folder.glob("*.txt") if path.is_file())
+    if not paths:
+        raise ValueError(f"{folder}: no .txt files")
+    if limit is not None and limit < len(paths):
+        paths = [paths[i * len(paths) // limit] for i in range(limit)]
+    return {f"unlabelled/{path.stem}": read_article(path) for path in paths}
+
+
 # -- network -----------------------------------------------------------------------------------------------
 
 
@@ -305,13 +327,14 @@ def verifier_runs(
 
     The BIO head's own runs in `predicted` (a class per token) are the hard cases the verifier meets at
     inference, those overlapping no fragment its hard negatives; one random run per window adds easy
-    negatives while the head still predicts little.
+    negatives while the head still predicts little. Unlabelled windows give none: nothing says what is a
+    fragment there.
     """
     runs: list[tuple[int, int, int]] = []
     targets: list[float] = []
     features = []
     for row, e in enumerate(batch):
-        if not len(e.ids):
+        if not len(e.ids) or not e.gold:
             continue
         inside = np.flatnonzero(predicted[row, 1 : len(e.ids) + 1] != 0)
         candidates = _runs(inside)
@@ -366,12 +389,18 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         texts.update({f"{split}/{i}": text for i, text in split_texts.items()})
         labels += [replace(lab, article_id=f"{split}/{lab.article_id}") for lab in split_labels]
     counts = Counter(NAMES.index(lab.technique) for lab in labels)
+    extra: dict[str, str] = {}
+    if config.unlabelled:
+        if not config.teacher:
+            raise ValueError("unlabelled articles need a teacher to label them")
+        extra = load_unlabelled(config.unlabelled, config.unlabelled_max)
     taught = None
     if config.teacher:
-        taught = teacher_targets(config.teacher, texts, labels, tokenizer)
+        taught = teacher_targets(config.teacher, texts | extra, labels, tokenizer)
         log(f"teacher {config.teacher} read {len(taught)} articles  {(time.time() - started) / 60:.1f} min")
-    examples = build_examples(texts, labels, tokenizer, train_spec, taught)
-    log(f"{len(examples)} training windows from {'+'.join(config.train_on)}")
+    examples = build_examples(texts | extra, labels, tokenizer, train_spec, taught, frozenset(extra))
+    sources = "+".join(config.train_on) + (f" and {len(extra)} unlabelled articles" if extra else "")
+    log(f"{len(examples)} training windows from {sources}")
 
     net, Exported = build_network(base, len(NAMES))
     _fit(net, examples, counts, config, lambda line: log(f"{line}  {(time.time() - started) / 60:.1f} min"))
@@ -380,11 +409,11 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     export(net, Exported, base, out)
     if config.calibration_folds > 1:
-        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, taught)
+        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, taught, extra)
         if len(rows):
             with np.load(out / "span_head.npz") as head:
                 np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
-    manifest = _manifest(config, infer_spec, counts, edge_words(texts, labels), started)
+    manifest = _manifest(config, infer_spec, counts, edge_words(texts, labels), started, len(extra))
     _write_manifest(out, manifest, "model.onnx")
     finish(out, manifest, config, log)
     log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
@@ -433,8 +462,9 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             tech_t = np.zeros((len(batch), length, len(NAMES)), dtype=np.float32)
             spans, span_t, span_f, span_soft = [], [], [], []
             for row, e in enumerate(batch):
-                bio_t[row, 1 : len(e.ids) + 1] = e.bio
-                tech_t[row, 1 : len(e.ids) + 1] = e.tech
+                if e.gold:  # elsewhere -100 leaves the BIO and auxiliary losses out
+                    bio_t[row, 1 : len(e.ids) + 1] = e.bio
+                    tech_t[row, 1 : len(e.ids) + 1] = e.tech
                 if e.soft is not None:
                     soft_t[row, 1 : len(e.ids) + 1] = e.soft
                 for f, la, t in e.spans:
@@ -446,10 +476,12 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 bio, tech, hidden = net(ids_t, mask_t)
-                loss = bio_loss(bio.float().reshape(-1, 3), torch.from_numpy(bio_t).reshape(-1))
-                token_mask = torch.from_numpy(bio_t != -100).float()
-                aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
-                loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
+                loss = torch.zeros(())
+                if (bio_t != -100).any():  # a batch of unlabelled windows alone has no gold tokens
+                    loss = bio_loss(bio.float().reshape(-1, 3), torch.from_numpy(bio_t).reshape(-1))
+                    token_mask = torch.from_numpy(bio_t != -100).float()
+                    aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
+                    loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
                 if (soft_t >= 0).any():
                     loss = loss + config.distill_weight * _distill_loss(bio.float(), torch.from_numpy(soft_t))
                 runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).numpy(), rng)
@@ -502,6 +534,7 @@ def cross_fit(
     config: TrainConfig,
     log: Callable[[str], None],
     taught: dict[str, Taught] | None = None,
+    unlabelled: dict[str, str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the span classifier says of fragments it has not seen, to calibrate it on: (rows, techniques).
 
@@ -510,12 +543,15 @@ def cross_fit(
     Repetition, which only the features show. So `calibration_folds` networks are trained as the model was,
     each on the other folds' articles, and classify the gold fragments of their own fold; a multinomial
     logistic regression from those log-probabilities and features to the gold technique (`fit_calibration`)
-    then re-weighs the shipped classifier's outputs.
+    then re-weighs the shipped classifier's outputs. Unlabelled articles are split into folds the same
+    way, so that each network learns from a like share of them.
     """
     import torch
 
     ids = sorted(texts)
     folds = [ids[k :: config.calibration_folds] for k in range(config.calibration_folds)]
+    extra = sorted(unlabelled or {})
+    extra_folds = [set(extra[k :: config.calibration_folds]) for k in range(config.calibration_folds)]
     train_spec = WindowSpec(config.window, config.train_overlap)
     infer_spec = WindowSpec(config.window, config.infer_overlap)
     by_article: dict[str, list[Label]] = {}
@@ -528,8 +564,11 @@ def cross_fit(
         _seed_everything(config.seed + 1 + k)
         keep = set(ids) - set(held_out)
         fold_texts = {i: texts[i] for i in sorted(keep)}
+        fold_extra = {i: unlabelled[i] for i in extra if i not in extra_folds[k]} if unlabelled else {}
         fold_labels = [lab for lab in labels if lab.article_id in keep]
-        examples = build_examples(fold_texts, fold_labels, tokenizer, train_spec, taught)
+        examples = build_examples(
+            fold_texts | fold_extra, fold_labels, tokenizer, train_spec, taught, frozenset(fold_extra)
+        )
         counts = Counter(NAMES.index(lab.technique) for lab in fold_labels)
         net, _ = build_network(base, len(NAMES))
         _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
@@ -716,6 +755,7 @@ def _manifest(
     counts: Counter[int],
     edges: tuple[list[str], list[str]],
     started: float,
+    unlabelled: int = 0,
 ) -> dict[str, Any]:
     from spinlens import __version__
     from spinlens.techniques.model import MODEL_FORMAT
@@ -740,6 +780,10 @@ def _manifest(
             "sha256": teacher["sha256"],
             "dev": teacher["metrics"]["dev"][teacher["metrics"]["chosen"]],
         }
+    if config.unlabelled:
+        # enough of the path to tell the corpus (quotes/train/text), none of this machine's folders
+        settings["unlabelled"] = "/".join(Path(config.unlabelled).resolve().parts[-3:])
+        training["unlabelled_articles"] = unlabelled
     training["minutes"] = round((time.time() - started) / 60, 1)
     return {
         "name": MODEL_NAME,
