@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def test_training_writes_a_complete_manifest(trained):
     for name, digest in manifest["sha256"].items():
         assert (out / name).is_file() and len(digest) == 64
     assert len(manifest["labels"]) == 14
+    assert re.fullmatch(r".+\+\d{8}\.\d{4}", manifest["version"])  # to the minute: one day may train several
     assert manifest["training"]["splits"] == ["train"]
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"si_f1", "tc_f1", "full_f1"}
     assert "torch" in manifest["versions"]

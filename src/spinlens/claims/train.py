@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from spinlens.claims.data import Labelled, f1_yes, read_checkworthy
-from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, write_manifest
+from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, model_version, write_manifest
 from spinlens.techniques.windows import encode, load_tokenizer, pack
 from spinlens.training import optimise, warmup_then_linear_decay
 
@@ -234,7 +234,6 @@ def export(net, base: Path, out: Path) -> None:
 
 
 def _manifest(config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelled], started: float) -> dict[str, Any]:
-    from spinlens import __version__
     from spinlens.claims.model import MODEL_FORMAT
 
     settings = asdict(config)
@@ -243,7 +242,7 @@ def _manifest(config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelle
     settings["base"] = base_model_name(config.base)
     return {
         "name": MODEL_NAME,
-        "version": f"{__version__}+{time.strftime('%Y%m%d', time.gmtime(started))}",
+        "version": model_version(started),
         "format": MODEL_FORMAT,
         "max_tokens": config.max_tokens,
         "threshold": 0.5,

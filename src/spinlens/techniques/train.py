@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, write_manifest
+from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, model_version, write_manifest
 from spinlens.semeval.formats import Label, read_article, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques import decode
@@ -757,7 +757,6 @@ def _manifest(
     started: float,
     unlabelled: int = 0,
 ) -> dict[str, Any]:
-    from spinlens import __version__
     from spinlens.techniques.model import MODEL_FORMAT
 
     settings = asdict(config)
@@ -787,7 +786,7 @@ def _manifest(
     training["minutes"] = round((time.time() - started) / 60, 1)
     return {
         "name": MODEL_NAME,
-        "version": f"{__version__}+{time.strftime('%Y%m%d', time.gmtime(started))}",
+        "version": model_version(started),
         "format": MODEL_FORMAT,
         "labels": list(NAMES),
         "window": {"size": spec.size, "overlap": spec.overlap},
