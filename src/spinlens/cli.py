@@ -271,6 +271,8 @@ def train_techniques(
     quantize,
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
+    if unlabelled and not teacher:
+        raise click.UsageError("--unlabelled needs --teacher to label the articles.")
     _require_train_extra()
     from spinlens.techniques.train import TrainConfig
     from spinlens.techniques.train import train as run
@@ -294,8 +296,6 @@ def train_techniques(
         unlabelled_max=unlabelled_max,
         quantize=quantize,
     )
-    if unlabelled and not teacher:
-        raise click.UsageError("--unlabelled needs --teacher to label the articles.")
     try:
         run(config, log=lambda line: click.echo(line, err=True))
     except (OSError, ValueError) as exc:

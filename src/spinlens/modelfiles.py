@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import platform
+import time
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +77,6 @@ def base_model_name(base: str | None) -> str:
 def model_version(started: float) -> str:
     """A trained model's version: the package's, with the minute training began (UTC) as its local part,
     so that models trained on the same day have versions of their own."""
-    import time
-
     from spinlens import __version__
 
     return f"{__version__}+{time.strftime('%Y%m%d.%H%M', time.gmtime(started))}"

@@ -394,11 +394,12 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
         if not config.teacher:
             raise ValueError("unlabelled articles need a teacher to label them")
         extra = load_unlabelled(config.unlabelled, config.unlabelled_max)
+    everything = texts | extra
     taught = None
     if config.teacher:
-        taught = teacher_targets(config.teacher, texts | extra, labels, tokenizer)
+        taught = teacher_targets(config.teacher, everything, labels, tokenizer)
         log(f"teacher {config.teacher} read {len(taught)} articles  {(time.time() - started) / 60:.1f} min")
-    examples = build_examples(texts | extra, labels, tokenizer, train_spec, taught, frozenset(extra))
+    examples = build_examples(everything, labels, tokenizer, train_spec, taught, frozenset(extra))
     sources = "+".join(config.train_on) + (f" and {len(extra)} unlabelled articles" if extra else "")
     log(f"{len(examples)} training windows from {sources}")
 
@@ -477,9 +478,10 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 bio, tech, hidden = net(ids_t, mask_t)
                 loss = torch.zeros(())
-                if (bio_t != -100).any():  # a batch of unlabelled windows alone has no gold tokens
+                gold = bio_t != -100
+                if gold.any():  # a batch of unlabelled windows alone has no gold tokens
                     loss = bio_loss(bio.float().reshape(-1, 3), torch.from_numpy(bio_t).reshape(-1))
-                    token_mask = torch.from_numpy(bio_t != -100).float()
+                    token_mask = torch.from_numpy(gold).float()
                     aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
                     loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
                 if (soft_t >= 0).any():
@@ -550,7 +552,8 @@ def cross_fit(
 
     ids = sorted(texts)
     folds = [ids[k :: config.calibration_folds] for k in range(config.calibration_folds)]
-    extra = sorted(unlabelled or {})
+    unlabelled = unlabelled or {}
+    extra = sorted(unlabelled)
     extra_folds = [set(extra[k :: config.calibration_folds]) for k in range(config.calibration_folds)]
     train_spec = WindowSpec(config.window, config.train_overlap)
     infer_spec = WindowSpec(config.window, config.infer_overlap)
@@ -564,7 +567,7 @@ def cross_fit(
         _seed_everything(config.seed + 1 + k)
         keep = set(ids) - set(held_out)
         fold_texts = {i: texts[i] for i in sorted(keep)}
-        fold_extra = {i: unlabelled[i] for i in extra if i not in extra_folds[k]} if unlabelled else {}
+        fold_extra = {i: unlabelled[i] for i in extra if i not in extra_folds[k]}
         fold_labels = [lab for lab in labels if lab.article_id in keep]
         examples = build_examples(
             fold_texts | fold_extra, fold_labels, tokenizer, train_spec, taught, frozenset(fold_extra)
