@@ -777,7 +777,8 @@ def _manifest(
         settings["teacher"] = Path(config.teacher).name
         teacher = json.loads((Path(config.teacher) / "manifest.json").read_text())
         training["teacher"] = {
-            "base": teacher["training"]["settings"]["base"],
+            # a teacher trained before manifests dropped local paths still names its base by one
+            "base": base_model_name(teacher["training"]["settings"]["base"]),
             "version": teacher["version"],
             "sha256": teacher["sha256"],
             "dev": teacher["metrics"]["dev"][teacher["metrics"]["chosen"]],
