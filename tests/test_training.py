@@ -290,3 +290,39 @@ def test_the_shipped_span_head_reads_spans_as_the_trained_one(tiny_base, tmp_pat
     expected = np.exp(logits[:, :-1]) / np.exp(logits[:, :-1]).sum(1, keepdims=True)
     assert np.allclose(techniques, expected, atol=1e-5)
     assert np.allclose(verified, 1 / (1 + np.exp(-logits[:, -1])), atol=1e-5)
+
+
+def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_path):
+    """`scripts/soup_techniques.py` (README: "What each choice bought"): each weight of the soup is the mean of
+    the runs' weights, in the ONNX graph and the numpy span head alike."""
+    import importlib.util
+
+    import onnx
+    import torch
+    from onnx import numpy_helper
+
+    from spinlens.techniques.train import build_network, export
+
+    spec = importlib.util.spec_from_file_location("soup", Path(__file__).parents[1] / "scripts/soup_techniques.py")
+    soup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(soup)
+    runs = [tmp_path / "a", tmp_path / "b"]
+    for seed, run in enumerate(runs):
+        run.mkdir()
+        torch.manual_seed(seed)
+        net, exported = build_network(tiny_base, 14)
+        export(net.eval(), exported, tiny_base, run)
+    out = tmp_path / "soup"
+    out.mkdir()
+    soup.average_graphs(runs, out)
+    soup.average_heads(runs, out)
+
+    def weights(run: Path) -> dict[str, np.ndarray]:
+        graph = onnx.load(str(run / "model.onnx")).graph
+        return {w.name: numpy_helper.to_array(w) for w in graph.initializer if w.data_type == onnx.TensorProto.FLOAT}
+
+    a, b, mean = weights(runs[0]), weights(runs[1]), weights(out)
+    assert mean.keys() == a.keys() and any(not np.allclose(a[k], b[k]) for k in a)  # the heads' seeds differ
+    assert all(np.allclose(mean[k], (a[k] + b[k]) / 2, atol=1e-6) for k in a)
+    heads = [dict(np.load(run / "span_head.npz")) for run in (*runs, out)]
+    assert all(np.allclose(heads[2][k], (heads[0][k] + heads[1][k]) / 2) for k in heads[0])
