@@ -26,10 +26,11 @@ from spinlens.techniques.train import TrainConfig, finish
 
 def average_graphs(runs: list[Path], out: Path) -> None:
     models = [onnx.load(str(run / "model.onnx")) for run in runs]
+    names = [[weight.name for weight in m.graph.initializer] for m in models]
+    if any(n != names[0] for n in names):
+        raise SystemExit(f"{runs}: the graphs differ; only runs of one network from one base can be averaged")
     soup = models[0]
     for index, weight in enumerate(soup.graph.initializer):
-        if any(m.graph.initializer[index].name != weight.name for m in models):
-            raise SystemExit(f"{runs}: the graphs differ; only runs of one network from one base can be averaged")
         arrays = [numpy_helper.to_array(m.graph.initializer[index]) for m in models]
         if arrays[0].dtype.kind == "f":
             mean = np.mean(arrays, axis=0).astype(arrays[0].dtype)
