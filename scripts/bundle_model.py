@@ -1,6 +1,6 @@
 """Copy a trained model's manifest and the files it names into the package, replacing the bundled one.
 
-    python scripts/bundle_model.py runs/techniques-v2 techniques
+python scripts/bundle_model.py runs/techniques-v2 techniques
 """
 
 from __future__ import annotations

@@ -52,25 +52,20 @@ def _read_labels(path: Path) -> list[tuple[int, Label]]:
 def _require_techniques(path: Path, labels: list[tuple[int, Label]], task: str) -> None:
     for lineno, label in labels:
         if label.technique == UNLABELLED:
-            raise BadInput(
-                f"{path}:{lineno}: the {task} task needs a technique on every label, not {UNLABELLED!r}"
-            )
+            raise BadInput(f"{path}:{lineno}: the {task} task needs a technique on every label, not {UNLABELLED!r}")
 
 
 def _print_text(task: str, report: Report) -> None:
     console = Console(file=sys.stdout, highlight=False)
     o = report.overall
     console.print(
-        f"{task.upper()}  P {o.precision:.4f}  R {o.recall:.4f}  F1 {o.f1:.4f}  "
-        f"(predicted {o.n_pred}, gold {o.n_gold})"
+        f"{task.upper()}  P {o.precision:.4f}  R {o.recall:.4f}  F1 {o.f1:.4f}  (predicted {o.n_pred}, gold {o.n_gold})"
     )
     if not report.per_technique:
         return
     table = Table("Technique", "P", "R", "F1", "Pred", "Gold")
     for name, s in report.per_technique.items():
-        table.add_row(
-            name, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}", str(s.n_pred), str(s.n_gold)
-        )
+        table.add_row(name, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}", str(s.n_pred), str(s.n_gold))
     console.print(table)
 
 
@@ -78,9 +73,7 @@ def _print_text(task: str, report: Report) -> None:
 @click.option("--task", type=click.Choice(sorted(SCORERS)), required=True, help="Which SemEval metric.")
 @click.option("--gold", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Gold labels.")
 @click.option("--pred", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Predictions.")
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def eval_command(task: str, gold: Path, pred: Path, output_format: str) -> None:
     """Score predicted SemEval-2020 Task 11 labels against gold ones (ID, TECHNIQUE, START, END lines).
 

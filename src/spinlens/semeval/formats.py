@@ -56,8 +56,7 @@ def _parse_line(line: str) -> Label:
         technique = UNLABELLED
     else:
         raise ValueError(
-            f"expected 4 tab-separated fields (ID, TECHNIQUE, START, END) or 3 (ID, START, END), "
-            f"got {len(fields)}"
+            f"expected 4 tab-separated fields (ID, TECHNIQUE, START, END) or 3 (ID, START, END), got {len(fields)}"
         )
     if not article_id or article_id != article_id.strip():
         raise ValueError(f"bad article id {article_id!r}")
