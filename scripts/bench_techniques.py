@@ -38,10 +38,54 @@ def quality(ptc: Path) -> tuple[dict, list[str]]:
     texts = read_articles(ptc / "dev" / "articles")
     gold = read_labels(ptc / "dev" / "labels.tsv")
     result = evaluate(model.dir, texts, gold)
-    return result, ablations(model, texts, gold)
+    ids = sorted(texts)
+    tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+    return result, overlaps(model, texts, tokens, gold) + ablations(model, texts, tokens, gold)
 
 
-def ablations(model, texts: dict[str, str], gold) -> list[str]:
+def overlaps(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
+    """Where SI's errors are: how many highlights overlap no gold fragment at all (precision lost to
+    passages nobody marked), how many gold fragments no highlight touches (recall lost to passages the
+    model does not see), and how many only partly (boundaries)."""
+    import numpy as np
+
+    predicted = {a: {(s.start, s.end) for s in model.detect(texts[a], tokens[a])} for a in texts}
+    marked: dict[str, set[tuple[int, int]]] = {a: set() for a in texts}
+    for lab in gold:
+        marked[lab.article_id].add((lab.start, lab.end))
+
+    def coverage(spans: dict[str, set], by: dict[str, set]) -> list[int]:
+        """[none, part, whole]: spans by how much of their characters the spans of `by` cover."""
+        counts = [0, 0, 0]
+        for a, own in spans.items():
+            covered = np.zeros(len(texts[a]), dtype=bool)
+            for start, end in by[a]:
+                covered[start:end] = True
+            for start, end in own:
+                share = covered[start:end].mean()
+                counts[0 if share == 0 else 2 if share == 1 else 1] += 1
+        return counts
+
+    lines = [
+        "#### Where the span errors are",
+        "",
+        "Distinct spans at the shipped decoding (a span with two techniques counts once), by how much of each "
+        "the other side covers.",
+        "",
+        "| spans | count | overlapping nothing | partly covered | wholly covered |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, counts in (
+        ("highlights, by gold fragments", coverage(predicted, marked)),
+        ("gold fragments, by highlights", coverage(marked, predicted)),
+    ):
+        total = sum(counts)
+        cells = " | ".join(f"{n} ({n / total:.0%})" for n in counts)
+        lines.append(f"| {name} | {total} | {cells} |")
+    return [*lines, ""]
+
+
+def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     """What each decoding choice buys, measured by switching it off on the bundled model."""
     from spinlens.semeval.formats import Label
     from spinlens.techniques import decode
@@ -51,7 +95,6 @@ def ablations(model, texts: dict[str, str], gold) -> list[str]:
     def predict() -> dict:
         return dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
 
-    tokens = predict()
     # the same tokens read from windows placed elsewhere: how much of SI is the windows' placement
     shipped_spec = model.spec
     model.spec = replace(shipped_spec, overlap=2 * shipped_spec.overlap)
@@ -95,7 +138,12 @@ def ablations(model, texts: dict[str, str], gold) -> list[str]:
     rows.append(("no trimming of the words fragments do not begin or end with", run(trim=False)))
     overlaps = f"{2 * shipped_spec.overlap} tokens instead of {shipped_spec.overlap}"
     rows.append((f"windows overlapping by {overlaps} (same decoding)", run(read=moved)))
-    lines = ["| variant | SI F1 | full F1 |", "|---|---:|---:|"]
+    lines = [
+        "#### Ablations (same model, one choice switched off)",
+        "",
+        "| variant | SI F1 | full F1 |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| {name} | {si:.4f} | {full:.4f} |" for name, (si, full) in rows]
     lines += ["", "| TC variant | micro-F1 |", "|---|---:|"]
     for name, predicted in (
@@ -221,7 +269,7 @@ def speed(ptc: Path) -> dict:
     }
 
 
-def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) -> str:
+def render(result: dict, analysis: list[str], speeds: dict, command: str) -> str:
     s = result["summary"]
     lines = [
         "# Benchmarks",
@@ -248,7 +296,7 @@ def render(result: dict, ablation_lines: list[str], speeds: dict, command: str) 
     ]
     for name, row in result["per_technique"].items():
         lines.append(f"| {name} | {row['gold']} | {row['tc_f1']:.4f} | {row['full_f1']:.4f} |")
-    lines += ["", "#### Ablations (same model, one choice switched off)", "", *ablation_lines, ""]
+    lines += ["", *analysis, ""]
     lines += [
         "### Speed, techniques layer only",
         "",
@@ -278,12 +326,12 @@ def main() -> None:
     ptc = Path(args.data) / "ptc"
     if not (ptc / "dev" / "labels.tsv").is_file():
         sys.exit(f"bench: no PTC dev data at {ptc}")
-    result, ablation_lines = quality(ptc)
+    result, analysis = quality(ptc)
     print(json.dumps(result["summary"]), file=sys.stderr)
     speeds = speed(ptc)
     print(json.dumps(speeds), file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(render(result, ablation_lines, speeds, "make bench"), encoding="utf-8")
+    Path(args.out).write_text(render(result, analysis, speeds, "make bench"), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -292,20 +292,26 @@ def test_the_shipped_span_head_reads_spans_as_the_trained_one(tiny_base, tmp_pat
     assert np.allclose(verified, 1 / (1 + np.exp(-logits[:, -1])), atol=1e-5)
 
 
+def _script(name: str):
+    """A module of `scripts/`, which is not a package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_path):
     """`scripts/soup_techniques.py` (README: "What each choice bought"): each weight of the soup is the mean of
     the runs' weights, in the ONNX graph and the numpy span head alike."""
-    import importlib.util
-
     import onnx
     import torch
     from onnx import numpy_helper
 
     from spinlens.techniques.train import build_network, export
 
-    spec = importlib.util.spec_from_file_location("soup", Path(__file__).parents[1] / "scripts/soup_techniques.py")
-    soup = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(soup)
+    soup = _script("soup_techniques")
     runs = [tmp_path / "a", tmp_path / "b"]
     for seed, run in enumerate(runs):
         run.mkdir()
@@ -326,3 +332,22 @@ def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_pat
     assert all(np.allclose(mean[k], (a[k] + b[k]) / 2, atol=1e-6) for k in a)
     heads = [dict(np.load(run / "span_head.npz")) for run in (*runs, out)]
     assert all(np.allclose(heads[2][k], (heads[0][k] + heads[1][k]) / 2) for k in heads[0])
+
+
+def test_an_ensemble_of_a_model_with_itself_scores_as_the_model(trained, tmp_path):
+    """`scripts/ensemble_techniques.py` (README: "What each choice bought") averages the members' token and
+    span-head probabilities, so a model twice over decodes exactly as it does alone."""
+    from spinlens.semeval.formats import read_articles, read_labels
+
+    ensemble = _script("ensemble_techniques")
+    out, _ = trained
+    _write_split(tmp_path, "dev", 4)
+    dev = tmp_path / "dev"
+    texts, gold = read_articles(dev / "articles"), read_labels(dev / "labels.tsv")
+    model = TechniqueModel(out)
+    ids = sorted(texts)
+    tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+    alone = ensemble.Ensemble([model], [tokens], texts).score(gold)
+    twice = ensemble.Ensemble([model, model], [tokens, tokens], texts).score(gold)
+    assert twice == pytest.approx(alone)
+    assert set(alone) == {"si_f1", "full_f1", "threshold", "gap", "verify"}

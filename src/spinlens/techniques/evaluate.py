@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,27 @@ def label_gold(
     return predicted
 
 
+# The decoding grid `tune` searches for the best SI F1 on dev.
+GAPS = (0, 2, 4, 6, 8, 10, 12)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+VERIFY = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def best_si(
+    model: TechniqueModel, gold: list[Label], candidates_at: Callable[[float, int], dict[str, list[Candidate]]]
+) -> tuple[float, float, int, float]:
+    """(SI F1, threshold, gap, verify) at the best point of the decoding grid, where `candidates_at(threshold,
+    gap)` gives each article's candidates and `model.select` keeps those its verifier passes."""
+    best = (-1.0, 0.5, 0, 0.0)
+    for gap in GAPS:
+        for threshold in THRESHOLDS:
+            candidates = candidates_at(threshold, gap)
+            for verify in VERIFY:
+                model.verify = verify
+                best = max(best, (score_si(gold, _selected(model, candidates)).overall.f1, threshold, gap, verify))
+    return best
+
+
 def tune(
     model_dir: Path,
     texts: dict[str, str],
@@ -54,15 +76,12 @@ def tune(
     model = TechniqueModel(model_dir)
     tokens = _predict(model, texts)
     if threshold is None:
-        best = (-1.0, 0.5, 0, 0.0)
-        for gap in (0, 2, 4, 6, 8, 10, 12):
+
+        def candidates_at(cut: float, gap: int) -> dict[str, list[Candidate]]:
             model.gap = gap
-            for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-                candidates = {a: model.candidates(texts[a], toks, t) for a, toks in tokens.items()}
-                for verify in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-                    model.verify = verify
-                    best = max(best, (score_si(gold, _selected(model, candidates)).overall.f1, t, gap, verify))
-        _, threshold, gap, verify = best
+            return {a: model.candidates(texts[a], toks, cut) for a, toks in tokens.items()}
+
+        _, threshold, gap, verify = best_si(model, gold, candidates_at)
     else:
         gap, verify = model.gap, model.verify
     model.gap, model.verify = gap, verify
