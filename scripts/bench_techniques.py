@@ -13,13 +13,13 @@ import io
 import json
 import os
 import platform
-import resource
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+
+from benchtools import peak_rss_mb
 
 from spinlens.inputs.readers import read_inputs
 from spinlens.pipeline import Analyzer
@@ -232,27 +232,13 @@ def speed(ptc: Path) -> dict:
         WRITERS["jsonl"]((r for r in results if not hasattr(r, "message")), sink)
         e2e_times.append(time.perf_counter() - started)
 
+    command = [sys.executable, "-m", "spinlens", "analyze", str(articles), "--layers", "techniques"]
+    command += ["--format", "jsonl", "--out", os.devnull]
     cli_times, rss = [], []
     for _ in range(REPEATS):
         started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "spinlens",
-                "analyze",
-                str(articles),
-                "--layers",
-                "techniques",
-                "--format",
-                "jsonl",
-                "--out",
-                os.devnull,
-            ],
-            check=True,
-        )
+        rss.append(peak_rss_mb(command))
         cli_times.append(time.perf_counter() - started)
-        rss.append(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     raw, e2e, cli = statistics.median(raw_times), statistics.median(e2e_times), statistics.median(cli_times)
     return {
         "articles": len(texts),

@@ -1,0 +1,22 @@
+"""The measurements `make bench` shares between its scripts (`scripts/benchtools.py`)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+spec = importlib.util.spec_from_file_location("benchtools", Path(__file__).parents[1] / "scripts" / "benchtools.py")
+benchtools = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(benchtools)
+
+
+def test_peak_rss_is_the_commands_own_not_the_callers():
+    ballast = bytearray(400 * 1024 * 1024)  # the bench has loaded its models: a caller far larger than the command
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touch every page so it counts as resident
+    small = benchtools.peak_rss_mb([sys.executable, "-c", "pass"])
+    grown = benchtools.peak_rss_mb(
+        [sys.executable, "-c", "b = bytearray(200 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"]
+    )
+    assert small < 100
+    assert 200 < grown < 300
