@@ -77,6 +77,30 @@ def test_a_shared_surname_goes_to_the_one_mentioned_last():
     assert [m.start for m in bill.mentions] == [30, 60]
 
 
+def test_one_name_typed_two_ways_is_one_entity_of_its_commonest_type():
+    found = cluster(
+        [
+            Mention(0, 7, "Velmora", "person", ("velmora",)),
+            Mention(30, 37, "Velmora", "place", ("velmora",)),
+            Mention(60, 67, "Velmora", "place", ("velmora",)),
+            Mention(90, 97, "Ostrava", "place", ("ostrava",)),
+            Mention(120, 127, "Ostrava", "organisation", ("ostrava",)),
+        ]
+    )
+    assert [(c.name, c.type, len(c.mentions)) for c in found] == [("Velmora", "place", 3), ("Ostrava", "place", 2)]
+
+
+def test_a_surname_typed_as_an_organisation_still_joins_its_person():
+    found = cluster(
+        [
+            Mention(0, 10, "John Kerry", "person", ("john", "kerry")),
+            Mention(30, 35, "Kerry", "organisation", ("kerry",)),
+            Mention(60, 65, "Kerry", "organisation", ("kerry",)),
+        ]
+    )
+    assert [(c.name, c.type, len(c.mentions)) for c in found] == [("John Kerry", "person", 3)]
+
+
 def test_acronyms_join_their_organisation():
     found = cluster(
         [

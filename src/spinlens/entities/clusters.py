@@ -10,7 +10,8 @@ reader would resolve it; if none came before, the first one after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def cluster(found: list[Mention]) -> list[Cluster]:
     """Entities in order of first mention, each with its mentions in text order."""
     clusters: list[Cluster] = []
     # fuller names first, so that "Kerry" before "John Kerry" still finds him
-    for mention in sorted(found, key=lambda m: (-len(m.words), m.start)):
+    for mention in sorted(one_type_per_name(found), key=lambda m: (-len(m.words), m.start)):
         candidates = [c for c in clusters if _fits(mention, c)]
         if not candidates:
             clusters.append(Cluster(mention.type, [mention]))
@@ -128,6 +129,18 @@ def cluster(found: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c.mentions[0].start)
+
+
+def one_type_per_name(found: list[Mention]) -> list[Mention]:
+    """The mentions, each name with the type NER gives it most often (on a tie, at its first mention).
+
+    NER may type one name differently from one sentence to the next ("the government of Velmora" a place,
+    "arm Velmora" a person); the same name in one article is the same entity, not two.
+    """
+    types: dict[tuple[str, ...], Counter[str]] = {}
+    for mention in sorted(found, key=lambda m: m.start):  # a Counter's ties go to the type it saw first
+        types.setdefault(mention.words, Counter())[mention.type] += 1
+    return [replace(m, type=types[m.words].most_common(1)[0][0]) for m in found]
 
 
 def _nearest(mention: Mention, candidates: list[Cluster]) -> Cluster:
