@@ -26,7 +26,7 @@ from spinlens.pipeline import Analyzer
 from spinlens.render import WRITERS
 from spinlens.semeval.formats import read_articles, read_labels
 from spinlens.semeval.metrics import score_full, score_si, score_tc
-from spinlens.techniques.evaluate import best_si, evaluate, label_gold
+from spinlens.techniques.evaluate import best_si, detected, label_gold, predict, score
 from spinlens.techniques.model import load_model
 from spinlens.techniques.windows import encode, windows
 
@@ -37,9 +37,8 @@ def quality(ptc: Path) -> tuple[dict, list[str]]:
     model = load_model()
     texts = read_articles(ptc / "dev" / "articles")
     gold = read_labels(ptc / "dev" / "labels.tsv")
-    result = evaluate(model.dir, texts, gold)
-    ids = sorted(texts)
-    tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+    tokens = predict(model, texts)
+    result = score(model, texts, tokens, gold)
     lines = overlaps(model, texts, tokens, gold) + cross_tuned(model, texts, tokens, gold)
     return result, lines + ablations(model, texts, tokens, gold)
 
@@ -90,32 +89,29 @@ def cross_tuned(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     """How much of the SI figure is decoding tuned on the very articles it is scored on: each half of dev
     (alternate articles) decoded with the threshold, gap and verifier cut-off that score best on the other
     half, then the halves scored together."""
-    from spinlens.semeval.formats import Label
-
     ids = sorted(texts)
     halves = (ids[0::2], ids[1::2])
-    shipped = (model.threshold, model.gap, model.verify)
+    shipped = (model.gap, model.verify)
     predicted, chosen = [], []
     try:
         for tune_on, score_on in (halves, halves[::-1]):
-            on = set(tune_on)
 
             def candidates_at(threshold: float, gap: int, tune_on=tune_on) -> dict:
                 model.gap = gap
                 return {a: model.candidates(texts[a], tokens[a], threshold) for a in tune_on}
 
-            _, threshold, gap, verify = best_si(model, [g for g in gold if g.article_id in on], candidates_at)
+            on = set(tune_on)
+            half_gold = [g for g in gold if g.article_id in on]
+            _, threshold, gap, verify = best_si(model, half_gold, candidates_at)
             chosen.append(f"threshold {threshold}, gap {gap}, verifier {verify}")
             model.gap, model.verify = gap, verify
-            predicted += [
-                Label(a, s.technique, s.start, s.end)
-                for a in score_on
-                for s in model.detect(texts[a], tokens[a], threshold)
-            ]
+            predicted += detected(model, texts, {a: tokens[a] for a in score_on}, threshold)
     finally:
-        model.threshold, model.gap, model.verify = shipped
-    tuned_on_all = [Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], tokens[a])]
-    rows = (("shipped, tuned on all of dev", tuned_on_all), ("each half with settings tuned on the other", predicted))
+        model.gap, model.verify = shipped
+    rows = (
+        ("shipped, tuned on all of dev", detected(model, texts, tokens, model.threshold)),
+        ("each half with settings tuned on the other", predicted),
+    )
     return [
         "#### Decoding tuned on other articles",
         "",
@@ -140,14 +136,11 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
 
     ids = sorted(texts)
 
-    def predict() -> dict:
-        return dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
-
     # the same tokens read from windows placed elsewhere: how much of SI is the windows' placement
     shipped_spec = model.spec
     model.spec = replace(shipped_spec, overlap=2 * shipped_spec.overlap)
     try:
-        moved = predict()
+        moved = predict(model, texts)
     finally:
         model.spec = shipped_spec
 

@@ -21,7 +21,7 @@ import numpy as np
 from spinlens.semeval.formats import Label, read_articles, read_labels
 from spinlens.semeval.metrics import score_full
 from spinlens.techniques import decode
-from spinlens.techniques.evaluate import best_si
+from spinlens.techniques.evaluate import best_si, predict
 from spinlens.techniques.model import Candidate, TechniqueModel, TokenPredictions
 
 
@@ -83,8 +83,7 @@ def main() -> None:
     texts = read_articles(args.data / "dev" / "articles")
     gold = read_labels(args.data / "dev" / "labels.tsv")
     models = [TechniqueModel(run) for run in args.runs]
-    ids = sorted(texts)
-    tokens = [dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True)) for model in models]
+    tokens = [predict(model, texts) for model in models]
     print("| model | SI F1 | full F1 | threshold | gap | verify |\n|---|---:|---:|---:|---:|---:|")
     rows = [(run.name, Ensemble([m], [t], texts)) for run, m, t in zip(args.runs, models, tokens, strict=True)]
     if len(models) > 1:

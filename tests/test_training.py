@@ -338,6 +338,7 @@ def test_an_ensemble_of_a_model_with_itself_scores_as_the_model(trained, tmp_pat
     """`scripts/ensemble_techniques.py` (README: "What each choice bought") averages the members' token and
     span-head probabilities, so a model twice over decodes exactly as it does alone."""
     from spinlens.semeval.formats import read_articles, read_labels
+    from spinlens.techniques.evaluate import predict
 
     ensemble = _script("ensemble_techniques")
     out, _ = trained
@@ -345,8 +346,7 @@ def test_an_ensemble_of_a_model_with_itself_scores_as_the_model(trained, tmp_pat
     dev = tmp_path / "dev"
     texts, gold = read_articles(dev / "articles"), read_labels(dev / "labels.tsv")
     model = TechniqueModel(out)
-    ids = sorted(texts)
-    tokens = dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
+    tokens = predict(model, texts)
     alone = ensemble.Ensemble([model], [tokens], texts).score(gold)
     twice = ensemble.Ensemble([model, model], [tokens, tokens], texts).score(gold)
     assert twice == pytest.approx(alone)

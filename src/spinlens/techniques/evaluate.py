@@ -11,14 +11,16 @@ from spinlens.semeval.metrics import score_full, score_si, score_tc
 from spinlens.techniques.model import Candidate, TechniqueModel, TokenPredictions
 
 
-def _predict(model: TechniqueModel, texts: dict[str, str]) -> dict[str, TokenPredictions]:
+def predict(model: TechniqueModel, texts: dict[str, str]) -> dict[str, TokenPredictions]:
+    """Each article's token predictions, by article id."""
     ids = sorted(texts)
     return dict(zip(ids, model.predict_tokens([texts[i] for i in ids]), strict=True))
 
 
-def _spans(
+def detected(
     model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], threshold: float
 ) -> list[Label]:
+    """The spans the model finds at `threshold` in the articles of `tokens`, as SemEval labels."""
     return _selected(model, {a: model.candidates(texts[a], toks, threshold) for a, toks in tokens.items()})
 
 
@@ -74,7 +76,7 @@ def tune(
     """Pick the decoding settings that maximise SI F1 (threshold, gap, verify) and full-task F1 (second
     label)."""
     model = TechniqueModel(model_dir)
-    tokens = _predict(model, texts)
+    tokens = predict(model, texts)
     if threshold is None:
 
         def candidates_at(cut: float, gap: int) -> dict[str, list[Candidate]]:
@@ -89,15 +91,21 @@ def tune(
         scores = []
         for candidate in (0.2, 0.3, 0.4, 0.5, 1.01):
             model.second_label = candidate
-            scores.append((score_full(gold, _spans(model, texts, tokens, threshold)).overall.f1, candidate))
+            scores.append((score_full(gold, detected(model, texts, tokens, threshold)).overall.f1, candidate))
         second_label = max(scores)[1]
     return {"threshold": threshold, "second_label": second_label, "gap": gap, "verify": verify}
 
 
 def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[str, Any]:
     model = TechniqueModel(model_dir)
-    tokens = _predict(model, texts)
-    predicted = _spans(model, texts, tokens, model.threshold)
+    return score(model, texts, predict(model, texts), gold)
+
+
+def score(
+    model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions], gold: list[Label]
+) -> dict[str, Any]:
+    """SI, TC and full-task scores, overall and per technique, of articles already through the model."""
+    predicted = detected(model, texts, tokens, model.threshold)
     si = score_si(gold, predicted)
     full = score_full(gold, predicted)
     tc = score_tc(gold, label_gold(model, texts, tokens, gold))
