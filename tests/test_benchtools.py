@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
-spec = importlib.util.spec_from_file_location("benchtools", Path(__file__).parents[1] / "scripts" / "benchtools.py")
-benchtools = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(benchtools)
+from tests_support import load_script
+
+benchtools = load_script("benchtools")
 
 
 def test_peak_rss_is_the_commands_own_not_the_callers():

@@ -18,6 +18,7 @@ from spinlens.semeval.formats import Label
 from spinlens.techniques import decode
 from spinlens.techniques.model import TechniqueModel
 from spinlens.techniques.train import TrainConfig, train
+from tests_support import load_script
 
 pytestmark = pytest.mark.slow
 
@@ -292,16 +293,6 @@ def test_the_shipped_span_head_reads_spans_as_the_trained_one(tiny_base, tmp_pat
     assert np.allclose(verified, 1 / (1 + np.exp(-logits[:, -1])), atol=1e-5)
 
 
-def _script(name: str):
-    """A module of `scripts/`, which is not a package."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_path):
     """`scripts/soup_techniques.py` (README: "What each choice bought"): each weight of the soup is the mean of
     the runs' weights, in the ONNX graph and the numpy span head alike."""
@@ -311,7 +302,7 @@ def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_pat
 
     from spinlens.techniques.train import build_network, export
 
-    soup = _script("soup_techniques")
+    soup = load_script("soup_techniques")
     runs = [tmp_path / "a", tmp_path / "b"]
     for seed, run in enumerate(runs):
         run.mkdir()
@@ -340,7 +331,7 @@ def test_an_ensemble_of_a_model_with_itself_scores_as_the_model(trained, tmp_pat
     from spinlens.semeval.formats import read_articles, read_labels
     from spinlens.techniques.evaluate import predict
 
-    ensemble = _script("ensemble_techniques")
+    ensemble = load_script("ensemble_techniques")
     out, _ = trained
     _write_split(tmp_path, "dev", 4)
     dev = tmp_path / "dev"

@@ -1,9 +1,12 @@
-"""Small corpora for the store and web tests, written for them (never research data)."""
+"""What several test modules share: small corpora for the store and web tests, written for them (never
+research data), and a way to import the scripts in `scripts/`."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 ARTICLES = {
     "harbour.txt": "Harbour wall repaired\n\nThe harbour reopened on Monday after repairs to the sea wall.",
@@ -29,3 +32,11 @@ def write_feed(path: Path, outlet: str) -> Path:
     """The feed's articles, each naming `outlet`."""
     path.write_text("".join(json.dumps(dict(item, outlet=outlet)) + "\n" for item in FEED), encoding="utf-8")
     return path
+
+
+def load_script(name: str) -> ModuleType:
+    """The module `scripts/<name>.py`: `scripts/` is not a package."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parents[1] / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
