@@ -50,6 +50,15 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "Nothing changed since 2010, as of October 2015.",
             [("2010", "2010-01-01/2010-12-31"), ("October 2015", "2015-10-01/2015-10-31")],
         ),
+        # a span of years is one interval; backwards, it is no span
+        (
+            "250,000 will die each year between 2030 and 2050, as from 2010 to 2020.",
+            [("2030 and 2050", "2030-01-01/2050-12-31"), ("2010 to 2020", "2010-01-01/2020-12-31")],
+        ),
+        (
+            "In the 2014\u20132016 drought; in 2020-2010.",
+            [("2014\u20132016", "2014-01-01/2016-12-31"), ("2020", "2020-01-01/2020-12-31")],
+        ),
         # words that only look like dates
         ("You may march with the sun.", []),
         ("In 2,010 cases the court ruled.", []),
@@ -111,11 +120,17 @@ def test_quantities_with_units_and_what_they_count(text, expected):
     assert _quantities(text) == expected
 
 
-def test_numbers_inside_dates_are_not_quantities():
-    text = "On 18 October 2016, 40 people died."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 18 October 2016, 40 people died.", ["40 people died"]),
+        ("250,000 people will die each year between 2030 and 2050.", ["250,000 people"]),
+    ],
+)
+def test_numbers_inside_dates_are_not_quantities(text, expected):
     dates = find_dates(text, PUBLISHED)
     found = find_quantities(text, skip=[(d.start, d.end) for d in dates])
-    assert [text[q.start : q.end] for q in found] == ["40 people died"]
+    assert [text[q.start : q.end] for q in found] == expected
 
 
 @pytest.mark.parametrize(

@@ -115,9 +115,9 @@ class DateValue(_Record):
     text: str = Field(description='article.text[start:end], e.g. "on Monday" -> "Monday", "last week".')
     value: str | None = Field(
         None,
-        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year or a period up to publication, "
-        "an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date in an article "
-        "without a publication date).",
+        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year, span of years or a period up to "
+        "publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date in an "
+        "article without a publication date).",
     )
     period: str | None = Field(None, description="`day`, `week`, `month`, `year` or `decade`.")
 

@@ -46,6 +46,9 @@ _PATTERNS = [
     rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
     # the past two weeks, the last 10 years: a period that ends at publication
     rf"(?P<d>the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT}|(?:past|last)\s+decade)",
+    # between 2030 and 2050, from 2010 to 2020, 2014-2016: a span of years, one interval
+    rf"(?:between|from)\s+(?P<d>{_YEAR}\s+(?:and|to|through|until|till)\s+{_YEAR})(?!\d|,\d)",
+    rf"(?P<d>{_YEAR}\s*[-\u2013\u2014]\s*{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
     rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
     rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
@@ -58,6 +61,8 @@ _NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
 }  # fmt: skip
+# the two ends of a span of years, found by the patterns above
+_YEARS = re.compile(rf"({_YEAR})\D+({_YEAR})")
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
 
@@ -125,6 +130,9 @@ def publication_date(published: str | None) -> dt.date | None:
 
 
 def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, str | None]:
+    years = _YEARS.fullmatch(expression)
+    if years:
+        return f"{years.group(1)}-01-01/{years.group(2)}-12-31", "year"
     period = _PERIOD.fullmatch(expression)
     if period:
         unit = (period.group(2) or period.group(3)).lower().rstrip("s")
@@ -150,6 +158,9 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
         for match in pattern.finditer(text):
             expression = match.group("d")
             if _ANY_CASE.match(expression) and not _NEEDS_CAPITAL.match(expression):
+                continue
+            years = _YEARS.fullmatch(expression)
+            if years and years.group(1) >= years.group(2):  # "2020-2010" is no span of time
                 continue
             candidates.append((match.start("d"), match.end("d")))
     found: list[FoundDate] = []
