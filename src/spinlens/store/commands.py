@@ -151,7 +151,7 @@ def _print_profile(result: dict) -> None:
             monthly.add_row(month["month"], str(month["articles"]), *[f"{rates[t]:.2f}" for t in leaders])
         console.print(monthly)
     if result["entities"]:
-        people = Table("entity", "type", "labels", "mentions", "articles", title="Most-labelled entities")
+        people = Table("entity", "type", "labels", "mentions", "articles", title="Entities, the most labelled first")
         for entity in result["entities"]:
             people.add_row(
                 _plain(entity["text"]),
