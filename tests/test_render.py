@@ -200,6 +200,16 @@ def test_text_without_colour_marks_spans_and_numbers_the_evidence() -> None:
     assert "ptc-test 0.0" in output
 
 
+def test_text_without_colour_gives_a_passage_with_two_techniques_one_marker() -> None:
+    twice = record(
+        "They are traitors to the nation.",
+        [("traitors to the nation", "Name_Calling,Labeling", 0.8), ("traitors to the nation", "Flag-Waving", 0.4)],
+    )
+    output = render(write_text, [twice], color=False, width=200)
+    assert "They are [[traitors to the nation]]1,2." in output
+    assert '[1] "traitors to the nation"' in output and '[2] "traitors to the nation"' in output
+
+
 def test_text_with_colour_highlights_spans() -> None:
     output = render(write_text, [RIGHT], color=True, width=200)
     assert "\x1b[" in output
@@ -348,5 +358,6 @@ def test_any_spans_give_well_nested_html_and_complete_markers(analysis: Analysis
     nonempty = [s for s in analysis.techniques if s.start < s.end]
     assert {(a["data-start"], a["data-end"]) for a, _ in page.marks} == {(str(s.start), str(s.end)) for s in nonempty}
     plain = render(write_text, [analysis], color=False, width=200)
-    for number in range(1, len(analysis.techniques) + 1):
-        assert f"]]{number}" in plain
+    body = plain.split("Legend:")[0]  # the legend shows a marker of its own
+    marked = [int(n) for group in re.findall(r"\]\](\d+(?:,\d+)*)", body) for n in group.split(",")]
+    assert sorted(marked) == list(range(1, len(analysis.techniques) + 1))

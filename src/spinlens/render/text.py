@@ -140,22 +140,26 @@ def _coloured_body(text: str, spans: Sequence[TechniqueSpan]) -> Text:
 
 
 def _plain_body(text: str, spans: Sequence[TechniqueSpan]) -> Text:
-    """`[[span]]n` around each span, n being its evidence number; closers come before openers."""
-    closing: dict[int, list[int]] = {}
-    opening: dict[int, list[int]] = {}
+    """`[[span]]n` around each span, n being its evidence number; closers come before openers. A passage
+    with several techniques gets one pair of markers, `[[span]]1,2`, rather than brackets nested in place."""
+    numbers: dict[tuple[int, int], list[int]] = {}
     for number, span in enumerate(spans, start=1):
-        opening.setdefault(span.start, []).append(number)
-        closing.setdefault(span.end, []).append(number)
+        numbers.setdefault((span.start, span.end), []).append(number)
+    closing: dict[int, list[tuple[int, int]]] = {}
+    opening: dict[int, list[tuple[int, int]]] = {}
+    for start, end in numbers:
+        opening.setdefault(start, []).append((start, end))
+        closing.setdefault(end, []).append((start, end))
     parts: list[str] = []
     cuts = sorted({0, len(text), *closing, *opening})
     for position, following in pairwise([*cuts, len(text)]):
         # Inner spans (later starts) close first so nested markers read like brackets.
-        for number in sorted(closing.get(position, ()), key=lambda n: -spans[n - 1].start):
-            if spans[number - 1].start < position:
-                parts.append(f"]]{number}")
-        for number in opening.get(position, ()):
+        for start, end in sorted(closing.get(position, ()), key=lambda passage: -passage[0]):
+            if start < position:
+                parts.append("]]" + ",".join(map(str, numbers[start, end])))
+        for start, end in opening.get(position, ()):
             # An empty span still gets its marker so that every evidence number appears in the text.
-            parts.append("[[" if spans[number - 1].end > position else f"[[]]{number}")
+            parts.append("[[" if end > position else "[[]]" + ",".join(map(str, numbers[start, end])))
         parts.append(text[position:following])
     return Text("".join(parts))
 
@@ -174,8 +178,8 @@ def _table(record: Analysis, plain: bool) -> Table:
 def _legend(record: Analysis, plain: bool) -> Text:
     if plain:
         return Text(
-            "Legend: [[text]]n marks a passage that uses a technique; n is its number in the evidence below. "
-            "Markers may nest or cross where techniques overlap.",
+            "Legend: [[text]]n marks a passage that uses a technique; n is its number in the evidence below, "
+            "[[text]]1,2 a passage with two. Markers may nest or cross where passages overlap.",
             style=_DIM,
         )
     legend = Text()
