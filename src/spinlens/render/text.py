@@ -142,9 +142,9 @@ def _coloured_body(text: str, spans: Sequence[TechniqueSpan]) -> Text:
 def _plain_body(text: str, spans: Sequence[TechniqueSpan]) -> Text:
     """`[[span]]n` around each span, n being its evidence number; closers come before openers. A passage
     with several techniques gets one pair of markers, `[[span]]1,2`, rather than brackets nested in place."""
-    numbers: dict[tuple[int, int], list[int]] = {}
+    numbers: dict[tuple[int, int], list[str]] = {}
     for number, span in enumerate(spans, start=1):
-        numbers.setdefault((span.start, span.end), []).append(number)
+        numbers.setdefault((span.start, span.end), []).append(str(number))
     closing: dict[int, list[tuple[int, int]]] = {}
     opening: dict[int, list[tuple[int, int]]] = {}
     for start, end in numbers:
@@ -156,10 +156,10 @@ def _plain_body(text: str, spans: Sequence[TechniqueSpan]) -> Text:
         # Inner spans (later starts) close first so nested markers read like brackets.
         for start, end in sorted(closing.get(position, ()), key=lambda passage: -passage[0]):
             if start < position:
-                parts.append("]]" + ",".join(map(str, numbers[start, end])))
+                parts.append("]]" + ",".join(numbers[start, end]))
         for start, end in opening.get(position, ()):
             # An empty span still gets its marker so that every evidence number appears in the text.
-            parts.append("[[" if end > position else "[[]]" + ",".join(map(str, numbers[start, end])))
+            parts.append("[[" if end > position else "[[]]" + ",".join(numbers[start, end]))
         parts.append(text[position:following])
     return Text("".join(parts))
 
