@@ -124,3 +124,15 @@ def test_reports_show_claims_with_their_values(claims_analyzer, fmt):
     assert "Claims" in shown
     assert "127 people killed" in shown
     assert "2016-10-18" in shown
+
+
+def test_reports_say_why_a_date_is_unresolved(claims_analyzer):
+    text = "The agency said it spent $3 billion on aid in fiscal year 2022 and 127 people were hired on Monday."
+    lines = {}
+    for published in ("2016-11-01", None):
+        out = io.StringIO()
+        WRITERS["text"]([claims_analyzer.analyze(text, published=published)], out)
+        lines[published] = " ".join(out.getvalue().split())
+    assert '"fiscal year 2022" → unresolved (fiscal years start in different months)' in lines["2016-11-01"]
+    assert '"Monday" → 2016-10-31' in lines["2016-11-01"]
+    assert '"Monday" → unresolved (no publication date)' in lines[None]

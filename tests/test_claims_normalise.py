@@ -59,6 +59,19 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "In the 2014\u20132016 drought; in 2020-2010.",
             [("2014\u20132016", "2014-01-01/2016-12-31"), ("2020", "2020-01-01/2020-12-31")],
         ),
+        (
+            "Debt rose in 2022-23, not in 2019-18.",
+            [("2022-23", "2022-01-01/2023-12-31"), ("2019", "2019-01-01/2019-12-31")],
+        ),
+        (
+            "The year 2000 began; in calendar year 2019 it did not.",
+            [("2000", "2000-01-01/2000-12-31"), ("2019", "2019-01-01/2019-12-31")],
+        ),
+        # a fiscal year is found, so that its digits are no count, but its months depend on who keeps the books
+        (
+            "Spending rose in fiscal year 2022, in FY2023, in fiscal 2021 and in the financial year 2020-21.",
+            [("fiscal year 2022", None), ("FY2023", None), ("fiscal 2021", None), ("financial year 2020-21", None)],
+        ),
         # words that only look like dates
         ("You may march with the sun.", []),
         ("In 2,010 cases the court ruled.", []),
@@ -66,6 +79,13 @@ def _quantities(text: str) -> list[tuple[str, str]]:
 )
 def test_dates_resolve_against_the_publication_date(text, expected):
     assert _dates(text) == expected
+
+
+def test_a_fiscal_year_is_no_quantity():
+    text = "Agents met 2.3 million migrants in fiscal year 2022."
+    skip = [(d.start, d.end) for d in find_dates(text, PUBLISHED)]
+    assert [q.normalized for q in find_quantities(text, skip)] == ["2300000 migrants"]
+    assert [d.period for d in find_dates(text, PUBLISHED)] == ["fiscal year"]
 
 
 def test_without_a_publication_date_only_dates_with_a_year_resolve():

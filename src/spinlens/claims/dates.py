@@ -5,7 +5,8 @@ relative words and periods); resolving them is dateparser's job, with the public
 relative base and a preference for the past (news reports what happened). A day comes out as
 `2016-10-18`; a week, month or year as an ISO interval `2016-10-24/2016-10-30`. A relative expression in
 an article without a publication date stays unresolved (`value` null) rather than being resolved against
-today. The cases it gets wrong are listed in the README.
+today, and so does a fiscal year, whose first month depends on who keeps the books. The cases it gets wrong
+are listed in the README.
 """
 
 from __future__ import annotations
@@ -46,9 +47,15 @@ _PATTERNS = [
     rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
     # the past two weeks, the last 10 years: a period that ends at publication
     rf"(?P<d>the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT}|(?:past|last)\s+decade)",
-    # between 2030 and 2050, from 2010 to 2020, 2014-2016: a span of years, one interval
+    # between 2030 and 2050, from 2010 to 2020, 2014-2016, 2022-23: a span of years, one interval
     rf"(?:between|from)\s+(?P<d>{_YEAR}\s+(?:and|to|through|until|till)\s+{_YEAR})(?!\d|,\d)",
-    rf"(?P<d>{_YEAR}\s*[-\u2013\u2014]\s*{_YEAR})(?!\d|,\d)",
+    rf"(?P<d>{_YEAR}\s*[-\u2013\u2014]\s*(?:{_YEAR}|\d\d))(?!\d|,\d)",
+    # fiscal year 2022, fiscal 2022, FY2022, FY 22, financial year 2020-21: found, so that the year is not read
+    # as a count, but left unresolved
+    rf"(?P<d>(?:(?:(?:fiscal|financial)\s+year\s+|FY\s?)(?:{_YEAR}|\d\d)|fiscal\s+{_YEAR})"
+    rf"(?:[-/\u2013]\d\d(?:\d\d)?)?)(?!\d|,\d)",
+    # the year 2000, calendar year 2022
+    rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
     rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
     rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
@@ -62,8 +69,10 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
 }  # fmt: skip
 # the two ends of a span of years, found by the patterns above
-_YEARS = re.compile(rf"({_YEAR})\D+({_YEAR})")
+_YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
+# a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
+_FISCAL = re.compile(r"(?:fiscal|financial\s+year|FY)\b.*|FY.*", re.IGNORECASE)
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
 
 
@@ -89,6 +98,18 @@ def _interval(day: dt.date, period: str) -> str:
     if period == "year":
         return f"{day.year}-01-01/{day.year}-12-31"
     return _iso(day)
+
+
+def _span(expression: str) -> tuple[int, int] | None:
+    """The first and last year of a span of years ("2014-2016", "2022-23"), or None if it is no span."""
+    years = _YEARS.fullmatch(expression)
+    if not years:
+        return None
+    first, last = int(years.group(1)), years.group(2)
+    end = int(last) if len(last) == 4 else first - first % 100 + int(last)
+    if len(last) == 2 and first % 100 == 99 and end < first:  # "1999-00"
+        end += 100
+    return (first, end) if end > first else None
 
 
 def _amount(word: str) -> int:
@@ -130,9 +151,11 @@ def publication_date(published: str | None) -> dt.date | None:
 
 
 def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, str | None]:
-    years = _YEARS.fullmatch(expression)
+    if _FISCAL.fullmatch(expression):
+        return None, "fiscal year"
+    years = _span(expression)
     if years:
-        return f"{years.group(1)}-01-01/{years.group(2)}-12-31", "year"
+        return f"{years[0]}-01-01/{years[1]}-12-31", "year"
     period = _PERIOD.fullmatch(expression)
     if period:
         unit = (period.group(2) or period.group(3)).lower().rstrip("s")
@@ -159,8 +182,7 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
             expression = match.group("d")
             if _ANY_CASE.match(expression) and not _NEEDS_CAPITAL.match(expression):
                 continue
-            years = _YEARS.fullmatch(expression)
-            if years and years.group(1) >= years.group(2):  # "2020-2010" is no span of time
+            if _YEARS.fullmatch(expression) and not _span(expression):  # "2020-2010" is no span of time
                 continue
             candidates.append((match.start("d"), match.end("d")))
     found: list[FoundDate] = []

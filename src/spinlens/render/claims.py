@@ -10,20 +10,28 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from spinlens.record import Analysis, Claim
+from spinlens.record import Analysis, Claim, DateValue
 from spinlens.render._spans import one_line
 
 _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
 
 
-def values_of(claim: Claim) -> list[str]:
+def _resolved(when: DateValue, published: bool) -> str:
+    if when.value:
+        return when.value
+    if when.period == "fiscal year":
+        return "unresolved (fiscal years start in different months)"
+    return "unresolved" if published else "unresolved (no publication date)"
+
+
+def values_of(claim: Claim, published: bool) -> list[str]:
     """One line per kind of value: the normalised numbers, then the dates as ISO dates or intervals."""
     lines = []
     if claim.quantities:
         lines.append("numbers: " + " · ".join(q.normalized for q in claim.quantities))
     if claim.dates:
-        dates = (f'"{one_line(d.text)}" → {d.value or "unresolved (no publication date)"}' for d in claim.dates)
+        dates = (f'"{one_line(d.text)}" → {_resolved(d, published)}' for d in claim.dates)
         lines.append("dates: " + " · ".join(dates))
     return lines
 
@@ -45,7 +53,7 @@ def text_sections(record: Analysis, plain: bool, safe: Callable[[str], str]) -> 
                 (safe(said), _BOLD),
             )
         )
-        for line in values_of(claim):
+        for line in values_of(claim, bool(record.article.published)):
             section.append("\n    ")
             section.append(safe(line), style=_DIM)
     return [section]
@@ -57,7 +65,9 @@ def html_sections(record: Analysis, anchor: str) -> str:
     items = []
     for number, claim in enumerate(record.claims, start=1):
         said = f" <strong>said by {escape(one_line(claim.speaker.text))}</strong>" if claim.speaker else ""
-        values = "".join(f'<br><span class="note">{escape(line)}</span>' for line in values_of(claim))
+        values = "".join(
+            f'<br><span class="note">{escape(line)}</span>' for line in values_of(claim, bool(record.article.published))
+        )
         items.append(
             f'<li id="{anchor}-c{number}"><span class="note">{claim.score:.2f}</span> '
             f"{escape(claim.text)}{said}{values}</li>\n"
