@@ -71,6 +71,15 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert [q.cue.text for q in quotes] == ["knows"]
 
 
+def test_a_rhetorical_question_reports_no_view(nlp):
+    # a stance verb in a question asks the reader; in a statement it reports the subject's view
+    for text in ("Democrats say the border is secure. Do they really expect us to believe that?",
+                 "Republicans say taxes will fall. Does anybody think that is true?"):
+        assert [q.cue.text for q in analyse(nlp, text).quotes] == ["say"]
+    stated = analyse(nlp, "The ministry expects that prices will fall.").quotes
+    assert [q.cue.text for q in stated] == ["expects"]
+
+
 def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):
     # unsplit, "forced" hung on "blamed" across the break, and what the Kremlin blamed came out as "Moscow"
     text = 'Kremlin says West forced its hand\n\nMoscow — The Kremlin on Thursday blamed NATO for the escalation.'

@@ -140,7 +140,8 @@ OBJECT_CUES = frozenset(
     ]
 )
 # Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
-# named subject holds the view; they need a subject that is not "I"/"we"/"you".
+# named subject holds the view; they need a subject that is not "I"/"we"/"you", in a sentence that is not a
+# question ("Do they really expect us to believe that?" asks the reader, it reports no one's view).
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
@@ -294,7 +295,9 @@ def _from_cue(token: Token) -> list[Found]:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in CLAUSE_CUES | OBJECT_CUES:
         return []
     speaker = _speaker(token)
-    if token.lemma_ in _STANCE_CUES and (speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON):
+    if token.lemma_ in _STANCE_CUES and (
+        speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON or _is_question(token.sent)
+    ):
         return []
     span, by_object = _content(token)
     content = _worded(token.doc.text, span)
@@ -302,6 +305,11 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _worded(token.doc.text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _is_question(sentence: Span) -> bool:
+    words = [t for t in sentence if not t.is_space and t.text not in {'"', "”", "’", "'", ")"}]
+    return bool(words) and words[-1].text == "?"
 
 
 def _worded(text: str, span: Range | None) -> Range | None:
