@@ -142,6 +142,20 @@ def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
     assert record.entities[quote.speaker_entity].quotes_by == [0]
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Foreign Ministry spokeswoman Maria Zakharova said that the talks had failed.", "Maria Zakharova"),
+        ("Michael Tanner, an analyst at the Cato Institute, said that taxes would rise.", "Michael Tanner"),
+        ("A spokesman for the Pentagon said that the strike had hit its target.", "Pentagon"),
+    ],
+)
+def test_a_speaker_is_the_entity_its_head_word_names(nlp, text, who):
+    # the longest name in the phrase used to win: the ministry spoke, not its spokeswoman
+    record = analyse(nlp, text)
+    assert record.entities[only(record).speaker_entity].name == who
+
+
 def test_role_description_resolves_to_the_nearest_person(nlp):
     record = analyse(nlp, "Boris Johnson met the press in London. The minister said that the talks had stalled.")
     quote = only(record)

@@ -1,6 +1,8 @@
 """Which entity a quote's speaker is: named in the speaker span, or the nearest fitting one it refers back to.
 
-- A speaker span that contains a mention of an entity is that entity ("Secretary Kerry").
+- A speaker span that contains a mention of an entity is that entity ("Secretary Kerry"); with several,
+  the one its head word names ("Foreign Ministry spokeswoman Maria Zakharova" is Zakharova, "a lawyer for
+  the Sierra Club" the Sierra Club).
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
@@ -129,12 +131,12 @@ ROLE_REACH = 6
 
 def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) -> int | None:
     """The speaker's entity; mentions inside the quote's own content are not candidates for a pronoun."""
-    named = _named(speaker, entities)
-    if named is not None:
-        return named
     span = doc.char_span(*speaker, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return _named(speaker, entities)
+    named = _named(speaker, entities, span.root.idx)
+    if named is not None:
+        return named
     words = [t.lower_ for t in span if not t.is_punct]
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
@@ -147,14 +149,16 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     return None
 
 
-def _named(speaker: Range, entities: list[Entity]) -> int | None:
-    best, best_key = None, (0, 0)
+def _named(speaker: Range, entities: list[Entity], head: int | None = None) -> int | None:
+    """The entity named in the speaker span: the one that names its head word (at character `head`), else the
+    longest mention, and of equals the later, which heads an English noun phrase."""
+    best, best_key = None, (False, 0, 0)
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             overlap = min(speaker[1], mention.end) - max(speaker[0], mention.start)
-            # the longest overlap wins; of equals, the later mention, which heads an English noun phrase
-            if overlap > 0 and (overlap, mention.end) > best_key:
-                best, best_key = index, (overlap, mention.end)
+            key = (head is not None and mention.start <= head < mention.end, overlap, mention.end)
+            if overlap > 0 and key > best_key:
+                best, best_key = index, key
     return best
 
 
