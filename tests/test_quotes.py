@@ -71,6 +71,12 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert [q.cue.text for q in quotes] == ["knows"]
 
 
+def test_continuing_to_act_is_no_speech(nlp):
+    assert analyse(nlp, "The regime in Kiev continues to shell peaceful civilians in Donetsk.").quotes == []
+    quote = only(analyse(nlp, "The minister continued: the border will stay closed until spring."))
+    assert quote.cue.text == "continued" and quote.speaker.text == "The minister"
+
+
 def test_a_rhetorical_question_reports_no_view(nlp):
     # a stance verb in a question asks the reader; in a statement it reports the subject's view
     for text in ("Democrats say the border is secure. Do they really expect us to believe that?",

@@ -144,6 +144,10 @@ OBJECT_CUES = frozenset(
 # question ("Do they really expect us to believe that?" asks the reader, it reports no one's view).
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# "She continued: ..." reports speech, "the regime continues to shell the city" does not: with an infinitive
+# (xcomp), these verbs say how long something goes on. On PolNeAR dev, skipping those lifts content F1 from
+# 0.7251 to 0.7259 and source F1 from 0.6652 to 0.6667.
+_ASPECT_CUES = frozenset({"continue"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
@@ -331,7 +335,13 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         return _strip(doc.text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ...")
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and (c.i > verb.i or verb.lemma_ in CLAUSE_CUES)]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS
+        and (c.i > verb.i or verb.lemma_ in CLAUSE_CUES)
+        and not (c.dep_ == "xcomp" and verb.lemma_ in _ASPECT_CUES)
+    ]
     if clauses:
         return _subtree_range(clauses), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
