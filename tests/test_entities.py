@@ -100,6 +100,18 @@ def test_a_surname_typed_as_an_organisation_still_joins_its_person():
     assert [(c.name, c.type, len(c.mentions)) for c in found] == [("John Kerry", "person", 3)]
 
 
+def test_a_bare_surname_is_the_person_not_an_organisation_named_after_them():
+    found = cluster(
+        [
+            Mention(0, 12, "Donald Trump", "person", ("donald", "trump")),
+            Mention(30, 46, "Trump University", "organisation", ("trump", "university")),
+            Mention(60, 65, "Trump", "organisation", ("trump",)),
+            Mention(80, 85, "Trump", "person", ("trump",)),
+        ]
+    )
+    assert [(c.name, len(c.mentions)) for c in found] == [("Donald Trump", 3), ("Trump University", 1)]
+
+
 def test_acronyms_join_their_organisation():
     found = cluster(
         [

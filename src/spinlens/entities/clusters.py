@@ -4,7 +4,8 @@
 entity when its name words are a subset of the entity's fullest name (a person also by surname alone), or
 when it is the initials of an organisation's name ("FBI"). Of several entities a short mention fits
 ("Clinton" with both Hillary and Bill Clinton in the text), it joins the one mentioned last before it, as a
-reader would resolve it; if none came before, the first one after it.
+reader would resolve it; if none came before, the first one after it. A bare surname goes to a person of
+that name before an organisation named after them ("Trump" and "Trump University").
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def cluster(found: list[Mention]) -> list[Cluster]:
     # fuller names first, so that "Kerry" before "John Kerry" still finds him
     for mention in sorted(one_type_per_name(found), key=lambda m: (-len(m.words), m.start)):
         candidates = [c for c in clusters if _fits(mention, c)]
+        if len(mention.words) == 1 and any(c.type == "person" for c in candidates):
+            # a bare surname is the person, not an organisation named after them ("Trump University")
+            candidates = [
+                c for c in candidates if c.type == "person" or any(m.words == mention.words for m in c.mentions)
+            ]
         if not candidates:
             clusters.append(Cluster(mention.type, [mention]))
             continue
