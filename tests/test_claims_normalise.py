@@ -132,6 +132,13 @@ def test_publication_date(published, expected):
             "Two hundred and fifty thousand refugees fled.",
             [("Two hundred and fifty thousand refugees fled", "250000 refugees fled")],
         ),
+        # a part of a known whole counts what the whole is made of; perfect tenses report events too
+        (
+            "Israel said 242 of its soldiers had died; 300 families have fled.",
+            [("242 of its soldiers had died", "242 soldiers died"), ("300 families have fled", "300 families fled")],
+        ),
+        ("12 children were taken; the 40 victims were women.", [("12 children were taken", "12 children taken"),
+                                                                 ("40 victims", "40 victims")]),
         # not quantities: names with digits, ordinals, decades, "one" as a pronoun, a bare "5m"
         ("F-16 jets, G20 leaders, the 19th century, the 1990s, one of them, a 5m wall.", []),
     ],

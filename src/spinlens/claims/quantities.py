@@ -52,10 +52,15 @@ _STOP = set(
     under up down out into onto off since until during before after while when where why how what all each
     every both some any many much few several such only just also even still yet very too last next ago""".split()  # noqa: SIM905 - a word list reads better as prose
 )
-_AUXILIARIES = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get)\s+)"
+_AUXILIARIES = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|have|has|had)\s+)"
+# Participles that do not end in -ed; a list, since "children", "women" and "citizen" end in -en too.
 _IRREGULAR_PARTICIPLES = {
     "hurt", "shot", "hit", "held", "taken", "slain", "stricken", "left", "driven", "thrown", "beaten", "born",
     "caught", "sold", "lost", "spent", "built", "cut", "put", "sent", "paid", "given", "seen", "found", "known",
+    "stolen", "broken", "chosen", "written", "fallen", "forgotten", "hidden", "frozen", "spoken", "eaten",
+    "shaken", "risen", "bitten", "proven", "ridden", "sworn", "torn", "worn", "fled", "bled", "fed", "led",
+    "kept", "dug", "won", "struck", "stuck", "sunk", "swept", "laid", "made", "brought", "bought", "fought",
+    "taught", "thought", "told", "done", "gone", "grown", "flown", "shown", "withdrawn", "drawn",
 }  # fmt: skip
 
 _NUMBER_WORD = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
@@ -72,6 +77,8 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
+# "242 of its soldiers": a part of a known whole counts what the whole is made of
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
 
@@ -115,13 +122,14 @@ def _value(number: str) -> float | None:
 
 
 def _is_participle(word: str) -> bool:
-    return word.endswith("ed") or word.endswith("en") or word in _IRREGULAR_PARTICIPLES
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
 
 def _counted(text: str, end: int) -> tuple[str | None, int]:
     """What the number just before `end` counts, and where that phrase ends."""
     words: list[str] = []
-    position = end
+    partitive = _PARTITIVE.match(text, end)
+    position = partitive.end() if partitive else end
     for _ in range(3):
         match = _WORD.match(text, position)
         if not match or match.group(1).lower() in _STOP:
@@ -129,13 +137,15 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         words.append(match.group(1))
         position = match.end()
         # "127 people were killed": an event reported after the noun
-        if words and words[-1].lower().endswith(("ed", "en")) and len(words) > 1:
+        if len(words) > 1 and _is_participle(words[-1].lower()):
             break
-    passive = _PASSIVE.match(text, position) if words else None
+    if not words:
+        return None, end
+    passive = _PASSIVE.match(text, position)
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP:
         words.append(passive.group(1))
         position = passive.end()
-    return (" ".join(words) or None), position
+    return " ".join(words), position
 
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
