@@ -1,8 +1,10 @@
 """The `sentences` component: splits the article into sentences that later layers score.
 
-Language-agnostic on purpose (line breaks and end punctuation): layers that need linguistic sentence
-boundaries bring their own parser, but every layer scores the same sentence list, so `sentences` in the
-record has one set of ranges whatever layers run.
+Line breaks and end punctuation rather than a parser: layers that need linguistic sentence boundaries bring
+their own, but every layer scores the same sentence list, so `sentences` in the record has one set of ranges
+whatever layers run. A full stop does not end a sentence before a lower-case letter or a digit ("the U.S.
+military", "Nov. 8"), nor after an initial or a title ("John F. Kennedy", "Dr. Sarah Mills"): PTC's articles
+hold about a thousand of these, and each cut a claim in two.
 """
 
 from __future__ import annotations
@@ -13,7 +15,23 @@ from spinlens.pipeline import PipelineConfig, register
 from spinlens.record import Analysis, ModelInfo, Sentence
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes/brackets) followed by white space.
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*\s+")
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*[^\S\n]+(?!\n)")
+# Words whose full stop is an abbreviation's: initials ("F.", "U.S."), and the titles that stand before a name
+# in English news. In PTC, "U.S." before a capital is nearly always "U.S. District Court", not a sentence's end.
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\"“])(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon"
+    r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle)\.$"
+)
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    if match.group().startswith("\n"):
+        return True
+    following = text[match.end() : match.end() + 1]
+    if following.islower() or following.isdigit():  # "the U.S. military", '"Why?" he asked', "Nov. 8"
+        return False
+    stop = match.start()
+    return text[stop - 1] != "." or not _ABBREVIATION.search(text, max(0, stop - 10), stop)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -21,6 +39,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ranges = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, match):
+            continue
         ranges.append((start, match.start() if match.group().startswith("\n") else match.end()))
         start = match.end()
     ranges.append((start, len(text)))
