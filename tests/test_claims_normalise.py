@@ -29,6 +29,8 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         # a bare weekday is the one before publication
         ("The talks collapsed on Monday.", [("Monday", "2016-10-31")]),
         ("Officials met last Friday.", [("last Friday", "2016-10-28")]),
+        # the publication's own weekday is that day; "last" makes it the week before
+        ("He spoke on Tuesday, as he had last Tuesday.", [("Tuesday", "2016-11-01"), ("last Tuesday", "2016-10-25")]),
         # full dates stay as they are, before or after publication
         ("He takes office on 20 January 2017.", [("20 January 2017", "2017-01-20")]),
         ("The deal of March 3, 2015 expired.", [("March 3, 2015", "2015-03-03")]),

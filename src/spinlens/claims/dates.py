@@ -71,6 +71,8 @@ _NUMBER_WORDS = {
 # the two ends of a span of years, found by the patterns above
 _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
+_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
 _FISCAL = re.compile(r"(?:fiscal|financial\s+year|FY)\b.*|FY.*", re.IGNORECASE)
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
@@ -110,6 +112,12 @@ def _span(expression: str) -> tuple[int, int] | None:
     if len(last) == 2 and first % 100 == 99 and end < first:  # "1999-00"
         end += 100
     return (first, end) if end > first else None
+
+
+def _weekday_of(expression: str) -> int | None:
+    """0-6 for a bare weekday ("Thursday", "this Thursday"), None for anything else ("last Thursday")."""
+    bare = _BARE_WEEKDAY.fullmatch(expression)
+    return _WEEKDAY_NAMES.index(bare.group(1).lower()) if bare else None
 
 
 def _amount(word: str) -> int:
@@ -166,6 +174,9 @@ def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, st
     if published is None and not re.search(_YEAR, expression):
         # without a publication date, "on Monday" or "18 October" has no year to anchor to
         return None, None
+    if published and _weekday_of(expression) == published.weekday():
+        # news names the day itself by its weekday: "said on Thursday" in Thursday's paper is that day
+        return _iso(published), "day"
     base = dt.datetime.combine(published, dt.time()) if published else None
     found = _parser(base).get_date_data(expression.replace("the day before", "day before"))
     if found.date_obj is None:
