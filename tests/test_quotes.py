@@ -171,6 +171,16 @@ def test_role_description_resolves_to_the_nearest_person(nlp):
 def test_unnamed_sources_stay_unresolved(nlp):
     record = analyse(nlp, "Boris Johnson met the press in London. A source said that the talks had stalled.")
     assert only(record).speaker_entity is None
+    # an official of a country is not the country
+    record = analyse(nlp, "A senior US official told reporters that the talks had stalled.")
+    assert only(record).speaker_entity is None
+
+
+def test_what_is_urged_or_called_for(nlp):
+    urged = only(analyse(nlp, "Mahmoud Abbas urged the UN Security Council to act."))
+    assert urged.content.text == "the UN Security Council to act"
+    called = only(analyse(nlp, "Egypt's foreign minister, Sameh Shoukry, called for restraint."))
+    assert called.cue.text == "called for" and called.content.text == "restraint"
 
 
 def test_a_pronoun_never_resolves_to_someone_named_only_in_its_own_quote(nlp):

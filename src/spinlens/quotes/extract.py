@@ -343,6 +343,10 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         and not (c.dep_ == "xcomp" and verb.lemma_ in _ASPECT_CUES)
     ]
     if clauses:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
+        if objects and all(c.dep_ == "xcomp" for c in clauses):
+            # "urged the council to act": who is urged belongs to what is urged
+            return _subtree_range(objects + clauses), False
         return _subtree_range(clauses), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
@@ -350,6 +354,9 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         return _tokens_range(tokens), False
     if verb.lemma_ in OBJECT_CUES:
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+        if verb.lemma_ == "call":
+            # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
+            objects = [o for c in objects for o in (c.children if _is_call_preposition(c) else [c])]
         if objects:
             return _subtree_range(objects), True
     return None, False
@@ -411,10 +418,14 @@ def _cue(verb: Token) -> Range:
     words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
     words += [c for c in verb.children if c.dep_ == "prt"]
     if verb.lemma_ == "call":
-        words += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+        words += [c for c in verb.children if _is_call_preposition(c)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return start, end
+
+
+def _is_call_preposition(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in {"for", "on"}
 
 
 def _trimmed_subtree(head: Token) -> Span:

@@ -1,8 +1,9 @@
 """Which entity a quote's speaker is: named in the speaker span, or the nearest fitting one it refers back to.
 
 - A speaker span that contains a mention of an entity is that entity ("Secretary Kerry"); with several,
-  the one its head word names ("Foreign Ministry spokeswoman Maria Zakharova" is Zakharova, "a lawyer for
-  the Sierra Club" the Sierra Club).
+  the one its head word names ("Foreign Ministry spokeswoman Maria Zakharova" is Zakharova). A person or
+  organisation named only in a modifier is who the speaker speaks for ("a spokesman for the Pentagon"); a
+  place or a group is not ("a senior US official" is no more the US than "Israeli officials" are Israelis).
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
@@ -124,6 +125,9 @@ ORGANISATION_ROLES = frozenset(
         "university",
     ]
 )
+# Who speaks for an entity named only in a modifier ("a spokesman for the Pentagon", "the UN human rights
+# office"); "a senior US official" or "Israeli officials" are not the country or the people.
+_SPEAKING_TYPES = frozenset({"person", "organisation"})
 # How far back a pronoun, then a role description, may look for its entity, in sentences.
 PRONOUN_REACH = 3
 ROLE_REACH = 6
@@ -135,7 +139,7 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     if span is None or len(span) == 0:
         return _named(speaker, entities)
     named = _named(speaker, entities, span.root.idx)
-    if named is not None:
+    if named is not None and (_names(entities[named], span.root.idx) or entities[named].type in _SPEAKING_TYPES):
         return named
     words = [t.lower_ for t in span if not t.is_punct]
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
@@ -147,6 +151,10 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
         if head.lemma_.lower() in ORGANISATION_ROLES:
             return _nearest_before(doc, span, entities, {"organisation"}, ROLE_REACH, content)
     return None
+
+
+def _names(entity: Entity, char: int) -> bool:
+    return any(m.start <= char < m.end for m in entity.mentions)
 
 
 def _named(speaker: Range, entities: list[Entity], head: int | None = None) -> int | None:
