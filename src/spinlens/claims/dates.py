@@ -70,11 +70,11 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 # the two ends of a span of years, found by the patterns above
 _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
-# "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
-_FISCAL = re.compile(r"(?:fiscal|financial\s+year|FY)\b.*|FY.*", re.IGNORECASE)
+_FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*", re.IGNORECASE)
+# "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
 
 
