@@ -77,6 +77,10 @@ def test_continuing_to_act_is_no_speech(nlp):
     assert quote.cue.text == "continued" and quote.speaker.text == "The minister"
 
 
+def test_an_imperative_quotes_no_one(nlp):
+    assert analyse(nlp, "Pfizer made billions. Ask yourself: who benefits?").quotes == []
+
+
 def test_a_rhetorical_question_reports_no_view(nlp):
     # a stance verb in a question asks the reader; in a statement it reports the subject's view
     for text in ("Democrats say the border is secure. Do they really expect us to believe that?",

@@ -299,6 +299,9 @@ def _from_cue(token: Token) -> list[Found]:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in CLAUSE_CUES | OBJECT_CUES:
         return []
     speaker = _speaker(token)
+    if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
+        # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
+        return []
     if token.lemma_ in _STANCE_CUES and (
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON or _is_question(token.sent)
     ):
