@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spinlens.record import Analysis, Article, ModelInfo, TechniqueSpan
+from spinlens.record import Analysis, Article, ModelInfo, Quote, TechniqueSpan, TextSpan
 from spinlens.render import WRITERS, write_html, write_json, write_jsonl, write_semeval, write_text
 from spinlens.techniques.definitions import BY_NAME
 
@@ -285,6 +285,19 @@ def test_html_escapes_hostile_article_text_and_metadata() -> None:
         assert not (attrs.get("href") or "").lower().startswith("javascript:")
     assert page.texts == [text]
     assert page.marks[0][0]["data-start"] == str(text.index("<script>"))
+
+
+def test_html_adds_no_second_pair_of_quotation_marks() -> None:
+    text = 'The minister called it "a shameful betrayal" and said the deal was dead.'
+    quoted = record(text, [('"a shameful betrayal"', "Loaded_Language", 0.8), ("the deal was dead", "Doubt", 0.3)])
+    start, end = text.index('"a shameful'), text.index('" and') + 1
+    content = TextSpan(start=start, end=end, text=text[start:end])
+    quoted.quotes = [Quote(content=content, speaker=None, cue=None, direct=True)]
+    page = parse(render(write_html, [quoted]))
+    classes = [attrs.get("class", "") for tag, attrs in page.tags if tag == "q"]
+    # the two evidence lines and the quote: only passages that carry their own marks lose the browser's
+    assert ["own-marks" in c for c in classes] == [True, False, True]
+    assert "q.own-marks" in render(write_html, [quoted])
 
 
 def test_html_keeps_web_links_clickable() -> None:

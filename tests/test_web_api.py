@@ -7,7 +7,7 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
-from spinlens.record import Analysis, Article, TechniqueSpan
+from spinlens.record import Analysis, Article, Quote, TechniqueSpan, TextSpan
 from spinlens.store import Store
 from spinlens.web import Settings, create_app
 from spinlens.web.analysis import AnalysisPool
@@ -207,6 +207,17 @@ def test_pages_escape_article_text_everywhere(client):
         assert "<b>Hostile</b>" not in html and "Night <Owl>" not in html
     article = client.get(f"/articles/{hostile_id}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
+
+
+def test_a_direct_quote_gets_no_second_pair_of_marks(client, store):
+    text = 'The mayor said "the harbour stays open" on Monday.'
+    start, end = text.index('"the'), text.index('" on') + 1
+    content = TextSpan(start=start, end=end, text=text[start:end])
+    record = Analysis(article=Article(text=text, outlet="Harbour News"))
+    record.quotes = [Quote(content=content, speaker=None, cue=None, direct=True)]
+    saved = store.save(record)
+    page = client.get(f"/articles/{saved.id}", headers={"accept": "text/html"}).text
+    assert '<q class="own-marks">&#34;the harbour stays open&#34;</q>' in page
 
 
 def test_charts_are_svg(client):

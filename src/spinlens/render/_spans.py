@@ -14,6 +14,22 @@ from spinlens.techniques.definitions import BY_NAME, Technique
 UNKNOWN_COLOUR = "#e0e0e0"
 
 
+# Double quotation marks a passage may carry itself, as a direct quote's content does.
+_QUOTE_MARKS = frozenset('"“”„«»')
+
+
+def has_own_marks(text: str) -> bool:
+    """Whether the text opens or closes with a quotation mark: a `<q>` around it gets the class `own-marks`,
+    so that the browser does not add a second pair."""
+    return text[:1] in _QUOTE_MARKS or text[-1:] in _QUOTE_MARKS
+
+
+def q_class(text: str, css: str = "") -> str:
+    """The class attribute of a `<q>` around `text`."""
+    classes = " ".join(c for c in (css, "own-marks" if has_own_marks(text) else "") if c)
+    return f' class="{classes}"' if classes else ""
+
+
 def technique(name: str) -> Technique:
     known = BY_NAME.get(name)
     if known is not None:

@@ -20,6 +20,7 @@ from spinlens.render._spans import (
     Segment,
     display_title,
     ordered,
+    q_class,
     segments,
     summarise,
     technique,
@@ -205,7 +206,7 @@ def evidence_list(spans: Sequence[TechniqueSpan], anchor: str) -> str:
         info = technique(span.technique)
         definition = f': <span class="def">{escape(info.definition)}</span>' if info.definition else ""
         items.append(
-            f'<li id="{anchor}-e{number}"><q class="{css_class(span.technique)}">{escape(span.text)}</q> — '
+            f'<li id="{anchor}-e{number}"><q{q_class(span.text, css_class(span.technique))}>{escape(span.text)}</q> — '
             f"<strong>{escape(info.label)}</strong> (score {span.score:.2f}){definition} "
             f'<a class="back" href="#{anchor}-r{number}" aria-label="back to passage {number}">↩</a></li>\n'
         )

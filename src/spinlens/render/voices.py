@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spinlens.record import Analysis, Entity, Quote
-from spinlens.render._spans import one_line, technique
+from spinlens.render._spans import one_line, q_class, technique
 
 _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
@@ -81,7 +81,7 @@ def html_sections(record: Analysis, anchor: str) -> str:
             cue = f' <span class="note">[{escape(one_line(quote.cue.text))}]</span>' if quote.cue else ""
             items.append(
                 f'<li id="{anchor}-q{number}"><strong>{escape(speaker_of(record, quote))}</strong>{cue} '
-                f"({kind}): <q>{escape(quote.content.text)}</q></li>\n"
+                f"({kind}): <q{q_class(quote.content.text)}>{escape(quote.content.text)}</q></li>\n"
             )
         parts.append(f'<section class="quotes">\n<h3>Quotes</h3>\n<ol>\n{"".join(items)}</ol>\n</section>\n')
     if record.entities:

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from spinlens.record import TechniqueSpan
-from spinlens.render._spans import ordered, technique
+from spinlens.render._spans import has_own_marks, ordered, technique
 from spinlens.render.html import css_class, evidence_list, marked_text
 
 CORE_KEYS = {"schema_version", "article", "techniques", "sentences", "score", "warnings", "models"}
@@ -37,6 +37,10 @@ class Item:
     text: str
     fields: list[tuple[str, str]]
     weight: tuple[int, int] = (0, 0)
+
+    @property
+    def own_marks(self) -> bool:
+        return has_own_marks(self.text)
 
 
 @dataclass(frozen=True)
