@@ -166,6 +166,13 @@ def test_a_speaker_is_the_entity_its_head_word_names(nlp, text, who):
     assert record.entities[only(record).speaker_entity].name == who
 
 
+def test_a_relative_pronoun_resolves_to_the_noun_it_hangs_on(nlp):
+    record = analyse(nlp, "The claim was first made by journalist Seymour Hersh, who cited a single anonymous source.")
+    quote = only(record)
+    assert quote.speaker.text == "who"  # PolNeAR marks the pronoun as the source
+    assert record.entities[quote.speaker_entity].name == "Seymour Hersh"
+
+
 def test_role_description_resolves_to_the_nearest_person(nlp):
     record = analyse(nlp, "Boris Johnson met the press in London. The minister said that the talks had stalled.")
     quote = only(record)

@@ -8,6 +8,7 @@
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
   mentioned before it within a few more sentences.
+- "who" / "which" opening a relative clause is the entity named by the noun the clause hangs on.
 - Anything else ("a source", "officials", "I", a name NER missed) stays unresolved: never invented.
 """
 
@@ -125,6 +126,7 @@ ORGANISATION_ROLES = frozenset(
         "university",
     ]
 )
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Who speaks for an entity named only in a modifier ("a spokesman for the Pentagon", "the UN human rights
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
 _SPEAKING_TYPES = frozenset({"person", "organisation"})
@@ -142,6 +144,10 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     if named is not None and (_names(entities[named], span.root.idx) or entities[named].type in _SPEAKING_TYPES):
         return named
     words = [t.lower_ for t in span if not t.is_punct]
+    if len(words) == 1 and words[0] in _RELATIVE_PRONOUNS and span.root.head.dep_ == "relcl":
+        # "journalist Seymour Hersh, who cited a single source": the noun the clause hangs on
+        antecedent = span.root.head.head
+        return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
     head = span.root
