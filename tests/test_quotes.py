@@ -71,6 +71,12 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert [q.cue.text for q in quotes] == ["knows"]
 
 
+def test_reported_content_never_cuts_a_quote_in_two(nlp):
+    text = 'Kremlin spokesman Dmitry Peskov denied the report, calling it "absurd and baseless."'
+    (denied,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "denied"]
+    assert denied.content.text.endswith('"absurd and baseless."')
+
+
 def test_continuing_to_act_is_no_speech(nlp):
     assert analyse(nlp, "The regime in Kiev continues to shell peaceful civilians in Donetsk.").quotes == []
     quote = only(analyse(nlp, "The minister continued: the border will stay closed until spring."))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ def extract(doc: Doc) -> list[Found]:
             taken.add(quote)
             results.append(Found(quote, found.speaker, found.cue, direct=True))
         else:
-            results.append(found)
+            results.append(replace(found, content=_whole_quotes(found.content, quotes)))
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
@@ -275,6 +275,18 @@ def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
     if before is not None:
         return before.span("speaker"), before.span("cue")
     return None
+
+
+def _whole_quotes(content: Range, quotes: list[Range]) -> Range:
+    """The content widened to the ends of the quotes it cuts: in 'denied the report, calling it "absurd and
+    baseless."' the parse ends the content before the closing mark."""
+    start, end = content
+    for quote_start, quote_end in quotes:
+        if start < quote_start < end < quote_end:
+            end = quote_end
+        if quote_start < start < quote_end < end:
+            start = quote_start
+    return start, end
 
 
 def _mostly_quote(content: Range, quotes: list[Range]) -> Range | None:
