@@ -74,6 +74,15 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "Spending rose in fiscal year 2022, in FY2023, in fiscal 2021 and in the financial year 2020-21.",
             [("fiscal year 2022", None), ("FY2023", None), ("fiscal 2021", None), ("financial year 2020-21", None)],
         ),
+        # in a clause about the future, a date without a year is the next of its name
+        (
+            "The talks will resume in March; the strike is due to end on Friday. They met on Monday.",
+            [("March", "2017-03-01/2017-03-31"), ("Friday", "2016-11-04"), ("Monday", "2016-10-31")],
+        ),
+        (
+            "He said on Monday that it will be the first time since March.",
+            [("Monday", "2016-10-31"), ("March", "2016-03-01/2016-03-31")],
+        ),
         # words that only look like dates
         ("You may march with the sun.", []),
         ("In 2,010 cases the court ruled.", []),

@@ -2,7 +2,8 @@
 
 Finding the expressions is a small English grammar (weekdays, month and day, years after a preposition,
 relative words and periods); resolving them is dateparser's job, with the publication date as its
-relative base and a preference for the past (news reports what happened). A day comes out as
+relative base and a preference for the past (news reports what happened), or for the future in a clause
+that speaks of it ("the talks will resume in March"). A day comes out as
 `2016-10-18`; a week, month or year as an ISO interval `2016-10-24/2016-10-30`. A relative expression in
 an article without a publication date stays unresolved (`value` null) rather than being resolved against
 today, and so does a fiscal year, whose first month depends on who keeps the books. The cases it gets wrong
@@ -74,6 +75,12 @@ _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 _BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
 _FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*", re.IGNORECASE)
+# words that put a clause in the future: a date in it is the next of its name, not the last
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going)\s+to|plans?\s+to|due\s+to\s+be)\b"
+    r"|'ll\b",
+    re.IGNORECASE,
+)
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
 
@@ -136,11 +143,15 @@ def _minus(day: dt.date, count: int, unit: str) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-@functools.lru_cache(maxsize=256)  # one per publication date; bounded for long-running servers
-def _parser(base: dt.datetime | None):  # -> dateparser.date.DateDataParser
+@functools.lru_cache(maxsize=256)  # one per publication date and tense; bounded for long-running servers
+def _parser(base: dt.datetime | None, future: bool = False):  # -> dateparser.date.DateDataParser
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    settings = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=["en"], settings=settings)
@@ -158,7 +169,7 @@ def publication_date(published: str | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, str | None]:
+def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     if _FISCAL.fullmatch(expression):
         return None, "fiscal year"
     years = _span(expression)
@@ -178,11 +189,19 @@ def _resolve(expression: str, published: dt.date | None) -> tuple[str | None, st
         # news names the day itself by its weekday: "said on Thursday" in Thursday's paper is that day
         return _iso(published), "day"
     base = dt.datetime.combine(published, dt.time()) if published else None
-    found = _parser(base).get_date_data(expression.replace("the day before", "day before"))
+    found = _parser(base, future).get_date_data(expression.replace("the day before", "day before"))
     if found.date_obj is None:
         return None, None
     day, period = found.date_obj.date(), found.period or "day"
     return (_iso(day) if period == "day" else _interval(day, period)), period
+
+
+def _in_future(text: str, start: int) -> bool:
+    """Whether the clause before a date speaks of the future ("the talks will resume in March"): its words
+    since the last punctuation mark hold "will", "is due to", "plans to" and the like, and the date does not
+    follow "since"."""
+    clause = re.split(r"[,;:.!?]", text[max(0, start - 80) : start])[-1]
+    return bool(_FUTURE.search(clause)) and not re.search(r"\bsince\s+$", clause, re.IGNORECASE)
 
 
 def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
@@ -201,7 +220,7 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
     for start, end in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken_until:
             continue
-        value, period = _resolve(text[start:end], published)
+        value, period = _resolve(text[start:end], published, _in_future(text, start))
         found.append(FoundDate(start, end, value, period))
         taken_until = end
     return found
