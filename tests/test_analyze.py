@@ -67,6 +67,16 @@ def test_analyze_many_streams_in_input_order(analyzer):
     assert [r.article.text for r in results] == texts
 
 
+def test_run_yields_failures_in_place_and_keeps_the_rest(analyzer):
+    items = ["The council met on Monday.", 42, {"text": "The ferry runs hourly.", "outlet": "Gazette"}, "   "]
+    results = list(analyzer.run(items, batch_size=2))
+    assert [type(r).__name__ for r in results] == ["Analysis", "InputError", "Analysis", "InputError"]
+    assert str(results[1]) == "item 2: cannot analyse a int: give a str, a Document or a dict with 'text'"
+    assert results[2].article.outlet == "Gazette"
+    with pytest.raises(ValueError, match="item 2: cannot analyse a int"):
+        list(analyzer.analyze_many(items))
+
+
 def test_a_ten_thousand_word_article_is_covered_whole(analyzer):
     paragraph = PERSUASIVE.read_text(encoding="utf-8").split("\n\n", 1)[1]
     text = "\n".join([paragraph] * (10_000 // len(paragraph.split()) + 1))

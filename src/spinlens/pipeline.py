@@ -141,6 +141,17 @@ def as_document(item: str | Document | dict[str, Any], **meta: Any) -> Document:
     raise TypeError(f"cannot analyse a {type(item).__name__}: give a str, a Document or a dict with 'text'")
 
 
+def _documents(items: Iterable[str | Document | dict[str, Any] | InputError]) -> Iterator[Document | InputError]:
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Document | InputError):
+            yield item
+            continue
+        try:
+            yield as_document(item)
+        except TypeError as exc:
+            yield InputError(f"item {number}", str(exc))
+
+
 @dataclass
 class _Batch:
     """A batch on its way through the pipeline: every input's result in input order, and the records
@@ -201,22 +212,23 @@ class Analyzer:
         self, items: Iterable[str | Document | dict[str, Any]], batch_size: int | None = None
     ) -> Iterator[Analysis]:
         """Analyse items lazily, yielding records in input order; raises on an item that fails."""
-        for result in self.run((as_document(item) for item in items), batch_size=batch_size):
+        for result in self.run(items, batch_size=batch_size):
             if isinstance(result, InputError):
                 raise ValueError(str(result))
             yield result
 
     def run(
-        self, docs: Iterable[Document | InputError], batch_size: int | None = None
+        self, docs: Iterable[str | Document | dict[str, Any] | InputError], batch_size: int | None = None
     ) -> Iterator[Analysis | InputError]:
-        """Like `analyze_many`, but failures come back in place as `InputError`s instead of raising.
+        """Like `analyze_many`, but failures come back in place as `InputError`s instead of raising: an input
+        that failed to read, an empty text, or an item that is no text at all ("item 3: cannot analyse a int").
 
         It reads one batch ahead and starts that batch's background work (the parse) before finishing the
         current one, so the cores stay busy across batch boundaries.
         """
         size = max(1, batch_size or self.config.batch_size)
         ahead: _Batch | None = None
-        for chunk in _chunks(docs, size):
+        for chunk in _chunks(_documents(docs), size):
             started = self._start(chunk)
             if ahead is not None:
                 yield from self._finish(ahead)
