@@ -170,6 +170,13 @@ def test_unlinked_label_stays_unattached(nlp):
     assert all(not e.labels for e in found)
 
 
+def test_a_span_that_is_only_the_name_pins_nothing_on_it(nlp):
+    found = entities(nlp, "They blame the Tories for everything.", {"Tories": "Name_Calling,Labeling"})
+    assert [e.name for e in found] == ["Tories"] and not found[0].labels
+    found = entities(nlp, "The corrupt Deep State struck again.", {"corrupt Deep State": "Loaded_Language"})
+    assert [label.text for e in found for label in e.labels] == ["corrupt Deep State"]
+
+
 def test_other_techniques_are_not_labels(nlp):
     found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Doubt"})
     assert all(not e.labels for e in found)

@@ -10,7 +10,7 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 - the root is the predicate of "be" whose subject is a mention: "Clinton is a liar".
 
 A label on "Obama's disastrous policy" describes the policy, whose head is not a mention, so it stays off
-Obama.
+Obama. A span that is only a name ("Deep State") pins nothing on the entity it names.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
         return None
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
+        return None
+    if all(t.i in mention_cluster or t.is_punct or t.lower_ in {"the", "'s", "’s"} for t in tokens):
+        # the span is the name itself ("Deep State", "Tories"): it pins no word on it that the name lacks
         return None
     root = tokens.root
     if root.i in mention_cluster:
