@@ -150,6 +150,22 @@ def test_publication_date(published, expected):
         ),
         ("12 children were taken; the 40 victims were women.", [("12 children were taken", "12 children taken"),
                                                                  ("40 victims", "40 victims")]),
+        # shares of a whole are percent of it
+        (
+            "Two-thirds of voters, half of the budget and one in five children; 3 out of 4 doctors.",
+            [
+                ("Two-thirds of voters", "66.7 percent of voters"),
+                ("half of the budget", "50 percent of budget"),
+                ("one in five children", "20 percent of children"),
+                ("3 out of 4 doctors", "75 percent of doctors"),
+            ],
+        ),
+        (
+            "Half a million people marched; a one in a million chance.",
+            [("Half a million people marched", "500000 people marched")],
+        ),
+        # "m" and "bn" count what follows in the plural, or money after a currency sign
+        ("Some 1.2m people fled.", [("1.2m people fled", "1200000 people fled")]),
         # not quantities: names with digits, ordinals, decades, "one" as a pronoun, a bare "5m"
         ("F-16 jets, G20 leaders, the 19th century, the 1990s, one of them, a 5m wall.", []),
     ],

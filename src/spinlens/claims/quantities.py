@@ -77,6 +77,19 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
+# Shares of a whole, read as percent of it: "two-thirds of voters", "half of the budget", "one in five
+# children", "3 out of 4 doctors".
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?)|(?P<half>half))"
+    r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_RATIO = re.compile(
+    rf"(?<![\w.,-])(?P<part>\d+|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>\d+|{_NUMBER_WORD})(?![\w.,])",
+    re.IGNORECASE,
+)
+_OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
 # "242 of its soldiers": a part of a known whole counts what the whole is made of
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
@@ -106,9 +119,9 @@ def word_number(words: str) -> float | None:
         if token in _SMALL:
             current += _SMALL[token]
         elif token == "hundred":
-            current = max(current, 1) * 100
+            current = (current or 1) * 100
         elif token in _SCALES:
-            total += max(current, 1) * _SCALES[token]
+            total += (current or 1) * _SCALES[token]  # "half a million" is 500,000
             current = 0.0
         else:
             return None
@@ -148,10 +161,49 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     return " ".join(words), position
 
 
+def _shares(text: str) -> list[FoundQuantity | tuple[int, int]]:
+    """Fractions and ratios of a whole, as percent of what follows them ("two-thirds of voters" → 66.7
+    percent of voters); the range alone for "one in a million", a figure of speech rather than a share."""
+    found: list[FoundQuantity | tuple[int, int]] = []
+    for match in _FRACTION.finditer(text):
+        if match.group("half"):
+            share = 0.5
+        else:
+            count = 1 if match.group("count").lower() in {"a", "one"} else _SMALL[match.group("count").lower()]
+            share = count / _PARTS[match.group("part").lower()]
+        found.append(_share(text, match.start(), match.end(), share))
+    for match in _RATIO.finditer(text):
+        part, whole = _value(match.group("part")), _value(match.group("whole"))
+        if not part or not whole or part > whole:  # "3 in 2 sets" is no share
+            continue
+        if part / whole < 0.001:
+            found.append(match.span())
+        else:
+            found.append(_share(text, match.start(), match.end(), part / whole))
+    return found
+
+
+def _plural_follows(text: str, end: int) -> bool:
+    word = _WORD.match(text, end)
+    if not word:
+        return False
+    noun = word.group(1).lower()
+    plural = noun.endswith("s") and not noun.endswith("ss") and noun not in _STOP
+    return plural or noun in {"people", "children", "men", "women"}
+
+
+def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
+    of = _OF_WHAT.match(text, end)
+    counts = f"of {of.group(1)}" if of and of.group(1).lower() not in _STOP | {"them", "us"} else None
+    return FoundQuantity(start, of.end() if counts and of else end, round(share * 100, 1), "percent", counts)
+
+
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
     """Quantities in text, in text order; `skip` holds ranges already read as something else (dates)."""
-    skipped = list(skip)
-    found = []
+    dates = list(skip)
+    shares = _shares(text)
+    found = [q for q in shares if isinstance(q, FoundQuantity) and not any(s < q.end and q.start < e for s, e in dates)]
+    skipped = [*dates, *(q if isinstance(q, tuple) else (q.start, q.end) for q in shares)]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in skipped):
@@ -162,8 +214,9 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
         if value is None or (number.lower() in {"one", "a"} and not match.group("unit")):
             continue
         scale = (match.group("scale") or match.group("short") or "").lower()
-        if match.group("short") and not match.group("sign"):
-            # "5m" or "3bn" is a money shorthand only after a currency sign; elsewhere it may be metres
+        if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
+            # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
+            # people"); elsewhere it may be metres ("a 5m wall")
             continue
         if scale:
             value *= _SCALES[scale]
@@ -177,4 +230,4 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             if of and of.group(1).lower() not in _STOP:
                 counts = f"of {of.group(1)}"
         found.append(FoundQuantity(start, end, value, unit, counts))
-    return found
+    return sorted(found, key=lambda q: q.start)
