@@ -13,6 +13,7 @@ import io
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -144,8 +145,8 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     finally:
         model.spec = shipped_spec
 
-    def run(threshold=None, second=None, gap=None, widen=True, split=True, verify=None, trim=True, read=tokens):
-        saved = (model.second_label, model.gap, model.verify, decode.char_range, decode.token_runs)
+    def run(threshold=None, second=None, gap=None, widen=True, sentences=None, verify=None, trim=True, read=tokens):
+        saved = (model.second_label, model.gap, model.verify, decode.char_range, decode.split_sentences)
         edges = (model.trim_first, model.trim_last)
         if not trim:
             model.trim_first = model.trim_last = frozenset()
@@ -157,15 +158,14 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
             model.verify = verify
         if not widen:
             decode.char_range = lambda text, offsets, first, last: (int(offsets[first][0]), int(offsets[last - 1][1]))
-        if not split:
-            original = saved[4]
-            decode.token_runs = lambda text, *args: original(text.replace("\n", " "), *args)
+        if sentences is not None:  # where runs may not be joined across
+            decode.split_sentences = sentences
         try:
             pred = [
                 Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], read[a], threshold)
             ]
         finally:
-            model.second_label, model.gap, model.verify, decode.char_range, decode.token_runs = saved
+            model.second_label, model.gap, model.verify, decode.char_range, decode.split_sentences = saved
             model.trim_first, model.trim_last = edges
         return score_si(gold, pred).overall.f1, score_full(gold, pred).overall.f1
 
@@ -175,7 +175,12 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     rows.append(("no joining of runs across small gaps", run(gap=0)))
     rows.append(("no second technique per fragment", run(second=1.01)))
     rows.append(("no widening of spans to whole words", run(widen=False)))
-    rows.append(("runs may cross line breaks", run(split=False)))
+
+    def paragraphs(text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"[^\n]+", text)]
+
+    rows.append(("runs may cross sentence ends, not line breaks", run(sentences=paragraphs)))
+    rows.append(("runs may cross sentence ends and line breaks", run(sentences=lambda text: [(0, len(text))])))
     rows.append(("no trimming of the words fragments do not begin or end with", run(trim=False)))
     overlaps = f"{2 * shipped_spec.overlap} tokens instead of {shipped_spec.overlap}"
     rows.append((f"windows overlapping by {overlaps} (same decoding)", run(read=moved)))

@@ -1,11 +1,13 @@
-"""Decoding fragments from token runs: trimming the words fragments do not begin or end with."""
+"""Decoding fragments from token runs: joining them within a sentence, trimming the words fragments do not
+begin or end with."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from spinlens.semeval.formats import Label
-from spinlens.techniques.decode import char_range, trim_runs
+from spinlens.techniques.decode import char_range, token_runs, trim_runs
 from spinlens.techniques.model import BUNDLED_DIR
 from spinlens.techniques.train import edge_words
 from spinlens.techniques.windows import encode, load_tokenizer
@@ -60,3 +62,16 @@ def test_edge_words_are_the_frequent_words_fragments_do_not_begin_or_end_with():
     assert "the" in last and "of" in last and "of" in first
     assert "corrupt" not in first and "regime" not in last  # rare in the articles: never an edge word
     assert "the" in first  # begins no fragment here, so it is trimmed there too
+
+
+def test_runs_join_across_small_gaps_within_a_sentence_only(tokenizer):
+    text = "Mr. Smith is a shameless liar and a crook. It is that simple.\nEnough is enough."
+    (encoded,) = encode(tokenizer, [text])
+    # every word a fragment but "and": one gap inside the first sentence
+    p_span = np.array([0.0 if text[s:e] == "and" else 0.9 for s, e in encoded.offsets.tolist()])
+    runs = token_runs(text, encoded.offsets, p_span, threshold=0.5, gap=4)
+    assert [text[slice(*char_range(text, encoded.offsets, *run))] for run in runs] == [
+        "Mr. Smith is a shameless liar and a crook.",
+        "It is that simple.",
+        "Enough is enough.",
+    ]
