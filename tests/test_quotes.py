@@ -83,6 +83,12 @@ def test_continuing_to_act_is_no_speech(nlp):
     assert quote.cue.text == "continued" and quote.speaker.text == "The minister"
 
 
+def test_everyone_and_no_one_hold_no_quoted_view(nlp):
+    # "everyone knows" is bandwagon, not a source; what someone says is still reported
+    assert analyse(nlp, "But everyone knows that is a lie. Nobody thought it was possible.").quotes == []
+    assert [q.cue.text for q in analyse(nlp, "Someone said that the bridge had collapsed.").quotes] == ["said"]
+
+
 def test_an_imperative_quotes_no_one(nlp):
     assert analyse(nlp, "Pfizer made billions. Ask yourself: who benefits?").quotes == []
 

@@ -140,8 +140,9 @@ OBJECT_CUES = frozenset(
     ]
 )
 # Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
-# named subject holds the view; they need a subject that is not "I"/"we"/"you", in a sentence that is not a
-# question ("Do they really expect us to believe that?" asks the reader, it reports no one's view).
+# named subject holds the view; they need a subject that is not "I"/"we"/"you" nor everyone or no one
+# ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
+# they really expect us to believe that?" asks the reader, it reports no one's view).
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # "She continued: ..." reports speech, "the regime continues to shell the city" does not: with an infinitive
@@ -152,6 +153,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
+_ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
 _OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
@@ -315,7 +317,7 @@ def _from_cue(token: Token) -> list[Found]:
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
     if token.lemma_ in _STANCE_CUES and (
-        speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON or _is_question(token.sent)
+        speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
         return []
     span, by_object = _content(token)
