@@ -11,7 +11,7 @@ import pytest
 from spinlens.claims.component import MAX_SENTENCE_CHARS, ClaimFinder
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.pipeline import Analyzer, PipelineConfig
-from spinlens.record import Analysis, Article, Quote, Sentence, TextSpan, json_schema
+from spinlens.record import Analysis, Article, Entity, Quote, Sentence, TextSpan, json_schema
 from spinlens.render import WRITERS
 
 # Written for these tests: a wire-style report with checkable numbers and dates, and small talk around them.
@@ -84,6 +84,13 @@ def test_a_claim_inside_a_quote_gets_the_quotes_speaker():
     said, weather = record.claims
     assert said.speaker == speaker
     assert weather.speaker is None
+    # the reports name the entity the quote's speaker resolves to, as the quotes section does
+    record.entities = [Entity(name="Ministry of Health", type="organisation", mentions=[speaker])]
+    record.quotes[0].speaker_entity = 0
+    for fmt in ("text", "html"):
+        out = io.StringIO()
+        WRITERS[fmt]([record], out)
+        assert "said by The health ministry → Ministry of Health" in " ".join(out.getvalue().split())
 
 
 def test_the_layer_switch(claims_analyzer):

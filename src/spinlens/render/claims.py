@@ -12,6 +12,7 @@ from rich.text import Text
 
 from spinlens.record import Analysis, Claim, DateValue
 from spinlens.render._spans import one_line
+from spinlens.render.voices import speaker_of
 
 _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
@@ -23,6 +24,17 @@ def _resolved(when: DateValue, published: bool) -> str:
     if when.period == "fiscal year":
         return "unresolved (fiscal years start in different months)"
     return "unresolved" if published else "unresolved (no publication date)"
+
+
+def said_by(record: Analysis, claim: Claim) -> str:
+    """The claim's speaker as the text names them, and the entity their quote resolves to ("She → Maria
+    Zakharova"), as the quotes section shows them."""
+    speaker = claim.speaker
+    assert speaker is not None
+    for quote in record.quotes:
+        if quote.speaker is not None and (quote.speaker.start, quote.speaker.end) == (speaker.start, speaker.end):
+            return speaker_of(record, quote)
+    return one_line(speaker.text)
 
 
 def values_of(claim: Claim, published: bool) -> list[str]:
@@ -42,7 +54,7 @@ def text_sections(record: Analysis, plain: bool, safe: Callable[[str], str]) -> 
     section = Text("Claims", style=_BOLD)
     section.append(" (sentences that assert something checkable, with their check-worthiness)", style=_DIM)
     for number, claim in enumerate(record.claims, start=1):
-        said = f" said by {one_line(claim.speaker.text)}" if claim.speaker else ""
+        said = f" said by {said_by(record, claim)}" if claim.speaker else ""
         section.append("\n")
         section.append_text(
             Text.assemble(
@@ -64,7 +76,7 @@ def html_sections(record: Analysis, anchor: str) -> str:
         return ""
     items = []
     for number, claim in enumerate(record.claims, start=1):
-        said = f" <strong>said by {escape(one_line(claim.speaker.text))}</strong>" if claim.speaker else ""
+        said = f" <strong>said by {escape(said_by(record, claim))}</strong>" if claim.speaker else ""
         values = "".join(
             f'<br><span class="note">{escape(line)}</span>' for line in values_of(claim, bool(record.article.published))
         )

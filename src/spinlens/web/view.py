@@ -124,7 +124,8 @@ def panels(record: dict[str, Any], text: str) -> list[Panel]:
         if not isinstance(value, list):
             continue
         if key == "claims":
-            items = [_claim(v) for v in value if isinstance(v, dict)]
+            quotes = record.get("quotes") if isinstance(record.get("quotes"), list) else []
+            items = [_claim(v, quotes, entity_list) for v in value if isinstance(v, dict)]
         elif key == "quotes":
             items = [_quote(v, entity_list) for v in value if isinstance(v, dict)]
         elif key == "entities":
@@ -141,7 +142,7 @@ def _span_text(value: Any) -> str | None:
     return value.get("text") if isinstance(value, dict) and isinstance(value.get("text"), str) else None
 
 
-def _claim(claim: dict[str, Any]) -> Item:
+def _claim(claim: dict[str, Any], quotes: list[Any], entity_list: list[Any]) -> Item:
     fields = [("check-worthiness", _scalar(claim.get("score")))]
     for quantity in claim.get("quantities") or []:
         if isinstance(quantity, dict):
@@ -151,18 +152,37 @@ def _claim(claim: dict[str, Any]) -> Item:
             fields.append((f"“{when.get('text')}”", str(when.get("value") or "unresolved")))
     if speaker := _span_text(claim.get("speaker")):
         fields.append(("speaker", speaker))
+        said = claim["speaker"]
+        quote = next(
+            (
+                q
+                for q in quotes
+                if isinstance(q, dict)
+                and isinstance(q.get("speaker"), dict)
+                and (q["speaker"].get("start"), q["speaker"].get("end")) == (said.get("start"), said.get("end"))
+            ),
+            None,
+        )
+        if quote is not None:
+            fields += [f for f in _who(quote, entity_list) if f[1] != speaker]
     return Item(str(claim.get("text") or ""), fields)
 
 
 def _quote(quote: dict[str, Any], entity_list: list[Any]) -> Item:
     fields = [("speaker", _span_text(quote.get("speaker")) or "not named")]
-    index = quote.get("speaker_entity")
-    if isinstance(index, int) and 0 <= index < len(entity_list) and isinstance(entity_list[index], dict):
-        fields.append(("who", str(entity_list[index].get("name"))))
+    fields += _who(quote, entity_list)
     if cue := _span_text(quote.get("cue")):
         fields.append(("cue", cue))
     fields.append(("kind", "direct quote" if quote.get("direct") else "reported speech"))
     return Item(_span_text(quote.get("content")) or "", fields)
+
+
+def _who(quote: dict[str, Any], entity_list: list[Any]) -> list[tuple[str, str]]:
+    """The entity a quote's speaker resolves to, as a field, if any."""
+    index = quote.get("speaker_entity")
+    if isinstance(index, int) and 0 <= index < len(entity_list) and isinstance(entity_list[index], dict):
+        return [("who", str(entity_list[index].get("name")))]
+    return []
 
 
 def _entity(entity: dict[str, Any]) -> Item:
