@@ -7,7 +7,7 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
-from spinlens.record import Analysis, Article, Claim, Entity, Quote, TechniqueSpan, TextSpan
+from spinlens.record import Analysis, Article, Claim, DateValue, Entity, Quote, TechniqueSpan, TextSpan
 from spinlens.store import Store
 from spinlens.web import Settings, create_app
 from spinlens.web.analysis import AnalysisPool
@@ -221,17 +221,31 @@ def test_a_direct_quote_gets_no_second_pair_of_marks(client, store):
 
 
 def test_a_claims_speaker_shows_who_they_resolve_to(client, store):
-    text = "Mayor Ann Lee spoke. She said that 40 ferries were cancelled."
-    she = TextSpan(start=21, end=24, text="She")
-    content = TextSpan(start=35, end=len(text) - 1, text=text[35:-1])
+    text = "Mayor Ann Lee spoke. She said that 40 ferries were cancelled on Monday."
+
+    def span(phrase: str) -> TextSpan:
+        return TextSpan(start=text.index(phrase), end=text.index(phrase) + len(phrase), text=phrase)
+
+    she, content, monday = span("She"), span("40 ferries were cancelled on Monday"), span("Monday")
     record = Analysis(article=Article(text=text, outlet="Harbour News"))
-    record.entities = [Entity(name="Ann Lee", type="person", mentions=[TextSpan(start=6, end=13, text="Ann Lee")])]
+    record.entities = [Entity(name="Ann Lee", type="person", mentions=[span("Ann Lee")])]
     record.quotes = [Quote(content=content, speaker=she, cue=None, direct=False, speaker_entity=0)]
-    record.claims = [Claim(start=21, end=len(text), text=text[21:], score=0.9, speaker=she)]
+    sentence = span("She said that 40 ferries were cancelled on Monday.")
+    record.claims = [
+        Claim(
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            score=0.9,
+            speaker=she,
+            dates=[DateValue(start=monday.start, end=monday.end, text="Monday", value=None, period=None)],
+        )
+    ]
     saved = store.save(record)
     page = client.get(f"/articles/{saved.id}", headers={"accept": "text/html"}).text
     claims = page[page.index("panel-claims") : page.index("panel-quotes")]
     assert "<dt>speaker</dt><dd>She</dd>" in claims and "<dt>who</dt><dd>Ann Lee</dd>" in claims
+    assert "<dd>unresolved (no publication date)</dd>" in claims
 
 
 def test_charts_are_svg(client):

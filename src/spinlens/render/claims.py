@@ -10,7 +10,7 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from spinlens.record import Analysis, Claim, DateValue
+from spinlens.record import Analysis, Claim
 from spinlens.render._spans import one_line
 from spinlens.render.voices import speaker_of
 
@@ -18,10 +18,11 @@ _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
 
 
-def _resolved(when: DateValue, published: bool) -> str:
-    if when.value:
-        return when.value
-    if when.period == "fiscal year":
+def date_shown(value: str | None, period: str | None, published: bool) -> str:
+    """A date's resolved value, or why it has none."""
+    if value:
+        return value
+    if period == "fiscal year":
         return "unresolved (fiscal years start in different months)"
     return "unresolved" if published else "unresolved (no publication date)"
 
@@ -43,7 +44,7 @@ def values_of(claim: Claim, published: bool) -> list[str]:
     if claim.quantities:
         lines.append("numbers: " + " · ".join(q.normalized for q in claim.quantities))
     if claim.dates:
-        dates = (f'"{one_line(d.text)}" → {_resolved(d, published)}' for d in claim.dates)
+        dates = (f'"{one_line(d.text)}" → {date_shown(d.value, d.period, published)}' for d in claim.dates)
         lines.append("dates: " + " · ".join(dates))
     return lines
 

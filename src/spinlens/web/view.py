@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from spinlens.record import TechniqueSpan
 from spinlens.render._spans import has_own_marks, ordered, technique
+from spinlens.render.claims import date_shown
 from spinlens.render.html import css_class, evidence_list, marked_text
 
 CORE_KEYS = {"schema_version", "article", "techniques", "sentences", "score", "warnings", "models"}
@@ -125,7 +126,9 @@ def panels(record: dict[str, Any], text: str) -> list[Panel]:
             continue
         if key == "claims":
             quotes = record.get("quotes") if isinstance(record.get("quotes"), list) else []
-            items = [_claim(v, quotes, entity_list) for v in value if isinstance(v, dict)]
+            article = record.get("article") if isinstance(record.get("article"), dict) else {}
+            published = bool(article.get("published"))
+            items = [_claim(v, quotes, entity_list, published) for v in value if isinstance(v, dict)]
         elif key == "quotes":
             items = [_quote(v, entity_list) for v in value if isinstance(v, dict)]
         elif key == "entities":
@@ -142,14 +145,19 @@ def _span_text(value: Any) -> str | None:
     return value.get("text") if isinstance(value, dict) and isinstance(value.get("text"), str) else None
 
 
-def _claim(claim: dict[str, Any], quotes: list[Any], entity_list: list[Any]) -> Item:
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _claim(claim: dict[str, Any], quotes: list[Any], entity_list: list[Any], published: bool) -> Item:
     fields = [("check-worthiness", _scalar(claim.get("score")))]
     for quantity in claim.get("quantities") or []:
         if isinstance(quantity, dict):
             fields.append((f"“{quantity.get('text')}”", str(quantity.get("normalized") or quantity.get("value"))))
     for when in claim.get("dates") or []:
         if isinstance(when, dict):
-            fields.append((f"“{when.get('text')}”", str(when.get("value") or "unresolved")))
+            shown = date_shown(_str_or_none(when.get("value")), _str_or_none(when.get("period")), published)
+            fields.append((f"“{when.get('text')}”", shown))
     if speaker := _span_text(claim.get("speaker")):
         fields.append(("speaker", speaker))
         said = claim["speaker"]
