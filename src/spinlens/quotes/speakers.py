@@ -140,17 +140,17 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     span = doc.char_span(*speaker, alignment_mode="expand")
     if span is None or len(span) == 0:
         return _named(speaker, entities)
-    named = _named(speaker, entities, span.root.idx)
-    if named is not None and (_names(entities[named], span.root.idx) or entities[named].type in _SPEAKING_TYPES):
+    head = span.root
+    named = _named(speaker, entities, head.idx)
+    if named is not None and (_names(entities[named], head.idx) or entities[named].type in _SPEAKING_TYPES):
         return named
     words = [t.lower_ for t in span if not t.is_punct]
-    if len(words) == 1 and words[0] in _RELATIVE_PRONOUNS and span.root.head.dep_ == "relcl":
+    if len(words) == 1 and words[0] in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         # "journalist Seymour Hersh, who cited a single source": the noun the clause hangs on
-        antecedent = span.root.head.head
+        antecedent = head.head.head
         return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
-    head = span.root
     if span[0].lower_ in {"the", "this", "that"} and not any(t.pos_ == "PROPN" for t in span):
         if head.lemma_.lower() in PERSON_ROLES:
             return _nearest_before(doc, span, entities, {"person"}, ROLE_REACH, content)
