@@ -90,7 +90,7 @@ class FoundDate:
     start: int
     end: int
     value: str | None  # ISO date, or ISO interval start/end
-    period: str | None  # day, week, month, year or decade
+    period: str | None  # day, week, month, year, decade or fiscal year
 
 
 def _iso(day: dt.date) -> str:

@@ -161,10 +161,11 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     return " ".join(words), position
 
 
-def _shares(text: str) -> list[FoundQuantity | tuple[int, int]]:
+def _shares(text: str) -> tuple[list[FoundQuantity], list[tuple[int, int]]]:
     """Fractions and ratios of a whole, as percent of what follows them ("two-thirds of voters" → 66.7
-    percent of voters); the range alone for "one in a million", a figure of speech rather than a share."""
-    found: list[FoundQuantity | tuple[int, int]] = []
+    percent of voters), and the ranges they and figures of speech like "one in a million" take."""
+    found: list[FoundQuantity] = []
+    taken: list[tuple[int, int]] = []
     for match in _FRACTION.finditer(text):
         if match.group("half"):
             share = 0.5
@@ -177,10 +178,14 @@ def _shares(text: str) -> list[FoundQuantity | tuple[int, int]]:
         if not part or not whole or part > whole:  # "3 in 2 sets" is no share
             continue
         if part / whole < 0.001:
-            found.append(match.span())
+            taken.append(match.span())
         else:
             found.append(_share(text, match.start(), match.end(), part / whole))
-    return found
+    return found, taken + [(q.start, q.end) for q in found]
+
+
+def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in ranges)
 
 
 def _plural_follows(text: str, end: int) -> bool:
@@ -201,12 +206,11 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
     """Quantities in text, in text order; `skip` holds ranges already read as something else (dates)."""
     dates = list(skip)
-    shares = _shares(text)
-    found = [q for q in shares if isinstance(q, FoundQuantity) and not any(s < q.end and q.start < e for s, e in dates)]
-    skipped = [*dates, *(q if isinstance(q, tuple) else (q.start, q.end) for q in shares)]
+    shares, taken = _shares(text)
+    found = [q for q in shares if not _overlaps(q.start, q.end, dates)]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
-        if any(s < end and start < e for s, e in skipped):
+        if _overlaps(start, end, dates + taken):
             continue
         number = match.group("number")
         value = _value(number)

@@ -10,7 +10,7 @@ from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from spinlens.record import Analysis, Claim
+from spinlens.record import Analysis, Claim, TextSpan
 from spinlens.render._spans import one_line
 from spinlens.render.voices import speaker_of
 
@@ -27,11 +27,9 @@ def date_shown(value: str | None, period: str | None, published: bool) -> str:
     return "unresolved" if published else "unresolved (no publication date)"
 
 
-def said_by(record: Analysis, claim: Claim) -> str:
-    """The claim's speaker as the text names them, and the entity their quote resolves to ("She → Maria
+def said_by(record: Analysis, speaker: TextSpan) -> str:
+    """A claim's speaker as the text names them, and the entity their quote resolves to ("She → Maria
     Zakharova"), as the quotes section shows them."""
-    speaker = claim.speaker
-    assert speaker is not None
     for quote in record.quotes:
         if quote.speaker is not None and (quote.speaker.start, quote.speaker.end) == (speaker.start, speaker.end):
             return speaker_of(record, quote)
@@ -55,7 +53,7 @@ def text_sections(record: Analysis, plain: bool, safe: Callable[[str], str]) -> 
     section = Text("Claims", style=_BOLD)
     section.append(" (sentences that assert something checkable, with their check-worthiness)", style=_DIM)
     for number, claim in enumerate(record.claims, start=1):
-        said = f" said by {said_by(record, claim)}" if claim.speaker else ""
+        said = f" said by {said_by(record, claim.speaker)}" if claim.speaker else ""
         section.append("\n")
         section.append_text(
             Text.assemble(
@@ -77,7 +75,7 @@ def html_sections(record: Analysis, anchor: str) -> str:
         return ""
     items = []
     for number, claim in enumerate(record.claims, start=1):
-        said = f" <strong>said by {escape(said_by(record, claim))}</strong>" if claim.speaker else ""
+        said = f" <strong>said by {escape(said_by(record, claim.speaker))}</strong>" if claim.speaker else ""
         values = "".join(
             f'<br><span class="note">{escape(line)}</span>' for line in values_of(claim, bool(record.article.published))
         )

@@ -160,20 +160,20 @@ def _claim(claim: dict[str, Any], quotes: list[Any], entity_list: list[Any], pub
             fields.append((f"“{when.get('text')}”", shown))
     if speaker := _span_text(claim.get("speaker")):
         fields.append(("speaker", speaker))
-        said = claim["speaker"]
-        quote = next(
-            (
-                q
-                for q in quotes
-                if isinstance(q, dict)
-                and isinstance(q.get("speaker"), dict)
-                and (q["speaker"].get("start"), q["speaker"].get("end")) == (said.get("start"), said.get("end"))
-            ),
-            None,
-        )
+        quote = _quote_said_by(quotes, claim["speaker"])
         if quote is not None:
             fields += [f for f in _who(quote, entity_list) if f[1] != speaker]
     return Item(str(claim.get("text") or ""), fields)
+
+
+def _quote_said_by(quotes: list[Any], speaker: dict[str, Any]) -> dict[str, Any] | None:
+    """The quote whose speaker span is this one: the quote a claim sits in."""
+    where = (speaker.get("start"), speaker.get("end"))
+    for quote in quotes:
+        said = quote.get("speaker") if isinstance(quote, dict) else None
+        if isinstance(said, dict) and (said.get("start"), said.get("end")) == where:
+            return quote
+    return None
 
 
 def _quote(quote: dict[str, Any], entity_list: list[Any]) -> Item:
