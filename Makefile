@@ -38,11 +38,14 @@ lint: $(VENV)/.dev
 
 # Each bench script writes its own section under benchmarks/; BENCHMARKS.md is their concatenation.
 BENCH_SECTIONS := techniques claims quotes web batch
+# Another host's figures go in a folder of their own (make bench BENCH_DIR=benchmarks/NAME), beside these.
+BENCH_DIR ?= benchmarks
+BENCH_ALL := $(if $(filter benchmarks,$(BENCH_DIR)),BENCHMARKS.md,$(BENCH_DIR)/BENCHMARKS.md)
 bench: $(VENV)/.dev
 	@for section in $(BENCH_SECTIONS); do \
-		$(BIN)/python scripts/bench_$$section.py --data ../shared/data --out benchmarks/$$section.md || exit 1; \
+		$(BIN)/python scripts/bench_$$section.py --data ../shared/data --out $(BENCH_DIR)/$$section.md || exit 1; \
 	done
-	cat $(foreach s,$(BENCH_SECTIONS),benchmarks/$(s).md) > BENCHMARKS.md
+	cat $(foreach s,$(BENCH_SECTIONS),$(BENCH_DIR)/$(s).md) > $(BENCH_ALL)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

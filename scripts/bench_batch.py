@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import shutil
@@ -29,6 +28,7 @@ import time
 from pathlib import Path
 
 import psutil
+from benchtools import host
 
 SPINLENS = [sys.executable, "-m", "spinlens", "batch"]
 
@@ -262,8 +262,8 @@ def main() -> None:
     lines = [
         "## Batch analysis (`spinlens batch`)",
         "",
-        f"Made by `python scripts/bench_batch.py --out {options.out}` on {platform.machine()}, "
-        f"{len(cpus)} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}. The corpus is "
+        f"Made by `python scripts/bench_batch.py --out {options.out}` on {host()}, "
+        f"{time.strftime('%Y-%m-%d')}. The corpus is "
         f"generated from sentences written for the bench: {options.articles} articles of about {chars:,.0f} bytes "
         f"of JSON each. Each run is repeated {options.repeats} times, interleaved, and the fastest kept. The "
         f"1-minute load average, which counts the bench's own processes, was {min(loads):.1f} to {max(loads):.1f} "

@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from benchtools import host, make_command
 
 from spinlens.claims.data import f1_yes, read_checkworthy
 from spinlens.claims.dates import find_dates
@@ -111,9 +111,9 @@ def render(result: dict, speeds: dict | None, command: str) -> str:
     lines = [
         "## Claims",
         "",
-        f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}). Timings are the median of {REPEATS} runs; the machine's load "
-        f"average was {os.getloadavg()[0]:.1f} when they ended (other work shares its two cores).",
+        f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({host()}). Timings are the median of {REPEATS} "
+        f"runs; the machine's load average was {os.getloadavg()[0]:.1f} when they ended "
+        "(other work shares its two cores).",
         "",
         f"### Check-worthiness on checkworthy dev ({result['dev']} sentences, {result['dev_yes']} Yes)",
         "",
@@ -165,7 +165,7 @@ def main() -> None:
     speeds = speed(ptc) if (ptc / "dev" / "articles").is_dir() else None
     print(json.dumps(speeds), file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(render(result, speeds, "make bench"), encoding="utf-8")
+    Path(args.out).write_text(render(result, speeds, make_command(args.out)), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
 import sys
 import time
 from pathlib import Path
 
-from benchtools import peak_rss_mb
+from benchtools import host, make_command, peak_rss_mb
 
 from spinlens.pipeline import Analyzer, default_layers
 from spinlens.quotes.evaluate import evaluate
@@ -98,13 +97,12 @@ def speed(ptc: Path) -> dict:
     }
 
 
-def render(scores: dict, speeds: dict, command: str) -> str:
+def render(scores: dict, speeds: dict, command: str, out: str) -> str:
     content, source = scores["content"], scores["source"]
     lines = [
         "## Quotes, entities and the speed of all layers",
         "",
-        f"Made by `{command}` (`scripts/bench_quotes.py --data ../shared/data --out benchmarks/quotes.md`) on "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        f"Made by `{command}` (`scripts/bench_quotes.py --data ../shared/data --out {out}`) on {host()}.",
         "",
         "### Quote extraction on PolNeAR dev",
         "",
@@ -175,7 +173,7 @@ def main() -> None:
     speeds = speed(ptc)
     print({"articles_per_s": round(speeds["articles_per_s"], 2), "costs": speeds["costs"]}, file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(render(scores, speeds, "make bench"), encoding="utf-8")
+    Path(args.out).write_text(render(scores, speeds, make_command(args.out), args.out), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -12,7 +12,6 @@ import argparse
 import io
 import json
 import os
-import platform
 import re
 import statistics
 import sys
@@ -20,7 +19,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from benchtools import peak_rss_mb
+from benchtools import host, make_command, peak_rss_mb
 
 from spinlens.inputs.readers import read_inputs
 from spinlens.pipeline import Analyzer
@@ -310,8 +309,7 @@ def render(result: dict, analysis: list[str], speeds: dict, command: str) -> str
         "",
         "## Techniques",
         "",
-        f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}). Timings are the median of {REPEATS} runs.",
+        f"Made by `{command}` on {time.strftime('%Y-%m-%d')} ({host()}). Timings are the median of {REPEATS} runs.",
         "",
         "### Technique model on PTC dev (SemEval-2020 Task 11 metrics)",
         "",
@@ -363,7 +361,7 @@ def main() -> None:
     speeds = speed(ptc)
     print(json.dumps(speeds), file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(render(result, analysis, speeds, "make bench"), encoding="utf-8")
+    Path(args.out).write_text(render(result, analysis, speeds, make_command(args.out)), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import signal
 import socket
 import statistics
@@ -28,6 +27,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+from benchtools import host
 
 SPINLENS = [sys.executable, "-m", "spinlens"]
 MODEL: list[str] = []  # `--model DIR` for the spinlens commands when the bench is given one
@@ -259,8 +259,8 @@ def main() -> None:
     lines = [
         "## Web: HTTP API, corpus store and search",
         "",
-        "`python scripts/bench_web.py --data ../shared/data --out benchmarks/web.md` "
-        f"({platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"`python scripts/bench_web.py --data ../shared/data --out {args.out}` "
+        f"({host()}; "
         f"1-minute load average at start {os.getloadavg()[0]:.1f}, the benches before this one included). "
         f"Models: {models}" + (f" (technique model from `{args.model}`)." if args.model else "."),
         "",
