@@ -137,6 +137,22 @@ def test_a_quote_spanning_paragraphs():
     assert text[start:end] == "“The first part of the statement runs on here.\n\n“And the second paragraph ends it,”"
 
 
+def test_speech_reported_inside_a_quote_is_not_its_attribution(nlp):
+    # the cue inside the quote used to take it: "The minister" said it, and "We" warned across paragraphs
+    quote = only(analyse(nlp, '"The minister told me that he would resign," Smith said.'))
+    assert quote.direct and quote.speaker.text == "Smith" and quote.cue.text == "said"
+    text = '"We warned them last week. They did not listen.\n\n"Now families will pay the price," Stride added.'
+    quote = only(analyse(nlp, text))
+    assert quote.content.text == text[: text.index(" Stride")]
+    assert quote.speaker.text == "Stride" and quote.cue.text == "added"
+
+
+def test_a_relative_clause_cue_keeps_speaker_and_cue_out_of_the_content(nlp):
+    quote = only(analyse(nlp, "She unveiled a package which she said would fix the economy."))
+    assert quote.speaker.text == "she" and quote.cue.text == "said"
+    assert quote.content.text == "would fix the economy"
+
+
 def test_an_unclosed_quote_ends_with_its_paragraph():
     text = "“This one never closes.\nA new paragraph starts without a quote mark."
     assert direct_quotes(text) == [(0, text.index("\n"))]

@@ -9,8 +9,9 @@ Reported speech hangs on a cue: a verb of saying, thinking or finding ("said", "
 with its subject as the speaker and its clausal complement as the content ("X said that ..."); "according
 to X"; "X accused Y of ..." (the complements are the content); and "X said: ..." (the rest of the
 paragraph). When a cue's content is mostly a direct quote ("'We will not give up,' Kerry said"), the quote
-takes that cue and speaker. A direct quote with no cue near it is kept, speaker unknown, unless it is a
-short phrase in quote marks: those are titles, terms or scare quotes far more often than speech.
+takes that cue and speaker, unless the cue stands inside the quote: that is the speaker's own words. A
+direct quote with no cue near it is kept, speaker unknown, unless it is a short phrase in quote marks:
+those are titles, terms or scare quotes far more often than speech.
 """
 
 from __future__ import annotations
@@ -229,6 +230,10 @@ def extract(doc: Doc) -> list[Found]:
     taken: set[Range] = set()
     for found in reported:
         quote = _mostly_quote(found.content, quotes)
+        if quote is not None and found.cue is not None and _inside_any(found.cue, [quote]):
+            # speech reported within the quote ('"The minister told me he would resign," Smith said'): its
+            # cue is the quoted speaker's words, so it is neither the quote's cue nor an attribution of its own
+            continue
         if quote is not None:
             if quote in taken:
                 continue
@@ -364,6 +369,10 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         if objects and all(c.dep_ == "xcomp" for c in clauses):
             # "urged the council to act": who is urged belongs to what is urged
             return _subtree_range(objects + clauses), False
+        if verb.dep_ == "relcl":
+            # "a package which she said would fix the economy": the clause's subject is the relative pronoun
+            # before the speaker; the content is what follows the cue
+            return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         return _subtree_range(clauses), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
