@@ -134,6 +134,7 @@ def test_publication_date(published, expected):
         ("It cost 12,000 euros.", [("12,000 euros", "12000 EUR")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
+        ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         ("A 40-km road.", [("40-km", "40 km")]),
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),

@@ -32,8 +32,8 @@ _CURRENCY_WORDS = {
     "rupees": "INR", "yuan": "CNY", "shekel": "ILS", "shekels": "ILS",
 }  # fmt: skip
 _UNITS = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage points",
-    "percentage point": "percentage points",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
+    "percentage points": "percentage points", "percentage point": "percentage points",
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
     "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
     "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
@@ -72,7 +72,7 @@ _SIGN = r"(?P<sign>US\$|[$€£¥₽₹])"
 _SCALE = r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn)\b|(?P<short>[mb]n?)\b)"
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?!(?![mb]n?\b)[\w/]|[.,]\d)(?:{_SCALE})?"
+    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?!(?![mb]n?\b|pc\b)[\w/]|[.,]\d)(?:{_SCALE})?"
     rf"(?:(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
     re.IGNORECASE,
 )
