@@ -147,6 +147,17 @@ def test_speech_reported_inside_a_quote_is_not_its_attribution(nlp):
     assert quote.speaker.text == "Stride" and quote.cue.text == "added"
 
 
+def test_a_long_quote_does_not_use_up_the_sentences_a_pronoun_looks_back_over(nlp):
+    text = (
+        "Mel Stride dismissed the plan. He spoke to reporters in London.\n\n"
+        '"We warned them in May. We warned them in June. They did not listen. We will not stop.\n\n'
+        '"Now families will pay the price," he added.'
+    )
+    record = analyse(nlp, text)
+    (quote,) = [q for q in record.quotes if q.cue.text == "added"]
+    assert record.entities[quote.speaker_entity].name == "Mel Stride"
+
+
 def test_a_relative_clause_cue_keeps_speaker_and_cue_out_of_the_content(nlp):
     quote = only(analyse(nlp, "She unveiled a package which she said would fix the economy."))
     assert quote.speaker.text == "she" and quote.cue.text == "said"

@@ -180,7 +180,10 @@ def _nearest_before(
     doc: Doc, span: Span, entities: list[Entity], types: set[str], reach: int, content: Range
 ) -> int | None:
     sentences = list(doc.sents)
-    current = next((i for i, s in enumerate(sentences) if s.start <= span.start < s.end), 0)
+    # the reach counts back from where the quote or its speaker starts, whichever is first: a quote of four
+    # sentences before "he added" does not use up the sentences a reader looks back over
+    first = min(span.start_char, content[0])
+    current = next((i for i, s in enumerate(sentences) if s.start_char <= first < s.end_char), 0)
     horizon = sentences[max(0, current - reach)].start_char
     best, best_end = None, -1
     for index, entity in enumerate(entities):
