@@ -158,6 +158,19 @@ def test_a_long_quote_does_not_use_up_the_sentences_a_pronoun_looks_back_over(nl
     assert record.entities[quote.speaker_entity].name == "Mel Stride"
 
 
+def test_a_quote_with_no_cue_carries_on_the_attribution_before_it(nlp):
+    text = (
+        '"The science is unequivocal," said Friederike Otto, a climate scientist. "Every fraction of a degree '
+        'matters." Her colleagues agreed. The so-called "experts" did not.'
+    )
+    quotes = analyse(nlp, text).quotes
+    speakers = {q.content.text: q.speaker.text if q.speaker else None for q in quotes}
+    assert speakers == {
+        '"The science is unequivocal,"': "Friederike Otto, a climate scientist",
+        '"Every fraction of a degree matters."': "Friederike Otto, a climate scientist",
+    }
+
+
 def test_a_relative_clause_cue_keeps_speaker_and_cue_out_of_the_content(nlp):
     quote = only(analyse(nlp, "She unveiled a package which she said would fix the economy."))
     assert quote.speaker.text == "she" and quote.cue.text == "said"

@@ -10,8 +10,9 @@ with its subject as the speaker and its clausal complement as the content ("X sa
 to X"; "X accused Y of ..." (the complements are the content); and "X said: ..." (the rest of the
 paragraph). When a cue's content is mostly a direct quote ("'We will not give up,' Kerry said"), the quote
 takes that cue and speaker, unless the cue stands inside the quote: that is the speaker's own words. A
-direct quote with no cue near it is kept, speaker unknown, unless it is a short phrase in quote marks:
-those are titles, terms or scare quotes far more often than speech.
+direct quote with no cue of its own carries on the attribution just before it in its paragraph ('"...,"
+said Otto. "..."'); any other with no cue near it is kept, speaker unknown, unless it is a short phrase in
+quote marks: those are titles, terms or scare quotes far more often than speech.
 """
 
 from __future__ import annotations
@@ -245,8 +246,11 @@ def extract(doc: Doc) -> list[Found]:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
         signed = _signed(text, quote)
+        continued = _continued(text, quote, quotes, results)
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
+        elif continued is not None:
+            results.append(Found(quote, continued.speaker, None, direct=True))
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
@@ -282,6 +286,22 @@ def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
     if before is not None:
         return before.span("speaker"), before.span("cue")
     return None
+
+
+def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
+    """The attribution a quote with no cue of its own carries on: in '"The science is clear," said Otto. "Every
+    degree matters."' both quotes are Otto's. It is the nearest attribution before the quote in its
+    paragraph, with no other quote between them and a stop or a comma just before this one, so that scare
+    quotes inside a sentence ('the so-called "experts"') stay apart."""
+    before = [found for found in results if found.speaker is not None and found.content[1] <= quote[0]]
+    if not before:
+        return None
+    previous = max(before, key=lambda found: found.content[1])
+    gap = text[previous.content[1] : quote[0]]
+    if "\n" in gap or any(previous.content[1] <= q[0] and q[1] <= quote[0] for q in quotes):
+        return None
+    stripped = gap.rstrip()
+    return previous if not stripped or stripped[-1] in ".,;:!?" else None
 
 
 def _whole_quotes(content: Range, quotes: list[Range]) -> Range:
