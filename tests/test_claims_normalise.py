@@ -135,6 +135,12 @@ def test_publication_date(published, expected):
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
+        ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
+        (
+            "It was 110F, or 43 degrees Celsius.",
+            [("110F", "110 degree Fahrenheit"), ("43 degrees Celsius", "43 degree Celsius")],
+        ),
+        ("Buy 5c coins.", []),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         ("A 40-km road.", [("40-km", "40 km")]),
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),

@@ -43,7 +43,12 @@ _UNITS = {
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ton": "tonne", "tons": "tonne", "tonne": "tonne",
     "tonnes": "tonne", "pound weight": "lb", "acres": "acre", "acre": "acre", "hectares": "hectare",
     "barrels": "barrel", "barrel": "barrel", "degrees": "degree",
+    "°c": "degree Celsius", "°f": "degree Fahrenheit",
+    "degrees celsius": "degree Celsius", "degrees centigrade": "degree Celsius",
+    "degrees fahrenheit": "degree Fahrenheit",
 }  # fmt: skip
+# Temperatures written as a capital on the number ("1.5C", "104F"); "5c" is five cents.
+_TEMPERATURE_LETTERS = {"C": "degree Celsius", "F": "degree Fahrenheit"}
 # Words that end what a number counts: function words, auxiliaries, and words that start a new clause.
 _STOP = set(
     """a an the of in on at to for from by with as and or but nor so than then that which who whom whose this these
@@ -72,8 +77,8 @@ _SIGN = r"(?P<sign>US\$|[$€£¥₽₹])"
 _SCALE = r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn)\b|(?P<short>[mb]n?)\b)"
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?!(?![mb]n?\b|pc\b)[\w/]|[.,]\d)(?:{_SCALE})?"
-    rf"(?:(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
+    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b)[\w/]|[.,]\d)(?:{_SCALE})?"
+    rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
@@ -226,8 +231,9 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             value *= _SCALES[scale]
         unit_word = (match.group("unit") or "").lower()
         unit = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
+        unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
         counts = None
-        if not match.group("unit"):
+        if not (match.group("unit") or match.group("letter")):
             counts, end = _counted(text, end)
         elif unit == "percent":
             of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)", text[end:])
