@@ -54,6 +54,12 @@ def test_no_entity_runs_across_a_line_break(nlp):
     assert "Velmora" in {e.name for e in found}
 
 
+def test_a_measurement_is_no_entity(nlp):
+    # the small model tags "1.5C" as an organisation here
+    text = "Global temperatures breached the 1.5C threshold, the World Meteorological Organization said."
+    assert {e.name for e in entities(nlp, text)} == {"World Meteorological Organization"}
+
+
 def test_a_short_name_before_the_full_one_still_joins_it():
     found = cluster(
         [

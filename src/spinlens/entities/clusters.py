@@ -31,6 +31,9 @@ _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof"}
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
+# decimal part or a degree or percent sign, and at most a unit's letter or two after it.
+_MEASUREMENT = re.compile(r"\d+(?:[.,]\d+)?\s*[°%][^\W\d_]?|\d+[.,]\d+\s*[^\W\d_]{0,2}")
 
 
 @dataclass
@@ -69,7 +72,7 @@ def mentions(doc: Doc) -> list[Mention]:
         if kind is None:
             continue
         span = _trim(ent)
-        if span is None:
+        if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
         words = name_words(span.text)
         if words:
