@@ -224,19 +224,23 @@ def test_training_on_a_folder_without_articles_is_one_line(tmp_path):
 def test_onnx_agrees_with_itself_across_padding(trained):
     """A window's outputs must not depend on how much padding its batch needed.
 
-    int8 dynamic quantisation picks activation scales per batch, so outputs move by a few hundredths with
-    the batch's content; a broken attention mask would move them by far more.
+    Checked on the fp32 graph, to float precision; the int8 graph is the same graph with its weights
+    quantised, mask and all. The int8 outputs themselves move with the batch's content whatever the mask:
+    dynamic quantisation picks activation scales per batch, and on CPUs without VNNI onnxruntime's int8
+    kernel sums in 16 bits, which can saturate (a shift of 0.04 at atol 0.05 failed on an AMD EPYC). That
+    is why the model runs each window as a pass of its own (`TechniqueModel.forward_windows`).
     """
 
+    from spinlens.modelfiles import cpu_session
     from spinlens.techniques.windows import pack
 
-    model = TechniqueModel(trained[0])
     short, long = np.arange(2000, 2010), np.arange(2000, 2030)
     alone_ids, alone_mask = pack([short])
     padded_ids, padded_mask = pack([short, long])
-    bio_alone, _ = model.forward(alone_ids, alone_mask)
-    bio_padded, _ = model.forward(padded_ids, padded_mask)
-    assert np.allclose(bio_alone[0], bio_padded[0, : alone_ids.shape[1]], atol=0.05)
+    fp32 = cpu_session(trained[0] / "model.onnx", 1)
+    (alone,) = fp32.run(["bio_logits"], {"input_ids": alone_ids, "attention_mask": alone_mask})
+    (padded,) = fp32.run(["bio_logits"], {"input_ids": padded_ids, "attention_mask": padded_mask})
+    assert np.allclose(alone[0], padded[0, : alone_ids.shape[1]], atol=1e-4)
 
 
 def test_a_model_of_another_format_is_refused_clearly(trained, tmp_path):
