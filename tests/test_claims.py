@@ -56,6 +56,13 @@ def test_every_sentence_gets_a_score_and_factual_ones_become_claims(claims_analy
     assert "spinlens-checkworthy-minilm" in [m.name for m in record.models]
 
 
+def test_a_range_keeps_both_ends_in_the_record(claims_analyzer):
+    record = claims_analyzer.analyze("The storm destroyed 40-50 homes and cost $3-4 billion in March.")
+    (claim,) = record.claims
+    assert [(q.value, q.high, q.unit) for q in claim.quantities] == [(40, 50, None), (3e9, 4e9, "USD")]
+    assert [q.normalized for q in claim.quantities] == ["40-50 homes", "3000000000-4000000000 USD"]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_offsets_index_the_exact_text(claims_analyzer, newline):
     text = ("Ça coûte 3 milliards — «Les chiffres»\n\n" + REPORT.replace("eastern", "éastern")).replace("\n", newline)
@@ -114,7 +121,7 @@ def test_the_json_record_has_the_public_keys(claims_analyzer):
     record = json.loads(claims_analyzer.analyze(REPORT, published="2016-11-01").to_json())
     claim = next(c for c in record["claims"] if "127" in c["text"])
     assert set(claim) == {"start", "end", "text", "score", "quantities", "dates", "speaker"}
-    assert set(claim["quantities"][0]) == {"start", "end", "text", "value", "unit", "counts", "normalized"}
+    assert set(claim["quantities"][0]) == {"start", "end", "text", "value", "high", "unit", "counts", "normalized"}
     assert set(claim["dates"][0]) == {"start", "end", "text", "value", "period"}
     assert "checkworthiness" in record["sentences"][0]
     schema = json_schema()

@@ -141,6 +141,10 @@ def test_publication_date(published, expected):
             [("110F", "110 degree Fahrenheit"), ("43 degrees Celsius", "43 degree Celsius")],
         ),
         ("Buy 5c coins.", []),
+        # a range keeps both ends; a score or a vote is no amount
+        ("Between 10-15 people were injured.", [("10-15 people were injured", "10-15 people injured")]),
+        ("It will cost $3-4 billion.", [("$3-4 billion", "3000000000-4000000000 USD")]),
+        ("United beat City 2-1, and the court ruled 5–4.", []),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         ("A 40-km road.", [("40-km", "40 km")]),
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class _Record(BaseModel):
@@ -102,6 +102,9 @@ class Quantity(_Record):
     end: int = Field(ge=0)
     text: str = Field(description='article.text[start:end], e.g. "127 people were killed" or "$3 billion".')
     value: float = Field(description="The number, scale words applied: $3 billion is 3000000000.")
+    high: float | None = Field(
+        None, description='The top of a range: "10-15 people" has value 10 and high 15; null for a single number.'
+    )
     unit: str | None = Field(None, description="`percent`, an ISO 4217 currency code, a time or measure unit.")
     counts: str | None = Field(None, description='What is counted, e.g. "people killed"; null for units.')
     normalized: str = Field(description='Value, unit and what it counts, e.g. "127 people killed", "3000000000 USD".')

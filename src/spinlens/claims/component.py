@@ -109,6 +109,7 @@ def _values(claim: Claim, published: dt.date | None) -> tuple[list[DateValue], l
             end=offset + q.end,
             text=sentence[q.start : q.end],
             value=q.value,
+            high=q.high,
             unit=q.unit,
             counts=q.counts,
             normalized=q.normalized,

@@ -76,8 +76,11 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SIGN = r"(?P<sign>US\$|[$€£¥₽₹])"
 _SCALE = r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn)\b|(?P<short>[mb]n?)\b)"
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
+# What may follow a number: a letter only as a scale, "pc" or a temperature, and no further digits.
+_NUMBER_END = r"(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b)[\w/]|[.,]\d)"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b)[\w/]|[.,]\d)(?:{_SCALE})?"
+    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
+    rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
     rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
     re.IGNORECASE,
 )
@@ -107,11 +110,16 @@ class FoundQuantity:
     value: float
     unit: str | None
     counts: str | None
+    high: float | None = None  # the top of a range ("10-15 people")
 
     @property
     def normalized(self) -> str:
-        number = f"{self.value:.0f}" if float(self.value).is_integer() else f"{self.value:g}"
+        number = "-".join(_plain(v) for v in (self.value, self.high) if v is not None)
         return " ".join(part for part in (number, self.unit, self.counts) if part)
+
+
+def _plain(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 def word_number(words: str) -> float | None:
@@ -227,8 +235,13 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
             # people"); elsewhere it may be metres ("a 5m wall")
             continue
+        high = float(match.group("high").replace(",", "")) if match.group("high") else None
+        if high is not None and high <= value:
+            # "won 2-1", "ruled 5-4", "24-7": a score, a vote or an idiom, not a range of amounts
+            continue
         if scale:
             value *= _SCALES[scale]
+            high = high * _SCALES[scale] if high is not None else None
         unit_word = (match.group("unit") or "").lower()
         unit = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
         unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
@@ -239,5 +252,5 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)", text[end:])
             if of and of.group(1).lower() not in _STOP:
                 counts = f"of {of.group(1)}"
-        found.append(FoundQuantity(start, end, value, unit, counts))
+        found.append(FoundQuantity(start, end, value, unit, counts, high))
     return sorted(found, key=lambda q: q.start)
