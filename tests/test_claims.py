@@ -56,6 +56,20 @@ def test_every_sentence_gets_a_score_and_factual_ones_become_claims(claims_analy
     assert "spinlens-checkworthy-minilm" in [m.name for m in record.models]
 
 
+def test_without_a_publication_date_relative_dates_resolve_against_the_dateline(claims_analyzer):
+    text = (
+        "Budget row\n\nLONDON, 14 March 2025 — The government spent £12bn on Wednesday, "
+        "up from £9bn last year, the Treasury said."
+    )
+    record = claims_analyzer.analyze(text)
+    dates = {d.text: d.value for c in record.claims for d in c.dates}
+    assert dates["Wednesday"] == "2025-03-12" and dates["last year"] == "2024-01-01/2024-12-31"
+    assert [w.code for w in record.warnings] == ["dateline_date"]
+    given = claims_analyzer.analyze(text, published="2025-03-20")
+    assert {d.text: d.value for c in given.claims for d in c.dates}["Wednesday"] == "2025-03-19"
+    assert given.warnings == []
+
+
 def test_a_range_keeps_both_ends_in_the_record(claims_analyzer):
     record = claims_analyzer.analyze("The storm destroyed 40-50 homes and cost $3-4 billion in March.")
     (claim,) = record.claims

@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 
-from spinlens.claims.dates import find_dates, publication_date
+from spinlens.claims.dates import dateline_date, find_dates, publication_date
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.claims.quantities import find_quantities
 from spinlens.pipeline import PipelineConfig, register
@@ -60,6 +60,14 @@ class ClaimFinder:
 
     def _annotate(self, record: Analysis, sentences: list[Sentence], scores: list[float], cut: float) -> None:
         published = publication_date(record.article.published)
+        if published is None:
+            published = dateline_date(record.article.text)
+            if published is not None:
+                record.warn(
+                    self.name,
+                    "dateline_date",
+                    f"no publication date given: relative dates resolved against the dateline's {published}",
+                )
         too_long = failed = 0
         claims = []
         for sentence, score in zip(sentences, scores, strict=True):

@@ -169,6 +169,25 @@ def publication_date(published: str | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+# A wire-style dateline opening a paragraph: a place in capitals, a full date with its year, then a dash or
+# the agency ("LONDON, 14 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -").
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*)?,[ \t]*"
+    r"(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})[ \t]*(?:\(|[—–-])",
+    re.MULTILINE,
+)
+DATELINE_REACH = 1000  # characters: a dateline opens the story, under its title and byline
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The date of a dateline near the start of the text, for an article that comes without `published`."""
+    match = _DATELINE.search(text, 0, DATELINE_REACH)
+    if match is None:
+        return None
+    parsed = _parser(None).get_date_data(match.group("date")).date_obj
+    return parsed.date() if parsed else None
+
+
 def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     if _FISCAL.fullmatch(expression):
         return None, "fiscal year"
