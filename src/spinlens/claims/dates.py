@@ -182,10 +182,7 @@ DATELINE_REACH = 1000  # characters: a dateline opens the story, under its title
 def dateline_date(text: str) -> dt.date | None:
     """The date of a dateline near the start of the text, for an article that comes without `published`."""
     match = _DATELINE.search(text, 0, DATELINE_REACH)
-    if match is None:
-        return None
-    parsed = _parser(None).get_date_data(match.group("date")).date_obj
-    return parsed.date() if parsed else None
+    return publication_date(match.group("date")) if match else None
 
 
 def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:

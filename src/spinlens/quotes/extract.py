@@ -246,10 +246,9 @@ def extract(doc: Doc) -> list[Found]:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
         signed = _signed(text, quote)
-        continued = _continued(text, quote, quotes, results)
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
-        elif continued is not None:
+        elif (continued := _continued(text, quote, quotes, results)) is not None:
             results.append(Found(quote, continued.speaker, None, direct=True))
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
