@@ -54,6 +54,45 @@ def test_according_to(nlp):
     assert quote.content.text.startswith("127 people were killed")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # the parse hangs "according to" on the clause it qualifies
+        (
+            "Troops retook two villages on Sunday, the army said, as the assault cost the invaders "
+            "more than 150,000 soldiers, according to Western estimates.",
+            "Western estimates",
+            "as the assault cost the invaders more than 150,000 soldiers",
+        ),
+        # the parse hangs it on "said": the other attribution is cut out
+        (
+            "Rebels shelled the port on Friday, officials said, as the siege entered its third month, "
+            "according to the United Nations.",
+            "the United Nations",
+            "as the siege entered its third month",
+        ),
+    ],
+)
+def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text, source, content):
+    estimates = next(q for q in analyse(nlp, text).quotes if q.cue.text == "according to")
+    assert (estimates.speaker.text, estimates.content.text) == (source, content)
+
+
+def test_a_dateline_is_nobodys_words(nlp):
+    for dateline in ("KYIV, 3 March 2025 — ", "WASHINGTON (Reuters) - ", "NEW YORK — "):
+        record = analyse(nlp, f"{dateline}Troops retook two villages near the city, the general staff said.")
+        assert only(record).content.text == "Troops retook two villages near the city", dateline
+
+
+def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
+    record = analyse(
+        nlp, "Maria Zakharova spoke in Moscow on Monday. According to her, the talks have failed for good."
+    )
+    quote = only(record)
+    assert quote.speaker.text == "her"
+    assert record.entities[quote.speaker_entity].name == "Maria Zakharova"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

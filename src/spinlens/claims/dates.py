@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spinlens.datelines import dateline_date_words
+
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -169,20 +171,10 @@ def publication_date(published: str | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-# A wire-style dateline opening a paragraph: a place in capitals, a full date with its year, then a dash or
-# the agency ("LONDON, 14 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -").
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*)?,[ \t]*"
-    r"(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})[ \t]*(?:\(|[—–-])",
-    re.MULTILINE,
-)
-DATELINE_REACH = 1000  # characters: a dateline opens the story, under its title and byline
-
-
 def dateline_date(text: str) -> dt.date | None:
     """The date of a dateline near the start of the text, for an article that comes without `published`."""
-    match = _DATELINE.search(text, 0, DATELINE_REACH)
-    return publication_date(match.group("date")) if match else None
+    words = dateline_date_words(text)
+    return publication_date(words) if words else None
 
 
 def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spinlens.datelines import end_of_dateline
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -153,6 +155,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _ASPECT_CUES = frozenset({"continue"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
@@ -227,6 +230,7 @@ def extract(doc: Doc) -> list[Found]:
     text = doc.text
     quotes = direct_quotes(text)
     reported = _outermost_objects([found for token in doc for found in _from_cue(token)])
+    reported = [_beside_others(text, found, reported) for found in reported]
     results: list[Found] = []
     taken: set[Range] = set()
     for found in reported:
@@ -241,7 +245,8 @@ def extract(doc: Doc) -> list[Found]:
             taken.add(quote)
             results.append(Found(quote, found.speaker, found.cue, direct=True))
         else:
-            results.append(replace(found, content=_whole_quotes(found.content, quotes)))
+            content = _whole_quotes(_after_dateline(text, found.content), quotes)
+            results.append(replace(found, content=content))
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
@@ -253,6 +258,52 @@ def extract(doc: Doc) -> list[Found]:
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
+    """An "according to" content without the attributions that close within it: in "Troops advanced, the army
+    said, as the assault cost 150,000 soldiers, according to Western estimates", the estimates are about the
+    losses, and what the army said is the army's. An attribution whose cue comes first ("the army said that
+    ...") is left whole: what follows its cue may be what the "according to" source reports it said."""
+    if found.cue is None or not text[found.cue[0] : found.cue[1]].lower().startswith("according"):
+        return found
+    start, end = found.content
+    others = [
+        o
+        for o in reported
+        if o is not found and o.cue is not None and start <= o.cue[0] < o.cue[1] <= end and o.content[1] <= o.cue[0]
+    ]
+    if not others:
+        return found
+    taken = sorted(
+        (min(r[0] for r in ranges), max(r[1] for r in ranges))
+        for o in others
+        for ranges in [[o.content, o.cue] + ([o.speaker] if o.speaker else [])]
+    )
+    pieces, at = [], start
+    for taken_start, taken_end in taken:
+        pieces.append((at, min(taken_start, end)))
+        at = max(at, taken_end)
+    pieces.append((at, end))
+    words = [r for piece in pieces if (r := _worded(text, _unpunctuated(text, piece))) is not None]
+    if not words:
+        return found
+    return replace(found, content=max(words, key=lambda r: len(text[r[0] : r[1]].split())))
+
+
+def _unpunctuated(text: str, span: Range) -> Range:
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _after_dateline(text: str, content: Range) -> Range:
+    """The content without the dateline it starts with ("KYIV, 3 March 2025 — Troops advanced, X said")."""
+    start = end_of_dateline(text, content[0])
+    return (start, content[1]) if start is not None and start < content[1] else content
 
 
 def _outermost_objects(reported: list[Found]) -> list[Found]:
@@ -445,9 +496,12 @@ def _according_to(according: Token) -> list[Found]:
         return []
     speaker = _trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
-    sentence = according.sent
-    rest = [t for t in sentence if t not in phrase and not t.is_punct and not t.is_space]
-    # the content is the longer run of the sentence on either side of the "according to" phrase
+    # what the phrase qualifies: the clause it hangs on ("Troops advanced, X said, as the assault went on,
+    # according to Y": the assault), or the whole sentence when it hangs on the main verb
+    head = according.head if according.head.i != according.i else according
+    clause = head.subtree if head.dep_ in _QUALIFIED_CLAUSE_DEPS else according.sent
+    rest = [t for t in clause if t not in phrase and not t.is_punct and not t.is_space]
+    # the content is the longer run of the clause on either side of the "according to" phrase
     before = [t for t in rest if t.i < according.i]
     after = [t for t in rest if t.i > according.i]
     side = before if len(before) >= len(after) else after

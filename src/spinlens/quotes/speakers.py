@@ -28,6 +28,10 @@ _PRONOUN_TYPES = {
     "she": {"person"},
     "it": {"organisation"},
     "they": {"organisation", "group"},
+    # "according to her", "was told by them"
+    "him": {"person"},
+    "her": {"person"},
+    "them": {"organisation", "group"},
 }
 PERSON_ROLES = frozenset(
     [
