@@ -99,6 +99,21 @@ def test_a_fiscal_year_is_no_quantity():
     assert [d.period for d in find_dates(text, PUBLISHED)] == ["fiscal year"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Turnout in the 2024 election fell; a 2019 study found 300 cases.", [("2024", "year"), ("2019", "year")]),
+        ("The budget for the 2026 fiscal year, and the 2025-26 financial year.", [(None, "fiscal year")] * 2),
+    ],
+)
+def test_a_year_before_a_noun_is_a_date_not_a_count(text, dates):
+    found = find_dates(text, PUBLISHED)
+    assert [(d.value[:4] if d.value else None, d.period) for d in found] == dates
+    assert [q.normalized for q in find_quantities(text, [(d.start, d.end) for d in found])] == (
+        ["300 cases"] if "300" in text else []
+    )
+
+
 def test_without_a_publication_date_only_dates_with_a_year_resolve():
     assert _dates("On Monday, and on 20 January 2017.", published=None) == [
         ("Monday", None),
@@ -145,6 +160,12 @@ def test_publication_date(published, expected):
         ("Between 10-15 people were injured.", [("10-15 people were injured", "10-15 people injured")]),
         ("It will cost $3-4 billion.", [("$3-4 billion", "3000000000-4000000000 USD")]),
         ("United beat City 2-1, and the court ruled 5–4.", []),
+        ("Taxes rise by between 1.5 and 2 per cent.", [("1.5 and 2 per cent", "1.5-2 percent")]),
+        ("Between 1.5 and 2 million people fled.", [("1.5 and 2 million people fled", "1500000-2000000 people fled")]),
+        # a change is no range: its start takes the end's unit
+        ("Inflation rose from 3.0 to 3.4 per cent.", [("3.0", "3 percent"), ("3.4 per cent", "3.4 percent")]),
+        # money does not count what was done with it
+        ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         ("A 40-km road.", [("40-km", "40 km")]),
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),

@@ -57,6 +57,11 @@ _PATTERNS = [
     # as a count, but left unresolved
     rf"(?P<d>(?:(?:(?:fiscal|financial)\s+year\s+|FY\s?)(?:{_YEAR}|\d\d)|fiscal\s+{_YEAR})"
     rf"(?:[-/\u2013]\d\d(?:\d\d)?)?)(?!\d|,\d)",
+    # the 2026 fiscal year, the 2025-26 financial year: unresolved like the fiscal years above
+    rf"(?P<d>{_YEAR}(?:[-/\u2013]\d\d(?:\d\d)?)?\s+(?:fiscal|financial)\s+year)",
+    # the 2024 election, a 2019 study: a year before a noun, not a count of it. A count this large takes a
+    # comma in news copy ("the 2,000 protesters"), so a bare 19xx or 20xx after a determiner is a year
+    rf"(?:the|a|its|their|his|her|our|this|that)\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
     # the year 2000, calendar year 2022
     rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
@@ -76,7 +81,7 @@ _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
-_FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*", re.IGNORECASE)
+_FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*|\S+\s+(?:fiscal|financial)\s+year", re.IGNORECASE)
 # words that put a clause in the future: a date in it is the next of its name, not the last
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going)\s+to|plans?\s+to|due\s+to\s+be)\b"

@@ -221,36 +221,79 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
     dates = list(skip)
     shares, taken = _shares(text)
     found = [q for q in shares if not _overlaps(q.start, q.end, dates)]
-    for match in _QUANTITY.finditer(text):
-        start, end = match.span()
-        if _overlaps(start, end, dates + taken):
+    matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), dates + taken)]
+    read = [_read(text, match) for match in matches]
+    joined: set[int] = set()  # the upper ends of ranges, read with their lower end
+    for i, quantity in enumerate(read):
+        if quantity is None or i in joined:
             continue
-        number = match.group("number")
-        value = _value(number)
-        # "one" alone is mostly a pronoun ("one of them"), not a count
-        if value is None or (number.lower() in {"one", "a"} and not match.group("unit")):
-            continue
-        scale = (match.group("scale") or match.group("short") or "").lower()
-        if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
-            # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
-            # people"); elsewhere it may be metres ("a 5m wall")
-            continue
-        high = float(match.group("high").replace(",", "")) if match.group("high") else None
-        if high is not None and high <= value:
-            # "won 2-1", "ruled 5-4", "24-7": a score, a vote or an idiom, not a range of amounts
-            continue
-        if scale:
-            value *= _SCALES[scale]
-            high = high * _SCALES[scale] if high is not None else None
-        unit_word = (match.group("unit") or "").lower()
-        unit = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
-        unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
-        counts = None
-        if not (match.group("unit") or match.group("letter")):
-            counts, end = _counted(text, end)
-        elif unit == "percent":
-            of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)", text[end:])
-            if of and of.group(1).lower() not in _STOP:
-                counts = f"of {of.group(1)}"
-        found.append(FoundQuantity(start, end, value, unit, counts, high))
+        after = read[i + 1] if i + 1 < len(read) else None
+        if after is not None and (pair := _PAIR.fullmatch(text, matches[i].end(), after.start)):
+            quantity = _paired(text, quantity, after, matches[i], matches[i + 1], pair.group(1).lower())
+            if quantity.high is not None and quantity.end == after.end:
+                joined.add(i + 1)
+        found.append(quantity)
     return sorted(found, key=lambda q: q.start)
+
+
+# "between 1.5 and 2 per cent", "from 3.0 to 3.4 per cent": the first number takes the second's unit
+_PAIR = re.compile(r"\s+(and|to)\s+")
+_PAIR_OPENING = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+
+
+def _paired(
+    text: str, first: FoundQuantity, second: FoundQuantity, first_match: re.Match, second_match: re.Match, word: str
+) -> FoundQuantity:
+    """A range ("between 1.5 and 2 per cent" → 1.5-2 percent), or a change whose start gets the end's unit
+    ("from 3.0 to 3.4 per cent" → 3 percent, then 3.4 percent, found on its own)."""
+    opening = _PAIR_OPENING.search(text, max(0, first.start - 10), first.start)
+    if opening is None or first.high is not None or first.unit not in {None, second.unit}:
+        return first
+    value = first.value
+    if not (first_match.group("scale") or first_match.group("short")):
+        value *= _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+    if opening.group(1).lower() == "between" and word == "and":
+        if second.high is not None or value >= second.value:
+            return first
+        return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
+    if opening.group(1).lower() == "from" and word == "to":
+        return FoundQuantity(first.start, first_match.end(), value, second.unit, None)
+    return first
+
+
+def _read(text: str, match: re.Match) -> FoundQuantity | None:
+    """The quantity one match of `_QUANTITY` holds, or None when it is no amount."""
+    start, end = match.span()
+    number = match.group("number")
+    value = _value(number)
+    # "one" alone is mostly a pronoun ("one of them"), not a count
+    if value is None or (number.lower() in {"one", "a"} and not match.group("unit")):
+        return None
+    scale = (match.group("scale") or match.group("short") or "").lower()
+    if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
+        # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
+        # people"); elsewhere it may be metres ("a 5m wall")
+        return None
+    high = float(match.group("high").replace(",", "")) if match.group("high") else None
+    if high is not None and high <= value:
+        # "won 2-1", "ruled 5-4", "24-7": a score, a vote or an idiom, not a range of amounts
+        return None
+    if scale:
+        value *= _SCALES[scale]
+        high = high * _SCALES[scale] if high is not None else None
+    unit_word = (match.group("unit") or "").lower()
+    unit = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
+    unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
+    counts = None
+    if not (match.group("unit") or match.group("letter")):
+        counts, counted_end = _counted(text, end)
+        if counts and match.group("sign") and _is_participle(counts.split()[0].lower()):
+            # "$61 billion approved by Congress": an amount of money does not count what was done with it
+            counts = None
+        else:
+            end = counted_end
+    elif unit == "percent":
+        of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)", text[end:])
+        if of and of.group(1).lower() not in _STOP:
+            counts = f"of {of.group(1)}"
+    return FoundQuantity(start, end, value, unit, counts, high)
