@@ -93,6 +93,14 @@ def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
     assert record.entities[quote.speaker_entity].name == "Maria Zakharova"
 
 
+def test_what_an_audience_is_told(nlp):
+    # the parser hangs the that-clause on "briefing" as a relative clause
+    record = analyse(nlp, "Mao Ning told a regular press briefing that Washington was playing with fire.")
+    quote = only(record)
+    assert (quote.speaker.text, quote.cue.text) == ("Mao Ning", "told")
+    assert quote.content.text == "that Washington was playing with fire"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

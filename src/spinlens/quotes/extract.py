@@ -156,6 +156,7 @@ _ASPECT_CUES = frozenset({"continue"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
+_ADDRESSEE_CUES = frozenset({"tell", "warn"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
@@ -444,6 +445,18 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         return _subtree_range(clauses), False
+    if verb.lemma_ in _ADDRESSEE_CUES:
+        # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
+        # on the audience as a relative clause; after "tell" or "warn" it is what was said
+        said = [
+            r
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative"}
+            for r in c.children
+            if r.dep_ == "relcl" and r.left_edge.lower_ == "that" and any(t.dep_ == "nsubj" for t in r.children)
+        ]
+        if said:
+            return _subtree_range(said[:1]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
         tokens = [t for t in verb.head.subtree if t not in set(verb.subtree) and not t.is_punct]
