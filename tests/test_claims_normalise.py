@@ -147,6 +147,7 @@ def test_publication_date(published, expected):
         ("The plan costs $3 billion.", [("$3 billion", "3000000000 USD")]),
         ("They paid £5m and €1.2 bn.", [("£5m", "5000000 GBP"), ("€1.2 bn", "1200000000 EUR")]),
         ("It cost 12,000 euros.", [("12,000 euros", "12000 EUR")]),
+        ("A sale worth 1.1 billion U.S. dollars.", [("1.1 billion U.S. dollars", "1100000000 USD")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
@@ -192,6 +193,8 @@ def test_publication_date(published, expected):
                 ("3 out of 4 doctors", "75 percent of doctors"),
             ],
         ),
+        # a rate in digits is a share however small; "one in a million" in words is a figure of speech
+        ("Roughly 1 in 100,000 doses.", [("1 in 100,000 doses", "0.001 percent of doses")]),
         (
             "Half a million people marched; a one in a million chance.",
             [("Half a million people marched", "500000 people marched")],

@@ -30,6 +30,8 @@ _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
     "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rupee": "INR",
     "rupees": "INR", "yuan": "CNY", "shekel": "ILS", "shekels": "ILS",
+    "u.s. dollars": "USD", "us dollars": "USD", "u.s. dollar": "USD", "us dollar": "USD",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
 }  # fmt: skip
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
@@ -94,7 +96,7 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _RATIO = re.compile(
-    rf"(?<![\w.,-])(?P<part>\d+|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>\d+|{_NUMBER_WORD})(?![\w.,])",
+    rf"(?<![\w.,-])(?P<part>\d+|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>{_DIGITS}|{_NUMBER_WORD})(?![\w.,])",
     re.IGNORECASE,
 )
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
@@ -190,7 +192,8 @@ def _shares(text: str) -> tuple[list[FoundQuantity], list[tuple[int, int]]]:
         part, whole = _value(match.group("part")), _value(match.group("whole"))
         if not part or not whole or part > whole:  # "3 in 2 sets" is no share
             continue
-        if part / whole < 0.001:
+        if part / whole < 0.001 and not match.group("whole")[0].isdigit():
+            # "a one in a million chance" is a figure of speech; "1 in 100,000 doses" is a rate
             taken.append(match.span())
         else:
             found.append(_share(text, match.start(), match.end(), part / whole))
@@ -213,7 +216,8 @@ def _plural_follows(text: str, end: int) -> bool:
 def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
     of = _OF_WHAT.match(text, end)
     counts = f"of {of.group(1)}" if of and of.group(1).lower() not in _STOP | {"them", "us"} else None
-    return FoundQuantity(start, of.end() if counts and of else end, round(share * 100, 1), "percent", counts)
+    # three significant digits: two-thirds is 66.7 percent, one in 100,000 is 0.001
+    return FoundQuantity(start, of.end() if counts and of else end, float(f"{share * 100:.3g}"), "percent", counts)
 
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
