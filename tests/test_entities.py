@@ -60,6 +60,12 @@ def test_a_measurement_is_no_entity(nlp):
     assert {e.name for e in entities(nlp, text)} == {"World Meteorological Organization"}
 
 
+def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
+    # the small model tags "Spokesperson Mao Ning" as one person
+    text = "Spokesperson Mao Ning told a press briefing that the sale was wrong. Mao Ning spoke for an hour."
+    assert [m.text for m in by_name(entities(nlp, text), "Mao Ning").mentions] == ["Mao Ning", "Mao Ning"]
+
+
 def test_a_short_name_before_the_full_one_still_joins_it():
     found = cluster(
         [

@@ -29,6 +29,12 @@ TYPES = {
 }
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof"}
+# Job words NER takes into a person's name when they open a sentence in capitals ("Spokesperson Mao Ning
+# told ..."); unlike a title ("Dr.", "President"), they are no part of the name.
+_ROLES = {
+    "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "ambassador", "chairman", "chairwoman",
+    "director", "analyst", "lawmaker", "commander", "correspondent", "reporter", "activist", "candidate",
+}  # fmt: skip
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 # A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
@@ -71,7 +77,7 @@ def mentions(doc: Doc) -> list[Mention]:
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
-        span = _trim(ent)
+        span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
         words = name_words(span.text)
@@ -80,8 +86,9 @@ def mentions(doc: Doc) -> list[Mention]:
     return found
 
 
-def _trim(ent: Span) -> Span | None:
-    """Without a leading "the" and a trailing possessive or punctuation, which NER sometimes includes.
+def _trim(ent: Span, person: bool = False) -> Span | None:
+    """Without a leading "the" (or, for a person, a job word) and a trailing possessive or punctuation, which
+    NER sometimes includes.
 
     None for a span across a line break: no name runs from one paragraph into the next, but NER reads a
     title-case headline and the first word under it as one ("The Cowards of Velmora Have Shown Their True
@@ -90,7 +97,9 @@ def _trim(ent: Span) -> Span | None:
     if any(token.is_space and "\n" in token.text for token in ent):
         return None
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ == "the" or ent.doc[start].is_punct):
+    while start < end and (
+        ent.doc[start].lower_ == "the" or ent.doc[start].is_punct or (person and ent.doc[start].lower_ in _ROLES)
+    ):
         start += 1
     while end > start and (ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or ent.doc[end - 1].is_punct):
         end -= 1
