@@ -124,6 +124,10 @@ def test_reported_content_never_cuts_a_quote_in_two(nlp):
     assert denied.content.text.endswith('"absurd and baseless."')
 
 
+def test_defending_oneself_is_no_speech(nlp):
+    assert analyse(nlp, "Hamas fighters hide in tunnels as Israel defends itself.").quotes == []
+
+
 def test_continuing_to_act_is_no_speech(nlp):
     assert analyse(nlp, "The regime in Kiev continues to shell peaceful civilians in Donetsk.").quotes == []
     quote = only(analyse(nlp, "The minister continued: the border will stay closed until spring."))

@@ -157,6 +157,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _ADDRESSEE_CUES = frozenset({"tell", "warn"})
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
@@ -398,7 +399,8 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     span, by_object = _content(token)
     content = _worded(token.doc.text, span)
-    if content is None:
+    if content is None or (by_object and token.doc.text[content[0] : content[1]].lower() in _REFLEXIVES):
+        # "Israel defends itself": an act, not words
         return []
     speaker_range = _worded(token.doc.text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
