@@ -172,6 +172,8 @@ def test_publication_date(published, expected):
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),
         ("Some 3,000 US troops are deployed.", [("3,000 US troops are deployed", "3000 US troops deployed")]),
         ("About a dozen soldiers died.", [("a dozen soldiers died", "12 soldiers died")]),
+        # a time adverb after the noun is not what is counted
+        ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
         (
             "Two hundred and fifty thousand refugees fled.",
             [("Two hundred and fifty thousand refugees fled", "250000 refugees fled")],
