@@ -66,6 +66,12 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [m.text for m in by_name(entities(nlp, text), "Mao Ning").mentions] == ["Mao Ning", "Mao Ning"]
 
 
+def test_a_dateline_names_a_place(nlp):
+    # the small model tags "JERUSALEM" as an organisation here
+    text = "Troops advance\n\nJERUSALEM — Israeli troops destroyed tunnels on Tuesday, the army said."
+    assert by_name(entities(nlp, text), "JERUSALEM").type == "place"
+
+
 def test_a_short_name_before_the_full_one_still_joins_it():
     found = cluster(
         [

@@ -2,8 +2,9 @@
 first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —".
 
 A dateline says where and when the story was filed; it is nobody's words and no sentence's subject. The
-claims layer reads its date when the article comes without one, and the quotes layer keeps it out of what
-a source is reported to have said ("KYIV — Troops retook two villages, the General Staff said").
+claims layer reads its date when the article comes without one, the quotes layer keeps it out of what a
+source is reported to have said ("KYIV — Troops retook two villages, the General Staff said"), and the
+entities layer knows its place for a place, whatever type NER gives a word in capitals.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import re
 
 _MONTH = r"[A-Z][a-z]+\.?"
 _DATE = rf"\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
-DATELINE = re.compile(
+_DATELINE = re.compile(
     # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS")
-    r"^[ \t]*[A-Z][A-Z.'’-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’-]*)*"
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’-]*)*)"
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     rf"(?:,[ \t]*(?P<date>{_DATE}))?"
@@ -27,17 +28,23 @@ REACH = 1000  # characters: a dateline opens the story, under its title and byli
 
 
 def dateline_date_words(text: str) -> str | None:
-    """The words of a dateline's date near the start of the text ("3 March 2025"), if one has a date."""
-    for match in DATELINE.finditer(text, 0, REACH):
-        if match.group("date"):
-            return match.group("date")
-    return None
+    """The words of the dateline's date ("3 March 2025"), if the text has a dateline with a date."""
+    match = _dateline(text)
+    return match.group("date") if match else None
 
 
 def end_of_dateline(text: str, position: int) -> int | None:
-    """Where the story's words start, when `position` lies within a dateline near the start of the text."""
-    if position >= REACH:
-        return None
-    line = text.rfind("\n", 0, position) + 1
-    match = DATELINE.match(text, line)
-    return match.end() if match and match.end() > position else None
+    """Where the story's words start, when `position` lies within the dateline."""
+    match = _dateline(text)
+    return match.end() if match and match.start() <= position < match.end() else None
+
+
+def dateline_place(text: str, position: int) -> tuple[int, int] | None:
+    """The start and end of the dateline's place, when `position` lies within the dateline."""
+    match = _dateline(text)
+    return match.span("place") if match and match.start() <= position < match.end() else None
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    # a story has one dateline: the first line that reads as one, near the start
+    return _DATELINE.search(text, 0, REACH)

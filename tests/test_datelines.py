@@ -1,0 +1,38 @@
+"""Wire-style datelines, which the claims, quotes and entities layers read."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinlens.datelines import dateline_date_words, dateline_place, end_of_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "date"),
+    [
+        ("KYIV, 3 March 2025 — Troops advanced.", "KYIV", "3 March 2025"),
+        ("WASHINGTON, March 14, 2025 (Reuters) - Prices rose.", "WASHINGTON", "March 14, 2025"),
+        ("KYIV, Ukraine, 3 March 2025 — Troops advanced.", "KYIV", "3 March 2025"),
+        ("GAZA CITY (AP) — Airstrikes killed 45.", "GAZA CITY", None),
+        ("ST. LOUIS, Mo. — Police said.", "ST. LOUIS", None),
+        ("Headline over it\n\nNEW YORK -- Shares fell.", "NEW YORK", None),
+    ],
+)
+def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, place, date):
+    start = text.index(place)
+    span = dateline_place(text, start)
+    assert span is not None and text[span[0] : span[1]] == place
+    assert dateline_date_words(text) == date
+    story = end_of_dateline(text, start)
+    assert story is not None and text[story:][0].isupper() and text[story - 2 : story].strip() in {"—", "-", "--"}
+
+
+@pytest.mark.parametrize("text", ["The US - China talks resumed.", "US-led forces advanced.", "Troops advanced."])
+def test_no_dateline(text):
+    assert end_of_dateline(text, 0) is None and dateline_place(text, 0) is None
+
+
+def test_a_story_has_one_dateline():
+    text = "LONDON — Shares fell.\n\nNATO — the alliance — met."
+    assert dateline_place(text, 0) == (0, 6)
+    assert dateline_place(text, text.index("NATO")) is None
