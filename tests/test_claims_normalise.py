@@ -148,6 +148,12 @@ def test_publication_date(published, expected):
         ("They paid £5m and €1.2 bn.", [("£5m", "5000000 GBP"), ("€1.2 bn", "1200000000 EUR")]),
         ("It cost 12,000 euros.", [("12,000 euros", "12000 EUR")]),
         ("A sale worth 1.1 billion U.S. dollars.", [("1.1 billion U.S. dollars", "1100000000 USD")]),
+        # South Asian scales and rupee signs, and ISO codes before an amount
+        (
+            "The scheme cost Rs 5,000 crore; 2 lakh farmers protested.",
+            [("Rs 5,000 crore", "50000000000 INR"), ("2 lakh farmers protested", "200000 farmers protested")],
+        ),
+        ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),

@@ -23,9 +23,11 @@ _SMALL = {
 }  # fmt: skip
 _SCALES = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12,
+    "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR"}
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "Rs": "INR"}
+# ISO codes written before an amount, as wires and financial pages do ("CHF 3 million", "INR 500 crore")
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "RUB", "CAD", "AUD")
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
     "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rupee": "INR",
@@ -76,8 +78,10 @@ _WORD_NUMBER = (
     rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}|hundred|thousand|million|billion|trillion))*)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SIGN = r"(?P<sign>US\$|[$€£¥₽₹])"
-_SCALE = r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn)\b|(?P<short>[mb]n?)\b)"
+_SIGN = rf"(?P<sign>US\$|[$€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
+_SCALE = (
+    r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
+)
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
 # What may follow a number: a letter only as a scale, "pc" or a temperature, and no further digits.
 _NUMBER_END = r"(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b)[\w/]|[.,]\d)"
@@ -287,7 +291,9 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         value *= _SCALES[scale]
         high = high * _SCALES[scale] if high is not None else None
     unit_word = (match.group("unit") or "").lower()
-    unit = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
+    sign = (match.group("sign") or "").rstrip(".")
+    unit = _CURRENCY_SIGNS.get(sign, sign if sign in _CURRENCY_CODES else None)
+    unit = unit or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
     unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
     counts = None
     if not (match.group("unit") or match.group("letter")):
