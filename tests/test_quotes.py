@@ -101,6 +101,23 @@ def test_what_an_audience_is_told(nlp):
     assert quote.content.text == "that Washington was playing with fire"
 
 
+def test_a_verdict_on_something_is_attributed(nlp):
+    quote = only(analyse(nlp, 'The opposition leader slammed the decision as "a betrayal of voters".'))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
+        "The opposition leader",
+        "slammed",
+        '"a betrayal of voters"',
+    )
+
+
+def test_a_cue_after_an_object_is_an_attribution_of_its_own(nlp):
+    record = analyse(nlp, "The senator criticized the bill, saying it would raise taxes.")
+    assert [(q.cue.text, q.content.text) for q in record.quotes] == [
+        ("criticized", "the bill"),
+        ("saying", "it would raise taxes"),
+    ]
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"
@@ -120,8 +137,17 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
 
 def test_reported_content_never_cuts_a_quote_in_two(nlp):
     text = 'Kremlin spokesman Dmitry Peskov denied the report, calling it "absurd and baseless."'
-    (denied,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "denied"]
-    assert denied.content.text.endswith('"absurd and baseless."')
+    quote = text.index('"'), len(text)
+    record = analyse(nlp, text)
+    for q in record.quotes:
+        inside = quote[0] <= q.content.start and q.content.end <= quote[1]
+        around = q.content.start <= quote[0] and quote[1] <= q.content.end
+        apart = q.content.end <= quote[0] or quote[1] <= q.content.start
+        assert inside or around or apart, q.content.text
+    assert [(q.cue.text, q.content.text) for q in record.quotes] == [
+        ("denied", "the report"),
+        ("calling", '"absurd and baseless."'),
+    ]
 
 
 def test_defending_oneself_is_no_speech(nlp):

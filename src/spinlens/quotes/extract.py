@@ -135,6 +135,15 @@ OBJECT_CUES = frozenset(
         "praise",
         "criticize",
         "criticise",
+        "slam",
+        "blast",
+        "hail",
+        "decry",
+        "lambast",
+        "lambaste",
+        "brand",
+        "label",
+        "dub",
         "condemn",
         "dismiss",
         "defend",
@@ -464,7 +473,15 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         tokens = [t for t in verb.head.subtree if t not in set(verb.subtree) and not t.is_punct]
         return _tokens_range(tokens), False
     if verb.lemma_ in OBJECT_CUES:
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+        # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
+        # more words, not what was denied
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in _OBJECT_DEPS
+            and c.i > verb.i
+            and not (c.dep_ == "advcl" and c.lemma_ in CLAUSE_CUES | OBJECT_CUES)
+        ]
         if verb.lemma_ == "call":
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             objects = [o for c in objects for o in (c.children if _is_call_preposition(c) else [c])]
