@@ -118,6 +118,13 @@ def test_a_cue_after_an_object_is_an_attribution_of_its_own(nlp):
     ]
 
 
+def test_a_speaker_stays_on_its_side_of_the_cue(nlp):
+    # the parser hangs "a figure ..." on "ministry" as an apposition
+    text = "The ministry claimed that 500 soldiers were killed, a figure that could not be independently verified."
+    quote = only(analyse(nlp, text))
+    assert quote.speaker.text == "The ministry"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

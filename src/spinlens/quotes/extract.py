@@ -508,7 +508,7 @@ def _colon_after(verb: Token) -> Token | None:
 def _speaker(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return _trimmed_subtree(child)
+            return _trimmed_subtree(child, verb)
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -559,10 +559,14 @@ def _is_call_preposition(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in {"for", "on"}
 
 
-def _trimmed_subtree(head: Token) -> Span:
-    """The head's phrase without relative clauses and trailing punctuation: "Kerry, who ..., said" -> Kerry."""
+def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
+    """The head's phrase without relative clauses and trailing punctuation: "Kerry, who ..., said" -> Kerry.
+
+    With the cue `verb`, only the words on the head's side of it: the parser may hang a phrase from the end of
+    the sentence on the subject ("The ministry claimed that ..., a figure that could not be verified").
+    """
     cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS for t in c.subtree}
-    words = [t.i for t in head.subtree if t.i not in cut]
+    words = [t.i for t in head.subtree if t.i not in cut and (verb is None or (t.i < verb.i) == (head.i < verb.i))]
     start, end = min(words), max(words) + 1
     doc = head.doc
     while end - 1 > start and doc[end - 1].is_punct:
