@@ -275,6 +275,19 @@ def test_long_quote_without_a_cue_is_kept_with_no_speaker(nlp):
     assert quote.direct and quote.speaker is None and quote.speaker_entity is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('As the senator put it, "this bill is dead on arrival."', "the senator"),
+        ('A former minister put it bluntly: "The barbarians are no longer at the gates."', "A former minister"),
+        ('"We need jobs for everyone, not just those at the top," as she put it in Raleigh.', "she"),
+    ],
+)
+def test_as_someone_put_it(nlp, text, speaker):
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, "put it")
+
+
 def test_signed_quote(nlp):
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.” ― Jane Doe\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"

@@ -261,7 +261,7 @@ def extract(doc: Doc) -> list[Found]:
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
-        signed = _signed(text, quote)
+        signed = _signed(text, quote) or _put_it(doc, quote)
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (continued := _continued(text, quote, quotes, results)) is not None:
@@ -269,6 +269,25 @@ def extract(doc: Doc) -> list[Found]:
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
+    """The speaker and cue of "as X put it" or "X put it:" next to the quote, in the sentence that holds
+    the quote's start or the one that ends just before it."""
+    opening = next((t for t in doc if t.idx >= quote[0]), None)
+    if opening is None:
+        return None
+    sentences = [opening.sent] + ([doc[opening.i - 1].sent] if opening.i > 0 else [])
+    for token in (t for sentence in sentences for t in sentence):
+        if token.lemma_ != "put" or quote[0] <= token.idx < quote[1]:
+            continue
+        it = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"]
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SECOND_PERSON]
+        if it and subjects:
+            speaker = _range(_trimmed_subtree(subjects[0], token))
+            if speaker is not None:
+                return speaker, (token.idx, it[0].idx + len(it[0].text))
+    return None
 
 
 def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
