@@ -46,6 +46,8 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Debt doubled over the last 10 years.", [("the last 10 years", "2006-11-01/2016-11-01")]),
         ("Prices rose over the past week.", [("the past week", "2016-10-25/2016-11-01")]),
         ("Wages stalled in the past decade.", [("the past decade", "2006-11-01/2016-11-01")]),
+        # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
+        ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
         # months and years count after a preposition only
         ("Fighting resumed in October.", [("October", "2016-10-01/2016-10-31")]),
         (

@@ -118,9 +118,10 @@ class DateValue(_Record):
     text: str = Field(description='article.text[start:end], e.g. "on Monday" -> "Monday", "last week".')
     value: str | None = Field(
         None,
-        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year, span of years or a period up to "
-        "publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date in an "
-        "article without a publication date, or a fiscal year, whose first month differs between organisations).",
+        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year, decade, span of years or a period "
+        "up to publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date "
+        "in an article without a publication date, or a fiscal year, whose first month differs between "
+        "organisations).",
     )
     period: str | None = Field(None, description="`day`, `week`, `month`, `year`, `decade` or `fiscal year`.")
 

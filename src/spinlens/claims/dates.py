@@ -62,6 +62,8 @@ _PATTERNS = [
     # the 2024 election, a 2019 study: a year before a noun, not a count of it. A count this large takes a
     # comma in news copy ("the 2,000 protesters"), so a bare 19xx or 20xx after a determiner is a year
     rf"(?:the|a|its|their|his|her|our|this|that)\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
+    # the 1990s, the 2020s: a decade ("the 1800s" and "the 1900s" more often mean a century: left out)
+    r"(?P<d>(?:1[89]|20)[1-9]0s)",
     # the year 2000, calendar year 2022
     rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
@@ -81,6 +83,7 @@ _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
+_DECADE = re.compile(r"(?:1[89]|20)[1-9]0s")
 _FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*|\S+\s+(?:fiscal|financial)\s+year", re.IGNORECASE)
 # words that put a clause in the future: a date in it is the next of its name, not the last
 _FUTURE = re.compile(
@@ -185,6 +188,8 @@ def dateline_date(text: str) -> dt.date | None:
 def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     if _FISCAL.fullmatch(expression):
         return None, "fiscal year"
+    if _DECADE.fullmatch(expression):
+        return f"{expression[:4]}-01-01/{int(expression[:4]) + 9}-12-31", "decade"
     years = _span(expression)
     if years:
         return f"{years[0]}-01-01/{years[1]}-12-31", "year"
