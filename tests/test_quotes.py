@@ -110,6 +110,13 @@ def test_a_verdict_on_something_is_attributed(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["Beijing slams US meddling as Taiwan holds drills", "China slammed US meddling as Taiwan held drills."]
+)
+def test_a_clause_of_when_is_not_what_was_slammed(nlp, text):
+    assert only(analyse(nlp, text)).content.text == "US meddling"
+
+
 def test_a_cue_after_an_object_is_an_attribution_of_its_own(nlp):
     record = analyse(nlp, "The senator criticized the bill, saying it would raise taxes.")
     assert [(q.cue.text, q.content.text) for q in record.quotes] == [

@@ -166,6 +166,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _ADDRESSEE_CUES = frozenset({"tell", "warn"})
+_CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
@@ -493,20 +494,30 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         return _tokens_range(tokens), False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
-        # more words, not what was denied
+        # more words, not what was denied; "slams US meddling as Taiwan holds drills": a clause with its own
+        # subject after "as" or "while" says when, not what
         objects = [
             c
             for c in verb.children
             if c.dep_ in _OBJECT_DEPS
             and c.i > verb.i
-            and not (c.dep_ == "advcl" and c.lemma_ in CLAUSE_CUES | OBJECT_CUES)
+            and not (c.dep_ == "advcl" and (c.lemma_ in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
         ]
         if verb.lemma_ == "call":
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             objects = [o for c in objects for o in (c.children if _is_call_preposition(c) else [c])]
         if objects:
-            return _subtree_range(objects), True
+            # the parser may hang the clause on the object instead ("slams US meddling as Taiwan holds drills")
+            cut = {
+                t for o in objects for c in o.children if c.dep_ == "advcl" and _is_circumstance(c) for t in c.subtree
+            }
+            return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _is_circumstance(clause: Token) -> bool:
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return bool(marks & _CIRCUMSTANCE_MARKS) and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
 
 def _colon_after(verb: Token) -> Token | None:
