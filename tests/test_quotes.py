@@ -111,6 +111,19 @@ def test_a_verdict_on_something_is_attributed(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor expressed concern about the plan.", "expressed", "concern about the plan"),
+        ("The UN denounced the strikes on the port.", "denounced", "the strikes on the port"),
+        ("Critics mocked the proposal as a gimmick.", "mocked", "the proposal as a gimmick"),
+    ],
+)
+def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
     "text", ["Beijing slams US meddling as Taiwan holds drills", "China slammed US meddling as Taiwan held drills."]
 )
 def test_a_clause_of_when_is_not_what_was_slammed(nlp, text):
@@ -162,6 +175,11 @@ def test_reported_content_never_cuts_a_quote_in_two(nlp):
         ("denied", "the report"),
         ("calling", '"absurd and baseless."'),
     ]
+
+
+def test_an_attack_is_no_speech(nlp):
+    # "attacked the plan" is often verbal in politics, but in war news an attack is an act: no cue
+    assert analyse(nlp, "Russian forces attacked Kharkiv overnight.").quotes == []
 
 
 def test_defending_oneself_is_no_speech(nlp):

@@ -110,6 +110,7 @@ CLAUSE_CUES = frozenset(
         "cite",
         "call",
         "describe",
+        "echo",
     ]
 )
 # Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
@@ -144,6 +145,10 @@ OBJECT_CUES = frozenset(
         "brand",
         "label",
         "dub",
+        "denounce",
+        "mock",
+        "express",
+        "rail",
         "condemn",
         "dismiss",
         "defend",
