@@ -46,6 +46,13 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Debt doubled over the last 10 years.", [("the last 10 years", "2006-11-01/2016-11-01")]),
         ("Prices rose over the past week.", [("the past week", "2016-10-25/2016-11-01")]),
         ("Wages stalled in the past decade.", [("the past decade", "2006-11-01/2016-11-01")]),
+        # periods ahead start at publication, in a clause about the future or as "the coming ..."
+        ("The plant will close within three months.", [("within three months", "2016-11-01/2017-02-01")]),
+        ("Prices will rise over the next two years.", [("the next two years", "2016-11-01/2018-11-01")]),
+        ("Growth slows in the coming year.", [("the coming year", "2016-11-01/2017-11-01")]),
+        # told of the past, they count from the events: unresolved, or not found with "of"
+        ("He was arrested and released the next day.", [("the next day", None)]),
+        ("He was freed within three months of his arrest.", []),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
         # months and years count after a preposition only

@@ -28,6 +28,7 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _UNIT = r"(?:day|week|month|year|decade)s?"
+_SINGULAR_UNIT = r"(?:day|week|month|year|decade)(?!s)"
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
 _PREPOSITION = r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end)[\s-]+"
@@ -48,6 +49,9 @@ _PATTERNS = [
     r"(?P<d>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)",
     r"(?P<d>(?:last|this|next|past)\s+(?:week|month|year|decade))",
     rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
+    # the next two weeks, the coming year, within three months: a period that starts at publication
+    # ("within three months of his arrest" counts from the arrest: not found)
+    rf"(?P<d>(?:the\s+(?:next|coming)|within)\s+(?:{_COUNT}\s+{_UNIT}|{_SINGULAR_UNIT}))(?!\s+(?:of|after|from)\b)",
     # the past two weeks, the last 10 years: a period that ends at publication
     rf"(?P<d>the\s+(?:past|last)\s+(?:{_COUNT}\s+)?{_UNIT}|(?:past|last)\s+decade)",
     # between 2030 and 2050, from 2010 to 2020, 2014-2016, 2022-23: a span of years, one interval
@@ -91,6 +95,8 @@ _FUTURE = re.compile(
     r"|'ll\b",
     re.IGNORECASE,
 )
+# "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
+_AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
 _PERIOD = re.compile(rf"(?:the\s+(?:past|last)\s+(?:({_COUNT})\s+)?({_UNIT})|(?:past|last)\s+(decade))", re.I)
 
@@ -193,6 +199,14 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     years = _span(expression)
     if years:
         return f"{years[0]}-01-01/{years[1]}-12-31", "year"
+    ahead = _AHEAD.fullmatch(expression)
+    if ahead:
+        unit = ahead.group(2).lower().rstrip("s")
+        # in a story of the past, "released the next day" or "within a year" counts from the events told
+        if published is None or not (future or "coming" in expression.lower()):
+            return None, unit
+        until = _minus(published, -_amount(ahead.group(1) or "one"), unit)
+        return f"{_iso(published)}/{_iso(until)}", unit
     period = _PERIOD.fullmatch(expression)
     if period:
         unit = (period.group(2) or period.group(3)).lower().rstrip("s")
