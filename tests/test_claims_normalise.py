@@ -46,6 +46,10 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Debt doubled over the last 10 years.", [("the last 10 years", "2006-11-01/2016-11-01")]),
         ("Prices rose over the past week.", [("the past week", "2016-10-25/2016-11-01")]),
         ("Wages stalled in the past decade.", [("the past decade", "2006-11-01/2016-11-01")]),
+        # a weekend: the one past, unless the words or the clause look ahead (published Tuesday 1 November)
+        ("Protests spread over the weekend.", [("the weekend", "2016-10-29/2016-10-30")]),
+        ("Talks will resume this weekend; they met last weekend.", [("this weekend", "2016-11-05/2016-11-06"),
+                                                                    ("last weekend", "2016-10-29/2016-10-30")]),
         # periods ahead start at publication, in a clause about the future or as "the coming ..."
         ("The plant will close within three months.", [("within three months", "2016-11-01/2017-02-01")]),
         ("Prices will rise over the next two years.", [("the next two years", "2016-11-01/2018-11-01")]),

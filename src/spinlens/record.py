@@ -123,7 +123,9 @@ class DateValue(_Record):
         "in an article without a publication date, or a fiscal year, whose first month differs between "
         "organisations).",
     )
-    period: str | None = Field(None, description="`day`, `week`, `month`, `year`, `decade` or `fiscal year`.")
+    period: str | None = Field(
+        None, description="`day`, `weekend`, `week`, `month`, `year`, `decade` or `fiscal year`."
+    )
 
 
 class Claim(_Record):

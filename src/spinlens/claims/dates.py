@@ -49,6 +49,8 @@ _PATTERNS = [
     r"(?P<d>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)",
     r"(?P<d>(?:last|this|next|past)\s+(?:week|month|year|decade))",
     rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
+    # the weekend, last weekend, this weekend: a Saturday and Sunday
+    r"(?P<d>(?:the|this|last|next|past)\s+weekend)",
     # the next two weeks, the coming year, within three months: a period that starts at publication
     # ("within three months of his arrest" counts from the arrest: not found)
     rf"(?P<d>(?:the\s+(?:next|coming)|within)\s+(?:{_COUNT}\s+{_UNIT}|{_SINGULAR_UNIT}))(?!\s+(?:of|after|from)\b)",
@@ -95,6 +97,7 @@ _FUTURE = re.compile(
     r"|'ll\b",
     re.IGNORECASE,
 )
+_WEEKEND = re.compile(r"(the|this|last|next|past)\s+weekend", re.I)
 # "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
 _AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
@@ -199,6 +202,11 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     years = _span(expression)
     if years:
         return f"{years[0]}-01-01/{years[1]}-12-31", "year"
+    weekend = _WEEKEND.fullmatch(expression)
+    if weekend:
+        if published is None:
+            return None, "weekend"
+        return _weekend(published, weekend.group(1).lower(), future), "weekend"
     ahead = _AHEAD.fullmatch(expression)
     if ahead:
         unit = ahead.group(2).lower().rstrip("s")
@@ -226,6 +234,25 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
         return None, None
     day, period = found.date_obj.date(), found.period or "day"
     return (_iso(day) if period == "day" else _interval(day, period)), period
+
+
+def _weekend(published: dt.date, which: str, future: bool) -> str:
+    """The Saturday and Sunday meant. "Last weekend" is the one past; "next weekend" the one to come; "the" or
+    "this weekend" the one past, unless the clause speaks of the future or, for "this weekend", the paper
+    comes out from Tuesday to Friday, when a weekend past would be "last weekend". A weekend under way on
+    publication is "this" or "the" weekend."""
+    on_weekend = published.weekday() >= 5
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)  # under way, or just past
+    if which in {"last", "past"}:
+        return _days(saturday - dt.timedelta(days=7) if on_weekend else saturday)
+    ahead = which == "next" or future or (which == "this" and 1 <= published.weekday() <= 4)
+    if ahead and (not on_weekend or which == "next"):
+        saturday += dt.timedelta(days=7)
+    return _days(saturday)
+
+
+def _days(saturday: dt.date) -> str:
+    return f"{_iso(saturday)}/{_iso(saturday + dt.timedelta(days=1))}"
 
 
 def _in_future(text: str, start: int) -> bool:
