@@ -27,8 +27,9 @@ _MONTHS = (
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_UNIT = r"(?:day|week|month|year|decade)s?"
-_SINGULAR_UNIT = r"(?:day|week|month|year|decade)(?!s)"
+_UNIT_WORD = r"(?:day|week|month|year|decade)"
+_UNIT = rf"{_UNIT_WORD}s?"
+_SINGULAR_UNIT = rf"{_UNIT_WORD}(?!s)"
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
 _PREPOSITION = r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end)[\s-]+"

@@ -280,9 +280,10 @@ def extract(doc: Doc) -> list[Found]:
 def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     """The speaker and cue of "as X put it" or "X put it:" next to the quote, in the sentence that holds
     the quote's start or the one that ends just before it."""
-    opening = next((t for t in doc if t.idx >= quote[0]), None)
-    if opening is None:
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
         return None
+    opening = span[0]
     sentences = [opening.sent] + ([doc[opening.i - 1].sent] if opening.i > 0 else [])
     for token in (t for sentence in sentences for t in sentence):
         if token.lemma_ != "put" or quote[0] <= token.idx < quote[1]:
@@ -311,10 +312,10 @@ def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
     ]
     if not others:
         return found
+    # each other attribution as one stretch, from the first to the last of its content, cue and speaker
     taken = sorted(
-        (min(r[0] for r in ranges), max(r[1] for r in ranges))
-        for o in others
-        for ranges in [[o.content, o.cue] + ([o.speaker] if o.speaker else [])]
+        (min(r[0] for r in parts), max(r[1] for r in parts))
+        for parts in ([r for r in (o.content, o.cue, o.speaker) if r is not None] for o in others)
     )
     pieces, at = [], start
     for taken_start, taken_end in taken:
