@@ -91,7 +91,7 @@ def cross_tuned(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     half, then the halves scored together."""
     ids = sorted(texts)
     halves = (ids[0::2], ids[1::2])
-    shipped = (model.gap, model.verify)
+    shipped = (model.gap, model.verify, model.peak)
     predicted, chosen = [], []
     try:
         for tune_on, score_on in (halves, halves[::-1]):
@@ -102,12 +102,14 @@ def cross_tuned(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
 
             on = set(tune_on)
             half_gold = [g for g in gold if g.article_id in on]
-            _, threshold, gap, verify = best_si(model, half_gold, candidates_at)
-            chosen.append(f"threshold {threshold}, gap {gap}, verifier {verify}")
-            model.gap, model.verify = gap, verify
-            predicted += detected(model, texts, {a: tokens[a] for a in score_on}, threshold)
+            _, best = best_si(model, half_gold, candidates_at)
+            chosen.append(
+                f"threshold {best['threshold']}, gap {best['gap']}, verifier {best['verify']}, peak {best['peak']}"
+            )
+            model.gap, model.verify, model.peak = int(best["gap"]), best["verify"], best["peak"]
+            predicted += detected(model, texts, {a: tokens[a] for a in score_on}, best["threshold"])
     finally:
-        model.gap, model.verify = shipped
+        model.gap, model.verify, model.peak = shipped
     rows = (
         ("shipped, tuned on all of dev", detected(model, texts, tokens, model.threshold)),
         ("each half with settings tuned on the other", predicted),
@@ -144,8 +146,18 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     finally:
         model.spec = shipped_spec
 
-    def run(threshold=None, second=None, gap=None, widen=True, sentences=None, verify=None, trim=True, read=tokens):
-        saved = (model.second_label, model.gap, model.verify, decode.char_range, decode.split_sentences)
+    def run(
+        threshold=None,
+        second=None,
+        gap=None,
+        widen=True,
+        sentences=None,
+        verify=None,
+        peak=None,
+        trim=True,
+        read=tokens,
+    ):
+        saved = (model.second_label, model.gap, model.verify, model.peak, decode.char_range, decode.split_sentences)
         edges = (model.trim_first, model.trim_last)
         if not trim:
             model.trim_first = model.trim_last = frozenset()
@@ -155,6 +167,8 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
             model.gap = gap
         if verify is not None:
             model.verify = verify
+        if peak is not None:
+            model.peak = peak
         if not widen:
             decode.char_range = lambda text, offsets, first, last: (int(offsets[first][0]), int(offsets[last - 1][1]))
         if sentences is not None:  # where runs may not be joined across
@@ -164,13 +178,20 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
                 Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], read[a], threshold)
             ]
         finally:
-            model.second_label, model.gap, model.verify, decode.char_range, decode.split_sentences = saved
+            model.second_label, model.gap, model.verify, model.peak, decode.char_range, decode.split_sentences = saved
             model.trim_first, model.trim_last = edges
         return score_si(gold, pred).overall.f1, score_full(gold, pred).overall.f1
 
     rows = [("bundled model, tuned decoding", run())]
     rows.append(("threshold 0.5 instead of tuned", run(threshold=0.5)))
     rows.append(("no verifier: every run above the threshold kept", run(verify=0.0)))
+    rows.append(("no peak: runs kept however faint their surest token", run(peak=0.0)))
+    rows.append(
+        (
+            "no peak, and the best threshold, gap and verifier without one",
+            _best_without_peak(model, texts, tokens, gold),
+        )
+    )
     rows.append(("no joining of runs across small gaps", run(gap=0)))
     rows.append(("no second technique per fragment", run(second=1.01)))
     rows.append(("no widening of spans to whole words", run(widen=False)))
@@ -203,6 +224,24 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     ):
         lines.append(f"| {name} | {score_tc(gold, predicted).overall.f1:.4f} |")
     return lines
+
+
+def _best_without_peak(model, texts: dict[str, str], tokens: dict, gold) -> tuple[float, float]:
+    """(SI, full) with no peak, at the threshold, gap and verifier that score best without one: what the
+    peak adds over the decoding that would be tuned without it."""
+    shipped = (model.gap, model.verify, model.peak)
+
+    def candidates_at(threshold: float, gap: int) -> dict:
+        model.gap = gap
+        return {a: model.candidates(texts[a], tokens[a], threshold) for a in texts}
+
+    try:
+        _, best = best_si(model, gold, candidates_at, peaks=(0.0,))
+        model.gap, model.verify, model.peak = int(best["gap"]), best["verify"], 0.0
+        pred = detected(model, texts, tokens, best["threshold"])
+    finally:
+        model.gap, model.verify, model.peak = shipped
+    return score_si(gold, pred).overall.f1, score_full(gold, pred).overall.f1
 
 
 def _tc_each_span_once(model, texts, tokens, gold):

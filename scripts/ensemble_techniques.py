@@ -50,7 +50,7 @@ class Ensemble:
         probs = np.mean([techniques for techniques, _ in heads], axis=0)
         verified = np.mean([fragment for _, fragment in heads], axis=0)
         return [
-            Candidate(*decode.char_range(text, offsets, start, end), p, float(v))
+            Candidate(*decode.char_range(text, offsets, start, end), p, float(v), float(p_span[start:end].max()))
             for (start, end), p, v in zip(runs, probs, verified, strict=True)
         ]
 
@@ -62,15 +62,15 @@ class Ensemble:
         def candidates_at(threshold: float, gap: int) -> dict[str, list[Candidate]]:
             return {article: self.candidates(article, threshold, gap) for article in sorted(self.texts)}
 
-        si, threshold, gap, verify = best_si(first, gold, candidates_at)
-        first.verify = verify
+        si, best = best_si(first, gold, candidates_at)
+        first.verify, first.peak = best["verify"], best["peak"]
         predicted = [
             Label(article, span.technique, span.start, span.end)
-            for article, found in candidates_at(threshold, gap).items()
+            for article, found in candidates_at(best["threshold"], int(best["gap"])).items()
             for span in first.select(found)
         ]
         full = score_full(gold, predicted).overall.f1
-        return {"si_f1": si, "full_f1": full, "threshold": threshold, "gap": gap, "verify": verify}
+        return {"si_f1": si, "full_f1": full, **best}
 
 
 def main() -> None:
@@ -84,13 +84,14 @@ def main() -> None:
     gold = read_labels(args.data / "dev" / "labels.tsv")
     models = [TechniqueModel(run) for run in args.runs]
     tokens = [predict(model, texts) for model in models]
-    print("| model | SI F1 | full F1 | threshold | gap | verify |\n|---|---:|---:|---:|---:|---:|")
+    print("| model | SI F1 | full F1 | threshold | gap | verify | peak |\n|---|---:|---:|---:|---:|---:|---:|")
     rows = [(run.name, Ensemble([m], [t], texts)) for run, m, t in zip(args.runs, models, tokens, strict=True)]
     if len(models) > 1:
         rows.append((" + ".join(run.name for run in args.runs), Ensemble(models, tokens, texts)))
     for name, ensemble in rows:
         s = ensemble.score(gold)
-        print(f"| {name} | {s['si_f1']:.4f} | {s['full_f1']:.4f} | {s['threshold']} | {s['gap']} | {s['verify']} |")
+        settings = " | ".join(str(s[key]) for key in ("threshold", "gap", "verify", "peak"))
+        print(f"| {name} | {s['si_f1']:.4f} | {s['full_f1']:.4f} | {settings} |")
 
 
 if __name__ == "__main__":

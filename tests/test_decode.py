@@ -1,14 +1,17 @@
 """Decoding fragments from token runs: joining them within a sentence, trimming the words fragments do not
-begin or end with."""
+begin or end with, keeping the runs that peak."""
 
 from __future__ import annotations
+
+import json
+import shutil
 
 import numpy as np
 import pytest
 
 from spinlens.semeval.formats import Label
 from spinlens.techniques.decode import char_range, token_runs, trim_runs
-from spinlens.techniques.model import BUNDLED_DIR
+from spinlens.techniques.model import BUNDLED_DIR, Candidate, TechniqueModel, load_model
 from spinlens.techniques.train import edge_words
 from spinlens.techniques.windows import encode, load_tokenizer
 
@@ -75,3 +78,28 @@ def test_runs_join_across_small_gaps_within_a_sentence_only(tokenizer):
         "It is that simple.",
         "Enough is enough.",
     ]
+
+
+def _candidate(verified: float, peak: float) -> Candidate:
+    probs = np.zeros(14, dtype=np.float32)
+    probs[0] = 1.0
+    return Candidate(0, 5, probs, verified, peak)
+
+
+def test_a_run_stands_only_where_the_tagger_is_sure_of_one_token():
+    model = load_model()
+    model_peak, model.peak = model.peak, 0.4
+    try:
+        sure, faint = _candidate(0.9, peak=0.45), _candidate(0.9, peak=0.3)
+        assert [(s.start, s.end) for s in model.select([sure, faint])] == [(0, 5)]
+    finally:
+        model.peak = model_peak
+
+
+def test_a_manifest_without_a_peak_keeps_every_run(tmp_path):
+    shutil.copytree(BUNDLED_DIR, tmp_path / "model")
+    path = tmp_path / "model" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    del manifest["decode"]["peak"]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert TechniqueModel(tmp_path / "model").peak == 0.0

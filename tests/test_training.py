@@ -345,4 +345,4 @@ def test_an_ensemble_of_a_model_with_itself_scores_as_the_model(trained, tmp_pat
     alone = ensemble.Ensemble([model], [tokens], texts).score(gold)
     twice = ensemble.Ensemble([model, model], [tokens, tokens], texts).score(gold)
     assert twice == pytest.approx(alone)
-    assert set(alone) == {"si_f1", "full_f1", "threshold", "gap", "verify"}
+    assert set(alone) == {"si_f1", "full_f1", "threshold", "gap", "verify", "peak"}

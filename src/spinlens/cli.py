@@ -106,7 +106,10 @@ def main() -> None:
 @click.option(
     "--threshold",
     type=click.FloatRange(0.0, 1.0),
-    help="Token probability above which text counts as a fragment (default: the model's tuned value).",
+    help=(
+        "Token probability above which text counts as part of a fragment; a fragment also needs one token at "
+        "the model's peak (default: the model's tuned value)."
+    ),
 )
 @click.option(
     "--batch-size", type=click.IntRange(1, 512), default=16, show_default=True, help="Model windows per forward pass."

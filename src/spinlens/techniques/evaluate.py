@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,25 +45,39 @@ def label_gold(
     return predicted
 
 
-# The decoding grid `tune` searches for the best SI F1 on dev.
+# The decoding grid `tune` searches for the best SI F1 on dev. A peak of 0 keeps every run (no hysteresis).
 GAPS = (0, 2, 4, 6, 8, 10, 12)
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 VERIFY = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+PEAKS = (0.0, 0.4, 0.5, 0.6, 0.7)
 
 
 def best_si(
-    model: TechniqueModel, gold: list[Label], candidates_at: Callable[[float, int], dict[str, list[Candidate]]]
-) -> tuple[float, float, int, float]:
-    """(SI F1, threshold, gap, verify) at the best point of the decoding grid, where `candidates_at(threshold,
-    gap)` gives each article's candidates and `model.select` keeps those its verifier passes."""
-    best = (-1.0, 0.5, 0, 0.0)
-    for gap in GAPS:
-        for threshold in THRESHOLDS:
-            candidates = candidates_at(threshold, gap)
-            for verify in VERIFY:
-                model.verify = verify
-                best = max(best, (score_si(gold, _selected(model, candidates)).overall.f1, threshold, gap, verify))
-    return best
+    model: TechniqueModel,
+    gold: list[Label],
+    candidates_at: Callable[[float, int], dict[str, list[Candidate]]],
+    peaks: Sequence[float] = PEAKS,
+) -> tuple[float, dict[str, float]]:
+    """(SI F1, {threshold, gap, verify, peak}) at the best point of the decoding grid, where
+    `candidates_at(threshold, gap)` gives each article's candidates and `model.select` keeps those its
+    verifier and peak pass. The model's `verify` and `peak` are left as they were."""
+    kept = (model.verify, model.peak)
+    best = (-1.0, 0.5, 0, 0.0, 0.0)  # ties go to the higher setting, as tuples compare
+    try:
+        for gap in GAPS:
+            for threshold in THRESHOLDS:
+                candidates = candidates_at(threshold, gap)
+                for peak in peaks:
+                    if 0 < peak <= threshold:
+                        continue  # every run already peaks at its threshold: the same point as no peak
+                    for verify in VERIFY:
+                        model.verify, model.peak = verify, peak
+                        f1 = score_si(gold, _selected(model, candidates)).overall.f1
+                        best = max(best, (f1, threshold, gap, verify, peak))
+    finally:
+        model.verify, model.peak = kept
+    f1, threshold, gap, verify, peak = best
+    return f1, {"threshold": threshold, "gap": gap, "verify": verify, "peak": peak}
 
 
 def tune(
@@ -73,8 +87,8 @@ def tune(
     threshold: float | None = None,
     second_label: float | None = None,
 ) -> dict[str, float]:
-    """Pick the decoding settings that maximise SI F1 (threshold, gap, verify) and full-task F1 (second
-    label)."""
+    """Pick the decoding settings that maximise SI F1 (threshold, gap, verify, peak) and full-task F1
+    (second label)."""
     model = TechniqueModel(model_dir)
     tokens = predict(model, texts)
     if threshold is None:
@@ -83,17 +97,22 @@ def tune(
             model.gap = gap
             return {a: model.candidates(texts[a], toks, cut) for a, toks in tokens.items()}
 
-        _, threshold, gap, verify = best_si(model, gold, candidates_at)
-    else:
-        gap, verify = model.gap, model.verify
-    model.gap, model.verify = gap, verify
+        _, settings = best_si(model, gold, candidates_at)
+        threshold = settings["threshold"]
+        model.gap, model.verify, model.peak = int(settings["gap"]), settings["verify"], settings["peak"]
     if second_label is None:
         scores = []
         for candidate in (0.2, 0.3, 0.4, 0.5, 1.01):
             model.second_label = candidate
             scores.append((score_full(gold, detected(model, texts, tokens, threshold)).overall.f1, candidate))
         second_label = max(scores)[1]
-    return {"threshold": threshold, "second_label": second_label, "gap": gap, "verify": verify}
+    return {
+        "threshold": threshold,
+        "second_label": second_label,
+        "gap": model.gap,
+        "verify": model.verify,
+        "peak": model.peak,
+    }
 
 
 def evaluate(model_dir: Path, texts: dict[str, str], gold: list[Label]) -> dict[str, Any]:

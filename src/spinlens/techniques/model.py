@@ -64,6 +64,7 @@ class Candidate:
     end: int
     probs: np.ndarray  # [14] technique probabilities
     verified: float  # the verifier's probability that it is a fragment
+    peak: float  # the highest fragment probability of its tokens
 
 
 @dataclass
@@ -155,6 +156,8 @@ class TechniqueModel:
         self.second_label: float = float(decoding["second_label"])
         self.gap: int = int(decoding["gap"])
         self.verify: float = float(decoding["verify"])
+        # a manifest written before runs needed a peak keeps them all
+        self.peak: float = float(decoding.get("peak", 0.0))
         self.trim_first = frozenset(decoding["trim_first"])
         self.trim_last = frozenset(decoding["trim_last"])
         if tuple(self.manifest["span_features"]) != FEATURE_NAMES:
@@ -245,7 +248,7 @@ class TechniqueModel:
 
     def candidates(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[Candidate]:
         """Runs of tokens whose fragment probability reaches the threshold, trimmed of the words fragments do
-        not begin or end with, checked and named by the span head."""
+        not begin or end with, checked and named by the span head, each with its peak probability."""
         cut = self.threshold if threshold is None else threshold
         offsets = tokens.encoded.offsets
         found = decode.token_runs(text, offsets, tokens.p_span, cut, self.gap)
@@ -254,17 +257,24 @@ class TechniqueModel:
             return []
         probs, verified = self.classify(text, tokens, found)
         return [
-            Candidate(*decode.char_range(text, offsets, first, last), p, confidence)
+            Candidate(
+                *decode.char_range(text, offsets, first, last), p, confidence, float(tokens.p_span[first:last].max())
+            )
             for (first, last), p, confidence in zip(found, probs, verified.tolist(), strict=True)
         ]
 
     def select(self, candidates: Sequence[Candidate]) -> list[SpanPrediction]:
-        """The candidates the verifier gives at least `verify`, with their likeliest technique, and the
-        second likeliest where it reaches `second_label`. A span's score is the verifier's probability
-        times the technique's."""
+        """The candidates the verifier gives at least `verify` and whose peak reaches `peak`, with their
+        likeliest technique, and the second likeliest where it reaches `second_label`. A span's score is the
+        verifier's probability times the technique's.
+
+        The peak makes decoding a hysteresis: a run grows over tokens the tagger merely leans towards (the
+        threshold) but stands only where it is sure of one (the peak). Faint runs are mostly passages nobody
+        marked; the fragments it is sure of reach further than their surest words.
+        """
         spans: list[SpanPrediction] = []
         for c in candidates:
-            if c.verified < self.verify:
+            if c.verified < self.verify or c.peak < self.peak:
                 continue
             order = np.argsort(-c.probs)
             spans.append(SpanPrediction(c.start, c.end, self.labels[order[0]], c.verified * float(c.probs[order[0]])))

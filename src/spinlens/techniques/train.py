@@ -800,6 +800,7 @@ def _manifest(
             "second_label": config.second_label or 0.5,
             "gap": 0,
             "verify": 0.0,
+            "peak": 0.0,
             "trim_first": edges[0],
             "trim_last": edges[1],
         },
