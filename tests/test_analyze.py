@@ -167,9 +167,11 @@ def test_cli_writes_out_file_and_keeps_good_inputs_when_some_are_bad(tmp_path):
 def test_cli_strict_refuses_non_english(tmp_path):
     french = tmp_path / "fr.txt"
     french.write_text("Le gouvernement a annoncé mardi une nouvelle réforme des retraites, contestée par tous.")
-    result = CliRunner().invoke(main, ["analyze", str(french), str(PERSUASIVE), "--strict", "-f", "jsonl"])
-    assert result.exit_code == 1
-    assert "not English" in result.stderr and len(result.stdout.splitlines()) == 1
+    for layers in ([], ["--layers", "techniques"]):  # --strict checks the language even when no layer named it
+        args = ["analyze", str(french), str(PERSUASIVE), "--strict", "-f", "jsonl", *layers]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert "not English" in result.stderr and len(result.stdout.splitlines()) == 1
 
 
 def test_cli_usage_errors_exit_2():

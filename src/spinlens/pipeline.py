@@ -189,6 +189,8 @@ class Analyzer:
         unknown = [n for n in names if n not in _REGISTRY]
         if unknown:
             raise ValueError(f"unknown layer(s) {', '.join(unknown)}; available: {', '.join(_REGISTRY)}")
+        if strict and "language" not in names:
+            names.append("language")  # refusing non-English text needs its language, whichever layers were named
         self.config = PipelineConfig(threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size)
         # registry order is pipeline order, whatever order the caller named the layers in
         self.components: list[Component] = [_REGISTRY[name].factory(self.config) for name in _REGISTRY if name in names]
