@@ -169,6 +169,11 @@ def test_publication_date(published, expected):
         ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
+        # a share of what someone owns is a share of the thing, not of its owner
+        (
+            "About 40 percent of the region's rice harvest was destroyed.",
+            [("40 percent", "40 percent of region's rice harvest")],
+        ),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
         (
@@ -188,6 +193,18 @@ def test_publication_date(published, expected):
         ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         ("A 40-km road.", [("40-km", "40 km")]),
+        # units written on the number, and lengths, volumes, speeds and areas
+        (
+            "Rain hit 970mm; a 5km queue; 20 cm of snow; winds of 120 mph; 3 million litres; 400 square kilometres.",
+            [
+                ("970mm", "970 mm"),
+                ("5km", "5 km"),
+                ("20 cm", "20 cm"),
+                ("120 mph", "120 mph"),
+                ("3 million litres", "3000000 litre"),
+                ("400 square kilometres", "400 km²"),
+            ],
+        ),
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),
         ("Some 3,000 US troops are deployed.", [("3,000 US troops are deployed", "3000 US troops deployed")]),
         ("About a dozen soldiers died.", [("a dozen soldiers died", "12 soldiers died")]),

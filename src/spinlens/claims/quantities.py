@@ -44,6 +44,13 @@ _UNITS = {
     "century": "century", "centuries": "century",
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "mile": "mile",
     "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "feet": "foot", "foot": "foot",
+    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "inch": "inch", "inches": "inch", "km/h": "km/h", "kph": "km/h", "mph": "mph",
+    "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²", "km2": "km²", "km²": "km²",
+    "square miles": "square mile", "square mile": "square mile",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "gallon": "gallon",
+    "gallons": "gallon",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ton": "tonne", "tons": "tonne", "tonne": "tonne",
     "tonnes": "tonne", "pound weight": "lb", "acres": "acre", "acre": "acre", "hectares": "hectare",
     "barrels": "barrel", "barrel": "barrel", "degrees": "degree",
@@ -83,8 +90,9 @@ _SCALE = (
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
 )
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
-# What may follow a number: a letter only as a scale, "pc" or a temperature, and no further digits.
-_NUMBER_END = r"(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b)[\w/]|[.,]\d)"
+# What may follow a number: a letter only as a scale, "pc", a temperature or a unit written on it ("5km"),
+# and no further digits.
+_NUMBER_END = r"(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)[\w/]|[.,]\d)"
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
@@ -304,7 +312,15 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         else:
             end = counted_end
     elif unit == "percent":
-        of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)", text[end:])
+        of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)", text[end:])
         if of and of.group(1).lower() not in _STOP:
             counts = f"of {of.group(1)}"
+            if of.group(1).endswith(("'s", "’s")):
+                # "40 percent of the region's rice harvest": the owner is not what the share is of
+                position = end + of.end()
+                for _ in range(2):
+                    word = _WORD.match(text, position)
+                    if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
+                        break
+                    counts, position = f"{counts} {word.group(1)}", word.end()
     return FoundQuantity(start, end, value, unit, counts, high)
