@@ -164,3 +164,43 @@ def test_reports_say_why_a_date_is_unresolved(claims_analyzer):
     assert '"fiscal year 2022" → unresolved (fiscal years start in different months)' in lines["2016-11-01"]
     assert '"Monday" → 2016-10-31' in lines["2016-11-01"]
     assert '"Monday" → unresolved (no publication date)' in lines[None]
+
+
+def _span(text: str, part: str) -> TextSpan:
+    start = text.index(part)
+    return TextSpan(start=start, end=start + len(part), text=part)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker", "expected"),
+    [
+        # a short quote inside a long sentence does not make the sentence its speaker's
+        (
+            "The Senate voted 79-18 on Tuesday to approve $95 billion, ending a standoff that Democrats blamed on "
+            "the House speaker.",
+            "on the House speaker",
+            "Democrats",
+            None,
+        ),
+        # a long description of the speaker is no part of what is said
+        (
+            '"This is no tax reform," said Douglas Holtz-Eakin, an economist who served as director of the '
+            "Congressional Budget Office and is now president of the American Action Forum.",
+            '"This is no tax reform,"',
+            "Douglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office and is now "
+            "president of the American Action Forum",
+            "Douglas Holtz-Eakin",
+        ),
+    ],
+)
+def test_a_claim_is_its_speakers_only_when_the_quote_holds_much_of_it(sentence, content, speaker, expected):
+    record = Analysis(article=Article(text=sentence))
+    cue = _span(sentence, "blamed" if "blamed" in sentence else "said")
+    record.quotes = [Quote(content=_span(sentence, content), speaker=_span(sentence, speaker), cue=cue, direct=False)]
+    record.sentences = [Sentence(start=0, end=len(sentence), score=0.0)]
+    finder = ClaimFinder(PipelineConfig())
+    finder._model = CheckworthyModel()
+    finder.model.threshold = 0.0  # the sentence a claim: this test is about attribution, not the model
+    finder([record])
+    (claim,) = record.claims
+    assert (claim.speaker.text.split(",")[0] if claim.speaker else None) == expected

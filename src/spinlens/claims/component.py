@@ -128,16 +128,30 @@ def _values(claim: Claim, published: dt.date | None) -> tuple[list[DateValue], l
 
 
 def _speaker(record: Analysis, start: int, end: int) -> TextSpan | None:
-    """The speaker of the quote that holds most of the claim (half of the shorter of the two at least)."""
+    """The speaker of the quote that holds most of the claim: half of the shorter of the two at least, and a
+    quarter of the claim's words that are not the attribution itself.
+
+    A short quote inside a long sentence does not make the sentence its speaker's: in "The Senate approved
+    the aid, ending a standoff that Democrats blamed on the speaker", the claim is not the Democrats'. A long
+    description of the speaker ("said Douglas Holtz-Eakin, an economist who ...") is no part of what is said.
+    """
     best, best_overlap = None, 0
     for quote in record.quotes:
-        content = quote.content
-        overlap = min(end, content.end) - max(start, content.start)
-        if overlap * 2 >= min(end - start, content.end - content.start) and overlap > best_overlap:
+        overlap = _overlap(start, end, quote.content)
+        said = end - start - _overlap(start, end, quote.speaker) - _overlap(start, end, quote.cue)
+        if (
+            overlap * 2 >= min(end - start, quote.content.end - quote.content.start)
+            and overlap * 4 >= said
+            and overlap > best_overlap
+        ):
             best, best_overlap = quote, overlap
     if best is None or best.speaker is None:
         return None
     return best.speaker.model_copy()
+
+
+def _overlap(start: int, end: int, span: TextSpan | None) -> int:
+    return max(0, min(end, span.end) - max(start, span.start)) if span is not None else 0
 
 
 @register("claims")
