@@ -169,10 +169,19 @@ def test_publication_date(published, expected):
         ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
-        # a share of what someone owns is a share of the thing, not of its owner
+        # a share of what someone owns is a share of the thing, not of its owner; a proper adjective takes its
+        # noun and a name its other words, but a verb after a name is not what the share is of
         (
             "About 40 percent of the region's rice harvest was destroyed.",
             [("40 percent", "40 percent of region's rice harvest")],
+        ),
+        (
+            "45% of Republican voters, 5 percent of New York and 20 percent of Ukraine remains occupied.",
+            [
+                ("45%", "45 percent of Republican voters"),
+                ("5 percent", "5 percent of New York"),
+                ("20 percent", "20 percent of Ukraine"),
+            ],
         ),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),

@@ -115,6 +115,9 @@ _RATIO = re.compile(
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
 # "242 of its soldiers": a part of a known whole counts what the whole is made of
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
+# Endings of proper adjectives: "Republican", "Syrian", "Korean", "Chinese", "British", "Israeli", "French";
+# not a bare "-an", which also ends Iran, Sudan and Pakistan.
+_PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch")
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
 
@@ -315,12 +318,22 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)", text[end:])
         if of and of.group(1).lower() not in _STOP:
             counts = f"of {of.group(1)}"
-            if of.group(1).endswith(("'s", "’s")):
-                # "40 percent of the region's rice harvest": the owner is not what the share is of
-                position = end + of.end()
-                for _ in range(2):
-                    word = _WORD.match(text, position)
-                    if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
-                        break
-                    counts, position = f"{counts} {word.group(1)}", word.end()
+            first = of.group(1)
+            # "40 percent of the region's rice harvest": the owner is not what the share is of. "45% of
+            # Republican voters": a proper adjective takes its noun. "5 percent of New York": a name goes on
+            # while its words are capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
+            owner = first.endswith(("'s", "’s"))
+            adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
+            name = first[0].isupper() and not owner
+            position = end + of.end()
+            for _ in range(2 if owner or name else 0):
+                word = _WORD.match(text, position)
+                if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
+                    break
+                lower = word.group(1).islower()
+                if lower and not (owner or adjective):
+                    break
+                counts, position = f"{counts} {word.group(1)}", word.end()
+                if lower and adjective:
+                    break  # "Syrian refugees", not "Syrian refugees returned"
     return FoundQuantity(start, end, value, unit, counts, high)
