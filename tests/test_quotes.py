@@ -313,6 +313,25 @@ def test_as_someone_put_it(nlp, text, speaker):
     assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, "put it")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the question mark ends a sentence, and the tag is left with nothing of its own to report
+        ('"Where are the human rights defenders now? Where is the OSCE?" she asked.', "she", "asked"),
+        ('"Is this fair?" asked Otto Weber, a farmer.', "Otto Weber, a farmer", "asked"),
+        # right after a quote, a shout is speech
+        ('"Stop the war!" the officer shouted.', "the officer", "shouted"),
+    ],
+)
+def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_scare_quotes_are_nobodys_words(nlp):
+    assert analyse(nlp, 'The "so-called experts" never said so, and the crowd shouted.').quotes == []
+
+
 def test_signed_quote(nlp):
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.” ― Jane Doe\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"

@@ -171,6 +171,8 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _ADDRESSEE_CUES = frozenset({"tell", "warn"})
+# Verbs that are speech only as the tag of a quote ('"Stop!" the officer shouted'): elsewhere they are sounds.
+_TAG_CUES = frozenset({"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"})
 _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
@@ -267,7 +269,7 @@ def extract(doc: Doc) -> list[Found]:
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
-        signed = _signed(text, quote) or _put_it(doc, quote)
+        signed = _signed(text, quote) or _put_it(doc, quote) or _tagged(doc, quote)
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (continued := _continued(text, quote, quotes, results)) is not None:
@@ -295,6 +297,32 @@ def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
             if speaker is not None:
                 return speaker, (token.idx, it[0].idx + len(it[0].text))
     return None
+
+
+def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
+    """The speaker and cue of the tag right after a quote that the parser did not tie to it: '"Where is the
+    OSCE?" she asked.' (the question mark ends a sentence, so "she asked" reports nothing of its own), '"Is
+    this fair?" asked Otto Weber.' Right after a quote, a shout or a whisper is speech too."""
+    after = [t for t in doc if t.idx >= quote[1] and not t.is_space]
+    if not after or doc.text[quote[1] : after[0].idx].strip() or doc.text[quote[1] - 2] not in ",?!":
+        # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
+        # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
+        return None
+    # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
+    verb = first = after[0]
+    while verb.lemma_ not in CLAUSE_CUES | _TAG_CUES and verb.head.i != verb.i and verb.head.i > verb.i:
+        verb = verb.head
+    if (
+        verb.i - first.i > 3
+        or verb.lemma_ not in CLAUSE_CUES | _TAG_CUES
+        or any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    speaker = _range(_trimmed_subtree(subjects[0], verb)) if subjects else None
+    if speaker is None or speaker[0] < quote[1]:
+        return None
+    return speaker, (verb.idx, verb.idx + len(verb.text))
 
 
 def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
