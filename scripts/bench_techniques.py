@@ -26,7 +26,7 @@ from spinlens.pipeline import Analyzer
 from spinlens.render import WRITERS
 from spinlens.semeval.formats import read_articles, read_labels
 from spinlens.semeval.metrics import score_full, score_si, score_tc
-from spinlens.techniques.evaluate import best_si, detected, label_gold, predict, score
+from spinlens.techniques.evaluate import best_si, detected, grid_candidates, label_gold, predict, score
 from spinlens.techniques.model import load_model
 from spinlens.techniques.windows import encode, windows
 
@@ -95,14 +95,9 @@ def cross_tuned(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
     predicted, chosen = [], []
     try:
         for tune_on, score_on in (halves, halves[::-1]):
-
-            def candidates_at(threshold: float, gap: int, tune_on=tune_on) -> dict:
-                model.gap = gap
-                return {a: model.candidates(texts[a], tokens[a], threshold) for a in tune_on}
-
             on = set(tune_on)
             half_gold = [g for g in gold if g.article_id in on]
-            _, best = best_si(model, half_gold, candidates_at)
+            _, best = best_si(model, half_gold, grid_candidates(model, texts, {a: tokens[a] for a in tune_on}))
             chosen.append(
                 f"threshold {best['threshold']}, gap {best['gap']}, verifier {best['verify']}, peak {best['peak']}"
             )
@@ -230,13 +225,8 @@ def _best_without_peak(model, texts: dict[str, str], tokens: dict, gold) -> tupl
     """(SI, full) with no peak, at the threshold, gap and verifier that score best without one: what the
     peak adds over the decoding that would be tuned without it."""
     shipped = (model.gap, model.verify, model.peak)
-
-    def candidates_at(threshold: float, gap: int) -> dict:
-        model.gap = gap
-        return {a: model.candidates(texts[a], tokens[a], threshold) for a in texts}
-
     try:
-        _, best = best_si(model, gold, candidates_at, peaks=(0.0,))
+        _, best = best_si(model, gold, grid_candidates(model, texts, tokens), peaks=(0.0,))
         model.gap, model.verify, model.peak = int(best["gap"]), best["verify"], 0.0
         pred = detected(model, texts, tokens, best["threshold"])
     finally:

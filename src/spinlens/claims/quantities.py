@@ -315,25 +315,37 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         else:
             end = counted_end
     elif unit == "percent":
-        of = re.match(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)", text[end:])
-        if of and of.group(1).lower() not in _STOP:
-            counts = f"of {of.group(1)}"
-            first = of.group(1)
-            # "40 percent of the region's rice harvest": the owner is not what the share is of. "45% of
-            # Republican voters": a proper adjective takes its noun. "5 percent of New York": a name goes on
-            # while its words are capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
-            owner = first.endswith(("'s", "’s"))
-            adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
-            name = first[0].isupper() and not owner
-            position = end + of.end()
-            for _ in range(2 if owner or name else 0):
-                word = _WORD.match(text, position)
-                if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
-                    break
-                lower = word.group(1).islower()
-                if lower and not (owner or adjective):
-                    break
-                counts, position = f"{counts} {word.group(1)}", word.end()
-                if lower and adjective:
-                    break  # "Syrian refugees", not "Syrian refugees returned"
+        counts = _percent_of(text, end)
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)")
+
+
+def _percent_of(text: str, end: int) -> str | None:
+    """What a percentage just before `end` is of ("of voters"), or None.
+
+    "40 percent of the region's rice harvest": the owner is not what the share is of. "45% of Republican
+    voters": a proper adjective takes its noun. "5 percent of New York": a name goes on while its words are
+    capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
+    """
+    of = _PERCENT_OF.match(text, end)
+    if not of or of.group(1).lower() in _STOP:
+        return None
+    first = of.group(1)
+    owner = first.endswith(("'s", "’s"))
+    adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
+    name = first[0].isupper() and not owner
+    words, position = [first], of.end()
+    for _ in range(2 if owner or name else 0):
+        word = _WORD.match(text, position)
+        if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
+            break
+        lower = word.group(1).islower()
+        if lower and not (owner or adjective):
+            break
+        words.append(word.group(1))
+        position = word.end()
+        if lower and adjective:
+            break  # "Syrian refugees", not "Syrian refugees returned"
+    return "of " + " ".join(words)

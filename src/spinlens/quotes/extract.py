@@ -171,8 +171,9 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _ADDRESSEE_CUES = frozenset({"tell", "warn"})
-# Verbs that are speech only as the tag of a quote ('"Stop!" the officer shouted'): elsewhere they are sounds.
-_TAG_CUES = frozenset({"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"})
+# The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
+# being sounds elsewhere.
+_TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
 _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
@@ -303,20 +304,17 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     """The speaker and cue of the tag right after a quote that the parser did not tie to it: '"Where is the
     OSCE?" she asked.' (the question mark ends a sentence, so "she asked" reports nothing of its own), '"Is
     this fair?" asked Otto Weber.' Right after a quote, a shout or a whisper is speech too."""
-    after = [t for t in doc if t.idx >= quote[1] and not t.is_space]
-    if not after or doc.text[quote[1] : after[0].idx].strip() or doc.text[quote[1] - 2] not in ",?!":
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
+    if first is None or doc.text[quote[1] : first.idx].strip() or doc.text[quote[1] - 2] not in ",?!":
         # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
         # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
         return None
     # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
-    verb = first = after[0]
-    while verb.lemma_ not in CLAUSE_CUES | _TAG_CUES and verb.head.i != verb.i and verb.head.i > verb.i:
+    verb = first
+    while verb.lemma_ not in _TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
-    if (
-        verb.i - first.i > 3
-        or verb.lemma_ not in CLAUSE_CUES | _TAG_CUES
-        or any(c.dep_ in _OBJECT_DEPS for c in verb.children)
-    ):
+    if verb.i - first.i > 3 or verb.lemma_ not in _TAG_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     speaker = _range(_trimmed_subtree(subjects[0], verb)) if subjects else None

@@ -52,6 +52,19 @@ VERIFY = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 PEAKS = (0.0, 0.4, 0.5, 0.6, 0.7)
 
 
+def grid_candidates(
+    model: TechniqueModel, texts: dict[str, str], tokens: dict[str, TokenPredictions]
+) -> Callable[[float, int], dict[str, list[Candidate]]]:
+    """`best_si`'s `candidates_at` for the articles of `tokens`: their candidates at a threshold and gap
+    (which it sets on the model)."""
+
+    def at(threshold: float, gap: int) -> dict[str, list[Candidate]]:
+        model.gap = gap
+        return {a: model.candidates(texts[a], toks, threshold) for a, toks in tokens.items()}
+
+    return at
+
+
 def best_si(
     model: TechniqueModel,
     gold: list[Label],
@@ -92,12 +105,7 @@ def tune(
     model = TechniqueModel(model_dir)
     tokens = predict(model, texts)
     if threshold is None:
-
-        def candidates_at(cut: float, gap: int) -> dict[str, list[Candidate]]:
-            model.gap = gap
-            return {a: model.candidates(texts[a], toks, cut) for a, toks in tokens.items()}
-
-        _, settings = best_si(model, gold, candidates_at)
+        _, settings = best_si(model, gold, grid_candidates(model, texts, tokens))
         threshold = settings["threshold"]
         model.gap, model.verify, model.peak = int(settings["gap"]), settings["verify"], settings["peak"]
     if second_label is None:
