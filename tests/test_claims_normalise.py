@@ -61,6 +61,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
         # months and years count after a preposition only
         ("Fighting resumed in October.", [("October", "2016-10-01/2016-10-31")]),
+        # "for" takes a year, not a month ("voted for May"), nor a count of years
+        (
+            "The forecast for 2025 fell; they voted for May; it stood for 2000 years.",
+            [("2025", "2025-01-01/2025-12-31")],
+        ),
         (
             "Nothing changed since 2010, as of October 2015.",
             [("2010", "2010-01-01/2010-12-31"), ("October 2015", "2015-10-01/2015-10-31")],

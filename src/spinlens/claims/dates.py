@@ -76,6 +76,8 @@ _PATTERNS = [
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
     rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
     rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
+    # a forecast for 2025, plans for 2030; "for 2000 years" counts years, so no plural may follow
+    rf"for\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z]+s\b)",
 ]
 _DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in _PATTERNS]
 # a capitalised month or weekday is a date; `may`, `march`, `sun` in lower case are words
