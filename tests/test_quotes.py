@@ -84,6 +84,21 @@ def test_a_dateline_is_nobodys_words(nlp):
         assert only(record).content.text == "Troops retook two villages near the city", dateline
 
 
+def test_a_dateline_is_nobodys_speaker(nlp):
+    # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
+    # the President's phrase
+    record = analyse(
+        nlp,
+        "BEIJING, June 3 (Xinhua) -- Foreign Ministry spokesperson Wang Lin on Monday slammed a report by a "
+        'think tank, calling it "a pack of lies."',
+    )
+    assert {q.speaker.text for q in record.quotes} == {"Foreign Ministry spokesperson Wang Lin"}
+    record = analyse(
+        nlp, "LONDON -- Prime Minister Keir Starmer, visiting a hospital in Leeds on Monday, said it needed money."
+    )
+    assert only(record).speaker.text == "Prime Minister Keir Starmer"
+
+
 def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
     record = analyse(
         nlp, "Maria Zakharova spoke in Moscow on Monday. According to her, the talks have failed for good."

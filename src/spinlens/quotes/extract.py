@@ -569,8 +569,8 @@ def _colon_after(verb: Token) -> Token | None:
 
 def _speaker(verb: Token) -> Span | None:
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return _trimmed_subtree(child, verb)
+        if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child, verb))):
+            return speaker
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
@@ -578,9 +578,20 @@ def _speaker(verb: Token) -> Span | None:
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on
         for child in verb.head.children:
-            if child.dep_ == "nsubj":
-                return _trimmed_subtree(child)
+            if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
+                return speaker
     return None
+
+
+def _after_dateline_words(subject: Span) -> Span | None:
+    """The subject without the dateline the parser may have taken into it, None when nothing is left:
+    "WASHINGTON -- President Obama" is President Obama; in "BEIJING, June 3 (Xinhua) -- Spokesperson Wang Lin
+    slammed ...", the dateline is a subject of its own and the speaker is the other one."""
+    story = end_of_dateline(subject.doc.text, subject.start_char)
+    if story is None:
+        return subject
+    words = [t for t in subject if t.idx >= story]
+    return subject.doc[words[0].i : subject.end] if words else None
 
 
 def _according_to(according: Token) -> list[Found]:
