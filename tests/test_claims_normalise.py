@@ -206,6 +206,20 @@ def test_publication_date(published, expected):
         # money does not count what was done with it
         ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
+        # pounds of a thing weigh; pounds of funding, or pounds alone, are money
+        (
+            "Agents seized 27,000 pounds of fentanyl; 5 million pounds of funding; it cost 40 pounds.",
+            [
+                ("27,000 pounds", "27000 lb"),
+                ("5 million pounds", "5000000 GBP"),
+                ("40 pounds", "40 GBP"),
+            ],
+        ),
+        # how the counted act is not what they are: an adverb ends the phrase, a noun that ends like one does not
+        (
+            "Some 1.4 billion people firmly back it; 3 family members died.",
+            [("1.4 billion people", "1400000000 people"), ("3 family members died", "3 family members died")],
+        ),
         ("A 40-km road.", [("40-km", "40 km")]),
         # units written on the number, and lengths, volumes, speeds and areas
         (

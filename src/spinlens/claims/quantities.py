@@ -169,6 +169,14 @@ def _is_participle(word: str) -> bool:
     return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
 
+# Nouns that end like an adverb: "3 family members", "two NATO allies", "a rally", "the supply".
+_LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "monopoly", "anomaly", "bully", "italy"})
+
+
+def _is_adverb(word: str) -> bool:
+    return word.endswith("ly") and word not in _LY_NOUNS
+
+
 def _counted(text: str, end: int) -> tuple[str | None, int]:
     """What the number just before `end` counts, and where that phrase ends."""
     words: list[str] = []
@@ -178,6 +186,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         match = _WORD.match(text, position)
         if not match or match.group(1).lower() in _STOP:
             break
+        if words and _is_adverb(match.group(1).lower()):
+            break  # "1.4 billion Chinese people firmly support": how they act is not what is counted
         words.append(match.group(1))
         position = match.end()
         # "127 people were killed": an event reported after the noun
@@ -304,6 +314,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     unit_word = (match.group("unit") or "").lower()
     sign = (match.group("sign") or "").rstrip(".")
     unit = _CURRENCY_SIGNS.get(sign, sign if sign in _CURRENCY_CODES else None)
+    if unit_word in {"pound", "pounds"} and _is_weight(text, end):
+        unit = "lb"
     unit = unit or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
     unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
     counts = None
@@ -317,6 +329,20 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     elif unit == "percent":
         counts = _percent_of(text, end)
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+# "27,000 pounds of fentanyl" weighs; "5 million pounds of funding" is money
+_POUNDS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'’-]*)")
+_MONEY_NOUNS = frozenset(
+    """aid assets bonuses cash contracts cuts damage debt debts donations funding funds grants investment
+    investments loans losses money public revenue savings spending subsidies support taxpayers taxpayers'
+    taxpayers’ compensation profits""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+
+def _is_weight(text: str, end: int) -> bool:
+    of = _POUNDS_OF.match(text, end)
+    return bool(of) and of.group(1).lower() not in _MONEY_NOUNS
 
 
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)")
