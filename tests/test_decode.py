@@ -43,6 +43,20 @@ def test_edge_words_are_trimmed_from_both_ends(tokenizer):
     assert _trim(tokenizer, text, "their true face.") == "their true face"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("slammed a so", "slammed a so-called"),
+        ("China forces", "anti-China forces"),
+        ("-China", "anti-China"),
+        # a dash between spaces joins no words
+        ("forces - and left", "forces - and left"),
+    ],
+)
+def test_a_highlight_takes_hyphenated_words_whole(tokenizer, phrase, expected):
+    assert _trim(tokenizer, "He slammed a so-called report by anti-China forces - and left.", phrase) == expected
+
+
 def test_a_run_of_edge_words_only_is_dropped(tokenizer):
     assert _trim(tokenizer, "They blamed the West and the press.", "the") is None
 

@@ -78,11 +78,21 @@ def char_range(text: str, offsets: np.ndarray, first: int, last: int) -> tuple[i
     """
     start = int(offsets[first][0])
     end = int(offsets[last - 1][1])
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while 0 < start < len(text) and _within_word(text, start):
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while 0 < end < len(text) and _within_word(text, end):
         end += 1
     return start, end
+
+
+def _within_word(text: str, i: int) -> bool:
+    """Whether the boundary before text[i] falls inside a word, a hyphenated one included: "so-called" and
+    "anti-China" are one word to a reader, and a highlight ending on "so" reads as a cut word."""
+    return (text[i - 1].isalnum() and text[i].isalnum()) or _hyphen(text, i) or _hyphen(text, i - 1)
+
+
+def _hyphen(text: str, i: int) -> bool:
+    return text[i] == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
