@@ -118,6 +118,23 @@ def test_a_surname_typed_as_an_organisation_still_joins_its_person():
     assert [(c.name, c.type, len(c.mentions)) for c in found] == [("John Kerry", "person", 3)]
 
 
+def test_a_family_name_written_first_typed_as_an_organisation_joins_its_person():
+    # "Wang Lin ... Wang said": the family name opens the name; as a place, a first name is the place
+    found = cluster(
+        [
+            Mention(0, 8, "Wang Lin", "person", ("wang", "lin")),
+            Mention(30, 34, "Wang", "organisation", ("wang",)),
+            Mention(50, 66, "Charlotte Davies", "person", ("charlotte", "davies")),
+            Mention(80, 89, "Charlotte", "place", ("charlotte",)),
+        ]
+    )
+    assert [(c.name, c.type, len(c.mentions)) for c in found] == [
+        ("Wang Lin", "person", 2),
+        ("Charlotte Davies", "person", 1),
+        ("Charlotte", "place", 1),
+    ]
+
+
 def test_a_bare_surname_is_the_person_not_an_organisation_named_after_them():
     found = cluster(
         [

@@ -115,7 +115,9 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
     words = set(mention.words)
     if mention.type != cluster.type:
         # NER often tags a lone surname as an organisation or a place; a person of that surname wins
-        return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster)
+        # (a first word only when NER took the name for an organisation: as a place, "Charlotte" is the city)
+        first = mention.type == "organisation"
+        return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster, first)
     if words <= cluster.words:
         return True
     if cluster.type == "person":
@@ -126,8 +128,10 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
     return False
 
 
-def _surname_of(word: str, cluster: Cluster) -> bool:
-    return any(m.words[-1] == word for m in cluster.mentions)
+def _surname_of(word: str, cluster: Cluster, first: bool = False) -> bool:
+    """Whether `word` ends one of the person's names or, with `first`, opens a two-word one: Chinese, Korean
+    and Vietnamese names put the family name first ("Wang Lin" ... "Wang said")."""
+    return any(m.words[-1] == word or (first and len(m.words) == 2 and m.words[0] == word) for m in cluster.mentions)
 
 
 def _initials(words: tuple[str, ...]) -> str:
