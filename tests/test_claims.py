@@ -68,6 +68,11 @@ def test_without_a_publication_date_relative_dates_resolve_against_the_dateline(
     given = claims_analyzer.analyze(text, published="2025-03-20")
     assert {d.text: d.value for c in given.claims for d in c.dates}["Wednesday"] == "2025-03-19"
     assert given.warnings == []
+    # a date given but unreadable is said so, and the dateline stands in for it
+    wrong = claims_analyzer.analyze(text, published="2025-02-30")
+    assert [w.code for w in wrong.warnings] == ["unreadable_published", "dateline_date"]
+    assert "'2025-02-30'" in wrong.warnings[0].message
+    assert {d.text: d.value for c in wrong.claims for d in c.dates}["Wednesday"] == "2025-03-12"
 
 
 def test_a_range_keeps_both_ends_in_the_record(claims_analyzer):

@@ -60,6 +60,14 @@ class ClaimFinder:
 
     def _annotate(self, record: Analysis, sentences: list[Sentence], scores: list[float], cut: float) -> None:
         published = publication_date(record.article.published)
+        if published is None and record.article.published:
+            # an unreadable date must not pass for a missing one: the user gave it and expects it used
+            record.warn(
+                self.name,
+                "unreadable_published",
+                f"the publication date {record.article.published!r} is not a date: relative dates are not "
+                "resolved against it",
+            )
         if published is None:
             published = dateline_date(record.article.text)
             if published is not None:
