@@ -259,6 +259,15 @@ def test_publication_date(published, expected):
                 ("3 out of 4 doctors", "75 percent of doctors"),
             ],
         ),
+        # a share reads what it is of as a percentage does
+        (
+            "Half of the enclave's population, a third of Republican voters and half of them.",
+            [
+                ("Half of the enclave's population", "50 percent of enclave's population"),
+                ("a third of Republican voters", "33.3 percent of Republican voters"),
+                ("half", "50 percent"),
+            ],
+        ),
         # a rate in digits is a share however small; "one in a million" in words is a figure of speech
         ("Roughly 1 in 100,000 doses.", [("1 in 100,000 doses", "0.001 percent of doses")]),
         (

@@ -240,10 +240,15 @@ def _plural_follows(text: str, end: int) -> bool:
 
 
 def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
-    of = _OF_WHAT.match(text, end)
-    counts = f"of {of.group(1)}" if of and of.group(1).lower() not in _STOP | {"them", "us"} else None
+    # what it is a share of, read as a percentage's is ("half of the enclave's population"), else the next word
+    # ("one in five children", "half of all voters")
+    counts, counted_end = _percent_of(text, end)
+    if counts is None:
+        of = _OF_WHAT.match(text, end)
+        if of and of.group(1).lower() not in _STOP | {"them", "us"}:  # "half of them" says nothing more
+            counts, counted_end = f"of {of.group(1)}", of.end()
     # three significant digits: two-thirds is 66.7 percent, one in 100,000 is 0.001
-    return FoundQuantity(start, of.end() if counts and of else end, float(f"{share * 100:.3g}"), "percent", counts)
+    return FoundQuantity(start, counted_end, float(f"{share * 100:.3g}"), "percent", counts)
 
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
@@ -327,7 +332,7 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         else:
             end = counted_end
     elif unit == "percent":
-        counts = _percent_of(text, end)
+        counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
 
 
@@ -348,16 +353,16 @@ def _is_weight(text: str, end: int) -> bool:
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)")
 
 
-def _percent_of(text: str, end: int) -> str | None:
-    """What a percentage just before `end` is of ("of voters"), or None.
+def _percent_of(text: str, end: int) -> tuple[str | None, int]:
+    """What a percentage just before `end` is of ("of voters"), or None, and where those words end.
 
     "40 percent of the region's rice harvest": the owner is not what the share is of. "45% of Republican
     voters": a proper adjective takes its noun. "5 percent of New York": a name goes on while its words are
     capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
     """
     of = _PERCENT_OF.match(text, end)
-    if not of or of.group(1).lower() in _STOP:
-        return None
+    if not of or of.group(1).lower() in _STOP | {"them", "us"}:
+        return None, end
     first = of.group(1)
     owner = first.endswith(("'s", "’s"))
     adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
@@ -374,4 +379,4 @@ def _percent_of(text: str, end: int) -> str | None:
         position = word.end()
         if lower and adjective:
             break  # "Syrian refugees", not "Syrian refugees returned"
-    return "of " + " ".join(words)
+    return "of " + " ".join(words), position
