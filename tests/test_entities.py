@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinlens.entities.clusters import Mention, cluster, name_words
+from spinlens.entities.clusters import Mention, cluster, name_words, without_headline_names
 from spinlens.entities.component import find_entities
 from spinlens.parsing import load_spacy
 from spinlens.record import Analysis, Article, TechniqueSpan
@@ -133,6 +133,22 @@ def test_a_family_name_written_first_typed_as_an_organisation_joins_its_person()
         ("Charlotte Davies", "person", 1),
         ("Charlotte", "place", 1),
     ]
+
+
+def test_people_and_organisations_named_only_in_a_title_case_headline_are_dropped():
+    headline = "Obama Judge Rules To Upend Texas Election"
+    found = cluster(
+        [
+            Mention(0, 27, "Obama Judge Rules To Upend", "organisation", ("obama", "judge", "rules", "to", "upend")),
+            Mention(28, 33, "Texas", "place", ("texas",)),
+            Mention(60, 65, "Obama", "person", ("obama",)),
+        ]
+    )
+    kept = [c.name for c in without_headline_names(found, headline)]
+    assert kept == ["Texas", "Obama"]
+    # a headline in sentence case is read like any sentence
+    assert len(without_headline_names(found, "Obama judge rules to upend Texas election")) == 3
+    assert len(without_headline_names(found, None)) == 3
 
 
 def test_a_bare_surname_is_the_person_not_an_organisation_named_after_them():

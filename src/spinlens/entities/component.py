@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinlens.entities.clusters import cluster, mentions
+from spinlens.entities.clusters import cluster, mentions, without_headline_names
 from spinlens.entities.labels import attach
 from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
@@ -28,7 +28,8 @@ class EntityFinder(ParsedLayer):
 
 def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
     text = record.article.text
-    clusters = cluster(mentions(doc))
+    title = record.article.title
+    clusters = without_headline_names(cluster(mentions(doc)), title if title and text.startswith(title) else None)
     token_cluster: dict[int, int] = {}
     for index, c in enumerate(clusters):
         for m in c.mentions:
