@@ -99,6 +99,13 @@ def test_a_dateline_is_nobodys_speaker(nlp):
     assert only(record).speaker.text == "Prime Minister Keir Starmer"
 
 
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
+def test_a_hope_is_a_view_held_though_the_parser_lemmatises_it_hop(nlp, verb):
+    record = analyse(nlp, f"The minister {verb} that the talks will resume in May.")
+    quote = only(record)
+    assert (quote.speaker.text, quote.content.text) == ("The minister", "that the talks will resume in May")
+
+
 def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
     record = analyse(
         nlp, "Maria Zakharova spoke in Moscow on Monday. According to her, the talks have failed for good."

@@ -312,9 +312,9 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         return None
     # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
     verb = first
-    while verb.lemma_ not in _TAG_CUES and verb.head.i > verb.i:
+    while _lemma(verb) not in _TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
-    if verb.i - first.i > 3 or verb.lemma_ not in _TAG_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+    if verb.i - first.i > 3 or _lemma(verb) not in _TAG_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     speaker = _range(_trimmed_subtree(subjects[0], verb)) if subjects else None
@@ -448,13 +448,13 @@ def _inside_any(span: Range, others: Iterable[Range]) -> bool:
 def _from_cue(token: Token) -> list[Found]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according_to(token)
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_ not in CLAUSE_CUES | OBJECT_CUES:
+    if token.pos_ not in {"VERB", "AUX"} or _lemma(token) not in CLAUSE_CUES | OBJECT_CUES:
         return []
     speaker = _speaker(token)
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
-    if token.lemma_ in _STANCE_CUES and (
+    if _lemma(token) in _STANCE_CUES and (
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
         return []
@@ -465,6 +465,14 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _worded(token.doc.text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, with the one cue `en_core_web_sm` gets wrong: it lemmatises "hopes", "hoped" and
+    "hoping" as "hop"."""
+    if token.lemma_ == "hop" and token.lower_.startswith(("hope", "hoping")):
+        return "hope"
+    return token.lemma_
 
 
 def _is_question(sentence: Span) -> bool:
@@ -495,7 +503,7 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         c
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and (c.i > verb.i or verb.lemma_ in CLAUSE_CUES)
+        and (c.i > verb.i or _lemma(verb) in CLAUSE_CUES)
         and not (c.dep_ == "xcomp" and verb.lemma_ in _ASPECT_CUES)
     ]
     if clauses:
@@ -533,7 +541,7 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
             for c in verb.children
             if c.dep_ in _OBJECT_DEPS
             and c.i > verb.i
-            and not (c.dep_ == "advcl" and (c.lemma_ in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
+            and not (c.dep_ == "advcl" and (_lemma(c) in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
         ]
         if verb.lemma_ == "call":
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
