@@ -99,6 +99,25 @@ def test_a_dateline_is_nobodys_speaker(nlp):
     assert only(record).speaker.text == "Prime Minister Keir Starmer"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator stressed her record on trade.", "stressed", "her record on trade"),
+        ("The governor talked about the new budget.", "talked about", "the new budget"),
+        ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
+        ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
+        ("The party called for calm.", "called for", "calm"),
+    ],
+)
+def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == (cue, content)
+
+
+def test_to_whom_one_speaks_is_not_what_is_said(nlp):
+    assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
+
+
 @pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
 def test_a_hope_is_a_view_held_though_the_parser_lemmatises_it_hop(nlp, verb):
     record = analyse(nlp, f"The minister {verb} that the talks will resume in May.")

@@ -155,8 +155,27 @@ OBJECT_CUES = frozenset(
         "question",
         "reject",
         "endorse",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "talk",
+        "speak",
+        "refer",
+        "comment",
     ]
 )
+# Cues whose content is the object of a preposition of their own ("called for restraint", "talked about the
+# economy"); the cue holds the preposition. Past "call", only that preposition brings content: "spoke to
+# reporters" says to whom, not what.
+_PREPOSITIONS = {
+    "call": frozenset({"for", "on"}),
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "comment": frozenset({"on"}),
+}
 # Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
 # named subject holds the view; they need a subject that is not "I"/"we"/"you" nor everyone or no one
 # ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
@@ -543,9 +562,10 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
             and c.i > verb.i
             and not (c.dep_ == "advcl" and (_lemma(c) in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
         ]
-        if verb.lemma_ == "call":
+        if verb.lemma_ in _PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
-            objects = [o for c in objects for o in (c.children if _is_call_preposition(c) else [c])]
+            own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
+            objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
         if objects:
             # the parser may hang the clause on the object instead ("slams US meddling as Taiwan holds drills")
             cut = {
@@ -629,15 +649,14 @@ def _cue(verb: Token) -> Range:
     words = [verb]
     words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
     words += [c for c in verb.children if c.dep_ == "prt"]
-    if verb.lemma_ == "call":
-        words += [c for c in verb.children if _is_call_preposition(c)]
+    words += [c for c in verb.children if _is_cue_preposition(verb, c)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return start, end
 
 
-def _is_call_preposition(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in {"for", "on"}
+def _is_cue_preposition(verb: Token, token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in _PREPOSITIONS.get(verb.lemma_, ())
 
 
 def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
