@@ -243,6 +243,38 @@ def test_onnx_agrees_with_itself_across_padding(trained):
     assert np.allclose(alone[0], padded[0, : alone_ids.shape[1]], atol=1e-4)
 
 
+def test_the_export_drops_the_attention_nan_guards_and_keeps_the_outputs(trained, tmp_path):
+    import onnx
+    from onnx import helper
+
+    from spinlens.modelfiles import cpu_session, drop_nan_guards
+    from spinlens.techniques.windows import pack
+
+    exported = trained[0] / "model.onnx"
+    model = onnx.load(str(exported))
+    assert "IsNaN" not in {node.op_type for node in model.graph.node}
+    # put a guard back after the first softmax, as torch exports it, and drop it again
+    at, softmax = next((i, n) for i, n in enumerate(model.graph.node) if n.op_type == "Softmax")
+    probs, guarded = softmax.output[0], softmax.output[0] + "_guarded"
+    for node in model.graph.node:
+        node.input[:] = [guarded if name == probs else name for name in node.input]
+    guard = [
+        helper.make_node("Constant", [], ["zero"], value=helper.make_tensor("zero", onnx.TensorProto.FLOAT, [], [0.0])),
+        helper.make_node("IsNaN", [probs], ["is_nan"]),
+        helper.make_node("Where", ["is_nan", "zero", probs], [guarded]),
+    ]
+    for offset, node in enumerate(guard, start=1):
+        model.graph.node.insert(at + offset, node)
+    onnx.save(model, str(tmp_path / "guarded.onnx"))
+    ids, mask = pack([np.arange(2000, 2010), np.arange(2000, 2030)])  # the first row padded
+    feed = {"input_ids": ids, "attention_mask": mask}
+    (before,) = cpu_session(tmp_path / "guarded.onnx", 1).run(["bio_logits"], feed)
+    assert drop_nan_guards(tmp_path / "guarded.onnx") == 1
+    (after,) = cpu_session(tmp_path / "guarded.onnx", 1).run(["bio_logits"], feed)
+    assert np.array_equal(before, after)
+    assert "IsNaN" not in {node.op_type for node in onnx.load(str(tmp_path / "guarded.onnx")).graph.node}
+
+
 def test_a_model_of_another_format_is_refused_clearly(trained, tmp_path):
     out, manifest = trained
     copy = tmp_path / "model"

@@ -22,7 +22,14 @@ from typing import Any
 import numpy as np
 
 from spinlens.claims.data import Labelled, f1_yes, read_checkworthy
-from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, model_version, write_manifest
+from spinlens.modelfiles import (
+    base_model_dir,
+    base_model_name,
+    drop_nan_guards,
+    library_versions,
+    model_version,
+    write_manifest,
+)
 from spinlens.techniques.windows import encode, load_tokenizer, pack
 from spinlens.training import optimise, warmup_then_linear_decay
 
@@ -230,6 +237,7 @@ def export(net, base: Path, out: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
+    drop_nan_guards(out / "model.onnx")
     shutil.copyfile(base / "tokenizer.json", out / "tokenizer.json")
 
 

@@ -35,7 +35,14 @@ from typing import Any
 
 import numpy as np
 
-from spinlens.modelfiles import base_model_dir, base_model_name, library_versions, model_version, write_manifest
+from spinlens.modelfiles import (
+    base_model_dir,
+    base_model_name,
+    drop_nan_guards,
+    library_versions,
+    model_version,
+    write_manifest,
+)
 from spinlens.semeval.formats import Label, read_article, read_articles, read_labels
 from spinlens.semeval.metrics import merge_spans
 from spinlens.techniques import decode
@@ -724,6 +731,7 @@ def export(net, Exported, base: Path, out: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
+    drop_nan_guards(out / "model.onnx")
     head = {
         "w1": net.span1.weight.detach().float().numpy().T.copy(),
         "b1": net.span1.bias.detach().float().numpy(),
