@@ -107,6 +107,7 @@ def test_a_dateline_is_nobodys_speaker(nlp):
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
         ("The party called for calm.", "called for", "calm"),
+        ("The senator tweeted a warning to the banks.", "tweeted", "a warning to the banks"),
     ],
 )
 def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):

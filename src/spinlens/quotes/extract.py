@@ -162,6 +162,7 @@ OBJECT_CUES = frozenset(
         "speak",
         "refer",
         "comment",
+        "tweet",
     ]
 )
 # Cues whose content is the object of a preposition of their own ("called for restraint", "talked about the
