@@ -108,6 +108,7 @@ def test_a_dateline_is_nobodys_speaker(nlp):
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
         ("The party called for calm.", "called for", "calm"),
         ("The senator tweeted a warning to the banks.", "tweeted", "a warning to the banks"),
+        ("The president warned of a long war.", "warned of", "a long war"),
     ],
 )
 def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
@@ -117,6 +118,19 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
 
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The union called off the strike on Friday.", "The army called up 300,000 reservists.", "He called back later."],
+)
+def test_a_cue_with_a_particle_of_another_sense_is_no_speech(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_when_one_calls_for_something_is_not_part_of_the_cue(nlp):
+    quote = only(analyse(nlp, "The party called on Friday for calm."))
+    assert (quote.cue.text, quote.content.text) == ("called on Friday for", "calm")
 
 
 @pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])

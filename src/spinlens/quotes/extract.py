@@ -176,11 +176,13 @@ _PREPOSITIONS = {
     "point": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "comment": frozenset({"on"}),
+    "warn": frozenset({"of", "about", "against"}),
 }
 # Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
 # named subject holds the view; they need a subject that is not "I"/"we"/"you" nor everyone or no one
 # ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
 # they really expect us to believe that?" asks the reader, it reports no one's view).
+_OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "away"})
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # "She continued: ..." reports speech, "the regime continues to shell the city" does not: with an infinitive
@@ -474,6 +476,9 @@ def _from_cue(token: Token) -> list[Found]:
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
+    if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in token.children):
+        # "called off the strike", "called up reservists", "showed up": another verb, no speech
+        return []
     if _lemma(token) in _STANCE_CUES and (
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
@@ -562,6 +567,7 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
             if c.dep_ in _OBJECT_DEPS
             and c.i > verb.i
             and not (c.dep_ == "advcl" and (_lemma(c) in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
+            and not _is_when(c)
         ]
         if verb.lemma_ in _PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
@@ -657,7 +663,12 @@ def _cue(verb: Token) -> Range:
 
 
 def _is_cue_preposition(verb: Token, token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in _PREPOSITIONS.get(verb.lemma_, ())
+    return token.dep_ == "prep" and token.lower_ in _PREPOSITIONS.get(verb.lemma_, ()) and not _is_when(token)
+
+
+def _is_when(token: Token) -> bool:
+    """Whether a preposition says when ("on Friday", "in March"): "called on Friday for calm" calls for calm."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
 
 
 def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
