@@ -49,12 +49,14 @@ def test_edge_words_are_trimmed_from_both_ends(tokenizer):
         ("slammed a so", "slammed a so-called"),
         ("China forces", "anti-China forces"),
         ("-China", "anti-China"),
+        ("based report", "U.S.-based report"),
         # a dash between spaces joins no words
         ("forces - and left", "forces - and left"),
     ],
 )
 def test_a_highlight_takes_hyphenated_words_whole(tokenizer, phrase, expected):
-    assert _trim(tokenizer, "He slammed a so-called report by anti-China forces - and left.", phrase) == expected
+    text = "He slammed a so-called report by anti-China forces - and left, a U.S.-based report."
+    assert _trim(tokenizer, text, phrase) == expected
 
 
 def test_a_run_of_edge_words_only_is_dropped(tokenizer):

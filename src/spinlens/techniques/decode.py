@@ -78,21 +78,29 @@ def char_range(text: str, offsets: np.ndarray, first: int, last: int) -> tuple[i
     """
     start = int(offsets[first][0])
     end = int(offsets[last - 1][1])
-    while 0 < start < len(text) and _within_word(text, start):
-        start -= 1
-    while 0 < end < len(text) and _within_word(text, end):
-        end += 1
+    word = _word_around(text, start)
+    if word is not None:
+        start = min(start, word[0])
+    word = _word_around(text, end - 1)
+    if word is not None:
+        end = max(end, word[1])
     return start, end
 
 
-def _within_word(text: str, i: int) -> bool:
-    """Whether the boundary before text[i] falls inside a word, a hyphenated one included: "so-called" and
-    "anti-China" are one word to a reader, and a highlight ending on "so" reads as a cut word."""
-    return (text[i - 1].isalnum() and text[i].isalnum()) or _hyphen(text, i) or _hyphen(text, i - 1)
+# A word as a reader sees it: letters and digits, joined by hyphens and by the dots of abbreviations
+# ("so-called", "anti-China", "U.S.-based"), so that no highlight starts or ends inside one.
+_READ_WORD = re.compile(r"\w+(?:(?:-|\.-?)\w+)*")
+_WORD_REACH = 64  # characters looked at on either side; no word runs longer
 
 
-def _hyphen(text: str, i: int) -> bool:
-    return text[i] == "-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+def _word_around(text: str, i: int) -> tuple[int, int] | None:
+    """The span of the word character i is in, or None when it is in none (a space, a quote mark)."""
+    for match in _READ_WORD.finditer(text, max(0, i - _WORD_REACH), min(len(text), i + _WORD_REACH)):
+        if match.start() > i:
+            break
+        if i < match.end():
+            return match.span()
+    return None
 
 
 def token_range(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
