@@ -377,6 +377,8 @@ def test_as_someone_put_it(nlp, text, speaker):
         ('"Is this fair?" asked Otto Weber, a farmer.', "Otto Weber, a farmer", "asked"),
         # right after a quote, a shout is speech
         ('"Stop the war!" the officer shouted.', "the officer", "shouted"),
+        # whom a question was put to does not stop the tag being its attribution
+        ('"But why?" the reporter asked him.', "the reporter", "asked"),
     ],
 )
 def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cue):

@@ -193,6 +193,8 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 _ADDRESSEE_CUES = frozenset({"tell", "warn"})
+# Cues whose object, in a tag after a quote, is whom the words were for
+_AUDIENCE_CUES = _ADDRESSEE_CUES | {"ask"}
 # The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
 # being sounds elsewhere.
 _TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
@@ -336,7 +338,12 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     verb = first
     while _lemma(verb) not in _TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
-    if verb.i - first.i > 3 or _lemma(verb) not in _TAG_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+    # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
+    # whom the words were for ('"But why?" she asked him', '"No," he told reporters')
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if _lemma(verb) in _AUDIENCE_CUES:
+        objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
+    if verb.i - first.i > 3 or _lemma(verb) not in _TAG_CUES or objects:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     speaker = _range(_trimmed_subtree(subjects[0], verb)) if subjects else None
