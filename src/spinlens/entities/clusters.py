@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spinlens.datelines import dateline_place
+from spinlens.parsing import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -82,7 +83,7 @@ def mentions(doc: Doc) -> list[Mention]:
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
-        place = dateline_place(doc.text, span.start_char)
+        place = dateline_place(doc_text(doc), span.start_char)
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
         words = name_words(span.text)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spinlens.datelines import end_of_dateline
+from spinlens.parsing import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -271,7 +272,7 @@ def _close(text: str, start: int) -> int | None:
 
 
 def extract(doc: Doc) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     quotes = direct_quotes(text)
     reported = _outermost_objects([found for token in doc for found in _from_cue(token)])
     reported = [_beside_others(text, found, reported) for found in reported]
@@ -330,7 +331,8 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     this fair?" asked Otto Weber.' Right after a quote, a shout or a whisper is speech too."""
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
-    if first is None or doc.text[quote[1] : first.idx].strip() or doc.text[quote[1] - 2] not in ",?!":
+    text = doc_text(doc)
+    if first is None or text[quote[1] : first.idx].strip() or text[quote[1] - 2] not in ",?!":
         # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
         # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
         return None
@@ -491,11 +493,12 @@ def _from_cue(token: Token) -> list[Found]:
     ):
         return []
     span, by_object = _content(token)
-    content = _worded(token.doc.text, span)
-    if content is None or (by_object and token.doc.text[content[0] : content[1]].lower() in _REFLEXIVES):
+    text = doc_text(token.doc)
+    content = _worded(text, span)
+    if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
-    speaker_range = _worded(token.doc.text, _range(speaker))
+    speaker_range = _worded(text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
 
 
@@ -526,9 +529,10 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
     colon = _colon_after(verb)
     if colon is not None:
         start = colon.idx + 1
-        end = doc.text.find("\n", start)
-        end = len(doc.text) if end < 0 else end
-        return _strip(doc.text, start, end), False
+        text = doc_text(doc)
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        return _strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ...")
     clauses = [
@@ -629,7 +633,7 @@ def _after_dateline_words(subject: Span) -> Span | None:
     """The subject without the dateline the parser may have taken into it, None when nothing is left:
     "WASHINGTON -- President Obama" is President Obama; in "BEIJING, June 3 (Xinhua) -- Spokesperson Wang Lin
     slammed ...", the dateline is a subject of its own and the speaker is the other one."""
-    story = end_of_dateline(subject.doc.text, subject.start_char)
+    story = end_of_dateline(doc_text(subject.doc), subject.start_char)
     if story is None:
         return subject
     words = [t for t in subject if t.idx >= story]
