@@ -112,6 +112,8 @@ _RATIO = re.compile(
     rf"(?<![\w.,-])(?P<part>\d+|{_NUMBER_WORD})\s+(?:in|out\s+of)\s+(?P<whole>{_DIGITS}|{_NUMBER_WORD})(?![\w.,])",
     re.IGNORECASE,
 )
+# "half of them", "10 percent of us": the pronoun says nothing more of what the share is of
+_PRONOUN_WHOLES = frozenset({"them", "us"})
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
 # "242 of its soldiers": a part of a known whole counts what the whole is made of
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
@@ -245,7 +247,7 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
     counts, counted_end = _percent_of(text, end)
     if counts is None:
         of = _OF_WHAT.match(text, end)
-        if of and of.group(1).lower() not in _STOP | {"them", "us"}:  # "half of them" says nothing more
+        if of and of.group(1).lower() not in _STOP | _PRONOUN_WHOLES:
             counts, counted_end = f"of {of.group(1)}", of.end()
     # three significant digits: two-thirds is 66.7 percent, one in 100,000 is 0.001
     return FoundQuantity(start, counted_end, float(f"{share * 100:.3g}"), "percent", counts)
@@ -361,7 +363,7 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
     """
     of = _PERCENT_OF.match(text, end)
-    if not of or of.group(1).lower() in _STOP | {"them", "us"}:
+    if not of or of.group(1).lower() in _STOP | _PRONOUN_WHOLES:
         return None, end
     first = of.group(1)
     owner = first.endswith(("'s", "’s"))

@@ -183,8 +183,9 @@ _PREPOSITIONS = {
 # named subject holds the view; they need a subject that is not "I"/"we"/"you" nor everyone or no one
 # ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
 # they really expect us to believe that?" asks the reader, it reports no one's view).
-_OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "away"})
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
+# Particles that make a cue another verb: "called off the strike", "called up reservists", "showed up".
+_OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "away"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # "She continued: ..." reports speech, "the regime continues to shell the city" does not: with an infinitive
 # (xcomp), these verbs say how long something goes on. On PolNeAR dev, skipping those lifts content F1 from
