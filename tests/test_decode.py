@@ -52,10 +52,18 @@ def test_edge_words_are_trimmed_from_both_ends(tokenizer):
         ("based report", "U.S.-based report"),
         # a dash between spaces joins no words
         ("forces - and left", "forces - and left"),
+        # a figure with its sign and thousands, but a comma after a figure ends it
+        ("% of likely voters", "52% of likely voters"),
+        ("200 servicemen", "$1,200 servicemen"),
+        ("1,", "$1,200"),
+        ("2014", "2014"),
     ],
 )
-def test_a_highlight_takes_hyphenated_words_whole(tokenizer, phrase, expected):
-    text = "He slammed a so-called report by anti-China forces - and left, a U.S.-based report."
+def test_a_highlight_takes_words_whole(tokenizer, phrase, expected):
+    text = (
+        "He slammed a so-called report by anti-China forces - and left, a U.S.-based report. "
+        "In 2014, 52% of likely voters paid $1,200 servicemen."
+    )
     assert _trim(tokenizer, text, phrase) == expected
 
 

@@ -88,8 +88,9 @@ def char_range(text: str, offsets: np.ndarray, first: int, last: int) -> tuple[i
 
 
 # A word as a reader sees it: letters and digits, joined by hyphens and by the dots of abbreviations
-# ("so-called", "anti-China", "U.S.-based"), so that no highlight starts or ends inside one.
-_READ_WORD = re.compile(r"\w+(?:(?:-|\.-?)\w+)*")
+# ("so-called", "anti-China", "U.S.-based"), and a figure with its sign and thousands ("$1,200", "52%"), so
+# that no highlight starts or ends inside one.
+_READ_WORD = re.compile(r"[$€£]?\w+(?:(?:-|\.-?|(?<=\d),(?=\d))\w+)*%?")
 _WORD_REACH = 64  # characters looked at on either side; no word runs longer
 
 
