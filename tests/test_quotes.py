@@ -379,6 +379,13 @@ def test_as_someone_put_it(nlp, text, speaker):
         ('"Stop the war!" the officer shouted.', "the officer", "shouted"),
         # whom a question was put to does not stop the tag being its attribution
         ('"But why?" the reporter asked him.', "the reporter", "asked"),
+        # a speaker described at length, and where the words were said
+        (
+            '"Vaccination is the only way to protect children from this dangerous disease," Hans Kluge, WHO '
+            "regional director for Europe, said in a statement.",
+            "Hans Kluge, WHO regional director for Europe",
+            "said",
+        ),
     ],
 )
 def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cue):

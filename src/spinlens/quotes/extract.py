@@ -200,6 +200,9 @@ _AUDIENCE_CUES = _ADDRESSEE_CUES | {"ask"}
 # The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
 # being sounds elsewhere.
 _TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
+# A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
+# a clause's length.
+_LONGEST_TAG_SPEAKER = 16
 _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
@@ -342,17 +345,31 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     while _lemma(verb) not in _TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
-    # whom the words were for ('"But why?" she asked him', '"No," he told reporters')
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
+    # said is no object either ('"Yes," she said in a statement')
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep"]
     if _lemma(verb) in _AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
-    if verb.i - first.i > 3 or _lemma(verb) not in _TAG_CUES or objects:
-        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    speaker = _range(_trimmed_subtree(subjects[0], verb)) if subjects else None
-    if speaker is None or speaker[0] < quote[1]:
+    if _lemma(verb) not in _TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
+        return None
+    if not subjects or subjects[0].i < first.i:
+        return None
+    # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
+    subject = _trimmed_subtree(subjects[0], verb)
+    speaker = _range(doc[max(subject.start, first.i) : subject.end])
+    if speaker is None:
         return None
     return speaker, (verb.idx, verb.idx + len(verb.text))
+
+
+def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
+    """How far after a quote its tag's verb may come: three words ("said Otto Weber"), or past a speaker
+    whose description opens the tag and ends at the verb ('"...," Hans Kluge, WHO regional director for
+    Europe, said')."""
+    if subjects and subjects[0].left_edge.i <= first.i <= subjects[0].i and verb.i - subjects[0].right_edge.i <= 2:
+        return _LONGEST_TAG_SPEAKER
+    return 3
 
 
 def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
