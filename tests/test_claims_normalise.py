@@ -236,6 +236,11 @@ def test_publication_date(published, expected):
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),
         ("Some 3,000 US troops are deployed.", [("3,000 US troops are deployed", "3000 US troops deployed")]),
         ("About a dozen soldiers died.", [("a dozen soldiers died", "12 soldiers died")]),
+        # a verb with an object is the sentence's, not an event reported of what is counted
+        (
+            "Two audits found no evidence; three White House officials told the press.",
+            [("Two audits", "2 audits"), ("three White House officials", "3 White House officials")],
+        ),
         # a time adverb after the noun is not what is counted
         ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
         (

@@ -194,14 +194,28 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         position = match.end()
         # "127 people were killed": an event reported after the noun
         if len(words) > 1 and _is_participle(words[-1].lower()):
+            if _object_follows(text, position):
+                # "two audits found no evidence": a verb of the sentence, which the count is the subject of
+                words.pop()
+                position = match.start()
             break
     if not words:
         return None, end
     passive = _PASSIVE.match(text, position)
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP:
+        if passive.group(1) == passive.group(0).strip() and _object_follows(text, passive.end()):
+            return " ".join(words), position
         words.append(passive.group(1))
         position = passive.end()
     return " ".join(words), position
+
+
+_OBJECT_OPENING = re.compile(r"\s+(?:no|the|a|an|its|their|his|her|our|any|\d)\b", re.IGNORECASE)
+
+
+def _object_follows(text: str, position: int) -> bool:
+    """Whether an object opens at `position`: after "audits found" it makes "found" the sentence's verb."""
+    return _OBJECT_OPENING.match(text, position) is not None
 
 
 def _shares(text: str) -> tuple[list[FoundQuantity], list[tuple[int, int]]]:
