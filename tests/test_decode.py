@@ -120,6 +120,17 @@ def test_a_run_stands_only_where_the_tagger_is_sure_of_one_token():
         model.peak = model_peak
 
 
+def test_a_threshold_moves_the_peak_with_it(monkeypatch):
+    # a guarded text: the tagger leans towards a phrase but is never as sure as the tuned peak, and a
+    # reader who lowers the threshold to see more must see it
+    model = load_model()
+    faint = _candidate(0.9, peak=model.peak - 0.1)
+    monkeypatch.setattr(model, "candidates", lambda text, tokens, threshold=None: [faint])
+    assert model.detect("", None) == model.detect("", None, model.threshold) == []
+    assert len(model.detect("", None, model.threshold - 0.15)) == 1
+    assert model.detect("", None, model.threshold + 0.1) == []
+
+
 def test_a_manifest_without_a_peak_keeps_every_run(tmp_path):
     shutil.copytree(BUNDLED_DIR, tmp_path / "model")
     path = tmp_path / "model" / "manifest.json"

@@ -108,7 +108,7 @@ def main() -> None:
     type=click.FloatRange(0.0, 1.0),
     help=(
         "Token probability above which text counts as part of a fragment; a fragment also needs one token at "
-        "the model's peak (default: the model's tuned value)."
+        "the model's peak, which moves with the threshold (default: the model's tuned value)."
     ),
 )
 @click.option(

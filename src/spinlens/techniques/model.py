@@ -243,8 +243,14 @@ class TechniqueModel:
         return self.span_head(SpanHead.features(tokens.hidden, ranges, extra))
 
     def detect(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[SpanPrediction]:
-        """Fragments and their techniques in one article, from its token predictions."""
-        return self.select(self.candidates(text, tokens, threshold))
+        """Fragments and their techniques in one article, from its token predictions.
+
+        A threshold other than the tuned one moves the peak by as much: a reader who lowers it to see more
+        must see more, and a tuned peak above every token of a guarded text would show nothing however low
+        the threshold went.
+        """
+        peak = None if threshold is None else min(1.0, max(threshold, self.peak + threshold - self.threshold))
+        return self.select(self.candidates(text, tokens, threshold), peak)
 
     def candidates(self, text: str, tokens: TokenPredictions, threshold: float | None = None) -> list[Candidate]:
         """Runs of tokens whose fragment probability reaches the threshold, trimmed of the words fragments do
@@ -263,18 +269,19 @@ class TechniqueModel:
             for (first, last), p, confidence in zip(found, probs, verified.tolist(), strict=True)
         ]
 
-    def select(self, candidates: Sequence[Candidate]) -> list[SpanPrediction]:
-        """The candidates the verifier gives at least `verify` and whose peak reaches `peak`, with their
-        likeliest technique, and the second likeliest where it reaches `second_label`. A span's score is the
-        verifier's probability times the technique's.
+    def select(self, candidates: Sequence[Candidate], peak: float | None = None) -> list[SpanPrediction]:
+        """The candidates the verifier gives at least `verify` and whose peak reaches `peak` (the tuned one
+        unless given), with their likeliest technique, and the second likeliest where it reaches
+        `second_label`. A span's score is the verifier's probability times the technique's.
 
         The peak makes decoding a hysteresis: a run grows over tokens the tagger merely leans towards (the
         threshold) but stands only where it is sure of one (the peak). Faint runs are mostly passages nobody
         marked; the fragments it is sure of reach further than their surest words.
         """
+        least_peak = self.peak if peak is None else peak
         spans: list[SpanPrediction] = []
         for c in candidates:
-            if c.verified < self.verify or c.peak < self.peak:
+            if c.verified < self.verify or c.peak < least_peak:
                 continue
             order = np.argsort(-c.probs)
             spans.append(SpanPrediction(c.start, c.end, self.labels[order[0]], c.verified * float(c.probs[order[0]])))
