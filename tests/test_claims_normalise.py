@@ -164,6 +164,10 @@ def test_publication_date(published, expected):
         ),
         ("The plan costs $3 billion.", [("$3 billion", "3000000000 USD")]),
         ("They paid £5m and €1.2 bn.", [("£5m", "5000000 GBP"), ("€1.2 bn", "1200000000 EUR")]),
+        (
+            "It cost £1.5billion, not $28.4million.",
+            [("£1.5billion", "1500000000 GBP"), ("$28.4million", "28400000 USD")],
+        ),
         ("It cost 12,000 euros.", [("12,000 euros", "12000 EUR")]),
         ("A sale worth 1.1 billion U.S. dollars.", [("1.1 billion U.S. dollars", "1100000000 USD")]),
         # South Asian scales and rupee signs, and ISO codes before an amount

@@ -90,9 +90,12 @@ _SCALE = (
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
 )
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
-# What may follow a number: a letter only as a scale, "pc", a temperature or a unit written on it ("5km"),
-# and no further digits.
-_NUMBER_END = r"(?!(?![mb]n?\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)[\w/]|[.,]\d)"
+# What may follow a number: a letter only as a scale ("£1.5billion", "$3bn"), "pc", a temperature or a unit
+# written on it ("5km"), and no further digits.
+_NUMBER_END = (
+    r"(?!(?![mb]n?\b|(?:thousand|million|mln|billion|trillion|tn)\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)"
+    r"[\w/]|[.,]\d)"
+)
 _QUANTITY = re.compile(
     rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
