@@ -201,6 +201,12 @@ def test_a_speaker_stays_on_its_side_of_the_cue(nlp):
     assert quote.speaker.text == "The ministry"
 
 
+def test_a_speaker_is_never_part_of_a_name(nlp):
+    # the parser makes "Itamar", "Ben", "-" and "Gvir" four subjects of their own
+    quote = only(analyse(nlp, 'Itamar Ben-Gvir said in January that emigration should be "encouraged."'))
+    assert quote.speaker.text == "Itamar Ben-Gvir"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

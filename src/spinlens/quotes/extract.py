@@ -710,9 +710,20 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     words = [t.i for t in head.subtree if t.i not in cut and (verb is None or (t.i < verb.i) == (head.i < verb.i))]
     start, end = min(words), max(words) + 1
     doc = head.doc
+    # a name is never cut: the parser may split "Itamar Ben-Gvir" into subjects of their own
+    while start > 0 and _inside_name(doc[start]) and (verb is None or (start - 1 < verb.i) == (head.i < verb.i)):
+        start -= 1
+    while end < len(doc) and _inside_name(doc[end]) and (verb is None or (end < verb.i) == (head.i < verb.i)):
+        end += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _inside_name(token: Token) -> bool:
+    """Whether the token continues a person's or an organisation's name, and not across a comma: the
+    small model runs some names into the next words ("a report by Politico, Democratic party insiders")."""
+    return token.ent_iob_ == "I" and token.ent_type_ in {"PERSON", "ORG"} and token.text != ","
 
 
 def _subtree_range(heads: list[Token]) -> Range | None:
