@@ -247,6 +247,7 @@ def test_publication_date(published, expected):
         ),
         # a time adverb after the noun is not what is counted
         ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
+        ("Some 1.2m households now spend more.", [("1.2m households", "1200000 households")]),
         (
             "Two hundred and fifty thousand refugees fled.",
             [("Two hundred and fifty thousand refugees fled", "250000 refugees fled")],

@@ -66,7 +66,7 @@ _STOP = set(
     those it its their his her our your my we they he she i you is are was were be been being have has had do
     does did will would shall should can could may might must not no per more less most least about around over
     under up down out into onto off since until during before after while when where why how what all each
-    every both some any many much few several such only just also even still yet very too last next ago
+    every both some any many much few several such only just also even still yet very too last next ago now already
     overnight today yesterday tonight tomorrow daily weekly monthly annually yearly apiece alone""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 _AUXILIARIES = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|have|has|had)\s+)"
