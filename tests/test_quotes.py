@@ -207,6 +207,12 @@ def test_a_speaker_is_never_part_of_a_name(nlp):
     assert quote.speaker.text == "Itamar Ben-Gvir"
 
 
+def test_a_remark_after_the_object_is_not_what_was_promised(nlp):
+    text = "The minister promised 50,000 more by the end of the parliament, a pledge critics dismissed as fantasy."
+    (promised,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "promised"]
+    assert promised.content.text == "50,000 more"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

@@ -565,6 +565,16 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         if objects and all(c.dep_ == "xcomp" for c in clauses):
             # "urged the council to act": who is urged belongs to what is urged
             return _subtree_range(objects + clauses), False
+        if (
+            objects
+            and verb.lemma_ in OBJECT_CUES
+            and _comma_between(objects[-1], clauses[0])
+            and clauses[0].left_edge.lower_ != "that"
+        ):
+            # "promised 50,000 more nurses, a pledge critics dismissed as fantasy": the parser hangs the
+            # remark after the comma on the cue, but what was promised is its object; "denounced suggestions
+            # by X, that they would deport ..." is one content
+            return _subtree_range(objects), True
         if verb.dep_ == "relcl":
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue
@@ -609,6 +619,12 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
             }
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _comma_between(before: Token, after: Token) -> bool:
+    """Whether a comma stands between the phrase of `before` and the phrase of `after`."""
+    doc = before.doc
+    return any(t.text == "," for t in doc[before.right_edge.i + 1 : after.left_edge.i])
 
 
 def _is_circumstance(clause: Token) -> bool:
