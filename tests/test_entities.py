@@ -44,6 +44,15 @@ def test_a_person_named_three_ways_is_one_entity(nlp):
     assert [m.text for m in kerry.mentions] == ["John Kerry", "Kerry", "John Kerry"]
 
 
+def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
+    text = (
+        "Senator John Blake, a reckless warmonger, wants to send our sons to die. The corrupt Blake has taken "
+        "millions from contractors. Blake's office did not respond, and Blake Street was closed."
+    )
+    blake = by_name(entities(nlp, text), "John Blake")
+    assert [m.text for m in blake.mentions] == ["John Blake", "Blake", "Blake"]
+
+
 def test_no_entity_runs_across_a_line_break(nlp):
     text = (
         "The Cowards of Velmora Have Shown Their True Face\n\n"

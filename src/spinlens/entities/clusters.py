@@ -19,7 +19,7 @@ from spinlens.datelines import dateline_place
 from spinlens.parsing import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # spaCy's OntoNotes labels, mapped to the four kinds the record names.
 TYPES = {
@@ -157,6 +157,40 @@ def cluster(found: list[Mention]) -> list[Cluster]:
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c.mentions[0].start)
+
+
+def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
+    """The clusters, each person with the mentions by surname alone that NER missed: having found "Senator
+    John Blake", the small model may see no name in "The corrupt Blake has taken millions" or "Blake's
+    office". A capitalised proper noun outside every entity is taken when it is the surname of one person of
+    the text, two words or more, and no part of a longer name ("Blake Street")."""
+    surnames: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.type == "person":
+            for word in {m.words[-1] for m in c.mentions if len(m.words) > 1}:
+                surnames.setdefault(word, []).append(c)
+    text = doc_text(doc)
+    for token in doc:
+        owners = surnames.get(token.lower_)
+        if (
+            owners is None
+            or len(owners) > 1
+            or token.ent_iob_ != "O"
+            or token.pos_ != "PROPN"
+            or not token.text[0].isupper()
+            or _in_longer_name(token)
+        ):
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        owners[0].mentions.append(Mention(start, end, text[start:end], "person", (token.lower_,)))
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
+def _in_longer_name(token: Token) -> bool:
+    neighbours = [token.nbor(step) for step in (-1, 1) if 0 <= token.i + step < len(token.doc)]
+    return any(n.pos_ == "PROPN" and n.text[0].isupper() for n in neighbours)
 
 
 def without_headline_names(clusters: list[Cluster], headline: str | None) -> list[Cluster]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinlens.entities.clusters import cluster, mentions, without_headline_names
+from spinlens.entities.clusters import cluster, mentions, with_unrecognised_surnames, without_headline_names
 from spinlens.entities.labels import attach
 from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
@@ -29,7 +29,8 @@ class EntityFinder(ParsedLayer):
 def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
     text = record.article.text
     title = record.article.title
-    clusters = without_headline_names(cluster(mentions(doc)), title if title and text.startswith(title) else None)
+    headline = title if title and text.startswith(title) else None
+    clusters = with_unrecognised_surnames(without_headline_names(cluster(mentions(doc)), headline), doc)
     token_cluster: dict[int, int] = {}
     for index, c in enumerate(clusters):
         for m in c.mentions:
