@@ -219,6 +219,28 @@ def test_label_as_predicate_of_be_is_attached(nlp):
     assert [label.text for label in by_name(found, "Donald Trump").labels] == ["a liar"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("The bumbling FBI has dismissed jihad as a motive.", "The bumbling FBI has dismissed jihad", "FBI"),
+        (
+            "Critics like Derrick Watson, a treasonous judge, want power.",
+            "Derrick Watson, a treasonous judge, want power",
+            "Derrick Watson",
+        ),
+    ],
+)
+def test_a_label_inside_a_longer_span_is_attached_where_a_word_describes_a_name(nlp, text, span, name):
+    found = entities(nlp, text, {span: "Name_Calling,Labeling"})
+    assert [e.name for e in found if e.labels] == [name]
+
+
+def test_a_word_that_places_or_dates_a_name_pins_nothing_on_it(nlp):
+    text = "The former Senator John Blake's disastrous policy failed."
+    found = entities(nlp, text, {"The former Senator John Blake's disastrous policy failed": "Loaded_Language"})
+    assert all(not e.labels for e in found)
+
+
 def test_label_on_something_else_stays_unattached(nlp):
     found = entities(nlp, "Obama's disastrous policy failed.", {"disastrous": "Loaded_Language"})
     assert all(not e.labels for e in found)

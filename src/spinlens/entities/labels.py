@@ -7,7 +7,10 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 - the root modifies a mention (amod, compound, nmod, appos...): "crooked" in "crooked Hillary Clinton";
 - a mention modifies the root as a compound: "Nusra terrorists";
 - the root is an apposition of a mention, or a mention of it: "Assad, a brutal dictator";
-- the root is the predicate of "be" whose subject is a mention: "Clinton is a liar".
+- the root is the predicate of "be" whose subject is a mention: "Clinton is a liar";
+- else, a word inside the span describes one mention only: "bumbling" in "the bumbling FBI has dismissed
+  jihad", "a treasonous judge" in "Watson, a treasonous judge, wants power"; not a word that places or
+  dates it ("former", "Western").
 
 A label on "Obama's disastrous policy" describes the policy, whose head is not a mention, so it stays off
 Obama. A span that is only a name ("Deep State") pins nothing on the entity it names.
@@ -20,12 +23,21 @@ from typing import TYPE_CHECKING
 from spinlens.record import TechniqueSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "acl", "npadvmod", "nummod", "advmod"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Adjectives that say when or where a name is, or which one, not what it is like
+_NEUTRAL_ADJECTIVES = frozenset(
+    {
+        "former", "late", "then", "new", "current", "incoming", "outgoing", "acting", "continental", "northern",
+        "southern", "eastern", "western", "central", "top", "senior", "chief", "fellow", "other", "same", "own",
+        "whole", "entire", "first", "last", "next", "previous", "early", "young", "old", "federal", "national",
+        "local", "regional", "international", "official", "political", "economic",
+    }
+)  # fmt: skip
 
 
 def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> int | None:
@@ -48,7 +60,35 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
             return mention_cluster[child.i]
     if root.dep_ in _PREDICATE_DEPS and root.head.lemma_ == "be":
         return _subject_cluster(root.head, mention_cluster)
-    return None
+    return _described_within(tokens, mention_cluster)
+
+
+def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> int | None:
+    """The one entity that a word inside a longer span describes directly: "corrupt" in "The corrupt Blake
+    has taken millions", "a reckless warmonger" in "Blake, a reckless warmonger, wants war"."""
+    inside = range(tokens.start, tokens.end)
+    described = {
+        mention_cluster[t.i]
+        for t in tokens
+        if t.i in mention_cluster
+        for child in t.children
+        if child.i in inside and child.i not in mention_cluster and _describes(child)
+    }
+    return described.pop() if len(described) == 1 else None
+
+
+def _describes(child: Token) -> bool:
+    """Whether a word hanging on a mention says what it is like: an adjective ("bumbling FBI"), or an
+    apposition that has one ("Watson, a treasonous kritarch"); not an adjective that places or dates it
+    ("former", "continental", "Western")."""
+    if child.dep_ == "appos" and child.pos_ == "NOUN":
+        return any(_describes(c) for c in child.children if c.dep_ == "amod")
+    return (
+        child.dep_ == "amod"
+        and child.pos_ in {"ADJ", "VERB"}
+        and not child.text[0].isupper()
+        and child.lower_ not in _NEUTRAL_ADJECTIVES
+    )
 
 
 def _subject_cluster(verb: Token, mention_cluster: dict[int, int]) -> int | None:
