@@ -75,6 +75,13 @@ def test_without_a_publication_date_relative_dates_resolve_against_the_dateline(
     assert {d.text: d.value for c in wrong.claims for d in c.dates}["Wednesday"] == "2025-03-12"
 
 
+def test_a_dateline_is_no_part_of_a_claim(claims_analyzer):
+    text = "Budget row\n\nLONDON, 14 March 2025 — The government spent £12bn on Wednesday, the Treasury said."
+    (claim,) = [c for c in claims_analyzer.analyze(text).claims if "£12bn" in c.text]
+    assert claim.text.startswith("The government spent") and text[claim.start : claim.end] == claim.text
+    assert [d.text for d in claim.dates] == ["Wednesday"]
+
+
 def test_a_range_keeps_both_ends_in_the_record(claims_analyzer):
     record = claims_analyzer.analyze("The storm destroyed 40-50 homes and cost $3-4 billion in March.")
     (claim,) = record.claims

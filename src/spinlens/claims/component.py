@@ -14,6 +14,7 @@ import numpy as np
 from spinlens.claims.dates import dateline_date, find_dates, publication_date
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.claims.quantities import find_quantities
+from spinlens.datelines import end_of_dateline
 from spinlens.pipeline import PipelineConfig, register
 from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, Claim, DateValue, ModelInfo, Quantity, Sentence, TextSpan
@@ -85,12 +86,16 @@ class ClaimFinder:
             if sentence.end - sentence.start > MAX_SENTENCE_CHARS:
                 too_long += 1
                 continue
+            # a wire dateline opening the sentence says where and when the story was filed, which is no claim
+            start = end_of_dateline(record.article.text, sentence.start) or sentence.start
+            if start >= sentence.end:
+                start = sentence.start
             claim = Claim(
-                start=sentence.start,
+                start=start,
                 end=sentence.end,
-                text=record.article.text[sentence.start : sentence.end],
+                text=record.article.text[start : sentence.end],
                 score=round(score, 4),
-                speaker=_speaker(record, sentence.start, sentence.end),
+                speaker=_speaker(record, start, sentence.end),
             )
             try:
                 claim.dates, claim.quantities = _values(claim, published)
