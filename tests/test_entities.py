@@ -51,6 +51,9 @@ def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
     )
     blake = by_name(entities(nlp, text), "John Blake")
     assert [m.text for m in blake.mentions] == ["John Blake", "Blake", "Blake"]
+    # NER read this "Cole" as a product
+    text = "Her rival, Rep. Dan Cole, disagreed. In an interview with the Guardian, Cole warned of delays."
+    assert [m.text for m in by_name(entities(nlp, text), "Dan Cole").mentions] == ["Dan Cole", "Cole"]
 
 
 def test_no_entity_runs_across_a_line_break(nlp):

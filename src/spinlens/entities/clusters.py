@@ -162,7 +162,7 @@ def cluster(found: list[Mention]) -> list[Cluster]:
 def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
     """The clusters, each person with the mentions by surname alone that NER missed: having found "Senator
     John Blake", the small model may see no name in "The corrupt Blake has taken millions" or "Blake's
-    office". A capitalised proper noun outside every entity is taken when it is the surname of one person of
+    office". A capitalised proper noun outside every name NER found is taken when it is the surname of one person of
     the text, two words or more, and no part of a longer name ("Blake Street")."""
     surnames: dict[str, list[Cluster]] = {}
     for c in clusters:
@@ -175,7 +175,7 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
         if (
             owners is None
             or len(owners) > 1
-            or token.ent_iob_ != "O"
+            or not _outside_names(token)
             or token.pos_ != "PROPN"
             or not token.text[0].isupper()
             or _in_longer_name(token)
@@ -186,6 +186,15 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _outside_names(token: Token) -> bool:
+    """Whether NER gave the token no name of the four kinds: none at all, or a one-word name of another
+    kind, as when it reads a lone "Cole" as a product; but a date is one ("in May", with Theresa May named)."""
+    if token.ent_iob_ == "O":
+        return True
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
+    return alone and token.ent_type_ not in TYPES and token.ent_type_ not in {"DATE", "TIME"}
 
 
 def _in_longer_name(token: Token) -> bool:
