@@ -67,6 +67,24 @@ def test_a_highlight_takes_words_whole(tokenizer, phrase, expected):
     assert _trim(tokenizer, text, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # a quotation opened takes its close, and the stop before it
+        ("“true American heroes", "“true American heroes.”"),
+        ('"a disgrace', '"a disgrace,"'),
+        # one closed takes its opening mark
+        ("joyful glee”", "“joyful glee”"),
+        # an opening mark whose close is further on is dropped
+        ("“black", "black"),
+        ("“black site”", "“black site”"),
+    ],
+)
+def test_a_highlight_pairs_its_quotation_marks(tokenizer, phrase, expected):
+    text = 'He called them “true American heroes.” She ran a “black site” in “joyful glee” and "a disgrace," he said.'
+    assert _trim(tokenizer, text, phrase) == expected
+
+
 def test_a_run_of_edge_words_only_is_dropped(tokenizer):
     assert _trim(tokenizer, "They blamed the West and the press.", "the") is None
 

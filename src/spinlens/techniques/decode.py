@@ -84,7 +84,43 @@ def char_range(text: str, offsets: np.ndarray, first: int, last: int) -> tuple[i
     word = _word_around(text, end - 1)
     if word is not None:
         end = max(end, word[1])
+    return _balanced_quotes(text, start, end)
+
+
+def _balanced_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with its double quotation marks paired where the mark it lacks is next to it: a highlight
+    that opens a quotation takes its close, with the stop or comma before it that annotators leave out
+    ('“true American heroes.”', not '“true American heroes'), and one that closes a quotation takes the
+    opening mark right before it. An opening mark it cannot pair that opens it is dropped ('black', not
+    '“black')."""
+    opens, closes = _quote_marks(text, start, end)
+    if closes > opens and start > 0 and _is_opening(text, start - 1):
+        start -= 1
+    elif opens > closes:
+        after = _CLOSE_AFTER.match(text, end)
+        if after:
+            end = after.end()
+        elif _is_opening(text, start) and start + 1 < end:
+            start += 1
     return start, end
+
+
+_CLOSE_AFTER = re.compile(r'[.,;:!?]?["”]')
+
+
+def _quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """How many double quotation marks in text[start:end] open a quotation, and how many close one."""
+    marks = [i for i in range(start, end) if text[i] in '"“”']
+    opens = sum(_is_opening(text, i) for i in marks)
+    return opens, len(marks) - opens
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Whether the mark at i opens a quotation: a curly one says so, a straight one opens one when it starts
+    the text or follows a space, a bracket or a dash."""
+    if text[i] == "“":
+        return True
+    return text[i] == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-")
 
 
 # A word as a reader sees it: letters and digits, joined by hyphens and by the dots of abbreviations
