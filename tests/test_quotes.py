@@ -40,6 +40,17 @@ def test_direct_quote_with_cue_after_it(nlp):
     assert quote.speaker.text == "Kerry" and quote.cue.text == "told"
 
 
+def test_typewriter_quotes_are_quotes(nlp):
+    # the quotation marks of newspaper archives: two apostrophes, or two backticks to open
+    text = "''It doesn't add up,'' Mr. Burman said. ''The real issue is governance.'' He called it ``a mess.''"
+    quotes = analyse(nlp, text).quotes
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [
+        ("''It doesn't add up,''", "Mr. Burman"),
+        ("''The real issue is governance.''", "Mr. Burman"),
+        ("``a mess.''", "He"),
+    ]
+
+
 def test_reported_speech_with_that(nlp):
     quote = only(analyse(nlp, "The interior minister said that the border would stay closed until spring."))
     assert not quote.direct

@@ -208,7 +208,9 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselve
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
-_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# Quotation marks and what closes each; '' and `` are typewriter double quotes, as archives of the New York
+# Times print them (''It doesn't add up,'' he said).
+_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
@@ -232,14 +234,9 @@ def direct_quotes(text: str) -> list[Range]:
     found: list[Range] = []
     i, n = 0, len(text)
     while i < n:
-        char = text[i]
-        if char not in _OPENING and char != "”":
-            i += 1
-            continue
-        if char == "”":  # a stray closer, or an opener in the German style; neither opens here
-            i += 1
-            continue
-        end = _close(text, i)
+        # a stray closer, or an opener in the German style ("”"), opens nothing here
+        opener = _opening_at(text, i)
+        end = _close(text, i, opener) if opener is not None else None
         if end is not None:
             found.append((i, end))
             i = end
@@ -248,12 +245,19 @@ def direct_quotes(text: str) -> list[Range]:
     return found
 
 
-def _close(text: str, start: int) -> int | None:
-    """End (exclusive) of the quote opened at `start`, or None when it never closes sensibly."""
-    opener = text[start]
+def _opening_at(text: str, i: int) -> str | None:
+    """The quotation mark that could open a quote at i: one character, or two (``, '')."""
+    pair = text[i : i + 2]
+    if pair in _OPENING:
+        return pair
+    return text[i] if text[i] in _OPENING else None
+
+
+def _close(text: str, start: int, opener: str) -> int | None:
+    """End (exclusive) of the quote `opener` opens at `start`, or None when it never closes sensibly."""
     closer = _OPENING[opener]
     depth = 1
-    i = start + 1
+    i = start + len(opener)
     while i < len(text):
         char = text[i]
         if char == "\n":
@@ -261,16 +265,20 @@ def _close(text: str, start: int) -> int | None:
             j = i
             while j < len(text) and text[j].isspace():
                 j += 1
-            if j < len(text) and text[j] == opener:
-                i = j + 1
+            if text.startswith(opener, j):
+                i = j + len(opener)
                 continue
-            return i if i - start > 1 else None
-        if opener != closer and char == opener:
+            return i if i - start > len(opener) else None
+        if opener != closer and text.startswith(opener, i):
             depth += 1
-        elif char == closer:
+            i += len(opener)
+            continue
+        if text.startswith(closer, i):
             depth -= 1
             if depth == 0:
-                return i + 1
+                return i + len(closer)
+            i += len(closer)
+            continue
         i += 1
     return None
 
@@ -336,7 +344,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
     text = doc_text(doc)
-    if first is None or text[quote[1] : first.idx].strip() or text[quote[1] - 2] not in ",?!":
+    if first is None or text[quote[1] : first.idx].strip() or text[: quote[1]].rstrip("\"'”»“`")[-1:] not in ",?!":
         # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
         # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
         return None
