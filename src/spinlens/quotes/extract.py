@@ -537,7 +537,7 @@ def _lemma(token: Token) -> str:
 
 
 def _is_question(sentence: Span) -> bool:
-    words = [t for t in sentence if not t.is_space and t.text not in {'"', "”", "’", "'", ")"}]
+    words = [t for t in sentence if not t.is_space and t.text not in {'"', "”", "’", "'", "''", ")"}]
     return bool(words) and words[-1].text == "?"
 
 
@@ -756,7 +756,7 @@ def _subtree_range(heads: list[Token]) -> Range | None:
 
 def _tokens_range(tokens: list[Token]) -> Range | None:
     tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»"}:
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»", "''"}:
         tokens = tokens[:-1]
     if not tokens:
         return None
