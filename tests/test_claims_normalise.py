@@ -210,6 +210,8 @@ def test_publication_date(published, expected):
         # money does not count what was done with it
         ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
+        # a multiple is a unit of its own
+        ("Cases rose 30-fold, nine times the cost.", [("30-fold", "30 times"), ("nine times", "9 times")]),
         # pounds of a thing weigh; pounds of funding, or pounds alone, are money
         (
             "Agents seized 27,000 pounds of fentanyl; 5 million pounds of funding; it cost 40 pounds.",

@@ -53,7 +53,7 @@ _UNITS = {
     "gallons": "gallon",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "ton": "tonne", "tons": "tonne", "tonne": "tonne",
     "tonnes": "tonne", "pound weight": "lb", "acres": "acre", "acre": "acre", "hectares": "hectare",
-    "barrels": "barrel", "barrel": "barrel", "degrees": "degree",
+    "barrels": "barrel", "barrel": "barrel", "degrees": "degree", "fold": "times", "times": "times",
     "°c": "degree Celsius", "°f": "degree Fahrenheit",
     "degrees celsius": "degree Celsius", "degrees centigrade": "degree Celsius",
     "degrees fahrenheit": "degree Fahrenheit",
