@@ -28,6 +28,11 @@ def sentences(text: str) -> list[str]:
             "Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court. Sen. Smith did not.",
             ["Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court.", "Sen. Smith did not."],
         ),
+        # nor a time of day's before the day or the time zone it goes on with
+        (
+            "Polls close at 8 p.m. Eastern. The vote is at 5 p.m. Monday. He left at 3 a.m. He returned.",
+            ["Polls close at 8 p.m. Eastern.", "The vote is at 5 p.m. Monday.", "He left at 3 a.m.", "He returned."],
+        ),
         # a line break always ends one, whatever follows
         ("no full stop\nand a new line", ["no full stop", "and a new line"]),
     ],

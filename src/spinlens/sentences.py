@@ -3,8 +3,9 @@
 Line breaks and end punctuation rather than a parser: layers that need linguistic sentence boundaries bring
 their own, but every layer scores the same sentence list, so `sentences` in the record has one set of ranges
 whatever layers run. A full stop does not end a sentence before a lower-case letter or a digit ("the U.S.
-military", "Nov. 8"), nor after an initial or a title ("John F. Kennedy", "Dr. Sarah Mills"): PTC's articles
-hold about a thousand of these, and each cut a claim in two.
+military", "Nov. 8"), nor after an initial or a title ("John F. Kennedy", "Dr. Sarah Mills"), nor after a time of
+day before its day or time zone ("at 5 p.m. Monday"): PTC's articles hold about a thousand of these, and each cut
+a claim in two.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ _ABBREVIATION = re.compile(
     r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle)\.$"
 )
 
+# A time of day, and the words that go on with it rather than start a sentence: a day, a time zone.
+_CLOCK = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
+_WHEN_AFTER_CLOCK = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Eastern|Central|Mountain|Pacific|local|"
+    r"[ECMP][SD]?T|[ECMP]\.T\.|GMT|UTC|BST|CET)(?!\w)"
+)
+
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if match.group().startswith("\n"):
@@ -31,6 +39,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if following.islower() or following.isdigit():  # "the U.S. military", '"Why?" he asked', "Nov. 8"
         return False
     stop = match.start()
+    if _CLOCK.search(text, max(0, stop - 6), stop) and _WHEN_AFTER_CLOCK.match(text, match.end()):
+        return False  # "at 5 p.m. Monday", "at 8 a.m. Eastern"
     return text[stop - 1] != "." or not _ABBREVIATION.search(text, max(0, stop - 10), stop)
 
 
