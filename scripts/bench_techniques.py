@@ -169,8 +169,12 @@ def ablations(model, texts: dict[str, str], tokens: dict, gold) -> list[str]:
         if sentences is not None:  # where runs may not be joined across
             decode.split_sentences = sentences
         try:
+            # candidates and select, not detect: a row changes one setting, and detect moves the peak with
+            # a threshold it is given, as `--threshold` does
             pred = [
-                Label(a, s.technique, s.start, s.end) for a in ids for s in model.detect(texts[a], read[a], threshold)
+                Label(a, s.technique, s.start, s.end)
+                for a in ids
+                for s in model.select(model.candidates(texts[a], read[a], threshold))
             ]
         finally:
             model.second_label, model.gap, model.verify, model.peak, decode.char_range, decode.split_sentences = saved
