@@ -239,6 +239,10 @@ def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     assert len(knows) == 1 and knows[0].speaker.text == "Every patriot"
     # nor are they a second attribution inside what the patriot knows: "defending" is no act of speech here
     assert [q.cue.text for q in quotes] == ["knows"]
+    # what one knows after a colon is that sentence, not the rest of the paragraph
+    text += " Since 2014, NATO has poured $75 billion into Ukraine."
+    (knows,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "knows"]
+    assert knows.content.text == "our soldiers are defending the homeland against barbarians."
 
 
 def test_reported_content_never_cuts_a_quote_in_two(nlp):

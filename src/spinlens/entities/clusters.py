@@ -5,7 +5,8 @@ entity when its name words are a subset of the entity's fullest name (a person a
 when it is the initials of an organisation's name ("FBI"). Of several entities a short mention fits
 ("Clinton" with both Hillary and Bill Clinton in the text), it joins the one mentioned last before it, as a
 reader would resolve it; if none came before, the first one after it. A bare surname goes to a person of
-that name before an organisation named after them ("Trump" and "Trump University").
+that name before an organisation named after them ("Trump" and "Trump University"), and one that NER did not
+see as a name is still the person's mention ("The corrupt Blake", after "Senator John Blake").
 """
 
 from __future__ import annotations
@@ -162,8 +163,8 @@ def cluster(found: list[Mention]) -> list[Cluster]:
 def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
     """The clusters, each person with the mentions by surname alone that NER missed: having found "Senator
     John Blake", the small model may see no name in "The corrupt Blake has taken millions" or "Blake's
-    office". A capitalised proper noun outside every name NER found is taken when it is the surname of one person of
-    the text, two words or more, and no part of a longer name ("Blake Street")."""
+    office". A capitalised proper noun outside every name NER found is taken when it ends the two-word or
+    longer name of one person of the text, and is no part of a longer name itself ("Blake Street")."""
     surnames: dict[str, list[Cluster]] = {}
     for c in clusters:
         if c.type == "person":

@@ -558,6 +558,10 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
+        if _lemma(verb) in _STANCE_CUES:
+            # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
+            # a statement after a colon may run on over the paragraph, a belief does not
+            end = min(end, colon.sent.end_char)
         return _strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ...")
