@@ -32,7 +32,10 @@ _UNIT = rf"{_UNIT_WORD}s?"
 _SINGULAR_UNIT = rf"{_UNIT_WORD}(?!s)"
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
-_PREPOSITION = r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end)[\s-]+"
+_PREPOSITION = (
+    r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end"
+    r"|as\s+(?:early|late|recently|far\s+back)\s+as)[\s-]+"
+)
 # Each pattern's `d` group is the date; text around it only decides that it is one.
 _PATTERNS = [
     # Tuesday 18 October (2016) / Tuesday, October 18(, 2016)
