@@ -66,6 +66,11 @@ def test_no_entity_runs_across_a_line_break(nlp):
     assert "Velmora" in {e.name for e in found}
 
 
+def test_a_score_is_no_part_of_a_name(nlp):
+    text = "Erling Haaland scored twice as Manchester City beat Manchester United 3-2 on Sunday."
+    assert not [e.name for e in entities(nlp, text) if any(c.isdigit() for c in e.name)]
+
+
 def test_a_measurement_is_no_entity(nlp):
     # the small model tags "1.5C" as an organisation here
     text = "Global temperatures breached the 1.5C threshold, the World Meteorological Organization said."

@@ -41,6 +41,8 @@ _ROLES = {
 }  # fmt: skip
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# A match's score, which NER may run into the team before it ("beat Manchester United 3-2")
+_SCORE = re.compile(r"\s\d+\s?[-–]\s?\d+$")
 # A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
 # decimal part or a degree or percent sign, and at most a unit's letter or two after it.
 _MEASUREMENT = re.compile(r"\d+(?:[.,]\d+)?\s*[°%][^\W\d_]?|\d+[.,]\d+\s*[^\W\d_]{0,2}")
@@ -94,8 +96,8 @@ def mentions(doc: Doc) -> list[Mention]:
 
 
 def _trim(ent: Span, person: bool = False) -> Span | None:
-    """Without a leading "the" (or, for a person, a job word) and a trailing possessive or punctuation, which
-    NER sometimes includes.
+    """Without a leading "the" (or, for a person, a job word) and a trailing possessive, punctuation or score,
+    which NER sometimes includes.
 
     None for a span across a line break: no name runs from one paragraph into the next, but NER reads a
     title-case headline and the first word under it as one ("The Cowards of Velmora Have Shown Their True
@@ -110,6 +112,11 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         start += 1
     while end > start and (ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or ent.doc[end - 1].is_punct):
         end -= 1
+    score = _SCORE.search(ent.doc[start:end].text) if end > start else None
+    if score is not None:
+        stop = ent.doc[start].idx + score.start()
+        while end > start and ent.doc[end - 1].idx >= stop:
+            end -= 1
     return ent.doc[start:end] if end > start else None
 
 
