@@ -66,6 +66,18 @@ def test_no_entity_runs_across_a_line_break(nlp):
     assert "Velmora" in {e.name for e in found}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # NER reads "Erik" alone, and "Ursula von der" with "Leyen" as a place
+        ("Erik ten Hag said his side deserved a draw.", "Erik ten Hag"),
+        ("Ursula von der Leyen said the EU would act.", "Ursula von der Leyen"),
+    ],
+)
+def test_a_family_name_with_a_particle_is_whole(nlp, text, name):
+    assert [e.name for e in entities(nlp, text) if e.type == "person"] == [name]
+
+
 def test_a_score_is_no_part_of_a_name(nlp):
     text = "Erling Haaland scored twice as Manchester City beat Manchester United 3-2 on Sunday."
     assert not [e.name for e in entities(nlp, text) if any(c.isdigit() for c in e.name)]

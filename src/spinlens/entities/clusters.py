@@ -41,6 +41,10 @@ _ROLES = {
 }  # fmt: skip
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# The lower-case particles of family names: "Erik ten Hag", "Ursula von der Leyen", "Mohammed bin Salman".
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "du", "da", "di", "dos", "ten", "ter", "bin", "ibn", "al", "le", "la"}
+)
 # A match's score, which NER may run into the team before it ("beat Manchester United 3-2")
 _SCORE = re.compile(r"\s\d+\s?[-–]\s?\d+$")
 # A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
@@ -86,13 +90,34 @@ def mentions(doc: Doc) -> list[Mention]:
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
+        if kind == "person":
+            span = _with_particle_surname(span)
         place = dateline_place(doc_text(doc), span.start_char)
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
         words = name_words(span.text)
         if words:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
-    return found
+    # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
+    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+
+
+def _with_particle_surname(span: Span) -> Span:
+    """A person's name with the family name NER cut at its particle: it reads "Erik ten Hag" as "Erik" and
+    "Ursula von der Leyen" as "Ursula von der" (and "Leyen" as a place)."""
+    doc, end = span.doc, span.end
+    while end > span.start and doc[end - 1].lower_ in _PARTICLES:
+        end -= 1
+    particles = end
+    while particles < len(doc) and doc[particles].lower_ in _PARTICLES and doc[particles].text.islower():
+        particles += 1
+    if particles == end or particles >= len(doc) or not _capitalised_name(doc[particles]):
+        return span
+    return doc[span.start : particles + 1]
+
+
+def _capitalised_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[0].isupper()
 
 
 def _trim(ent: Span, person: bool = False) -> Span | None:
