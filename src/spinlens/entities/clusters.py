@@ -83,6 +83,7 @@ def name_words(text: str) -> tuple[str, ...]:
 
 def mentions(doc: Doc) -> list[Mention]:
     found = []
+    widened: list[tuple[int, int]] = []
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
         if kind is None:
@@ -91,7 +92,10 @@ def mentions(doc: Doc) -> list[Mention]:
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
         if kind == "person":
-            span = _with_particle_surname(span)
+            whole = _with_particle_surname(span)
+            if whole.end > span.end:
+                widened.append((whole.start_char, whole.end_char))
+            span = whole
         place = dateline_place(doc_text(doc), span.start_char)
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
@@ -99,7 +103,7 @@ def mentions(doc: Doc) -> list[Mention]:
         if words:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
-    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+    return [m for m in found if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in widened)]
 
 
 def _with_particle_surname(span: Span) -> Span:
@@ -209,8 +213,7 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
             owners is None
             or len(owners) > 1
             or not _outside_names(token)
-            or token.pos_ != "PROPN"
-            or not token.text[0].isupper()
+            or not _capitalised_name(token)
             or _in_longer_name(token)
         ):
             continue
@@ -232,7 +235,7 @@ def _outside_names(token: Token) -> bool:
 
 def _in_longer_name(token: Token) -> bool:
     neighbours = [token.nbor(step) for step in (-1, 1) if 0 <= token.i + step < len(token.doc)]
-    return any(n.pos_ == "PROPN" and n.text[0].isupper() for n in neighbours)
+    return any(_capitalised_name(n) for n in neighbours)
 
 
 def without_headline_names(clusters: list[Cluster], headline: str | None) -> list[Cluster]:

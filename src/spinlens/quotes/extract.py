@@ -344,7 +344,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
     text = doc_text(doc)
-    if first is None or text[quote[1] : first.idx].strip() or text[: quote[1]].rstrip("\"'”»“`")[-1:] not in ",?!":
+    if first is None or text[quote[1] : first.idx].strip() or _last_quoted_char(text, quote) not in ",?!":
         # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
         # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
         return None
@@ -369,6 +369,14 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     if speaker is None:
         return None
     return speaker, (verb.idx, verb.idx + len(verb.text))
+
+
+def _last_quoted_char(text: str, quote: Range) -> str:
+    """The quote's last character before its closing mark, whether that is one character or two ('')."""
+    end = quote[1]
+    while end > quote[0] and text[end - 1] in "\"'”»“`":
+        end -= 1
+    return text[end - 1 : end]
 
 
 def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
