@@ -291,6 +291,11 @@ def test_publication_date(published, expected):
         ("Some 1.2m people fled.", [("1.2m people fled", "1200000 people fled")]),
         # not quantities: names with digits, ordinals, decades, "one" as a pronoun, a bare "5m"
         ("F-16 jets, G20 leaders, the 19th century, the 1990s, one of them, a 5m wall.", []),
+        # nor a number in a name, as indexes, models and laws have; a count after a name stays one
+        ("The S&P 500 dropped 1.4%, a Boeing 737 landed and Article 5 held.", [("1.4%", "1.4 percent")]),
+        ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
+        ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
+        ("Nearly 500 died.", [("500 died", "500 died")]),
     ],
 )
 def test_quantities_with_units_and_what_they_count(text, expected):

@@ -323,6 +323,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     # "one" alone is mostly a pronoun ("one of them"), not a count
     if value is None or (number.lower() in {"one", "a"} and not match.group("unit")):
         return None
+    if _names_a_model(text, match):
+        return None
     scale = (match.group("scale") or match.group("short") or "").lower()
     if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
         # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
@@ -353,6 +355,34 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     elif unit == "percent":
         counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+# The word before a number that, with it, makes a name, inside running text ("the S&P 500", "a Boeing 737",
+# "Article 5", "Chapter 11"): capitalised after a lowercase word or "the". At a sentence's start ("Nearly 500
+# died") and in title-case headlines ("Police Arrest 12") the capital says nothing; a day or month is a date's.
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[a-z][\w,'’-]*)\s+(?P<word>[A-Z][\w&.-]*)\s$")
+_SCORE_FOLLOWS = re.compile(r"\s+to\s+\d")
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
+)
+
+
+def _names_a_model(text: str, match: re.Match) -> bool:
+    """Whether a bare number is part of a name, as an index, a model, a law or a chapter is."""
+    if any(match.group(g) for g in ("sign", "scale", "short", "unit", "letter", "high")):
+        return False
+    number = match.group("number")
+    if not number[0].isdigit() or "." in number or _plural_follows(text, match.end()):
+        # a plural after it makes it a count again, as in "sent Kyiv 31 tanks"; "4.3 points" is one too
+        return False
+    if _SCORE_FOLLOWS.match(text, match.end()):
+        return False  # "Clinton would beat Trump 46 to 40 percent"
+    before = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    if before is None:
+        return False
+    word = before.group("word").lower().rstrip(".")
+    return word not in _STOP and word not in _CALENDAR_WORDS and not word.endswith(("'s", "’s"))
 
 
 # "27,000 pounds of fentanyl" weighs; "5 million pounds of funding" is money
