@@ -166,6 +166,9 @@ def test_what_an_audience_is_told(nlp):
     quote = only(record)
     assert (quote.speaker.text, quote.cue.text) == ("Mao Ning", "told")
     assert quote.content.text == "that Washington was playing with fire"
+    # or on the place where it was told
+    record = analyse(nlp, "Karen Liu told reporters outside the courthouse that her client would appeal.")
+    assert only(record).content.text == "that her client would appeal"
 
 
 def test_a_verdict_on_something_is_attributed(nlp):

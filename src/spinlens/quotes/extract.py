@@ -603,10 +603,12 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
     if verb.lemma_ in _ADDRESSEE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said
+        # "told reporters outside the courthouse that her client would appeal": or on a place after the audience
+        heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        heads += [o for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children if o.dep_ == "pobj"]
         said = [
             r
-            for c in verb.children
-            if c.dep_ in {"dobj", "dative"}
+            for c in heads
             for r in c.children
             if r.dep_ == "relcl" and r.left_edge.lower_ == "that" and any(t.dep_ == "nsubj" for t in r.children)
         ]
