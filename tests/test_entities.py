@@ -180,6 +180,20 @@ def test_people_and_organisations_named_only_in_a_title_case_headline_are_droppe
     assert len(without_headline_names(found, None)) == 3
 
 
+def test_a_title_case_headline_names_an_entity_only_with_the_words_its_body_uses():
+    headline = "Stocks Slide as Fed Signals Higher Rates"
+    fed = Mention(15, 33, "Fed Signals Higher", "organisation", ("fed", "signals", "higher"))
+    found = cluster([fed, Mention(60, 63, "Fed", "organisation", ("fed",))])
+    (kept,) = without_headline_names(found, headline)
+    assert kept.name == "Fed"
+    assert [(m.start, m.end, m.text) for m in kept.mentions] == [(15, 18, "Fed"), (60, 63, "Fed")]
+    # a possessive is no part of the name; a leading title is
+    wars = Mention(0, 22, "President Obama’s Wars", "person", name_words("President Obama’s Wars"))
+    body = Mention(40, 45, "Obama", "person", ("obama",))
+    (obama,) = without_headline_names(cluster([wars, body]), "President Obama’s Wars Again")
+    assert (obama.mentions[0].end, obama.mentions[0].text) == (15, "President Obama")
+
+
 def test_a_bare_surname_is_the_person_not_an_organisation_named_after_them():
     found = cluster(
         [

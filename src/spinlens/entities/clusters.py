@@ -254,7 +254,39 @@ def without_headline_names(clusters: list[Cluster], headline: str | None) -> lis
     words = [w for w in headline.split() if len(w) > 3 and w[0].isalpha()]
     if not words or sum(w[0].isupper() for w in words) < 0.8 * len(words):
         return clusters
-    return [c for c in clusters if c.type in {"place", "group"} or any(m.end > len(headline) for m in c.mentions)]
+    kept = []
+    for c in clusters:
+        body = [m for m in c.mentions if m.start >= len(headline)]
+        if body:
+            # "Stocks Slide as Fed Signals Higher-for-Longer Rates": the name is only what the body also calls it
+            named = {w for m in body for w in m.words}
+            c = replace(c, mentions=[t for m in c.mentions if (t := _as_named(m, named, len(headline)))])
+        if c.type in {"place", "group"} or body:
+            kept.append(c)
+    return kept
+
+
+def _as_named(mention: Mention, named: set[str], headline_end: int) -> Mention | None:
+    """A headline's mention cut to its longest run of words the body also names, or None if it has none."""
+    if mention.start >= headline_end or len(mention.words) < 2 or set(mention.words) <= named:
+        return mention  # a one-word name joined its entity on its own ("US" beside "U.S.")
+    best: list[re.Match] = []
+    run: list[re.Match] = []
+    for word in _WORD.finditer(mention.text):
+        lower = _POSSESSIVE.sub("", word.group().lower())
+        if lower in named or (lower.rstrip(".") in _TITLES and not run):
+            run.append(word)
+            if sum(name_words(w.group()) != () for w in run) > sum(name_words(w.group()) != () for w in best):
+                best = list(run)
+        else:
+            run = []
+    if not best:
+        return None
+    start, end = mention.start + best[0].start(), mention.start + best[-1].end()
+    if possessive := _POSSESSIVE.search(best[-1].group()):
+        end -= len(possessive.group())  # "Obama’s Treason": the name is "Obama"
+    text = mention.text[start - mention.start : end - mention.start]
+    return replace(mention, start=start, end=end, text=text, words=name_words(text))
 
 
 def one_type_per_name(found: list[Mention]) -> list[Mention]:
