@@ -193,6 +193,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break
         if words and _is_adverb(match.group(1).lower()):
             break  # "1.4 billion Chinese people firmly support": how they act is not what is counted
+        if not words and match.group(1).endswith("ed") and _object_follows(text, match.end()):
+            break  # "a crowd of 60,272 watched the match": the number is the verb's subject, and counts nothing
         words.append(match.group(1))
         position = match.end()
         # "127 people were killed": an event reported after the noun
