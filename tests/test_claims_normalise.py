@@ -296,6 +296,8 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
+        # a quotation mark after a word closes the quote and what is counted
+        ("a '£22 billion black hole' left", [("£22 billion black hole", "22000000000 GBP black hole")]),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
     ],

@@ -51,6 +51,34 @@ def test_typewriter_quotes_are_quotes(nlp):
     ]
 
 
+def test_single_quotation_marks_quote_as_the_british_press_writes(nlp):
+    text = (
+        "Starmer was accused of 'betraying pensioners' last night. 'We have to take tough decisions now,' he "
+        "told the BBC. ‘I won’t pretend otherwise.’"
+    )
+    quotes = analyse(nlp, text).quotes
+    assert [(q.content.text, q.speaker and q.speaker.text) for q in quotes] == [
+        ("'betraying pensioners'", None),
+        ("'We have to take tough decisions now,'", "he"),
+        ("‘I won’t pretend otherwise.’", "he"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # an apostrophe closes nothing: in a word, an elision, or a plural's possessive before a later close
+        ("'The workers' union will strike,' he said.", ["'The workers' union will strike,'"]),
+        ("Rock 'n' roll in the '90s wasn't Starmer's thing, ‘bout time.", []),
+        ("It called the plan 'cruel' and 'unfair'.", ["'cruel'", "'unfair'"]),
+        # a single quote closes in its paragraph
+        ("She said 'no more\nof this.", []),
+    ],
+)
+def test_single_quotes_and_apostrophes(text, quoted):
+    assert [text[s:e] for s, e in direct_quotes(text)] == quoted
+
+
 def test_reported_speech_with_that(nlp):
     quote = only(analyse(nlp, "The interior minister said that the border would stay closed until spring."))
     assert not quote.direct

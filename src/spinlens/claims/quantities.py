@@ -102,7 +102,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'-]*)")
+_WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?)")  # a quotation mark after a word closes a quote
 # Shares of a whole, read as percent of it: "two-thirds of voters", "half of the budget", "one in five
 # children", "3 out of 4 doctors".
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}

@@ -211,6 +211,9 @@ _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "any
 # Quotation marks and what closes each; '' and `` are typewriter double quotes, as archives of the New York
 # Times print them (''It doesn't add up,'' he said).
 _OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
+_SINGLE_OPENERS = "'‘"
+_SINGLE_CLOSERS = "'’"
+_ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECASE)
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
@@ -230,13 +233,14 @@ class Found:
 
 
 def direct_quotes(text: str) -> list[Range]:
-    """Spans of double-quoted passages, marks included, outermost only."""
+    """Spans of quoted passages, marks included, outermost only: in double quotation marks, or in single
+    ones as the British press quotes ('We have to take tough decisions,' he said)."""
     found: list[Range] = []
     i, n = 0, len(text)
     while i < n:
         # a stray closer, or an opener in the German style ("”"), opens nothing here
         opener = _opening_at(text, i)
-        end = _close(text, i, opener) if opener is not None else None
+        end = _close(text, i, opener) if opener is not None else _single_close(text, i)
         if end is not None:
             found.append((i, end))
             i = end
@@ -371,10 +375,39 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     return speaker, (verb.idx, verb.idx + len(verb.text))
 
 
+def _single_opens(text: str, i: int) -> bool:
+    """Whether a single quotation mark opens a quote at i: at a word's start, and no elision ("'90s", "rock
+    'n' roll", "'em")."""
+    if text[i] not in _SINGLE_OPENERS or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in '([{“"—–-/')):
+        return False
+    following = text[i + 1 : i + 2]
+    return bool(following) and (following.isalnum() or following in "£$€¥₹…") and not _ELISION.match(text, i + 1)
+
+
+def _single_close(text: str, start: int) -> int | None:
+    """End (exclusive) of the single-quoted passage opening at `start`, or None. It closes in its paragraph,
+    at a mark after a word and before no letter: not the apostrophes of "won't" and "Starmer's". A mark after a
+    plural and before a lowercase word may be the possessive of "the workers' union": it closes the quote
+    only if no other mark does before the next quote opens."""
+    if not _single_opens(text, start):
+        return None
+    paragraph_end = text.find("\n", start)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    possessive = None
+    for i in range(start + 2, paragraph_end):
+        if text[i] in _SINGLE_CLOSERS and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum():
+            if not (text[i - 1] in "sS" and text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].islower()):
+                return i + 1
+            possessive = possessive or i + 1
+        elif possessive is not None and _single_opens(text, i):
+            break
+    return possessive
+
+
 def _last_quoted_char(text: str, quote: Range) -> str:
     """The quote's last character before its closing mark, whether that is one character or two ('')."""
     end = quote[1]
-    while end > quote[0] and text[end - 1] in "\"'”»“`":
+    while end > quote[0] and text[end - 1] in "\"'”»“`’":
         end -= 1
     return text[end - 1 : end]
 
