@@ -57,6 +57,13 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         # told of the past, they count from the events: unresolved, or not found with "of"
         ("He was arrested and released the next day.", [("the next day", None)]),
         ("He was freed within three months of his arrest.", []),
+        # parts of a year and spans of months, with their months; a winter spans two years
+        ("Sales rose in Q3 2023 and the first half of 2024.", [("Q3 2023", "2023-07-01/2023-09-30"),
+                                                             ("first half of 2024", "2024-01-01/2024-06-30")]),
+        ("It opens in spring 2025, not the fall of 2026.", [("spring 2025", "2025-03-01/2025-05-31"),
+                                                            ("fall of 2026", "2026-09-01/2026-11-30")]),
+        ("Snow fell in winter 2021; prices will fall 2025 percent.", [("winter 2021", None)]),
+        ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
         # months and years count after a preposition only

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 class _Record(BaseModel):
@@ -120,11 +120,13 @@ class DateValue(_Record):
         None,
         description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year, decade, span of years or a period "
         "up to publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date "
-        "in an article without a publication date, or a fiscal year, whose first month differs between "
-        "organisations).",
+        "in an article without a publication date, a fiscal year, whose first month differs between "
+        "organisations, or a winter, which spans two years).",
     )
     period: str | None = Field(
-        None, description="`day`, `weekend`, `week`, `month`, `year`, `decade` or `fiscal year`."
+        None,
+        description="`day`, `weekend`, `week`, `month`, `quarter`, `half` (of a year), `season`, `year`, `decade` "
+        "or `fiscal year`.",
     )
 
 

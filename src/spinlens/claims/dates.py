@@ -27,6 +27,10 @@ _MONTHS = (
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "fall" only after a word that makes it a noun: "prices will fall 2025 percent" names no autumn
+_AFTER_FALL = ("in", "the", "of", "by", "since", "until", "during", "this", "last", "next", "early", "late")
+_FALL = "|".join(rf"(?<={word}\s)" for word in _AFTER_FALL)
+_SEASONS = rf"(?:spring|summer|autumn|winter|(?:{_FALL})fall)"
 _UNIT_WORD = r"(?:day|week|month|year|decade)"
 _UNIT = rf"{_UNIT_WORD}s?"
 _SINGULAR_UNIT = rf"{_UNIT_WORD}(?!s)"
@@ -74,6 +78,12 @@ _PATTERNS = [
     rf"(?:the|a|its|their|his|her|our|this|that)\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
     # the 1990s, the 2020s: a decade ("the 1800s" and "the 1900s" more often mean a century: left out)
     r"(?P<d>(?:1[89]|20)[1-9]0s)",
+    # parts of a year: Q3 2023, the third quarter of 2023, the first half of 2024, H1 2024, spring 2025
+    rf"(?P<d>Q[1-4]\s*{_YEAR}|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?{_YEAR})(?!\d|,\d)",
+    rf"(?P<d>(?:first|second)\s+half\s+(?:of\s+)?{_YEAR}|H[12]\s*{_YEAR})(?!\d|,\d)",
+    rf"(?P<d>{_SEASONS}\s+(?:of\s+)?{_YEAR})(?!\d|,\d)",
+    # between March and June 2023, from March to June 2023: a span of months, one interval
+    rf"(?:between|from)\s+(?P<d>{_MONTHS}\s+(?:and|to|through|until|till)\s+{_MONTHS},?\s+{_YEAR})(?!\d|,\d)",
     # the year 2000, calendar year 2022
     rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
@@ -104,6 +114,20 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"(the|this|last|next|past)\s+weekend", re.I)
+# The months of each part of a year. Seasons are the northern hemisphere's meteorological ones; winter, which
+# spans two years and is named after either, stays unresolved.
+_PARTS = {
+    "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "first quarter": (1, 3), "second quarter": (4, 6),
+    "third quarter": (7, 9), "fourth quarter": (10, 12), "first half": (1, 6), "second half": (7, 12),
+    "h1": (1, 6), "h2": (7, 12), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+}  # fmt: skip
+_PART_OF_YEAR = re.compile(
+    rf"(?P<part>Q[1-4]|H[12]|(?:first|second|third|fourth)\s+(?P<unit>quarter|half)|(?P<season>spring|summer|autumn|fall|winter))"
+    rf"\s*(?:of\s+)?(?P<year>{_YEAR})",
+    re.IGNORECASE,
+)
+_MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
+_MONTH_NUMBERS = {calendar.month_abbr[i].lower(): i for i in range(1, 13)}
 # "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
 _AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
@@ -208,6 +232,9 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     years = _span(expression)
     if years:
         return f"{years[0]}-01-01/{years[1]}-12-31", "year"
+    months = _months_of(expression)
+    if months:
+        return months
     weekend = _WEEKEND.fullmatch(expression)
     if weekend:
         if published is None:
@@ -240,6 +267,27 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
         return None, None
     day, period = found.date_obj.date(), found.period or "day"
     return (_iso(day) if period == "day" else _interval(day, period)), period
+
+
+def _months_of(expression: str) -> tuple[str | None, str] | None:
+    """The interval and period of a part of a year ("Q3 2023", "the first half of 2024", "spring 2025") or a
+    span of months ("March and June 2023"), or None for any other expression."""
+    span = _MONTH_SPAN.fullmatch(expression)
+    if span:
+        first, last = (_MONTH_NUMBERS[span.group(g)[:3].lower()] for g in ("first", "last"))
+        return (_months(int(span.group("year")), first, last) if first < last else None), "month"
+    part = _PART_OF_YEAR.fullmatch(expression)
+    if part is None:
+        return None
+    words = re.sub(r"\s+", " ", part.group("part").lower())
+    period = "season" if part.group("season") else (part.group("unit") or {"q": "quarter", "h": "half"}[words[0]])
+    if words not in _PARTS:  # winter
+        return None, period
+    return _months(int(part.group("year")), *_PARTS[words]), period
+
+
+def _months(year: int, first: int, last: int) -> str:
+    return f"{year}-{first:02d}-01/{year}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"
 
 
 def _weekend(published: dt.date, which: str, future: bool) -> str:

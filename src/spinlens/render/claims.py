@@ -24,6 +24,8 @@ def date_shown(value: str | None, period: str | None, published: bool) -> str:
         return value
     if period == "fiscal year":
         return "unresolved (fiscal years start in different months)"
+    if period == "season":
+        return "unresolved (a winter spans two years)"
     return "unresolved" if published else "unresolved (no publication date)"
 
 
