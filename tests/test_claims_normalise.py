@@ -303,6 +303,10 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
+        # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
+        ("Five to eight years.", [("Five to eight years", "5-8 year")]),
+        ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),
+        ("They won 3 to 1.", [("3", "3"), ("1", "1")]),
         # a quotation mark after a word closes the quote and what is counted
         ("a '£22 billion black hole' left", [("£22 billion black hole", "22000000000 GBP black hole")]),
         # a count that is the subject of a verb with an object counts nothing

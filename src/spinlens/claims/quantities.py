@@ -303,11 +303,18 @@ def _paired(
     """A range ("between 1.5 and 2 per cent" → 1.5-2 percent), or a change whose start gets the end's unit
     ("from 3.0 to 3.4 per cent" → 3 percent, then 3.4 percent, found on its own)."""
     opening = _PAIR_OPENING.search(text, max(0, first.start - 10), first.start)
-    if opening is None or first.high is not None or first.unit not in {None, second.unit}:
+    if first.high is not None or first.unit not in {None, second.unit}:
+        return first
+    if opening is None and not (word == "to" and first.unit is None and not first_match.group("sign")):
         return first
     value = first.value
     if not (first_match.group("scale") or first_match.group("short")):
         value *= _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+    if opening is None:
+        # "30 to 40 people", "five to eight years": a range; "won 3 to 1" is a score
+        if second.high is not None or value >= second.value:
+            return first
+        return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
     if opening.group(1).lower() == "between" and word == "and":
         if second.high is not None or value >= second.value:
             return first
