@@ -460,6 +460,38 @@ def test_signed_quote(nlp):
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Putin: West Wants War With Russia\n\nThe Kremlin leader spoke on Tuesday.",
+            "Putin",
+            "West Wants War With Russia",
+        ),
+        # the small model misses the name at the head of the line; the body names her in full
+        (
+            "Merkel: Europe must take its fate into its own hands.\n\nChancellor Angela Merkel spoke in Munich.",
+            "Merkel",
+            "Europe must take its fate into its own hands",
+        ),
+    ],
+)
+def test_a_line_headed_by_a_name_and_a_colon_is_that_names_words(nlp, text, speaker, content):
+    quotes = [q for q in analyse(nlp, text).quotes if q.cue and q.cue.text == ":"]
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poll: Clinton leads Trump in Ohio.\n\nThe survey was taken in May.",
+        "Hillary Clinton: 1,769\nBernie Sanders: 1,501\n",
+    ],
+)
+def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
 def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
     record = analyse(nlp, "Angela Merkel arrived in Paris on Monday. She said that Europe must stand together.")
     quote = only(record)

@@ -218,6 +218,11 @@ _ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECAS
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
+_HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
+_NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
+# "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
+MIN_HEADED_WORDS = 3
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
 # terms or scare quotes.
 MIN_UNATTRIBUTED_WORDS = 6
@@ -308,6 +313,7 @@ def extract(doc: Doc) -> list[Found]:
         else:
             content = _whole_quotes(_after_dateline(text, found.content), quotes)
             results.append(replace(found, content=content))
+    results += _headed_lines(doc, quotes, results)
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
@@ -319,6 +325,44 @@ def extract(doc: Doc) -> list[Found]:
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found]) -> list[Found]:
+    """Lines headed by a person or an organisation and a colon, as headlines attribute what follows
+    ("Sanders: Clinton needs to get away from personality stuff") and transcripts their speakers. The
+    name must be one NER finds ("Poll:", "Correction:" and "The Latest:" head no one's words), and a line
+    that is one quote is the quotes' own case ('Jane Doe: “…”')."""
+    text = doc_text(doc)
+    headed = []
+    for line in _HEADED_LINE.finditer(text):
+        speaker, content = line.span("speaker"), _strip(text, line.start("content"), line.end("content"))
+        if content is None or any(q[0] <= content[0] and content[1] <= q[1] for q in quotes):
+            continue
+        if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
+            continue
+        if not _names_someone(doc, speaker):
+            continue
+        if any(f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None for f in found):
+            continue
+        if text[content[1] - 1] == ".":
+            content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
+        headed.append(Found(content, speaker, line.span("cue"), direct=False))
+    return headed
+
+
+def _names_someone(doc: Doc, speaker: Range) -> bool:
+    """Whether NER names a person or an organisation with these words, here or elsewhere in the text: at
+    the head of a line the small model often misses a name ("Merkel: Europe must ...") that the body names
+    in full ("Chancellor Angela Merkel said")."""
+    name = doc_text(doc)[speaker[0] : speaker[1]]
+    for entity in doc.ents:
+        if entity.label_ not in _NAMED_SPEAKERS:
+            continue
+        if (entity.start_char, entity.end_char) == speaker or entity.text == name:
+            return True
+        if entity.label_ == "PERSON" and entity.text.endswith(" " + name):
+            return True
+    return False
 
 
 def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
