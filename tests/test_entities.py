@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinlens.entities.clusters import Mention, cluster, name_words, without_headline_names
+from spinlens.entities.clusters import Mention, as_named_elsewhere, cluster, name_words, without_headline_names
 from spinlens.entities.component import find_entities
 from spinlens.parsing import load_spacy
 from spinlens.record import Analysis, Article, TechniqueSpan
@@ -99,6 +99,35 @@ def test_a_dateline_names_a_place(nlp):
     # the small model tags "JERUSALEM" as an organisation here
     text = "Troops advance\n\nJERUSALEM — Israeli troops destroyed tunnels on Tuesday, the army said."
     assert by_name(entities(nlp, text), "JERUSALEM").type == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        # the small model reads the first "Uranium" as an organisation of its own and "One" as a number
+        (
+            "The Uranium One deal was approved in 2010. Critics said Uranium One gave Russia a fifth of US uranium.",
+            "Uranium One",
+            "Uranium",
+        ),
+        # and the first "Islamic" as a group
+        (
+            "Fighters of the Islamic State seized the town. Islamic State fighters then burned the market.",
+            "Islamic State",
+            "Islamic",
+        ),
+    ],
+)
+def test_a_name_ner_cut_short_is_the_longer_name_it_finds_elsewhere(nlp, text, name, short):
+    found = entities(nlp, text)
+    assert short not in {e.name for e in found}
+    assert [m.text for m in by_name(found, name).mentions] == [name, name]
+
+
+def test_a_name_is_not_widened_over_a_lower_case_word():
+    text = "Sodom and Gomorrah burned. Sodom and Gomorrah fell."
+    found = [Mention(0, 9, "Sodom and", "place", ("sodom", "and")), Mention(27, 32, "Sodom", "place", ("sodom",))]
+    assert [m.text for m in as_named_elsewhere(found, text)] == ["Sodom and", "Sodom"]
 
 
 def test_a_short_name_before_the_full_one_still_joins_it():

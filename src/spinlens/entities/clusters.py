@@ -103,7 +103,39 @@ def mentions(doc: Doc) -> list[Mention]:
         if words:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
-    return [m for m in found if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in widened)]
+    return as_named_elsewhere(_outside(found, widened), doc_text(doc))
+
+
+def _outside(found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that lie inside none of the spans (but their own)."""
+    return [m for m in found if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)]
+
+
+def as_named_elsewhere(found: list[Mention], text: str) -> list[Mention]:
+    """Each mention widened to a longer name NER finds elsewhere in the text, where the text goes on with
+    it: NER reads "rule by the Law and Justice party" as the person "Law" and, a sentence later, "Law and
+    Justice took 35.4 percent" as the organisation."""
+    names = sorted({(m.text, m.type) for m in found}, key=lambda n: (-len(n[0]), n))
+    widened = []
+    for mention in found:
+        longer = next(
+            (
+                (name, kind)
+                for name, kind in names
+                if len(name) > len(mention.text)
+                and name.startswith(mention.text)
+                and not name[len(mention.text)].isalnum()
+                and not name.split()[-1][0].islower()  # "Sodom and" is NER stopping short, not a name
+                and text.startswith(name, mention.start)
+            ),
+            None,
+        )
+        if longer is not None:
+            name, kind = longer
+            mention = Mention(mention.start, mention.start + len(name), name, kind, name_words(name))
+        widened.append(mention)
+    # a widened mention may now cover one NER found beside it ("Justice" after "Law and")
+    return _outside(widened, [(m.start, m.end) for m in widened])
 
 
 def _with_particle_surname(span: Span) -> Span:
