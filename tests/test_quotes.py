@@ -155,6 +155,17 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp):
+    # the small model makes "a fifth" a sentence of its own, leaving "by" without its object
+    text = (
+        "Drugmaker says weight-loss pill cut heart attacks by a fifth\n\n"
+        "NEW YORK, Nov 11 (AP) — A once-daily pill reduced the risk of heart attack by 20% in a five-year "
+        "trial, its maker said Saturday."
+    )
+    (headline,) = [q for q in analyse(nlp, text).quotes if q.speaker.text == "Drugmaker"]
+    assert headline.content.text == "weight-loss pill cut heart attacks by a fifth"
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

@@ -605,12 +605,34 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     span, by_object = _content(token)
     text = doc_text(token.doc)
-    content = _worded(text, span)
+    content = _worded(text, _with_stranded_object(token.doc, span))
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
     speaker_range = _worded(text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
+    """The content with the rest of its sentence when it ends on a preposition without its object: the
+    parser sometimes hangs a headline's last words on the cue, or makes them a sentence of their own
+    ("Drugmaker says weight-loss pill cut heart attacks by" | "a fifth")."""
+    if span is None:
+        return None
+    last = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return span
+    preposition = last[-1]
+    if preposition.dep_ != "prep" or any(c.dep_ == "pobj" for c in preposition.children):
+        return span
+    # to the end of the sentence as the text stops it: the parser may have broken off the stranded words
+    rest = []
+    for token in doc[preposition.i + 1 :]:
+        if token.text in {".", "?", "!"} or "\n" in token.text:
+            break
+        rest.append(token)
+    end = _tokens_range(rest)
+    return span if end is None else (span[0], end[1])
 
 
 def _lemma(token: Token) -> str:
