@@ -109,6 +109,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "He said on Monday that it will be the first time since March.",
             [("Monday", "2016-10-31"), ("March", "2016-03-01/2016-03-31")],
         ),
+        # a year compared against, but not a count ("on 2000 laptops")
+        (
+            "Crossings rose 60 per cent on 2021, and fell compared with 2019. It was spent on 2000 laptops.",
+            [("2021", "2021-01-01/2021-12-31"), ("2019", "2019-01-01/2019-12-31")],
+        ),
         # words that only look like dates
         ("You may march with the sun.", []),
         ("In 2,010 cases the court ruled.", []),

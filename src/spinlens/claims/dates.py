@@ -91,6 +91,9 @@ _PATTERNS = [
     rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
     # a forecast for 2025, plans for 2030; "for 2000 years" counts years, so no plural may follow
     rf"for\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z]+s\b)",
+    # up 60 per cent on 2021, compared with 2019, over 2022: a year compared against, where no noun follows
+    # to make it a count ("spent it on 2000 laptops")
+    rf"(?:on|over|with|versus|vs\.?)\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z])",
 ]
 _DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in _PATTERNS]
 # a capitalised month or weekday is a date; `may`, `march`, `sun` in lower case are words
