@@ -312,6 +312,11 @@ def test_publication_date(published, expected):
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),
         ("They won 3 to 1.", [("3", "3"), ("1", "1")]),
+        # a range whose top repeats the unit after a dash
+        (
+            "Rates held at 5.25%-5.50%; shares cost $10–$12.",
+            [("5.25%-5.50%", "5.25-5.5 percent"), ("$10–$12", "10-12 USD")],
+        ),
         # a quotation mark after a word closes the quote and what is counted
         ("a '£22 billion black hole' left", [("£22 billion black hole", "22000000000 GBP black hole")]),
         # a count that is the subject of a verb with an object counts nothing

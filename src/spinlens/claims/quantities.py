@@ -96,12 +96,15 @@ _NUMBER_END = (
     r"(?!(?![mb]n?\b|(?:thousand|million|mln|billion|trillion|tn)\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)"
     r"[\w/]|[.,]\d)"
 )
-_QUANTITY = re.compile(
-    rf"(?<![\w.,$€£¥₽₹/-])(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
+_FIGURE = (
+    rf"(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
-    rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?",
-    re.IGNORECASE,
+    rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?"
 )
+_QUANTITY = re.compile(rf"(?<![\w.,$€£¥₽₹/-]){_FIGURE}", re.IGNORECASE)
+# The top of a range that repeats the unit ("5.25%-5.50%", "$10-$12"): after a hyphen, `_QUANTITY` reads
+# no figure, lest "COVID-19" or "F-35" count.
+_DASHED_TOP = re.compile(rf"\s?[-–]\s?{_FIGURE}", re.IGNORECASE)
 _WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?)")  # a quotation mark after a word closes a quote
 # Shares of a whole, read as percent of it: "two-thirds of voters", "half of the budget", "one in five
 # children", "3 out of 4 doctors".
@@ -280,9 +283,13 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
     matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), dates + taken)]
     read = [_read(text, match) for match in matches]
     joined: set[int] = set()  # the upper ends of ranges, read with their lower end
+    reach = 0  # where the last range with a dashed top ends: its top ("2%–3%") is no figure of its own
     for i, quantity in enumerate(read):
-        if quantity is None or i in joined:
+        if quantity is None or i in joined or quantity.start < reach:
             continue
+        if quantity.unit is not None and quantity.high is None and quantity.end == matches[i].end():
+            quantity = _with_dashed_top(text, quantity)
+            reach = quantity.end if quantity.high is not None else reach
         after = read[i + 1] if i + 1 < len(read) else None
         if after is not None and (pair := _PAIR.fullmatch(text, matches[i].end(), after.start)):
             quantity = _paired(text, quantity, after, matches[i], matches[i + 1], pair.group(1).lower())
@@ -290,6 +297,15 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
                 joined.add(i + 1)
         found.append(quantity)
     return sorted(found, key=lambda q: q.start)
+
+
+def _with_dashed_top(text: str, low: FoundQuantity) -> FoundQuantity:
+    """The range "5.25%-5.50%" or "$10-$12" from its low end, or the low end alone."""
+    match = _DASHED_TOP.match(text, low.end)
+    top = _read(text, match) if match else None
+    if top is None or top.unit != low.unit or top.high is not None or top.value <= low.value:
+        return low
+    return FoundQuantity(low.start, top.end, low.value, low.unit, top.counts or low.counts, top.value)
 
 
 # "between 1.5 and 2 per cent", "from 3.0 to 3.4 per cent": the first number takes the second's unit
