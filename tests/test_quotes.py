@@ -166,6 +166,13 @@ def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp
     assert headline.content.text == "weight-loss pill cut heart attacks by a fifth"
 
 
+def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
+    # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
+    text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."
+    (says,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "says"]
+    assert (says.speaker.text, says.content.text) == ("Kremlin", "West must withdraw first")
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

@@ -593,6 +593,8 @@ def _from_cue(token: Token) -> list[Found]:
     if token.pos_ not in {"VERB", "AUX"} or _lemma(token) not in CLAUSE_CUES | OBJECT_CUES:
         return []
     speaker = _speaker(token)
+    shared = _shared_subject(token) if speaker is None else None
+    speaker = speaker or shared
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
@@ -603,7 +605,7 @@ def _from_cue(token: Token) -> list[Found]:
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
         return []
-    span, by_object = _content(token)
+    span, by_object = _content(token, after_only=shared is not None)
     text = doc_text(token.doc)
     content = _worded(text, _with_stranded_object(token.doc, span))
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
@@ -656,8 +658,9 @@ def _worded(text: str, span: Range | None) -> Range | None:
     return _strip(text, *span)
 
 
-def _content(verb: Token) -> tuple[Range | None, bool]:
-    """The cue's content, and whether it is the cue's object rather than a clause."""
+def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]:
+    """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
+    a clause before the cue."""
     doc = verb.doc
     colon = _colon_after(verb)
     if colon is not None:
@@ -676,7 +679,7 @@ def _content(verb: Token) -> tuple[Range | None, bool]:
         c
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and (c.i > verb.i or _lemma(verb) in CLAUSE_CUES)
+        and (c.i > verb.i or (_lemma(verb) in CLAUSE_CUES and not after_only))
         and not (c.dep_ == "xcomp" and verb.lemma_ in _ASPECT_CUES)
     ]
     if clauses:
@@ -766,6 +769,16 @@ def _colon_after(verb: Token) -> Token | None:
             return None
         i += 1
     return None
+
+
+def _shared_subject(verb: Token) -> Span | None:
+    """The subject a headline's cue shares with the verb before it: in "Fed holds rates steady, signals
+    two cuts in 2025" the parser makes the first clause what "signals" reports, with no subject of its own."""
+    if verb.tag_ != "VBZ" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
+    subjects = [s for c in before[:1] for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+    return _after_dateline_words(_trimmed_subtree(subjects[0], verb)) if subjects else None
 
 
 def _speaker(verb: Token) -> Span | None:
