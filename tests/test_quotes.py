@@ -173,6 +173,14 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     assert (says.speaker.text, says.content.text) == ("Kremlin", "West must withdraw first")
 
 
+def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
+    # the parser makes the cue a conjunct of what it reports, and the speaker its object or subject
+    quote = only(analyse(nlp, "Inflation will stay high for years, warned the IMF on Tuesday."))
+    assert (quote.speaker.text, quote.content.text) == ("the IMF", "Inflation will stay high for years")
+    quote = only(analyse(nlp, "The plan will fail, warns the minister."))
+    assert (quote.speaker.text, quote.content.text) == ("the minister", "The plan will fail")
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

@@ -605,7 +605,11 @@ def _from_cue(token: Token) -> list[Found]:
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
         return []
-    span, by_object = _content(token, after_only=shared is not None)
+    tag = _inverted_tag(token)
+    if tag is not None:
+        speaker, span, by_object = tag
+    else:
+        span, by_object = _content(token, after_only=shared is not None)
     text = doc_text(token.doc)
     content = _worded(text, _with_stranded_object(token.doc, span))
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
@@ -613,6 +617,30 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _worded(text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
+    """Speaker and content of a tag that closes the sentence with its subject after the cue, as the British
+    press writes: "Inflation will stay high for years, warned the IMF on Tuesday", "The plan will fail,
+    warns the minister". The parser makes the cue a conjunct of the clause it reports and the speaker its
+    subject or object; an object must be a name ("He won the race, claimed the title" quotes no title)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or verb.doc[verb.i - 1].text != ",":
+        return None
+    if _lemma(verb) not in CLAUSE_CUES or any(c.i < verb.i for c in verb.children):
+        return None
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) or verb.sent.end > verb.right_edge.i + 2:
+        return None
+    nouns = [
+        c
+        for c in verb.children
+        if c.left_edge.i == verb.i + 1
+        and (c.dep_ == "nsubj" or (c.dep_ in {"dobj", "attr"} and c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}))
+    ]
+    if not nouns:
+        return None
+    said = [t for t in head.subtree if t.i < verb.i - 1]
+    return _trimmed_subtree(nouns[0], verb), _tokens_range(said), False
 
 
 def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
