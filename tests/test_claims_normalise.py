@@ -312,6 +312,15 @@ def test_publication_date(published, expected):
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),
         ("They won 3 to 1.", [("3", "3"), ("1", "1")]),
+        # points of a rate, in words or hyphenated before a noun
+        (
+            "Yields fell 17 basis points after a 25-basis-point cut and a six-percentage-point gap.",
+            [
+                ("17 basis points", "17 basis points"),
+                ("25-basis-point", "25 basis points"),
+                ("six-percentage-point", "6 percentage points"),
+            ],
+        ),
         # a range whose top repeats the unit after a dash
         (
             "Rates held at 5.25%-5.50%; shares cost $10–$12.",

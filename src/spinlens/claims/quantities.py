@@ -38,6 +38,8 @@ _CURRENCY_WORDS = {
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",
+    "percentage-point": "percentage points", "basis points": "basis points", "basis point": "basis points",
+    "basis-point": "basis points", "bps": "basis points",
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
     "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
     "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
