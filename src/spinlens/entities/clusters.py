@@ -116,7 +116,7 @@ def as_named_elsewhere(found: list[Mention], text: str) -> list[Mention]:
     it: NER reads "rule by the Law and Justice party" as the person "Law" and, a sentence later, "Law and
     Justice took 35.4 percent" as the organisation."""
     names = sorted({(m.text, m.type) for m in found}, key=lambda n: (-len(n[0]), n))
-    widened = []
+    widened, grown = [], []
     for mention in found:
         longer = next(
             (
@@ -133,9 +133,10 @@ def as_named_elsewhere(found: list[Mention], text: str) -> list[Mention]:
         if longer is not None:
             name, kind = longer
             mention = Mention(mention.start, mention.start + len(name), name, kind, name_words(name))
+            grown.append((mention.start, mention.end))
         widened.append(mention)
     # a widened mention may now cover one NER found beside it ("Justice" after "Law and")
-    return _outside(widened, [(m.start, m.end) for m in widened])
+    return _outside(widened, grown)
 
 
 def _with_particle_surname(span: Span) -> Span:
