@@ -344,8 +344,10 @@ def test_an_imperative_quotes_no_one(nlp):
 
 def test_a_rhetorical_question_reports_no_view(nlp):
     # a stance verb in a question asks the reader; in a statement it reports the subject's view
-    for text in ("Democrats say the border is secure. Do they really expect us to believe that?",
-                 "Republicans say taxes will fall. Does anybody think that is true?"):
+    for text in (
+        "Democrats say the border is secure. Do they really expect us to believe that?",
+        "Republicans say taxes will fall. Does anybody think that is true?",
+    ):
         assert [q.cue.text for q in analyse(nlp, text).quotes] == ["say"]
     stated = analyse(nlp, "The ministry expects that prices will fall.").quotes
     assert [q.cue.text for q in stated] == ["expects"]
@@ -353,7 +355,7 @@ def test_a_rhetorical_question_reports_no_view(nlp):
 
 def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):
     # unsplit, "forced" hung on "blamed" across the break, and what the Kremlin blamed came out as "Moscow"
-    text = 'Kremlin says West forced its hand\n\nMoscow — The Kremlin on Thursday blamed NATO for the escalation.'
+    text = "Kremlin says West forced its hand\n\nMoscow — The Kremlin on Thursday blamed NATO for the escalation."
     blamed = [q for q in analyse(nlp, text).quotes if q.cue.text == "blamed"]
     assert [q.content.text for q in blamed] == ["NATO for the escalation"]
 
@@ -551,6 +553,17 @@ def test_role_description_resolves_to_the_nearest_person(nlp):
     record = analyse(nlp, "Boris Johnson met the press in London. The minister said that the talks had stalled.")
     quote = only(record)
     assert record.entities[quote.speaker_entity].name == "Boris Johnson"
+
+
+def test_a_plural_role_description_is_no_single_entity(nlp):
+    # it used to take the nearest name, here a journal NER reads as a person
+    record = analyse(
+        nlp, "A new paper appeared in the journal Cureus. The authors argue that regulators ignored the signs."
+    )
+    quote = only(record)
+    assert quote.speaker.text == "The authors" and quote.speaker_entity is None
+    police = only(analyse(nlp, "Scotland Yard opened an inquiry. The police said that the man had fled."))
+    assert police.speaker.text == "The police" and police.speaker_entity is not None
 
 
 def test_unnamed_sources_stay_unresolved(nlp):

@@ -7,7 +7,7 @@
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
-  mentioned before it within a few more sentences.
+  mentioned before it within a few more sentences; a plural one ("the authors") is no single entity.
 - "who" / "which" opening a relative clause is the entity named by the noun the clause hangs on.
 - Anything else ("a source", "officials", "I", a name NER missed) stays unresolved: never invented.
 """
@@ -155,7 +155,10 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
         return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
-    if span[0].lower_ in {"the", "this", "that"} and not any(t.pos_ == "PROPN" for t in span):
+    # a plural description is several people or bodies, never the one named last ("The authors, led by ..."),
+    # but "the police", tagged plural too, is the force named before
+    plural = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
+    if span[0].lower_ in {"the", "this", "that"} and not plural and not any(t.pos_ == "PROPN" for t in span):
         if head.lemma_.lower() in PERSON_ROLES:
             return _nearest_before(doc, span, entities, {"person"}, ROLE_REACH, content)
         if head.lemma_.lower() in ORGANISATION_ROLES:
