@@ -374,6 +374,13 @@ def test_block_quote_after_a_colon(nlp):
     assert quote.content.text == "the factory will close in March and 400 jobs will go."
 
 
+def test_a_question_after_a_colon_ends_with_it(nlp):
+    # the paragraph after the question is the writer's answer, and used to be put in the parents' mouths
+    text = "But many parents are asking: what are they hiding? Big Pharma made $100 billion. Coincidence?"
+    quote = only(analyse(nlp, text))
+    assert quote.speaker.text == "many parents" and quote.content.text == "what are they hiding?"
+
+
 def test_nested_quotes_stay_inside_the_outer_one(nlp):
     text = "“He looked at me and said ‘never again’ before he left the room,” Maria Lopez said."
     quote = only(analyse(nlp, text))

@@ -184,6 +184,9 @@ _PREPOSITIONS = {
 # ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
 # they really expect us to believe that?" asks the reader, it reports no one's view).
 _STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
+# After a colon, what is asked is the question, not the paragraph the writer goes on with ("Parents are
+# asking: what are they hiding? Big Pharma made $100 billion ..." is the writer's answer, not theirs).
+_QUESTION_CUES = frozenset({"ask"})
 # Particles that make a cue another verb: "called off the strike", "called up reservists", "showed up".
 _OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "away"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -696,9 +699,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if _lemma(verb) in _STANCE_CUES:
+        if _lemma(verb) in _STANCE_CUES | _QUESTION_CUES:
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
-            # a statement after a colon may run on over the paragraph, a belief does not
+            # a statement after a colon may run on over the paragraph, a belief or a question does not
             end = min(end, colon.sent.end_char)
         return _strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
