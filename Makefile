@@ -35,6 +35,7 @@ test: $(VENV)/.dev
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
 
 # Each bench script writes its own section under benchmarks/; BENCHMARKS.md is their concatenation.
 BENCH_SECTIONS := techniques claims quotes web batch

@@ -71,8 +71,14 @@ def tiny_base(tmp_path_factory) -> Path:
     from spinlens.modelfiles import base_model_dir
 
     path = tmp_path_factory.mktemp("tiny-base")
-    config = BertConfig(vocab_size=30522, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=512)
+    config = BertConfig(
+        vocab_size=30522,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+    )
     BertModel(config).save_pretrained(path)
     shutil.copyfile(base_model_dir(None) / "tokenizer.json", path / "tokenizer.json")
     return path

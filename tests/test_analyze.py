@@ -196,22 +196,35 @@ def test_schema_version_and_help():
     schema = json.loads(runner.invoke(main, ["schema"]).stdout)
     assert schema == json_schema() and "techniques" in schema["properties"]
     assert runner.invoke(main, ["--version"]).stdout.strip().endswith("0.1.0")
-    for command in (["--help"], ["analyze", "--help"], ["eval", "--help"], ["label-spans", "--help"],
-                    ["train", "techniques", "--help"], ["schema", "--help"], ["techniques"]):
+    for command in (
+        ["--help"],
+        ["analyze", "--help"],
+        ["eval", "--help"],
+        ["label-spans", "--help"],
+        ["train", "techniques", "--help"],
+        ["schema", "--help"],
+        ["techniques"],
+    ):
         assert runner.invoke(main, command).exit_code == 0, command
 
 
 def test_console_script_never_shows_a_traceback_for_a_bad_model_dir(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "spinlens", "analyze", str(PERSUASIVE), "--model", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "spinlens", "analyze", str(PERSUASIVE), "--model", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no technique model" in result.stderr
 
 
 def test_an_articles_record_does_not_depend_on_its_batch_neighbours(analyzer):
     """int8 activations are scaled per forward pass: articles must not share one."""
-    texts = [PERSUASIVE.read_text(encoding="utf-8"), OTHER_SIDE.read_text(encoding="utf-8") * 8,
-             FACTUAL.read_text(encoding="utf-8")]
+    texts = [
+        PERSUASIVE.read_text(encoding="utf-8"),
+        OTHER_SIDE.read_text(encoding="utf-8") * 8,
+        FACTUAL.read_text(encoding="utf-8"),
+    ]
     together = [r.to_json() for r in analyzer.analyze_many(texts, batch_size=16)]
     alone = [analyzer.analyze(text).to_json() for text in texts]
     reversed_pairs = [r.to_json() for r in analyzer.analyze_many(texts[::-1], batch_size=2)][::-1]

@@ -48,8 +48,10 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Wages stalled in the past decade.", [("the past decade", "2006-11-01/2016-11-01")]),
         # a weekend: the one past, unless the words or the clause look ahead (published Tuesday 1 November)
         ("Protests spread over the weekend.", [("the weekend", "2016-10-29/2016-10-30")]),
-        ("Talks will resume this weekend; they met last weekend.", [("this weekend", "2016-11-05/2016-11-06"),
-                                                                    ("last weekend", "2016-10-29/2016-10-30")]),
+        (
+            "Talks will resume this weekend; they met last weekend.",
+            [("this weekend", "2016-11-05/2016-11-06"), ("last weekend", "2016-10-29/2016-10-30")],
+        ),
         # periods ahead start at publication, in a clause about the future or as "the coming ..."
         ("The plant will close within three months.", [("within three months", "2016-11-01/2017-02-01")]),
         ("Prices will rise over the next two years.", [("the next two years", "2016-11-01/2018-11-01")]),
@@ -58,10 +60,14 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("He was arrested and released the next day.", [("the next day", None)]),
         ("He was freed within three months of his arrest.", []),
         # parts of a year and spans of months, with their months; a winter spans two years
-        ("Sales rose in Q3 2023 and the first half of 2024.", [("Q3 2023", "2023-07-01/2023-09-30"),
-                                                             ("first half of 2024", "2024-01-01/2024-06-30")]),
-        ("It opens in spring 2025, not the fall of 2026.", [("spring 2025", "2025-03-01/2025-05-31"),
-                                                            ("fall of 2026", "2026-09-01/2026-11-30")]),
+        (
+            "Sales rose in Q3 2023 and the first half of 2024.",
+            [("Q3 2023", "2023-07-01/2023-09-30"), ("first half of 2024", "2024-01-01/2024-06-30")],
+        ),
+        (
+            "It opens in spring 2025, not the fall of 2026.",
+            [("spring 2025", "2025-03-01/2025-05-31"), ("fall of 2026", "2026-09-01/2026-11-30")],
+        ),
         ("Snow fell in winter 2021; prices will fall 2025 percent.", [("winter 2021", None)]),
         ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
@@ -272,8 +278,10 @@ def test_publication_date(published, expected):
             "Israel said 242 of its soldiers had died; 300 families have fled.",
             [("242 of its soldiers had died", "242 soldiers died"), ("300 families have fled", "300 families fled")],
         ),
-        ("12 children were taken; the 40 victims were women.", [("12 children were taken", "12 children taken"),
-                                                                 ("40 victims", "40 victims")]),
+        (
+            "12 children were taken; the 40 victims were women.",
+            [("12 children were taken", "12 children taken"), ("40 victims", "40 victims")],
+        ),
         # shares of a whole are percent of it
         (
             "Two-thirds of voters, half of the budget and one in five children; 3 out of 4 doctors.",

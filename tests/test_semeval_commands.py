@@ -109,9 +109,7 @@ def test_ptc_offsets_line_up_with_the_chosen_reading() -> None:
         assert label.end <= len(text), f"labels.tsv:{lineno} ends past its article"
         if text.startswith("\ufeff"):
             before = text[label.start - 1] if label.start else " "
-            assert not (before.isalnum() and text[label.start].isalnum()), (
-                f"labels.tsv:{lineno} starts mid-word"
-            )
+            assert not (before.isalnum() and text[label.start].isalnum()), f"labels.tsv:{lineno} starts mid-word"
             checked += 1
     assert checked > 0
 
@@ -176,9 +174,7 @@ def test_eval_text(gold_and_pred: tuple[Path, Path]) -> None:
         ("1\t0\t10\n", "full", "gold.tsv:1: the full task needs a technique"),
     ],
 )
-def test_eval_bad_file_is_one_line_exit_2(
-    tmp_path: Path, gold_text: str | None, task: str, message: str
-) -> None:
+def test_eval_bad_file_is_one_line_exit_2(tmp_path: Path, gold_text: str | None, task: str, message: str) -> None:
     gold = tmp_path / "gold.tsv"
     if gold_text is not None:
         write(gold, gold_text)
@@ -195,9 +191,7 @@ def test_eval_bad_file_is_one_line_exit_2(
 def test_eval_dev_gold_against_itself_on_the_command_line() -> None:
     gold = str(PTC / "dev" / "labels.tsv")
     for task in ("si", "full", "tc"):
-        result = CliRunner().invoke(
-            cli(), ["eval", "--task", task, "--gold", gold, "--pred", gold, "--format", "json"]
-        )
+        result = CliRunner().invoke(cli(), ["eval", "--task", task, "--gold", gold, "--pred", gold, "--format", "json"])
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout)["overall"]["f1"] == 1.0
 
@@ -232,9 +226,7 @@ def articles(tmp_path: Path) -> Path:
     return directory
 
 
-def test_label_spans_in_input_order_and_batches(
-    tmp_path: Path, articles: Path, fake_model: FakeModel
-) -> None:
+def test_label_spans_in_input_order_and_batches(tmp_path: Path, articles: Path, fake_model: FakeModel) -> None:
     spans = write(tmp_path / "spans.tsv", "1\t?\t13\t17\n2\t?\t0\t5\n1\t?\t0\t5\n1\t?\t6\t11\n")
     out = tmp_path / "out.tsv"
     result = CliRunner().invoke(
@@ -292,8 +284,6 @@ def test_label_spans_malformed_file_is_exit_2(tmp_path: Path, articles: Path, fa
 
 def test_label_spans_missing_articles_dir_is_exit_2(tmp_path: Path, fake_model: FakeModel) -> None:
     spans = write(tmp_path / "spans.tsv", "1\t?\t0\t5\n")
-    result = CliRunner().invoke(
-        cli(), ["label-spans", "--articles", str(tmp_path / "nope"), "--spans", str(spans)]
-    )
+    result = CliRunner().invoke(cli(), ["label-spans", "--articles", str(tmp_path / "nope"), "--spans", str(spans)])
     assert result.exit_code == 2
     assert "not a directory" in result.stderr

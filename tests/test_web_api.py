@@ -151,7 +151,7 @@ def test_sql_and_script_looking_searches_are_refused_with_a_reason(client, q):
     assert client.get("/healthz").json()["articles"] == 2
 
 
-@pytest.mark.parametrize("q", ["well-known \"state media\"", "Kerry OR Lavrov -Assad", "50% of 1,000 people?"])
+@pytest.mark.parametrize("q", ['well-known "state media"', "Kerry OR Lavrov -Assad", "50% of 1,000 people?"])
 def test_searches_with_quotes_hyphens_and_numbers_run(client, q):
     assert client.get("/api/articles", params={"q": q}).status_code == 200
 

@@ -16,9 +16,7 @@ def test_windows_are_framed_with_the_tokenizers_own_special_tokens():
     assert Specials.of(load_model().tokenizer) == BERT
     vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "word": 3}
     roberta_like = Tokenizer(WordLevel(vocab, unk_token="word"))
-    roberta_like.post_processor = TemplateProcessing(
-        single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)]
-    )
+    roberta_like.post_processor = TemplateProcessing(single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)])
     specials = Specials.of(roberta_like)
     assert specials == Specials(cls=0, sep=2, pad=1)
     ids, mask = pack([np.array([3, 3]), np.array([3])], specials)
