@@ -3,7 +3,8 @@
 - A speaker span that contains a mention of an entity is that entity ("Secretary Kerry"); with several,
   the one its head word names ("Foreign Ministry spokeswoman Maria Zakharova" is Zakharova). A person or
   organisation named only in a modifier is who the speaker speaks for ("a spokesman for the Pentagon"); a
-  place or a group is not ("a senior US official" is no more the US than "Israeli officials" are Israelis).
+  place or a group is not ("a senior US official" is no more the US than "Israeli officials" are Israelis),
+  nor is one that opens a hyphenated modifier ("the Hamas-run health ministry", "Iran-backed rebels").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
@@ -14,8 +15,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from spinlens.parsing import doc_text
 from spinlens.record import Entity
 
 if TYPE_CHECKING:
@@ -134,6 +137,7 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Who speaks for an entity named only in a modifier ("a spokesman for the Pentagon", "the UN human rights
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
 _SPEAKING_TYPES = frozenset({"person", "organisation"})
+_HYPHENATED_MODIFIER = re.compile(r"-[a-z]")
 # How far back a pronoun, then a role description, may look for its entity, in sentences.
 PRONOUN_REACH = 3
 ROLE_REACH = 6
@@ -143,9 +147,9 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     """The speaker's entity; mentions inside the quote's own content are not candidates for a pronoun."""
     span = doc.char_span(*speaker, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return _named(speaker, entities)
+        return _named(speaker, entities, doc_text(doc))
     head = span.root
-    named = _named(speaker, entities, head.idx)
+    named = _named(speaker, entities, doc_text(doc), head.idx)
     if named is not None and (_names(entities[named], head.idx) or entities[named].type in _SPEAKING_TYPES):
         return named
     words = [t.lower_ for t in span if not t.is_punct]
@@ -170,12 +174,16 @@ def _names(entity: Entity, char: int) -> bool:
     return any(m.start <= char < m.end for m in entity.mentions)
 
 
-def _named(speaker: Range, entities: list[Entity], head: int | None = None) -> int | None:
+def _named(speaker: Range, entities: list[Entity], text: str, head: int | None = None) -> int | None:
     """The entity named in the speaker span: the one that names its head word (at character `head`), else the
-    longest mention, and of equals the later, which heads an English noun phrase."""
+    longest mention, and of equals the later, which heads an English noun phrase. A name that opens a
+    hyphenated modifier is not who speaks: "the Hamas-run health ministry" is not Hamas, nor are "Iran-backed
+    rebels" Iran."""
     best, best_key = None, (False, 0, 0)
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
+            if _HYPHENATED_MODIFIER.match(text, mention.end):
+                continue
             overlap = min(speaker[1], mention.end) - max(speaker[0], mention.start)
             key = (head is not None and mention.start <= head < mention.end, overlap, mention.end)
             if overlap > 0 and key > best_key:
