@@ -95,6 +95,13 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [m.text for m in by_name(entities(nlp, text), "Mao Ning").mentions] == ["Mao Ning", "Mao Ning"]
 
 
+def test_a_military_rank_is_no_name_of_its_own(nlp):
+    # the small model tags "Rear Admiral" as an organisation here
+    text = "IDF spokesman Rear Admiral Daniel Hagari told a news conference that troops had found weapons."
+    assert {e.name for e in entities(nlp, text)} == {"IDF", "Daniel Hagari"}
+    assert name_words("Col. Oleg Petrov") == name_words("Oleg Petrov")
+
+
 def test_a_dateline_names_a_place(nlp):
     # the small model tags "JERUSALEM" as an organisation here
     text = "Troops advance\n\nJERUSALEM — Israeli troops destroyed tunnels on Tuesday, the army said."

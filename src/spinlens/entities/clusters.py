@@ -32,7 +32,10 @@ TYPES = {
     "NORP": "group",
 }
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
-_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof"}
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
+    "admiral", "rear", "colonel", "col", "lt", "sgt",
+}  # fmt: skip
 # Job words NER takes into a person's name when they open a sentence in capitals ("Spokesperson Mao Ning
 # told ..."); unlike a title ("Dr.", "President"), they are no part of the name.
 _ROLES = {
