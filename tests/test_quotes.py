@@ -381,6 +381,29 @@ def test_a_question_after_a_colon_ends_with_it(nlp):
     assert quote.speaker.text == "many parents" and quote.content.text == "what are they hiding?"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As President Vladimir Putin has repeatedly stressed, Russia did not start this war.",
+            "President Vladimir Putin",
+            "Russia did not start this war",
+        ),
+        ("Inflation rose to 9 percent, as the report notes.", "the report", "Inflation rose to 9 percent"),
+        ("As she told reporters on Monday, the plan will fail.", "she", "the plan will fail"),
+    ],
+)
+def test_what_is_said_around_an_as_clause(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
+def test_an_as_clause_with_words_of_its_own_or_no_speaker_quotes_nothing_around_it(nlp):
+    quote = only(analyse(nlp, "As he announced his resignation, the crowd cheered."))
+    assert quote.content.text == "his resignation"
+    assert analyse(nlp, "As expected, the bill passed.").quotes == []
+
+
 def test_nested_quotes_stay_inside_the_outer_one(nlp):
     text = "“He looked at me and said ‘never again’ before he left the room,” Maria Lopez said."
     quote = only(analyse(nlp, text))

@@ -751,6 +751,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "The plan, he said, will fail": the content is the clause the cue interrupts
         tokens = [t for t in verb.head.subtree if t not in set(verb.subtree) and not t.is_punct]
         return _tokens_range(tokens), False
+    if _is_as_said(verb):
+        # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence
+        inside = set(verb.subtree)
+        tokens = [t for t in verb.sent if t not in inside and not t.is_punct and not t.is_space]
+        return _tokens_range(tokens), False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied; "slams US meddling as Taiwan holds drills": a clause with its own
@@ -774,6 +779,22 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             }
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _is_as_said(verb: Token) -> bool:
+    """Whether the cue heads an "as" clause with its speaker and no words of its own ("as the minister said",
+    "as she told reporters"); "as he announced his resignation" or "as expected" report nothing."""
+    children = list(verb.children)
+    own_objects = {"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"}
+    if verb.lemma_ in _ADDRESSEE_CUES:
+        own_objects -= {"dobj", "dative"}  # whom she told is no content
+    return (
+        verb.dep_ == "advcl"
+        and _lemma(verb) in CLAUSE_CUES
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        and any(c.dep_ in _SUBJECT_DEPS for c in children)
+        and not any(c.dep_ in own_objects for c in children)
+    )
 
 
 def _comma_between(before: Token, after: Token) -> bool:
