@@ -404,6 +404,12 @@ def test_an_as_clause_with_words_of_its_own_or_no_speaker_quotes_nothing_around_
     assert analyse(nlp, "As expected, the bill passed.").quotes == []
 
 
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(nlp):
+    # "quick to dismiss" used to leave the quote with no speaker
+    quote = only(analyse(nlp, "Health officials were quick to dismiss the findings."))
+    assert (quote.speaker.text, quote.content.text) == ("Health officials", "the findings")
+
+
 def test_nested_quotes_stay_inside_the_outer_one(nlp):
     text = "“He looked at me and said ‘never again’ before he left the room,” Maria Lopez said."
     quote = only(analyse(nlp, text))

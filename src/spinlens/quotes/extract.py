@@ -842,8 +842,10 @@ def _speaker(verb: Token) -> Span | None:
             if objects:
                 return _trimmed_subtree(objects[0])
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
-        # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on
-        for child in verb.head.children:
+        # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
+        # quick to dismiss ...": of the verb the adjective hangs on
+        head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
+        for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
     return None
