@@ -749,13 +749,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             return _subtree_range(said[:1]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
-        tokens = [t for t in verb.head.subtree if t not in set(verb.subtree) and not t.is_punct]
-        return _tokens_range(tokens), False
+        return _tokens_range(_words_outside(verb.head.subtree, verb.subtree)), False
     if _is_as_said(verb):
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence
-        inside = set(verb.subtree)
-        tokens = [t for t in verb.sent if t not in inside and not t.is_punct and not t.is_space]
-        return _tokens_range(tokens), False
+        return _tokens_range(_words_outside(verb.sent, verb.subtree)), False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied; "slams US meddling as Taiwan holds drills": a clause with its own
@@ -795,6 +792,13 @@ def _is_as_said(verb: Token) -> bool:
         and any(c.dep_ in _SUBJECT_DEPS for c in children)
         and not any(c.dep_ in own_objects for c in children)
     )
+
+
+def _words_outside(scope: Iterable[Token], taken: Iterable[Token]) -> list[Token]:
+    """The tokens of `scope` that are not in `taken`, without punctuation or white space: what a cue's clause
+    or an "according to" phrase leaves of the clause around it."""
+    skipped = set(taken)
+    return [t for t in scope if t not in skipped and not t.is_punct and not t.is_space]
 
 
 def _comma_between(before: Token, after: Token) -> bool:
@@ -873,7 +877,7 @@ def _according_to(according: Token) -> list[Found]:
     # according to Y": the assault), or the whole sentence when it hangs on the main verb
     head = according.head if according.head.i != according.i else according
     clause = head.subtree if head.dep_ in _QUALIFIED_CLAUSE_DEPS else according.sent
-    rest = [t for t in clause if t not in phrase and not t.is_punct and not t.is_space]
+    rest = _words_outside(clause, phrase)
     # the content is the longer run of the clause on either side of the "according to" phrase
     before = [t for t in rest if t.i < according.i]
     after = [t for t in rest if t.i > according.i]
