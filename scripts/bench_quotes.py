@@ -106,7 +106,7 @@ def render(scores: dict, speeds: dict, command: str, out: str) -> str:
         "",
         "### Quote extraction on PolNeAR dev",
         "",
-        "Dependency-parse extraction (spaCy `en_core_web_sm` 3.8.0 and the rules in `spinlens/quotes/extract.py`), "
+        "Dependency-parse extraction (spaCy `en_core_web_sm` 3.8.0 and the rules in `spinlens/quotes/`), "
         "scored with the SemEval-2020 Task 11 partial-overlap span measure over all attributions of the "
         "94 dev annotation files (84 articles; an article annotated twice counts once per annotator).",
         "",

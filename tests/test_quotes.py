@@ -8,7 +8,7 @@ from conftest import SHARED_DATA
 from spinlens.entities.component import find_entities
 from spinlens.parsing import load_spacy
 from spinlens.quotes.component import find_quotes, link_entities
-from spinlens.quotes.extract import direct_quotes
+from spinlens.quotes.marks import direct_quotes
 from spinlens.record import Analysis, Article
 
 

@@ -1,9 +1,5 @@
-"""Quotes from a spaCy parse: direct quotes found by their quote marks, reported speech by its cue verbs.
-
-Direct quotes are the text between double quote marks (curly or straight, « » too), marks included. A
-quote left open at the end of a paragraph continues when the next paragraph opens with a quote mark, the
-newspaper convention for a quote spanning paragraphs; otherwise it ends with its paragraph. Single quotes
-inside a double-quoted passage stay part of it (nested quotes), and curly double quotes nest.
+"""Quotes from a spaCy parse: direct quotes found by their quote marks (`marks`), reported speech by its
+cue verbs (`cues`), and which speaker and cue each quote takes.
 
 Reported speech hangs on a cue: a verb of saying, thinking or finding ("said", "told", "warned", "found")
 with its subject as the speaker and its clausal complement as the content ("X said that ..."); "according
@@ -24,185 +20,27 @@ from typing import TYPE_CHECKING
 
 from spinlens.datelines import end_of_dateline
 from spinlens.parsing import doc_text
+from spinlens.quotes.cues import (
+    ADDRESSEE_CUES,
+    ASPECT_CUES,
+    AUDIENCE_CUES,
+    CLAUSE_CUES,
+    CUE_PREPOSITIONS,
+    OBJECT_CUES,
+    OTHER_SENSE_PARTICLES,
+    QUESTION_CUES,
+    STANCE_CUES,
+    TAG_CUES,
+)
+from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-Range = tuple[int, int]
-
-# Lemmas of verbs that report speech or a stance and take a clause: the content is that clause.
-CLAUSE_CUES = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "claim",
-        "state",
-        "announce",
-        "report",
-        "argue",
-        "insist",
-        "warn",
-        "note",
-        "explain",
-        "write",
-        "admit",
-        "acknowledge",
-        "suggest",
-        "believe",
-        "think",
-        "agree",
-        "reply",
-        "respond",
-        "confirm",
-        "declare",
-        "assert",
-        "allege",
-        "contend",
-        "predict",
-        "promise",
-        "vow",
-        "testify",
-        "tweet",
-        "post",
-        "reveal",
-        "show",
-        "find",
-        "indicate",
-        "estimate",
-        "conclude",
-        "recall",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "complain",
-        "charge",
-        "concede",
-        "maintain",
-        "mention",
-        "observe",
-        "propose",
-        "recommend",
-        "remark",
-        "repeat",
-        "pledge",
-        "threaten",
-        "caution",
-        "boast",
-        "joke",
-        "fear",
-        "hope",
-        "expect",
-        "feel",
-        "know",
-        "hint",
-        "signal",
-        "worry",
-        "deny",
-        "demand",
-        "ask",
-        "urge",
-        "order",
-        "announce",
-        "continue",
-        "point",
-        "accuse",
-        "blame",
-        "cite",
-        "call",
-        "describe",
-        "echo",
-    ]
-)
-# Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
-# "called for an inquiry", "denied the report") rather than a clause.
-OBJECT_CUES = frozenset(
-    [
-        "accuse",
-        "blame",
-        "deny",
-        "demand",
-        "urge",
-        "call",
-        "cite",
-        "describe",
-        "announce",
-        "promise",
-        "vow",
-        "pledge",
-        "threaten",
-        "propose",
-        "recommend",
-        "warn",
-        "praise",
-        "criticize",
-        "criticise",
-        "slam",
-        "blast",
-        "hail",
-        "decry",
-        "lambast",
-        "lambaste",
-        "brand",
-        "label",
-        "dub",
-        "denounce",
-        "mock",
-        "express",
-        "rail",
-        "condemn",
-        "dismiss",
-        "defend",
-        "question",
-        "reject",
-        "endorse",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "talk",
-        "speak",
-        "refer",
-        "comment",
-        "tweet",
-    ]
-)
-# Cues whose content is the object of a preposition of their own ("called for restraint", "talked about the
-# economy"); the cue holds the preposition. Past "call", only that preposition brings content: "spoke to
-# reporters" says to whom, not what.
-_PREPOSITIONS = {
-    "call": frozenset({"for", "on"}),
-    "talk": frozenset({"about"}),
-    "speak": frozenset({"about", "of"}),
-    "refer": frozenset({"to"}),
-    "point": frozenset({"to"}),
-    "respond": frozenset({"to"}),
-    "comment": frozenset({"on"}),
-    "warn": frozenset({"of", "about", "against"}),
-}
-# Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a
-# named subject holds the view; they need a subject that is not "I"/"we"/"you" nor everyone or no one
-# ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
-# they really expect us to believe that?" asks the reader, it reports no one's view).
-_STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
-# After a colon, what is asked is the question, not the paragraph the writer goes on with ("Parents are
-# asking: what are they hiding? Big Pharma made $100 billion ..." is the writer's answer, not theirs).
-_QUESTION_CUES = frozenset({"ask"})
-# Particles that make a cue another verb: "called off the strike", "called up reservists", "showed up".
-_OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "away"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-# "She continued: ..." reports speech, "the regime continues to shell the city" does not: with an infinitive
-# (xcomp), these verbs say how long something goes on. On PolNeAR dev, skipping those lifts content F1 from
-# 0.7251 to 0.7259 and source F1 from 0.6652 to 0.6667.
-_ASPECT_CUES = frozenset({"continue"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
-_ADDRESSEE_CUES = frozenset({"tell", "warn"})
-# Cues whose object, in a tag after a quote, is whom the words were for
-_AUDIENCE_CUES = _ADDRESSEE_CUES | {"ask"}
-# The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
-# being sounds elsewhere.
-_TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
 _LONGEST_TAG_SPEAKER = 16
@@ -211,12 +49,6 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselve
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
-# Quotation marks and what closes each; '' and `` are typewriter double quotes, as archives of the New York
-# Times print them (''It doesn't add up,'' he said).
-_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
-_SINGLE_OPENERS = "'‘"
-_SINGLE_CLOSERS = "'’"
-_ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECASE)
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
@@ -238,61 +70,6 @@ class Found:
     cue: Range | None
     direct: bool
     by_object: bool = False  # the content is the cue's object ("defended the decision"), not a clause
-
-
-def direct_quotes(text: str) -> list[Range]:
-    """Spans of quoted passages, marks included, outermost only: in double quotation marks, or in single
-    ones as the British press quotes ('We have to take tough decisions,' he said)."""
-    found: list[Range] = []
-    i, n = 0, len(text)
-    while i < n:
-        # a stray closer, or an opener in the German style ("”"), opens nothing here
-        opener = _opening_at(text, i)
-        end = _close(text, i, opener) if opener is not None else _single_close(text, i)
-        if end is not None:
-            found.append((i, end))
-            i = end
-        else:
-            i += 1
-    return found
-
-
-def _opening_at(text: str, i: int) -> str | None:
-    """The quotation mark that could open a quote at i: one character, or two (``, '')."""
-    pair = text[i : i + 2]
-    if pair in _OPENING:
-        return pair
-    return text[i] if text[i] in _OPENING else None
-
-
-def _close(text: str, start: int, opener: str) -> int | None:
-    """End (exclusive) of the quote `opener` opens at `start`, or None when it never closes sensibly."""
-    closer = _OPENING[opener]
-    depth = 1
-    i = start + len(opener)
-    while i < len(text):
-        char = text[i]
-        if char == "\n":
-            # a paragraph break: the quote goes on only if the next paragraph reopens it
-            j = i
-            while j < len(text) and text[j].isspace():
-                j += 1
-            if text.startswith(opener, j):
-                i = j + len(opener)
-                continue
-            return i if i - start > len(opener) else None
-        if opener != closer and text.startswith(opener, i):
-            depth += 1
-            i += len(opener)
-            continue
-        if text.startswith(closer, i):
-            depth -= 1
-            if depth == 0:
-                return i + len(closer)
-            i += len(closer)
-            continue
-        i += 1
-    return None
 
 
 def extract(doc: Doc) -> list[Found]:
@@ -395,22 +172,22 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
     text = doc_text(doc)
-    if first is None or text[quote[1] : first.idx].strip() or _last_quoted_char(text, quote) not in ",?!":
+    if first is None or text[quote[1] : first.idx].strip() or last_quoted_char(text, quote) not in ",?!":
         # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
         # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
         return None
     # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
     verb = first
-    while _lemma(verb) not in _TAG_CUES and verb.head.i > verb.i:
+    while _lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement')
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep"]
-    if _lemma(verb) in _AUDIENCE_CUES:
+    if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if _lemma(verb) not in _TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
+    if _lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
     if not subjects or subjects[0].i < first.i:
         return None
@@ -420,43 +197,6 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     if speaker is None:
         return None
     return speaker, (verb.idx, verb.idx + len(verb.text))
-
-
-def _single_opens(text: str, i: int) -> bool:
-    """Whether a single quotation mark opens a quote at i: at a word's start, and no elision ("'90s", "rock
-    'n' roll", "'em")."""
-    if text[i] not in _SINGLE_OPENERS or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in '([{“"—–-/')):
-        return False
-    following = text[i + 1 : i + 2]
-    return bool(following) and (following.isalnum() or following in "£$€¥₹…") and not _ELISION.match(text, i + 1)
-
-
-def _single_close(text: str, start: int) -> int | None:
-    """End (exclusive) of the single-quoted passage opening at `start`, or None. It closes in its paragraph,
-    at a mark after a word and before no letter: not the apostrophes of "won't" and "Starmer's". A mark after a
-    plural and before a lowercase word may be the possessive of "the workers' union": it closes the quote
-    only if no other mark does before the next quote opens."""
-    if not _single_opens(text, start):
-        return None
-    paragraph_end = text.find("\n", start)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    possessive = None
-    for i in range(start + 2, paragraph_end):
-        if text[i] in _SINGLE_CLOSERS and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum():
-            if not (text[i - 1] in "sS" and text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].islower()):
-                return i + 1
-            possessive = possessive or i + 1
-        elif possessive is not None and _single_opens(text, i):
-            break
-    return possessive
-
-
-def _last_quoted_char(text: str, quote: Range) -> str:
-    """The quote's last character before its closing mark, whether that is one character or two ('')."""
-    end = quote[1]
-    while end > quote[0] and text[end - 1] in "\"'”»“`’":
-        end -= 1
-    return text[end - 1 : end]
 
 
 def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
@@ -601,10 +341,10 @@ def _from_cue(token: Token) -> list[Found]:
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
-    if any(c.dep_ == "prt" and c.lower_ in _OTHER_SENSE_PARTICLES for c in token.children):
+    if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
-    if _lemma(token) in _STANCE_CUES and (
+    if _lemma(token) in STANCE_CUES and (
         speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
     ):
         return []
@@ -699,7 +439,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if _lemma(verb) in _STANCE_CUES | _QUESTION_CUES:
+        if _lemma(verb) in STANCE_CUES | QUESTION_CUES:
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
             # a statement after a colon may run on over the paragraph, a belief or a question does not
             end = min(end, colon.sent.end_char)
@@ -711,7 +451,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
         and (c.i > verb.i or (_lemma(verb) in CLAUSE_CUES and not after_only))
-        and not (c.dep_ == "xcomp" and verb.lemma_ in _ASPECT_CUES)
+        and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
     ]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
@@ -733,7 +473,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         return _subtree_range(clauses), False
-    if verb.lemma_ in _ADDRESSEE_CUES:
+    if verb.lemma_ in ADDRESSEE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said
         # "told reporters outside the courthouse that her client would appeal": or on a place after the audience
@@ -765,7 +505,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not (c.dep_ == "advcl" and (_lemma(c) in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
             and not _is_when(c)
         ]
-        if verb.lemma_ in _PREPOSITIONS:
+        if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
             objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
@@ -783,7 +523,7 @@ def _is_as_said(verb: Token) -> bool:
     "as she told reporters"); "as he announced his resignation" or "as expected" report nothing."""
     children = list(verb.children)
     own_objects = {"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"}
-    if verb.lemma_ in _ADDRESSEE_CUES:
+    if verb.lemma_ in ADDRESSEE_CUES:
         own_objects -= {"dobj", "dative"}  # whom she told is no content
     return (
         verb.dep_ == "advcl"
@@ -900,7 +640,7 @@ def _cue(verb: Token) -> Range:
 
 
 def _is_cue_preposition(verb: Token, token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in _PREPOSITIONS.get(verb.lemma_, ()) and not _is_when(token)
+    return token.dep_ == "prep" and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ()) and not _is_when(token)
 
 
 def _is_when(token: Token) -> bool:

@@ -1,0 +1,113 @@
+"""Direct quotes found by their quotation marks.
+
+Direct quotes are the text between double quote marks (curly or straight, « » and „ “ too), marks included,
+or between single ones as the British press quotes. A quote left open at the end of a paragraph continues
+when the next paragraph opens with a quote mark, the newspaper convention for a quote spanning paragraphs;
+otherwise it ends with its paragraph. Single quotes inside a double-quoted passage stay part of it (nested
+quotes), and curly double quotes nest.
+"""
+
+from __future__ import annotations
+
+import re
+
+Range = tuple[int, int]
+
+# Quotation marks and what closes each; '' and `` are typewriter double quotes, as archives of the New York
+# Times print them (''It doesn't add up,'' he said).
+_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
+_SINGLE_OPENERS = "'‘"
+_SINGLE_CLOSERS = "'’"
+_ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECASE)
+
+
+def direct_quotes(text: str) -> list[Range]:
+    """Spans of quoted passages, marks included, outermost only: in double quotation marks, or in single
+    ones as the British press quotes ('We have to take tough decisions,' he said)."""
+    found: list[Range] = []
+    i, n = 0, len(text)
+    while i < n:
+        # a stray closer, or an opener in the German style ("”"), opens nothing here
+        opener = _opening_at(text, i)
+        end = _close(text, i, opener) if opener is not None else _single_close(text, i)
+        if end is not None:
+            found.append((i, end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _opening_at(text: str, i: int) -> str | None:
+    """The quotation mark that could open a quote at i: one character, or two (``, '')."""
+    pair = text[i : i + 2]
+    if pair in _OPENING:
+        return pair
+    return text[i] if text[i] in _OPENING else None
+
+
+def _close(text: str, start: int, opener: str) -> int | None:
+    """End (exclusive) of the quote `opener` opens at `start`, or None when it never closes sensibly."""
+    closer = _OPENING[opener]
+    depth = 1
+    i = start + len(opener)
+    while i < len(text):
+        char = text[i]
+        if char == "\n":
+            # a paragraph break: the quote goes on only if the next paragraph reopens it
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if text.startswith(opener, j):
+                i = j + len(opener)
+                continue
+            return i if i - start > len(opener) else None
+        if opener != closer and text.startswith(opener, i):
+            depth += 1
+            i += len(opener)
+            continue
+        if text.startswith(closer, i):
+            depth -= 1
+            if depth == 0:
+                return i + len(closer)
+            i += len(closer)
+            continue
+        i += 1
+    return None
+
+
+def _single_opens(text: str, i: int) -> bool:
+    """Whether a single quotation mark opens a quote at i: at a word's start, and no elision ("'90s", "rock
+    'n' roll", "'em")."""
+    if text[i] not in _SINGLE_OPENERS or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in '([{“"—–-/')):
+        return False
+    following = text[i + 1 : i + 2]
+    return bool(following) and (following.isalnum() or following in "£$€¥₹…") and not _ELISION.match(text, i + 1)
+
+
+def _single_close(text: str, start: int) -> int | None:
+    """End (exclusive) of the single-quoted passage opening at `start`, or None. It closes in its paragraph,
+    at a mark after a word and before no letter: not the apostrophes of "won't" and "Starmer's". A mark after a
+    plural and before a lowercase word may be the possessive of "the workers' union": it closes the quote
+    only if no other mark does before the next quote opens."""
+    if not _single_opens(text, start):
+        return None
+    paragraph_end = text.find("\n", start)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    possessive = None
+    for i in range(start + 2, paragraph_end):
+        if text[i] in _SINGLE_CLOSERS and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum():
+            if not (text[i - 1] in "sS" and text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].islower()):
+                return i + 1
+            possessive = possessive or i + 1
+        elif possessive is not None and _single_opens(text, i):
+            break
+    return possessive
+
+
+def last_quoted_char(text: str, quote: Range) -> str:
+    """The quote's last character before its closing mark, whether that is one character or two ('')."""
+    end = quote[1]
+    while end > quote[0] and text[end - 1] in "\"'”»“`’":
+        end -= 1
+    return text[end - 1 : end]
