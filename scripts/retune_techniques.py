@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spinlens.modelfiles import write_manifest
 from spinlens.techniques.evaluate import evaluate, tune
-from spinlens.techniques.train import load_split
+from spinlens.techniques.examples import load_split
 
 
 def main() -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from spinlens.semeval.formats import Label
 from spinlens.techniques.decode import char_range, token_runs, trim_runs
+from spinlens.techniques.examples import edge_words
 from spinlens.techniques.model import BUNDLED_DIR, Candidate, TechniqueModel, load_model
-from spinlens.techniques.train import edge_words
 from spinlens.techniques.windows import encode, load_tokenizer
 
 FIRST = {",", ".", "of"}

@@ -126,7 +126,7 @@ def _train_student(tmp_path: Path, tiny_base: Path, teacher: Path, **settings) -
 
 
 def test_a_student_learns_from_a_teachers_fragment_and_technique_probabilities(trained, tmp_path, tiny_base):
-    from spinlens.techniques.train import teacher_targets
+    from spinlens.techniques.examples import teacher_targets
 
     teacher, _ = trained
     manifest = _train_student(tmp_path, tiny_base, teacher, calibration_folds=0)
@@ -146,7 +146,8 @@ def test_a_student_learns_from_a_teachers_fragment_and_technique_probabilities(t
 def test_a_student_also_learns_from_news_only_the_teacher_labelled(trained, tmp_path, tiny_base):
     import random
 
-    from spinlens.techniques.train import build_examples, load_unlabelled, teacher_targets, verifier_runs
+    from spinlens.techniques.examples import build_examples, load_unlabelled, teacher_targets
+    from spinlens.techniques.train import verifier_runs
     from spinlens.techniques.windows import WindowSpec
 
     teacher, _ = trained
@@ -185,8 +186,9 @@ def test_unlabelled_articles_need_a_teacher(tmp_path):
 def test_verifier_runs_are_the_heads_runs_and_a_random_one():
     import random
 
+    from spinlens.techniques.examples import Example
     from spinlens.techniques.spanfeatures import SpanFeatures
-    from spinlens.techniques.train import Example, verifier_runs
+    from spinlens.techniques.train import verifier_runs
     from spinlens.techniques.windows import Encoded
 
     text = "a b c d e f g h"
@@ -309,9 +311,10 @@ def test_the_shipped_span_head_reads_spans_as_the_trained_one(tiny_base, tmp_pat
     at the article's edges too, where the context pool is cut short."""
     import torch
 
+    from spinlens.techniques.export import export
     from spinlens.techniques.model import SpanHead
     from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
-    from spinlens.techniques.train import build_network, export
+    from spinlens.techniques.train import build_network
 
     torch.manual_seed(0)
     net, exported = build_network(tiny_base, 14)
@@ -336,7 +339,8 @@ def test_a_soup_averages_every_weight_of_networks_of_one_base(tiny_base, tmp_pat
     import torch
     from onnx import numpy_helper
 
-    from spinlens.techniques.train import build_network, export
+    from spinlens.techniques.export import export
+    from spinlens.techniques.train import build_network
 
     soup = load_script("soup_techniques")
     runs = [tmp_path / "a", tmp_path / "b"]

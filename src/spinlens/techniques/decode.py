@@ -11,7 +11,7 @@ import numpy as np
 from spinlens.sentences import split_sentences
 from spinlens.techniques.windows import joined
 
-# What counts as one word when edge words are learned (`train.edge_words`) and trimmed (`trim_runs`): a run
+# What counts as one word when edge words are learned (`examples.edge_words`) and trimmed (`trim_runs`): a run
 # of letters and digits, or one other non-space character. The tokenizer splits punctuation the same way.
 WORD = re.compile(r"\w+|[^\w\s]")
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -38,15 +37,23 @@ import numpy as np
 from spinlens.modelfiles import (
     base_model_dir,
     base_model_name,
-    drop_nan_guards,
     library_versions,
     model_version,
     write_manifest,
 )
-from spinlens.semeval.formats import Label, read_article, read_articles, read_labels
-from spinlens.semeval.metrics import merge_spans
-from spinlens.techniques import decode
+from spinlens.semeval.formats import Label
 from spinlens.techniques.definitions import NAMES
+from spinlens.techniques.examples import (
+    Example,
+    Taught,
+    build_examples,
+    edge_words,
+    load_split,
+    load_unlabelled,
+    teacher_targets,
+    token_hits,
+)
+from spinlens.techniques.export import export, quantize
 from spinlens.techniques.model import SPAN_CONTEXT, SPAN_POOLS
 from spinlens.techniques.spanfeatures import NAMES as FEATURE_NAMES
 from spinlens.techniques.spanfeatures import SpanFeatures
@@ -95,186 +102,6 @@ class TrainConfig:
     threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
     second_label: float | None = None
     quantize: bool = True
-
-
-# -- data --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Example:
-    ids: np.ndarray
-    bio: np.ndarray  # [n] 0=O 1=B 2=I
-    tech: np.ndarray  # [n, 14] multi-hot
-    spans: list[tuple[int, int, int]]  # (first, last, technique) token ranges within the window
-    features: np.ndarray  # [len(spans), len(FEATURE_NAMES)]
-    article: SpanFeatures  # features of any token range of the window's article, for the verifier's runs
-    offset: int  # the window's first token in the article
-    soft: np.ndarray | None = None  # [n] the teacher's probability that the token is in a fragment
-    soft_spans: np.ndarray | None = None  # [len(spans), 14] the teacher's technique probabilities of each span
-    gold: bool = True  # False for unlabelled news: only the teacher's probabilities are targets
-
-
-@dataclass
-class Taught:
-    """What a teacher model says of one training article."""
-
-    tokens: np.ndarray  # [n] the probability that each of the student's tokens is in a fragment
-    techniques: dict[tuple[int, int], np.ndarray]  # [14] technique probabilities of each gold fragment, by span
-
-
-def _token_mask(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
-    return (offsets[:, 0] < end) & (offsets[:, 1] > start)
-
-
-def _hits(enc: Encoded, lab: Label) -> np.ndarray:
-    return np.nonzero(_token_mask(enc.offsets, lab.start, lab.end))[0]
-
-
-def token_targets(enc: Encoded, labels: list[Label]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int, int]]]:
-    n = len(enc)
-    bio = np.zeros(n, dtype=np.int64)
-    tech = np.zeros((n, len(NAMES)), dtype=np.float32)
-    for start, end in merge_spans((lab.start, lab.end) for lab in labels):
-        hits = np.nonzero(_token_mask(enc.offsets, start, end))[0]
-        if len(hits):
-            bio[hits] = 2
-            bio[hits[0]] = 1
-    spans = []
-    for lab in labels:
-        hits = _hits(enc, lab)
-        if len(hits):
-            t = NAMES.index(lab.technique)
-            tech[hits, t] = 1.0
-            spans.append((int(hits[0]), int(hits[-1]) + 1, t))
-    return bio, tech, spans
-
-
-def build_examples(
-    texts: dict[str, str],
-    labels: list[Label],
-    tokenizer,
-    spec: WindowSpec,
-    taught: dict[str, Taught] | None = None,
-    unlabelled: frozenset[str] = frozenset(),
-) -> list[Example]:
-    """Training windows of each article; those of the `unlabelled` ids carry no gold targets."""
-    by_article: dict[str, list[Label]] = {}
-    for lab in labels:
-        by_article.setdefault(lab.article_id, []).append(lab)
-    ids = sorted(texts)
-    examples = []
-    for article_id, enc in zip(ids, encode(tokenizer, [texts[i] for i in ids]), strict=True):
-        bio, tech, spans = token_targets(enc, by_article.get(article_id, []))
-        article = SpanFeatures(texts[article_id], enc)
-        features = article([(f, la) for f, la, _ in spans])
-        teacher = taught[article_id] if taught is not None else None
-        if teacher is not None:  # aligned with `spans`, which keeps the labels that cover a token
-            said = [
-                teacher.techniques[lab.start, lab.end] for lab in by_article.get(article_id, []) if len(_hits(enc, lab))
-            ]
-            soft_spans = np.stack(said) if said else np.zeros((0, len(NAMES)), dtype=np.float32)
-        for start, end in windows(len(enc), spec):
-            keep = [i for i, (f, la, _) in enumerate(spans) if f >= start and la <= end]
-            inside = [(spans[i][0] - start, spans[i][1] - start, spans[i][2]) for i in keep]
-            examples.append(
-                Example(
-                    enc.ids[start:end],
-                    bio[start:end],
-                    tech[start:end],
-                    inside,
-                    features[keep],
-                    article,
-                    start,
-                    None if teacher is None else teacher.tokens[start:end],
-                    None if teacher is None else soft_spans[keep],
-                    article_id not in unlabelled,
-                )
-            )
-    return examples
-
-
-def teacher_targets(teacher: str | Path, texts: dict[str, str], labels: list[Label], tokenizer) -> dict[str, Taught]:
-    """What the teacher model says of each article: the probability that each of the student's tokens is in
-    a fragment, and the technique probabilities of each gold fragment, read in its article as at inference.
-
-    Teacher and student may tokenise differently (MPNet's vocabulary is not MiniLM's), so the teacher's
-    token probabilities are spread over their characters and each student token takes the mean over its own.
-    """
-    from spinlens.techniques.model import TechniqueModel
-
-    model = TechniqueModel(teacher)
-    fragments: dict[str, set[tuple[int, int]]] = {}
-    for lab in labels:
-        fragments.setdefault(lab.article_id, set()).add((lab.start, lab.end))
-    ids = sorted(texts)
-    taught = {}
-    for first in range(0, len(ids), 16):  # a few articles at a time: the teacher's hidden states are large
-        chunk = ids[first : first + 16]
-        predicted = model.predict_tokens([texts[i] for i in chunk])
-        students = encode(tokenizer, [texts[i] for i in chunk])
-        for article_id, tokens, student in zip(chunk, predicted, students, strict=True):
-            chars = np.zeros(len(texts[article_id]) + 1, dtype=np.float64)
-            for (start, end), p in zip(tokens.encoded.offsets.tolist(), tokens.p_span.tolist(), strict=True):
-                chars[start:end] = p
-            sums = np.concatenate([[0.0], np.cumsum(chars)])
-            starts, ends = student.offsets[:, 0], np.maximum(student.offsets[:, 1], student.offsets[:, 0] + 1)
-            spans = sorted(fragments.get(article_id, set())) if len(tokens.encoded) else []
-            ranges = [decode.token_range(tokens.encoded.offsets, start, end) for start, end in spans]
-            probs, _ = model.classify(texts[article_id], tokens, ranges)
-            taught[article_id] = Taught(
-                ((sums[ends] - sums[starts]) / (ends - starts)).astype(np.float32),
-                dict(zip(spans, probs.astype(np.float32), strict=True)),
-            )
-    return taught
-
-
-def edge_words(texts: dict[str, str], labels: list[Label]) -> tuple[list[str], list[str]]:
-    """The words fragments do not begin with, and those they do not end with (`decode.trim_runs`).
-
-    A word qualifies when it is frequent (0.2% of the articles' words or more, so function words and
-    punctuation, not a topic's nouns) and fewer than 1% of its occurrences inside fragments are the
-    fragment's first (last) word. On PTC train, of 1,562 commas inside fragments none begins or ends one; of
-    3,056 "the", 602 begin a fragment and one ends it, so "the" is trimmed from ends only.
-    """
-    everywhere: Counter[str] = Counter()
-    for text in texts.values():
-        everywhere.update(word.lower() for word in decode.WORD.findall(text))
-    inside: Counter[str] = Counter()
-    first: Counter[str] = Counter()
-    last: Counter[str] = Counter()
-    for lab in labels:
-        words = [word.lower() for word in decode.WORD.findall(texts[lab.article_id][lab.start : lab.end])]
-        if words:
-            inside.update(words)
-            first[words[0]] += 1
-            last[words[-1]] += 1
-    frequent = 0.002 * sum(everywhere.values())
-    common = [word for word in inside if everywhere[word] >= frequent]
-    return (
-        sorted(word for word in common if first[word] < 0.01 * inside[word]),
-        sorted(word for word in common if last[word] < 0.01 * inside[word]),
-    )
-
-
-def load_split(data: Path, split: str) -> tuple[dict[str, str], list[Label]]:
-    return read_articles(data / split / "articles"), read_labels(data / split / "labels.tsv")
-
-
-def load_unlabelled(folder: str | Path, limit: int | None = None) -> dict[str, str]:
-    """Plain-text articles of `folder` by "unlabelled/<file stem>"; with `limit`, that many spread evenly over
-    the sorted names, so that a folder named by outlet gives each outlet its share."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ValueError(f"{folder}: not a directory")
-    paths = sorted(path for path in folder.glob("*.txt") if path.is_file())
-    if not paths:
-        raise ValueError(f"{folder}: no .txt files")
-    if limit is not None and limit < len(paths):
-        paths = [paths[i * len(paths) // limit] for i in range(limit)]
-    return {f"unlabelled/{path.stem}": read_article(path) for path in paths}
-
-
-# -- network -----------------------------------------------------------------------------------------------
 
 
 def build_network(base: Path, n_labels: int):
@@ -586,7 +413,7 @@ def cross_fit(
         encoded = encode(tokenizer, [texts[i] for i in held_out])
         with torch.no_grad():
             for article_id, enc in zip(held_out, encoded, strict=True):
-                found = [(lab, _hits(enc, lab)) for lab in by_article.get(article_id, [])]
+                found = [(lab, token_hits(enc, lab)) for lab in by_article.get(article_id, [])]
                 found = [(lab, hits) for lab, hits in found if len(hits)]
                 if not found:
                     continue
@@ -707,57 +534,6 @@ def finish(out: Path, manifest: dict[str, Any], config: TrainConfig, log: Callab
         "dev_per_technique": results[chosen]["per_technique"],
     }
     _write_manifest(out, manifest, chosen)
-
-
-def export(net, Exported, base: Path, out: Path) -> None:
-    import torch
-
-    graph = Exported(net).eval()
-    ids = torch.ones((2, 16), dtype=torch.int64)
-    mask = torch.ones((2, 16), dtype=torch.int64)
-    with torch.no_grad():
-        torch.onnx.export(
-            graph,
-            (ids, mask),
-            str(out / "model.onnx"),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["bio_logits", "hidden"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "length"},
-                "attention_mask": {0: "batch", 1: "length"},
-                "bio_logits": {0: "batch", 1: "length"},
-                "hidden": {0: "batch", 1: "length"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-    drop_nan_guards(out / "model.onnx")
-    head = {
-        "w1": net.span1.weight.detach().float().numpy().T.copy(),
-        "b1": net.span1.bias.detach().float().numpy(),
-        "w2": net.span2.weight.detach().float().numpy().T.copy(),
-        "b2": net.span2.bias.detach().float().numpy(),
-    }
-    np.savez(out / "span_head.npz", **head)
-    shutil.copyfile(base / "tokenizer.json", out / "tokenizer.json")
-
-
-def quantize(src: Path, dst: Path) -> None:
-    """int8 weights, per output channel, except the feed-forward down-projections.
-
-    Those read GELU outputs, whose outliers per-tensor int8 activations clip: keeping these six MatMuls in
-    fp32 recovers the quality that full int8 loses, for a few percent of speed and ~10 MB.
-    """
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    graph = onnx.load(str(src), load_external_data=False).graph
-    keep = [n.name for n in graph.node if n.op_type == "MatMul" and _is_ffn_down_projection(n.name)]
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True, nodes_to_exclude=keep)
-
-
-def _is_ffn_down_projection(node: str) -> bool:
-    return node.endswith("/output/dense/MatMul") and "/attention/" not in node
 
 
 def _manifest(
