@@ -287,6 +287,17 @@ def test_accused_of(nlp):
     assert quote.content.text == "the governor of hiding the report from voters"
 
 
+def test_a_clause_before_a_cue_that_names_something_is_not_what_was_said(nlp):
+    # the parser hangs the sentence's first clause on "called": what Dupont said is the name he gave the move
+    text = (
+        "On Thursday the Commission unveiled a plan to end sales of petrol cars by 2035, a move farmers' "
+        'leader Jean Dupont called "a declaration of war on rural France".'
+    )
+    (called,) = analyse(nlp, text).quotes
+    assert called.content.text == '"a declaration of war on rural France"'
+    assert called.speaker.text.endswith("Jean Dupont")
+
+
 def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
     # the parser hangs "knows" on "defending": our soldiers are not quoted as saying that every patriot knows
     text = "Every patriot knows the truth: our soldiers are defending the homeland against barbarians."

@@ -445,12 +445,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             end = min(end, colon.sent.end_char)
         return _strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
-    # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ...")
+    # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ..."),
+    # and so it is before a cue that names something ('..., a move Dupont called "a declaration of war"')
+    fronted = _lemma(verb) in CLAUSE_CUES and not after_only and not any(c.dep_ == "oprd" for c in verb.children)
     clauses = [
         c
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and (c.i > verb.i or (_lemma(verb) in CLAUSE_CUES and not after_only))
+        and (c.i > verb.i or fronted)
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
     ]
     if clauses:
