@@ -69,6 +69,24 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             [("spring 2025", "2025-03-01/2025-05-31"), ("fall of 2026", "2026-09-01/2026-11-30")],
         ),
         ("Snow fell in winter 2021; prices will fall 2025 percent.", [("winter 2021", None)]),
+        # parts of the year of publication (1 November 2016), the year before or after it
+        (
+            "Jobless rates rose in the first half of the year and in the fourth quarter of last year.",
+            [
+                ("first half of the year", "2016-01-01/2016-06-30"),
+                ("fourth quarter of last year", "2015-10-01/2015-12-31"),
+            ],
+        ),
+        # the latest season of its name over by publication, this year's, or the next to begin
+        (
+            "Last summer was hot, this spring wet; next autumn and last winter.",
+            [
+                ("Last summer", "2016-06-01/2016-08-31"),
+                ("this spring", "2016-03-01/2016-05-31"),
+                ("next autumn", "2017-09-01/2017-11-30"),
+                ("last winter", None),
+            ],
+        ),
         ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
@@ -127,6 +145,12 @@ def _quantities(text: str) -> list[tuple[str, str]]:
 )
 def test_dates_resolve_against_the_publication_date(text, expected):
     assert _dates(text) == expected
+
+
+def test_half_of_the_year_is_a_date_not_a_share():
+    text = "Unemployment hit 14.5% in the first half of the year."
+    skip = [(d.start, d.end) for d in find_dates(text, PUBLISHED)]
+    assert [q.normalized for q in find_quantities(text, skip)] == ["14.5 percent"]
 
 
 def test_a_fiscal_year_is_no_quantity():

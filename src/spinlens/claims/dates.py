@@ -82,6 +82,10 @@ _PATTERNS = [
     rf"(?P<d>Q[1-4]\s*{_YEAR}|(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?{_YEAR})(?!\d|,\d)",
     rf"(?P<d>(?:first|second)\s+half\s+(?:of\s+)?{_YEAR}|H[12]\s*{_YEAR})(?!\d|,\d)",
     rf"(?P<d>{_SEASONS}\s+(?:of\s+)?{_YEAR})(?!\d|,\d)",
+    # the first half of the year, the third quarter of last year, last summer, this spring: the same parts
+    # of the year of publication, or of the year before or after it
+    r"(?P<d>(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+(?:the|this|last|next)\s+year)",
+    r"(?P<d>(?:last|this|next|past)\s+(?:spring|summer|autumn|fall|winter))",
     # between March and June 2023, from March to June 2023: a span of months, one interval
     rf"(?:between|from)\s+(?P<d>{_MONTHS}\s+(?:and|to|through|until|till)\s+{_MONTHS},?\s+{_YEAR})(?!\d|,\d)",
     # the year 2000, calendar year 2022
@@ -127,6 +131,11 @@ _PARTS = {
 _PART_OF_YEAR = re.compile(
     rf"(?P<part>Q[1-4]|H[12]|(?:first|second|third|fourth)\s+(?P<unit>quarter|half)|(?P<season>spring|summer|autumn|fall|winter))"
     rf"\s*(?:of\s+)?(?P<year>{_YEAR})",
+    re.IGNORECASE,
+)
+_RELATIVE_PART = re.compile(
+    r"(?P<part>(?:first|second|third|fourth)\s+(?P<unit>quarter|half))\s+of\s+(?P<year>the|this|last|next)\s+year"
+    r"|(?P<which>last|this|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)",
     re.IGNORECASE,
 )
 _MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
@@ -238,6 +247,9 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     months = _months_of(expression)
     if months:
         return months
+    relative = _RELATIVE_PART.fullmatch(expression)
+    if relative:
+        return _relative_part(relative, published)
     weekend = _WEEKEND.fullmatch(expression)
     if weekend:
         if published is None:
@@ -287,6 +299,27 @@ def _months_of(expression: str) -> tuple[str | None, str] | None:
     if words not in _PARTS:  # winter
         return None, period
     return _months(int(part.group("year")), *_PARTS[words]), period
+
+
+def _relative_part(part: re.Match[str], published: dt.date | None) -> tuple[str | None, str]:
+    """A part of the year of publication or of the one before or after it ("the first half of last year"),
+    or the season last, this or next of its name ("last summer" is the latest summer over by publication)."""
+    if part.group("season"):
+        season, which = part.group("season").lower(), part.group("which").lower()
+        if published is None or season == "winter":
+            return None, "season"
+        first, last = _PARTS[season]
+        year = published.year
+        if which in {"last", "past"} and published.month <= last:
+            year -= 1
+        elif which == "next" and published.month >= first:
+            year += 1
+        return _months(year, first, last), "season"
+    period = part.group("unit").lower()
+    if published is None:
+        return None, period
+    year = published.year + {"last": -1, "next": 1}.get(part.group("year").lower(), 0)
+    return _months(year, *_PARTS[re.sub(r"\s+", " ", part.group("part").lower())]), period
 
 
 def _months(year: int, first: int, last: int) -> str:
