@@ -362,6 +362,22 @@ def test_publication_date(published, expected):
         ("a '£22 billion black hole' left", [("£22 billion black hole", "22000000000 GBP black hole")]),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
+        # what is counted ends at its plural noun, the fourth word at most; not at a name or a modifier
+        (
+            "Funds for 22,000 new Border Patrol agents; 5,000 people live there; 2,000 news outlets ran it.",
+            [
+                ("22,000 new Border Patrol agents", "22000 new Border Patrol agents"),
+                ("5,000 people", "5000 people"),
+                ("2,000 news outlets", "2000 news outlets"),
+            ],
+        ),
+        (
+            "Five Dallas police officers and four plain-clothes NYPD officers.",
+            [
+                ("Five Dallas police officers", "5 Dallas police officers"),
+                ("four plain-clothes NYPD officers", "4 plain-clothes NYPD officers"),
+            ],
+        ),
     ],
 )
 def test_quantities_with_units_and_what_they_count(text, expected):

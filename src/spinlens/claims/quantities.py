@@ -187,14 +187,34 @@ def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and word not in _LY_NOUNS
 
 
+# Plurals that modify the noun after them ("2,000 news outlets", "10,000 sports fans", "$5bn arms deals"):
+# the counted phrase goes on past them.
+_PLURAL_MODIFIERS = frozenset({"news", "sports", "arms", "sales", "savings", "goods", "customs", "earnings"})
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "personnel", "cattle", "feet"})
+
+
+def _is_plural_noun(word: str) -> bool:
+    """Whether a word ends the counted phrase as its plural head ("22,000 new Border Patrol agents"): only a
+    word in lower case without a hyphen, since a capitalised one may be a name ("five Dallas police
+    officers", "the Los Angeles Times") and a hyphenated one a modifier ("four plain-clothes officers")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if not word.islower() or "-" in word or word in _PLURAL_MODIFIERS:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 def _counted(text: str, end: int) -> tuple[str | None, int]:
-    """What the number just before `end` counts, and where that phrase ends."""
+    """What the number just before `end` counts, and where that phrase ends: up to the first plural noun
+    ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun."""
     words: list[str] = []
     partitive = _PARTITIVE.match(text, end)
     position = partitive.end() if partitive else end
-    for _ in range(3):
+    for _ in range(4):
         match = _WORD.match(text, position)
         if not match or match.group(1).lower() in _STOP:
+            break
+        if len(words) == 3 and not _is_plural_noun(match.group(1)):
             break
         if words and _is_adverb(match.group(1).lower()):
             break  # "1.4 billion Chinese people firmly support": how they act is not what is counted
@@ -208,6 +228,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
                 # "two audits found no evidence": a verb of the sentence, which the count is the subject of
                 words.pop()
                 position = match.start()
+            break
+        if _is_plural_noun(words[-1]):
             break
     if not words:
         return None, end
