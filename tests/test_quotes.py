@@ -225,6 +225,17 @@ def test_what_an_audience_is_told(nlp):
     assert only(record).content.text == "that her client would appeal"
 
 
+def test_what_is_said_on_an_occasion(nlp):
+    # the parser hangs the that-clause on "statement"
+    record = analyse(nlp, "The ministry said in a statement that the strikes had hit only military targets.")
+    quote = only(record)
+    assert (quote.speaker.text, quote.cue.text) == ("The ministry", "said")
+    assert quote.content.text == "that the strikes had hit only military targets"
+    # a relative clause on the occasion says nothing of what was said
+    record = analyse(nlp, "The ministry said little in a statement that was released on Monday.")
+    assert not [q for q in record.quotes if q.content.text.startswith("that")]
+
+
 def test_a_verdict_on_something_is_attributed(nlp):
     quote = only(analyse(nlp, 'The opposition leader slammed the decision as "a betrayal of voters".'))
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (

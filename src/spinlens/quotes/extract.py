@@ -41,6 +41,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
 _LONGEST_TAG_SPEAKER = 16
@@ -475,18 +476,21 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         return _subtree_range(clauses), False
-    if verb.lemma_ in ADDRESSEE_CUES:
+    if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
-        # on the audience as a relative clause; after "tell" or "warn" it is what was said
-        # "told reporters outside the courthouse that her client would appeal": or on a place after the audience
-        heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-        heads += [o for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children if o.dep_ == "pobj"]
-        said = [
-            r
-            for c in heads
-            for r in c.children
-            if r.dep_ == "relcl" and r.left_edge.lower_ == "that" and any(t.dep_ == "nsubj" for t in r.children)
+        # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
+        # outside the courthouse that her client would appeal", "said in a statement that the strikes hit
+        # only military targets": or on a place or an occasion after the cue, but not on a time ("said on the
+        # day that he died")
+        heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] if verb.lemma_ in ADDRESSEE_CUES else []
+        heads += [
+            o
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > verb.i
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_ not in _TIME_NOUNS and o.ent_type_ not in {"DATE", "TIME"}
         ]
+        said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and _is_that_clause(r)]
         if said:
             return _subtree_range(said[:1]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -518,6 +522,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             }
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _is_that_clause(clause: Token) -> bool:
+    """Whether a clause the parser hung on a noun opens with "that" and has a subject of its own: "that the
+    strikes hit ...", not the relative clause "that was released on Monday"."""
+    return clause.left_edge.lower_ == "that" and any(
+        t.dep_ in _SUBJECT_DEPS and t.lower_ != "that" for t in clause.children
+    )
 
 
 def _is_as_said(verb: Token) -> bool:
