@@ -214,24 +214,35 @@ def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
     assert record.entities[quote.speaker_entity].name == "Maria Zakharova"
 
 
-def test_what_an_audience_is_told(nlp):
-    # the parser hangs the that-clause on "briefing" as a relative clause
-    record = analyse(nlp, "Mao Ning told a regular press briefing that Washington was playing with fire.")
-    quote = only(record)
-    assert (quote.speaker.text, quote.cue.text) == ("Mao Ning", "told")
-    assert quote.content.text == "that Washington was playing with fire"
-    # or on the place where it was told
-    record = analyse(nlp, "Karen Liu told reporters outside the courthouse that her client would appeal.")
-    assert only(record).content.text == "that her client would appeal"
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parser hangs the that-clause on "briefing" as a relative clause
+        (
+            "Mao Ning told a regular press briefing that Washington was playing with fire.",
+            "Mao Ning",
+            "that Washington was playing with fire",
+        ),
+        # or on the place where it was told
+        (
+            "Karen Liu told reporters outside the courthouse that her client would appeal.",
+            "Karen Liu",
+            "that her client would appeal",
+        ),
+        # or on the occasion
+        (
+            "The ministry said in a statement that the strikes had hit only military targets.",
+            "The ministry",
+            "that the strikes had hit only military targets",
+        ),
+    ],
+)
+def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
-def test_what_is_said_on_an_occasion(nlp):
-    # the parser hangs the that-clause on "statement"
-    record = analyse(nlp, "The ministry said in a statement that the strikes had hit only military targets.")
-    quote = only(record)
-    assert (quote.speaker.text, quote.cue.text) == ("The ministry", "said")
-    assert quote.content.text == "that the strikes had hit only military targets"
-    # a relative clause on the occasion says nothing of what was said
+def test_a_relative_clause_on_the_occasion_says_nothing_of_what_was_said(nlp):
     record = analyse(nlp, "The ministry said little in a statement that was released on Monday.")
     assert not [q for q in record.quotes if q.content.text.startswith("that")]
 
