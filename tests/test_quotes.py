@@ -123,6 +123,16 @@ def test_a_dateline_is_nobodys_words(nlp):
         assert only(record).content.text == "Troops retook two villages near the city", dateline
 
 
+def test_who_is_quoted_as_saying_is_the_speaker(nlp):
+    quote = only(analyse(nlp, "Hamas official Basem Naim was quoted by Reuters as saying the group would not disarm."))
+    assert (quote.speaker.text, quote.content.text) == ("Hamas official Basem Naim", "the group would not disarm")
+
+
+def test_when_it_was_said_is_no_part_of_the_speaker(nlp):
+    text = '"This is a dark day for democracy," said Nancy Pelosi, the former House speaker, on Tuesday.'
+    assert only(analyse(nlp, text)).speaker.text == "Nancy Pelosi, the former House speaker"
+
+
 def test_a_dateline_is_nobodys_speaker(nlp):
     # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
     # the President's phrase

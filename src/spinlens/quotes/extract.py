@@ -599,6 +599,11 @@ def _speaker(verb: Token) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _trimmed_subtree(objects[0])
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        # "Basem Naim was quoted by Reuters as saying ...": who is quoted, not who quotes
+        for child in verb.head.head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return _trimmed_subtree(child)
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
@@ -668,7 +673,8 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     With the cue `verb`, only the words on the head's side of it: the parser may hang a phrase from the end of
     the sentence on the subject ("The ministry claimed that ..., a figure that could not be verified").
     """
-    cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS for t in c.subtree}
+    # "said Nancy Pelosi, the former House speaker, on Tuesday": the parser may hang when it was said on her
+    cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS or _is_when(c) for t in c.subtree}
     words = [t.i for t in head.subtree if t.i not in cut and (verb is None or (t.i < verb.i) == (head.i < verb.i))]
     start, end = min(words), max(words) + 1
     doc = head.doc
