@@ -133,6 +133,18 @@ def test_when_it_was_said_is_no_part_of_the_speaker(nlp):
     assert only(analyse(nlp, text)).speaker.text == "Nancy Pelosi, the former House speaker"
 
 
+def test_who_is_asked_is_not_who_asks(nlp):
+    quotes = analyse(nlp, 'Asked whether he would resign, the minister replied: "Absolutely not."').quotes
+    asked = [q for q in quotes if q.cue.text == "Asked"]
+    assert [(q.content.text, q.speaker) for q in asked] == [("whether he would resign", None)]
+    assert [q.speaker.text for q in quotes if q.cue.text == "replied"] == ["the minister"]
+
+
+def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
+    quote = only(analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied."))
+    assert quote.content.text == "300 rockets had been fired from Lebanon"
+
+
 def test_a_dateline_is_nobodys_speaker(nlp):
     # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
     # the President's phrase

@@ -41,6 +41,10 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
+# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied")
+_REMARK_NOUNS = frozenset(
+    {"claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account"}
+)
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
@@ -475,7 +479,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
-        return _subtree_range(clauses), False
+        return _tokens_range([t for c in clauses for t in c.subtree if t not in _writers_remarks(c)]), False
     if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
@@ -522,6 +526,25 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             }
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _writers_remarks(clause: Token) -> set[Token]:
+    """The words of a remark the writer adds at the end of what is reported, with the comma before it: in
+    "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied", the parser hangs "a
+    claim Hezbollah denied" on Lebanon, but it is not what the IDF said."""
+    remarks: set[Token] = set()
+    for token in clause.subtree:
+        if (
+            token.dep_ == "appos"
+            and token.lemma_ in _REMARK_NOUNS
+            and any(c.dep_ == "relcl" for c in token.children)
+            and token.left_edge.i > 0
+            and token.doc[token.left_edge.i - 1].text == ","
+            and token.right_edge.i >= clause.right_edge.i - 1
+        ):
+            remarks.update(token.subtree)
+            remarks.add(token.doc[token.left_edge.i - 1])
+    return remarks
 
 
 def _is_that_clause(clause: Token) -> bool:
@@ -604,6 +627,9 @@ def _speaker(verb: Token) -> Span | None:
         for child in verb.head.head.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return _trimmed_subtree(child)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
+        return None
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
