@@ -54,6 +54,10 @@ def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
     # NER read this "Cole" as a product
     text = "Her rival, Rep. Dan Cole, disagreed. In an interview with the Guardian, Cole warned of delays."
     assert [m.text for m in by_name(entities(nlp, text), "Dan Cole").mentions] == ["Dan Cole", "Cole"]
+    # the tagger read this "Zelenskyy", opening a sentence, as a common noun
+    text = "Ukraine's President Volodymyr Zelenskyy met Andrzej Duda in Warsaw. Zelenskyy thanked Poland."
+    zelenskyy = by_name(entities(nlp, text), "Volodymyr Zelenskyy")
+    assert [m.text for m in zelenskyy.mentions] == ["Volodymyr Zelenskyy", "Zelenskyy"]
 
 
 def test_no_entity_runs_across_a_line_break(nlp):

@@ -249,7 +249,7 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
             owners is None
             or len(owners) > 1
             or not _outside_names(token)
-            or not _capitalised_name(token)
+            or not (_capitalised_name(token) or _sentence_initial_noun(token))
             or _in_longer_name(token)
         ):
             continue
@@ -267,6 +267,12 @@ def _outside_names(token: Token) -> bool:
         return True
     alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
     return alone and token.ent_type_ not in TYPES and token.ent_type_ not in {"DATE", "TIME"}
+
+
+def _sentence_initial_noun(token: Token) -> bool:
+    """A capitalised word opening a sentence that the tagger read as a common noun: "Zelenskyy thanked
+    Poland", where a surname it does not know looks like any capitalised first word."""
+    return token.is_sent_start and token.pos_ == "NOUN" and token.text[0].isupper()
 
 
 def _in_longer_name(token: Token) -> bool:
