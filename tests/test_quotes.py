@@ -145,6 +145,21 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert quote.content.text == "300 rockets had been fired from Lebanon"
 
 
+def test_what_another_said_meanwhile_is_their_own_report(nlp):
+    text = (
+        'Israeli Prime Minister Benjamin Netanyahu vowed to "crush" Hamas, while Palestinian Authority President '
+        "Mahmoud Abbas called for an immediate ceasefire."
+    )
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("Israeli Prime Minister Benjamin Netanyahu", 'to "crush" Hamas'),
+        ("Palestinian Authority President Mahmoud Abbas", "an immediate ceasefire"),
+    ]
+    # while what happened meanwhile is part of what was said
+    quote = only(analyse(nlp, "He said the economy grew while inflation fell."))
+    assert quote.content.text == "the economy grew while inflation fell"
+
+
 def test_a_dateline_is_nobodys_speaker(nlp):
     # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
     # the President's phrase

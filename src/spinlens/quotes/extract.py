@@ -479,7 +479,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
-        return _tokens_range([t for c in clauses for t in c.subtree if t not in _writers_remarks(c)]), False
+        return _tokens_range([t for c in clauses for t in c.subtree if t not in _not_reported(c)]), False
     if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
@@ -528,23 +528,28 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     return None, False
 
 
-def _writers_remarks(clause: Token) -> set[Token]:
-    """The words of a remark the writer adds at the end of what is reported, with the comma before it: in
-    "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied", the parser hangs "a
-    claim Hezbollah denied" on Lebanon, but it is not what the IDF said."""
-    remarks: set[Token] = set()
+def _not_reported(clause: Token) -> set[Token]:
+    """The words closing a reported clause that the parser hangs on it but that are not what was reported,
+    with the comma before them: a remark of the writer's ("The IDF said 300 rockets had been fired from
+    Lebanon, a claim Hezbollah denied") or what someone else said meanwhile ("Netanyahu vowed to crush
+    Hamas, while Abbas called for a ceasefire")."""
+    cut: set[Token] = set()
     for token in clause.subtree:
+        remark = (
+            token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
+        )
+        another_report = (
+            token.dep_ == "advcl" and _lemma(token) in CLAUSE_CUES | OBJECT_CUES and _is_circumstance(token)
+        )
         if (
-            token.dep_ == "appos"
-            and token.lemma_ in _REMARK_NOUNS
-            and any(c.dep_ == "relcl" for c in token.children)
+            (remark or another_report)
             and token.left_edge.i > 0
             and token.doc[token.left_edge.i - 1].text == ","
             and token.right_edge.i >= clause.right_edge.i - 1
         ):
-            remarks.update(token.subtree)
-            remarks.add(token.doc[token.left_edge.i - 1])
-    return remarks
+            cut.update(token.subtree)
+            cut.add(token.doc[token.left_edge.i - 1])
+    return cut
 
 
 def _is_that_clause(clause: Token) -> bool:
