@@ -663,6 +663,13 @@ def _according_to(according: Token) -> list[Found]:
         return []
     speaker = _trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
+    comma = next((t for t in to.subtree if t.i > to.i and t.text == ","), None)
+    if comma is not None and according.i == according.sent.start and comma.nbor().dep_ == "conj":
+        # "According to a statement from the Kremlin, Putin and Xi discussed ...": opening the sentence, the
+        # phrase ends at its comma where the parser joined the subject after it to its object ("According to
+        # John Smith, a professor at Yale, ..." goes on past it)
+        speaker = according.doc[objects[0].left_edge.i : comma.i]
+        phrase = {t for t in phrase if t.i <= comma.i}
     # what the phrase qualifies: the clause it hangs on ("Troops advanced, X said, as the assault went on,
     # according to Y": the assault), or the whole sentence when it hangs on the main verb
     head = according.head if according.head.i != according.i else according
