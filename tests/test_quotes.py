@@ -172,6 +172,15 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
     assert quote.content.text == "the economy grew while inflation fell"
 
 
+def test_the_other_half_of_a_sentence_across_a_semicolon_is_not_what_was_said(nlp):
+    text = "Democrats argue the tax cuts favor the wealthy; Republicans counter that they spur growth."
+    quotes = analyse(nlp, text).quotes
+    assert sorted((q.speaker.text, q.content.text) for q in quotes) == [
+        ("Democrats", "the tax cuts favor the wealthy"),
+        ("Republicans", "that they spur growth"),
+    ]
+
+
 def test_a_dateline_is_nobodys_speaker(nlp):
     # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
     # the President's phrase

@@ -81,6 +81,8 @@ CLAUSE_CUES = frozenset(
         "call",
         "describe",
         "echo",
+        "counter",
+        "retort",
     ]
 )
 # Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
