@@ -615,6 +615,15 @@ def test_signed_quote(nlp):
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
 
 
+def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was to keep on contacting voters late.”"
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("Carl Bialik", ":")
+    # a colon after no name NER knows introduces no one's words
+    text = "Wait, it gets better: “The committee never asked a single question about the missing money.”"
+    assert only(analyse(nlp, text)).speaker is None
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [

@@ -58,6 +58,8 @@ _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "any
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
+_INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*$")
+_LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 _HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
@@ -85,6 +87,12 @@ def extract(doc: Doc) -> list[Found]:
     results: list[Found] = []
     taken: set[Range] = set()
     for found in reported:
+        if found.cue is not None and any(
+            _inside_any(found.cue, [q]) and not _inside_any(found.content, [q]) for q in quotes
+        ):
+            # a cue among a quote's words with its content outside them ('Wait, it gets better: "The committee
+            # never asked ..."'): the parser ran the sentence across the quote mark
+            continue
         quote = _mostly_quote(found.content, quotes)
         if quote is not None and found.cue is not None and _inside_any(found.cue, [quote]):
             # speech reported within the quote ('"The minister told me he would resign," Smith said'): its
@@ -102,7 +110,7 @@ def extract(doc: Doc) -> list[Found]:
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
-        signed = _signed(text, quote) or _put_it(doc, quote) or _tagged(doc, quote)
+        signed = _signed(text, quote) or _put_it(doc, quote) or _tagged(doc, quote) or _introduced(doc, quote)
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (continued := _continued(text, quote, quotes, results)) is not None:
@@ -289,6 +297,18 @@ def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
     if before is not None:
         return before.span("speaker"), before.span("cue")
     return None
+
+
+def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
+    """(speaker, cue) of a quote that a name NER knows introduces with a colon in mid-line, as live blogs and
+    round-ups do ("Pollsters agree - Carl Bialik: “One of the biggest lessons ...”"); at a line's start it is
+    `_signed`'s case."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    before = _INTRODUCER.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])
+    if before is None or not _names_someone(doc, before.span("speaker")):
+        return None
+    return before.span("speaker"), before.span("cue")
 
 
 def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
