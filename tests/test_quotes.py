@@ -320,6 +320,10 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("The mayor expressed concern about the plan.", "expressed", "concern about the plan"),
         ("The UN denounced the strikes on the port.", "denounced", "the strikes on the port"),
         ("Critics mocked the proposal as a gimmick.", "mocked", "the proposal as a gimmick"),
+        # and of assuring, reminding or countering
+        ("The minister assured reporters that no jobs would be lost.", "assured", "that no jobs would be lost"),
+        ("Obama reminded voters that the economy had recovered.", "reminded", "that the economy had recovered"),
+        ("Republicans counter that the cuts spur growth.", "counter", "that the cuts spur growth"),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):

@@ -83,6 +83,10 @@ CLAUSE_CUES = frozenset(
         "echo",
         "counter",
         "retort",
+        "assure",
+        "reassure",
+        "remind",
+        "inform",
     ]
 )
 # Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
@@ -164,7 +168,7 @@ OTHER_SENSE_PARTICLES = frozenset({"off", "up", "back", "in", "down", "over", "a
 # (xcomp), these verbs say how long something goes on. On PolNeAR dev, skipping those lifts content F1 from
 # 0.7251 to 0.7259 and source F1 from 0.6652 to 0.6667.
 ASPECT_CUES = frozenset({"continue"})
-ADDRESSEE_CUES = frozenset({"tell", "warn"})
+ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform"})
 # Cues whose object, in a tag after a quote, is whom the words were for
 AUDIENCE_CUES = ADDRESSEE_CUES | {"ask"}
 # The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
