@@ -300,6 +300,10 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+def test_what_someone_shows_is_a_display_not_a_report(nlp):
+    assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
+
+
 def test_a_relative_clause_on_the_occasion_says_nothing_of_what_was_said(nlp):
     record = analyse(nlp, "The ministry said little in a statement that was released on Monday.")
     assert not [q for q in record.quotes if q.content.text.startswith("that")]
@@ -324,6 +328,9 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("The minister assured reporters that no jobs would be lost.", "assured", "that no jobs would be lost"),
         ("Obama reminded voters that the economy had recovered.", "reminded", "that the economy had recovered"),
         ("Republicans counter that the cuts spur growth.", "counter", "that the cuts spur growth"),
+        # recalling something, and what evidence shows
+        ("Trump recalled the widow of a firefighter.", "recalled", "the widow of a firefighter"),
+        ("A new poll shows Sanders leading Clinton by four points.", "shows", "Sanders leading Clinton by four points"),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):

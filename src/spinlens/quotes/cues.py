@@ -139,6 +139,8 @@ OBJECT_CUES = frozenset(
         "refer",
         "comment",
         "tweet",
+        "recall",
+        "show",
     ]
 )
 # Cues whose content is the object of a preposition of their own ("called for restraint", "talked about the
@@ -174,3 +176,16 @@ AUDIENCE_CUES = ADDRESSEE_CUES | {"ask"}
 # The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
 # being sounds elsewhere.
 TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
+# "Show" reports what its object shows only after a source of evidence ("a poll shows Sanders leading",
+# "records show the plane has flown 216 hours"); after anyone else it is a display, not a report ("the
+# president showed no sign of backing down").
+EVIDENCE_CUES = frozenset({"show"})
+EVIDENCE_NOUNS = frozenset(
+    {
+        "poll", "survey", "data", "record", "figure", "document", "study", "report", "video", "footage",
+        "photo", "image", "analysis", "result", "number", "statistic", "research", "email", "filing", "map",
+        "chart", "review", "audit", "investigation", "tally", "count", "census", "estimate", "projection",
+        "test", "evidence", "transcript", "recording", "log", "ledger", "datum", "average", "polling", "search",
+        "return",
+    }
+)  # fmt: skip

@@ -26,6 +26,8 @@ from spinlens.quotes.cues import (
     AUDIENCE_CUES,
     CLAUSE_CUES,
     CUE_PREPOSITIONS,
+    EVIDENCE_CUES,
+    EVIDENCE_NOUNS,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
     QUESTION_CUES,
@@ -529,6 +531,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if _is_as_said(verb):
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence
         return _tokens_range(_words_outside(verb.sent, verb.subtree)), False
+    if verb.lemma_ in EVIDENCE_CUES and not any(
+        c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children
+    ):
+        return None, False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied; "slams US meddling as Taiwan holds drills": a clause with its own
