@@ -507,7 +507,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
-        return _tokens_range([t for c in clauses for t in c.subtree if t not in _not_reported(c)]), False
+        cut = {t for c in clauses for t in _not_reported(c)}
+        return _tokens_range([t for c in clauses for t in c.subtree if t not in cut]), False
     if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
