@@ -42,8 +42,9 @@ def _span(text: str, fragment: str, technique: str, score: float, nth: int = 0) 
     return TechniqueSpan(start=start, end=start + len(fragment), text=fragment, technique=technique, score=score)
 
 
-def _text_span(text: str, fragment: str) -> TextSpan:
-    start = text.index(fragment)
+def _text_span(text: str, fragment: str, after: str = "") -> TextSpan:
+    """The fragment's span, at its first occurrence after `after`."""
+    start = text.index(fragment, text.index(after) + len(after) if after else 0)
     return TextSpan(start=start, end=start + len(fragment), text=fragment)
 
 
@@ -66,7 +67,7 @@ def stored_record() -> Analysis:
             Quote(
                 content=_text_span(text, "the repairs were overdue and would be paid for by a state grant"),
                 speaker=_text_span(text, "Council leader Tom Reyes"),
-                cue=_text_span(text, "said the"),
+                cue=_text_span(text, "said", after="Tom Reyes"),
                 direct=False,
             )
         ],
