@@ -143,6 +143,8 @@ OBJECT_CUES = frozenset(
         "show",
     ]
 )
+# Every verb that can report speech, looked up once per token of every parse
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES
 # Cues whose content is the object of a preposition of their own ("called for restraint", "talked about the
 # economy"); the cue holds the preposition. Past "call", only that preposition brings content: "spoke to
 # reporters" says to whom, not what.

@@ -22,6 +22,7 @@ from spinlens.datelines import end_of_dateline
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
+    ALL_CUES,
     ASPECT_CUES,
     AUDIENCE_CUES,
     CLAUSE_CUES,
@@ -360,7 +361,7 @@ def _inside_any(span: Range, others: Iterable[Range]) -> bool:
 def _from_cue(token: Token) -> list[Found]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according_to(token)
-    if token.pos_ not in {"VERB", "AUX"} or _lemma(token) not in CLAUSE_CUES | OBJECT_CUES:
+    if token.pos_ not in {"VERB", "AUX"} or _lemma(token) not in ALL_CUES:
         return []
     speaker = _speaker(token)
     shared = _shared_subject(token) if speaker is None else None
@@ -545,7 +546,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for c in verb.children
             if c.dep_ in _OBJECT_DEPS
             and c.i > verb.i
-            and not (c.dep_ == "advcl" and (_lemma(c) in CLAUSE_CUES | OBJECT_CUES or _is_circumstance(c)))
+            and not (c.dep_ == "advcl" and (_lemma(c) in ALL_CUES or _is_circumstance(c)))
             and not _is_when(c)
         ]
         if verb.lemma_ in CUE_PREPOSITIONS:
@@ -571,9 +572,7 @@ def _not_reported(clause: Token) -> set[Token]:
         remark = (
             token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
         )
-        another_report = (
-            token.dep_ == "advcl" and _lemma(token) in CLAUSE_CUES | OBJECT_CUES and _is_circumstance(token)
-        )
+        another_report = token.dep_ == "advcl" and _lemma(token) in ALL_CUES and _is_circumstance(token)
         if (
             (remark or another_report)
             and token.left_edge.i > 0
