@@ -289,6 +289,20 @@ def test_symlink_loop_is_not_walked_forever(tmp_path: Path) -> None:
     assert [r.source for r in read_all(tmp_path / "news")] == [str(tmp_path / "news" / "one.txt")]
 
 
+def test_directory_with_nothing_to_read_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "news/report.pdf", b"%PDF-1.7")
+    write(tmp_path, "news/.draft.txt", b"Some text.")
+    (tmp_path / "news" / "empty").mkdir()
+    assert error_message(tmp_path / "news").startswith("no files to read in this directory (it reads .txt, ")
+    assert error_message(tmp_path / "news" / "empty").startswith("no files to read in this directory")
+
+
+def test_directory_of_bad_files_reports_them_not_emptiness(tmp_path: Path) -> None:
+    write(tmp_path, "news/blank.txt", b"  \n")
+    [error] = read_all(tmp_path / "news")
+    assert str(error) == f"{tmp_path}/news/blank.txt: empty or whitespace-only text"
+
+
 def test_hidden_file_named_explicitly_is_read(tmp_path: Path) -> None:
     assert read_doc(FIXTURES / "tree" / ".hidden.txt").id == ".hidden"
 

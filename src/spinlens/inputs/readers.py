@@ -46,6 +46,7 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".ndjson": Format.JSONL,
 }
 
+_KNOWN_SUFFIXES = ", ".join(SUFFIX_FORMATS)
 _SNIFF_BYTES = 4096
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 # Propaganda Techniques Corpus files are named article<ID>.txt; the ID is what its labels refer to.
@@ -110,7 +111,14 @@ def _read_path(given: str, max_bytes: int) -> Iterator[Document | InputError]:
         yield InputError(given, _os_message(error))
         return
     if is_dir:
-        yield from _walk(path, given, max_bytes, set())
+        found = False
+        for result in _walk(path, given, max_bytes, set()):
+            found = True
+            yield result
+        if not found:
+            # Said, not skipped: a mistyped folder, or one of .docx or .pdf files, would otherwise end the run
+            # with no output and no reason.
+            yield InputError(given, f"no files to read in this directory (it reads {_KNOWN_SUFFIXES})")
     else:
         yield from _read_file(path, given, SUFFIX_FORMATS.get(path.suffix.lower()), max_bytes)
 
