@@ -390,18 +390,18 @@ def test_a_clause_before_a_cue_that_names_something_is_not_what_was_said(nlp):
 
 
 def test_a_clause_before_a_verb_that_is_not_of_saying_is_not_its_content(nlp):
-    # the parser hangs "knows" on "defending": our soldiers are not quoted as saying that every patriot knows
-    text = "Every patriot knows the truth: our soldiers are defending the homeland against barbarians."
+    # the parser hangs "knows" on "defending": our leaders are not quoted as saying that the senator knows
+    text = "Senator Jones knows the truth: our leaders are defending the decision against critics."
     quotes = analyse(nlp, text).quotes
-    assert not [q for q in quotes if q.content.text.startswith("Every patriot")]
+    assert not [q for q in quotes if q.content.text.startswith("Senator")]
     knows = [q for q in quotes if q.cue.text == "knows"]
-    assert len(knows) == 1 and knows[0].speaker.text == "Every patriot"
-    # nor are they a second attribution inside what the patriot knows: "defending" is no act of speech here
+    assert len(knows) == 1 and knows[0].speaker.text == "Senator Jones"
+    # nor are they a second attribution inside what the senator knows
     assert [q.cue.text for q in quotes] == ["knows"]
     # what one knows after a colon is that sentence, not the rest of the paragraph
     text += " Since 2014, NATO has poured $75 billion into Ukraine."
     (knows,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "knows"]
-    assert knows.content.text == "our soldiers are defending the homeland against barbarians."
+    assert knows.content.text == "our leaders are defending the decision against critics."
 
 
 def test_reported_content_never_cuts_a_quote_in_two(nlp):
@@ -438,6 +438,43 @@ def test_everyone_and_no_one_hold_no_quoted_view(nlp):
     # "everyone knows" is bandwagon, not a source; what someone says is still reported
     assert analyse(nlp, "But everyone knows that is a lie. Nobody thought it was possible.").quotes == []
     assert [q.cue.text for q in analyse(nlp, "Someone said that the bridge had collapsed.").quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every patriot knows the truth: our soldiers are defending the homeland.",
+        "No serious economist believes that tariffs lower prices.",
+        "Any honest observer thinks the election was stolen.",
+    ],
+)
+def test_everyone_or_no_one_of_a_kind_holds_no_quoted_view(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our soldiers are defending the homeland.",
+        "The troops defended the city for three weeks.",
+        "Ukrainian forces defended Bakhmut for months.",
+    ],
+)
+def test_defending_ground_is_no_speech(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_defending_a_decision_or_a_person_is_reported(nlp):
+    quote = only(analyse(nlp, "Netanyahu defended the strikes on Rafah."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("Netanyahu", "defended", "the strikes on Rafah")
+    # the NER types "Farrakhan" a place here; the rule does not trust it
+    assert only(analyse(nlp, "But Rep. Danny Davis had defended Farrakhan.")).content.text == "Farrakhan"
+
+
+def test_a_quantified_group_that_speaks_or_is_counted_is_still_a_source(nlp):
+    quote = only(analyse(nlp, "All 27 member states believe that the sanctions must stay."))
+    assert quote.speaker.text == "All 27 member states"
+    assert only(analyse(nlp, "Every official said that the border would stay closed.")).cue.text == "said"
 
 
 def test_an_imperative_quotes_no_one(nlp):

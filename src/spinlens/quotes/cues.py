@@ -182,6 +182,23 @@ TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper"
 # "records show the plane has flown 216 hours"); after anyone else it is a display, not a report ("the
 # president showed no sign of backing down").
 EVIDENCE_CUES = frozenset({"show"})
+# "Defend" reports words when what is defended is a decision or a record ("Obama defended the deal"), not
+# when troops defend ground ("our soldiers are defending the homeland", "they defended Bakhmut"). Nouns that
+# also name a stance ("position", "line", "base") are left out: "he defended his position" is words.
+GROUND_CUES = frozenset({"defend"})
+COMBATANT_NOUNS = frozenset(
+    {
+        "soldier", "troop", "force", "army", "fighter", "unit", "militia", "defender", "military", "battalion",
+        "brigade", "regiment", "marine", "navy", "guard", "garrison", "sniper", "partisan", "rebel", "militant",
+    }
+)  # fmt: skip
+GROUND_NOUNS = frozenset(
+    {
+        "homeland", "motherland", "fatherland", "city", "town", "village", "border", "territory", "capital",
+        "bridge", "airport", "port", "coast", "airspace", "land", "soil", "region", "island", "hill", "fortress",
+        "trench", "street", "building", "home", "outpost", "perimeter",
+    }
+)  # fmt: skip
 EVIDENCE_NOUNS = frozenset(
     {
         "poll", "survey", "data", "record", "figure", "document", "study", "report", "video", "footage",

@@ -26,9 +26,12 @@ from spinlens.quotes.cues import (
     ASPECT_CUES,
     AUDIENCE_CUES,
     CLAUSE_CUES,
+    COMBATANT_NOUNS,
     CUE_PREPOSITIONS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    GROUND_CUES,
+    GROUND_NOUNS,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
     QUESTION_CUES,
@@ -57,6 +60,10 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselve
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
+# "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
+# a kind, the writer's bandwagon, not a source. "All", "most" and "many" stay: "all 27 member states think"
+# names who holds the view.
+_ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
@@ -373,7 +380,10 @@ def _from_cue(token: Token) -> list[Found]:
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
     if _lemma(token) in STANCE_CUES and (
-        speaker is None or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE or _is_question(token.sent)
+        speaker is None
+        or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
+        or _is_anyone_of_a_kind(speaker)
+        or _is_question(token.sent)
     ):
         return []
     tag = _inverted_tag(token)
@@ -442,6 +452,20 @@ def _lemma(token: Token) -> str:
     if token.lemma_ == "hop" and token.lower_.startswith(("hope", "hoping")):
         return "hope"
     return token.lemma_
+
+
+def _defends_ground(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in COMBATANT_NOUNS:
+            return True
+        # not the place's entity type: the small NER types "Farrakhan" a place and "Bakhmut" an organisation
+        if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
+            return True
+    return False
+
+
+def _is_anyone_of_a_kind(speaker: Span) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in _ANY_OF_A_KIND for child in speaker.root.children)
 
 
 def _is_question(sentence: Span) -> bool:
@@ -536,6 +560,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if verb.lemma_ in EVIDENCE_CUES and not any(
         c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children
     ):
+        return None, False
+    if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
         return None, False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
