@@ -280,8 +280,8 @@ def _after_dateline(text: str, content: Range) -> Range:
 def _outermost_objects(reported: list[Found]) -> list[Found]:
     """Drops an attribution whose content is a verb's object and whose cue stands inside another's content.
 
-    In "Every patriot knows it: our soldiers are defending the homeland", "are defending the homeland" is
-    what the patriot knows, not a second attribution. A cue with a clause after it still counts inside
+    In "The senator knows it: our leaders are defending the deal", "are defending the deal" is what the
+    senator knows, not a second attribution. A cue with a clause after it still counts inside
     another one's content ("he said she had denied that it happened"). On PolNeAR dev this lifts source
     precision from 0.807 to 0.826 and loses no recall.
     """
