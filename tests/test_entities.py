@@ -294,6 +294,33 @@ def test_label_as_predicate_of_be_is_attached(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        (
+            "Anton Brask, the foreign minister and a notorious liar, spoke on Wednesday.",
+            "a notorious liar",
+            "Anton Brask",
+        ),
+        ("Donald Trump is a liar and a crook.", "a crook", "Donald Trump"),
+    ],
+)
+def test_a_label_listed_after_another_description_is_attached(nlp, text, label, name):
+    found = entities(nlp, text, {label: "Name_Calling,Labeling"})
+    assert [e.name for e in found if e.labels] == [name]
+
+
+def test_a_label_far_down_a_misparsed_list_stays_unattached(nlp):
+    # the parser makes "abuse" an apposition of "the Church", and each later item a conjunct of it
+    text = (
+        "To ignore this is to ignore the fact that the Church has never held ANY of it to be acceptable — "
+        "neither the abuse of power, nor any use of force outside the law, nor the sin of greed, nor the "
+        "silence of bishops."
+    )
+    found = entities(nlp, text, {"sin of greed": "Loaded_Language"})
+    assert all(not e.labels for e in found)
+
+
+@pytest.mark.parametrize(
     ("text", "span", "name"),
     [
         ("The bumbling FBI has dismissed jihad as a motive.", "The bumbling FBI has dismissed jihad", "FBI"),

@@ -8,6 +8,8 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 - a mention modifies the root as a compound: "Nusra terrorists";
 - the root is an apposition of a mention, or a mention of it: "Assad, a brutal dictator";
 - the root is the predicate of "be" whose subject is a mention: "Clinton is a liar";
+- the root is listed after such a description: "Brask, the foreign minister and a notorious liar",
+  "Clinton is a liar and a crook";
 - else, a word inside the span describes one mention only: "bumbling" in "the bumbling FBI has dismissed
   jihad", "a treasonous judge" in "Watson, a treasonous judge, wants power"; not a word that places or
   dates it ("former", "Western").
@@ -29,6 +31,8 @@ LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "acl", "npadvmod", "nummod", "advmod"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# tokens from a listed description back to the first one, at most ("a liar, a cheat and a crook")
+_SHORT_LIST = 8
 # Adjectives that say when or where a name is, or which one, not what it is like
 _NEUTRAL_ADJECTIVES = frozenset(
     {
@@ -58,9 +62,25 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
     for child in root.children:
         if child.dep_ in {"compound", "appos"} and child.i in mention_cluster:
             return mention_cluster[child.i]
-    if root.dep_ in _PREDICATE_DEPS and root.head.lemma_ == "be":
-        return _subject_cluster(root.head, mention_cluster)
+    first = _first_conjunct(root)
+    if first.dep_ in _MODIFIER_DEPS and first.head.i in mention_cluster:
+        return mention_cluster[first.head.i]
+    if first.dep_ in _PREDICATE_DEPS and first.head.lemma_ == "be":
+        return _subject_cluster(first.head, mention_cluster)
     return _described_within(tokens, mention_cluster)
+
+
+def _first_conjunct(word: Token) -> Token:
+    """The first of the descriptions a word is listed with: "liar" in "Brask, the foreign minister and a
+    notorious liar" and "crook" in "Clinton is a liar and a crook" say what the first one says of the name.
+
+    Only a list of a few words: down a long one ("... the Church, neither the abuse of children, nor any use
+    of ..., nor the sin of sodomy") a misparse of its first item would pin every item on the name.
+    """
+    first = word
+    while first.dep_ == "conj" and first.pos_ in {"NOUN", "ADJ"} and first.head.pos_ in {"NOUN", "ADJ"}:
+        first = first.head
+    return first if word.i - first.i <= _SHORT_LIST else word
 
 
 def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> int | None:
