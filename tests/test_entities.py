@@ -329,6 +329,11 @@ def test_a_label_far_down_a_misparsed_list_stays_unattached(nlp):
             "Derrick Watson, a treasonous judge, want power",
             "Derrick Watson",
         ),
+        (
+            "Meanwhile, Alejandro Mayorkas, the most incompetent secretary in history, insists the border is secure.",
+            "the most incompetent secretary in history, insists the border is secure",
+            "Alejandro Mayorkas",
+        ),
     ],
 )
 def test_a_label_inside_a_longer_span_is_attached_where_a_word_describes_a_name(nlp, text, span, name):

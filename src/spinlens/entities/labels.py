@@ -11,8 +11,9 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 - the root is listed after such a description: "Brask, the foreign minister and a notorious liar",
   "Clinton is a liar and a crook";
 - else, a word inside the span describes one mention only: "bumbling" in "the bumbling FBI has dismissed
-  jihad", "a treasonous judge" in "Watson, a treasonous judge, wants power"; not a word that places or
-  dates it ("former", "Western").
+  jihad", "a treasonous judge" in "Watson, a treasonous judge, wants power" (also where the span begins
+  after the name: "Watson, [a treasonous judge, wants power]"); not a word that places or dates it
+  ("former", "Western").
 
 A label on "Obama's disastrous policy" describes the policy, whose head is not a mention, so it stays off
 Obama. A span that is only a name ("Deep State") pins nothing on the entity it names.
@@ -93,6 +94,13 @@ def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> int | No
         if t.i in mention_cluster
         for child in t.children
         if child.i in inside and child.i not in mention_cluster and _describes(child)
+    }
+    # the span may begin after the name, with its apposition: "Mayorkas, [the most incompetent secretary in
+    # history, insists the border is secure]"
+    described |= {
+        mention_cluster[t.head.i]
+        for t in tokens
+        if t.dep_ == "appos" and t.head.i in mention_cluster and t.head.i not in inside and _describes(t)
     }
     return described.pop() if len(described) == 1 else None
 
