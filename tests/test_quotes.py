@@ -453,6 +453,19 @@ def test_everyone_or_no_one_of_a_kind_holds_no_quoted_view(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The experts at the CDC still refuse to admit they were wrong.", "refuse to admit"),
+        ("The minister has declined to say whether troops would be sent.", "has declined to say"),
+        ("Officials failed to mention that the plant had leaked twice.", "failed to mention"),
+    ],
+)
+def test_a_refusal_stays_in_the_cue(nlp, text, cue):
+    # without it, the record would read as if the words had been said
+    assert only(analyse(nlp, text)).cue.text == cue
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Our soldiers are defending the homeland.",

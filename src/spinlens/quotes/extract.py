@@ -64,6 +64,8 @@ _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "any
 # a kind, the writer's bandwagon, not a source. "All", "most" and "many" stay: "all 27 member states think"
 # names who holds the view.
 _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
+# Verbs that say the words were not given; the cue keeps them ("declined to say", "failed to mention")
+_REFUSALS = frozenset({"refuse", "decline", "fail"})
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
@@ -747,6 +749,10 @@ def _according_to(according: Token) -> list[Found]:
 def _cue(verb: Token) -> Range:
     words = [verb]
     words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSALS and verb.head.i < verb.i:
+        # "the CDC refuses to admit they were wrong": without "refuses", the cue would read as if the CDC
+        # had admitted it
+        words += [verb.head] + [c for c in verb.head.children if c.dep_ in {"aux", "neg"} and c.i < verb.head.i]
     words += [c for c in verb.children if c.dep_ == "prt"]
     words += [c for c in verb.children if _is_cue_preposition(verb, c)]
     start = min(w.idx for w in words)
