@@ -751,6 +751,29 @@ def test_a_name_in_a_hyphenated_modifier_is_not_the_speaker(nlp, text):
     assert only(analyse(nlp, text)).speaker_entity is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Julian Assange stayed inside. A lawyer for Assange said that he would appeal.",
+        # the NER types Doncaster a person here
+        'One furious mum from Doncaster told The Sun: "We\'re being robbed blind."',
+    ],
+)
+def test_a_person_whose_friend_or_lawyer_speaks_is_not_the_speaker(nlp, text):
+    assert only(analyse(nlp, text)).speaker_entity is None
+
+
+def test_a_named_lawyer_speaks_for_himself(nlp):
+    record = analyse(nlp, "Saucier stayed silent. His lawyer, Ronald Daigle, said that the case was political.")
+    assert record.entities[only(record).speaker_entity].name == "Ronald Daigle"
+
+
+def test_who_after_a_description_beside_a_name_is_that_name(nlp):
+    text = "Chancellor Rachel Reeves, the woman who promised no tax rises, signed the plan on Friday."
+    record = analyse(nlp, text)
+    assert record.entities[only(record).speaker_entity].name == "Rachel Reeves"
+
+
 def test_a_relative_pronoun_resolves_to_the_noun_it_hangs_on(nlp):
     record = analyse(nlp, "The claim was first made by journalist Seymour Hersh, who cited a single anonymous source.")
     quote = only(record)

@@ -4,7 +4,10 @@
   the one its head word names ("Foreign Ministry spokeswoman Maria Zakharova" is Zakharova). A person or
   organisation named only in a modifier is who the speaker speaks for ("a spokesman for the Pentagon"); a
   place or a group is not ("a senior US official" is no more the US than "Israeli officials" are Israelis),
-  nor is one that opens a hyphenated modifier ("the Hamas-run health ministry", "Iran-backed rebels").
+  nor is one that opens a hyphenated modifier ("the Hamas-run health ministry", "Iran-backed rebels"), nor
+  a person whose family, friend or lawyer speaks ("Kavanaugh's friend", "Trump's lawyers").
+- "who" opening a relative clause on a description beside a name is that name ("Rachel Reeves, the woman
+  who promised ...").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
 - A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
@@ -22,7 +25,7 @@ from spinlens.parsing import doc_text
 from spinlens.record import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 Range = tuple[int, int]
 
@@ -133,6 +136,16 @@ ORGANISATION_ROLES = frozenset(
         "university",
     ]
 )
+# People whose words are their own even beside the name of the person they are close to
+ASSOCIATE_NOUNS = frozenset(
+    {
+        "mother", "father", "parent", "son", "daughter", "child", "wife", "husband", "brother", "sister",
+        "cousin", "family", "relative", "niece", "nephew", "uncle", "aunt", "grandmother", "grandfather",
+        "stepmother", "stepfather", "widow", "fiancé", "fiancée", "boyfriend", "girlfriend", "friend",
+        "classmate", "neighbor", "neighbour", "colleague", "lawyer", "attorney", "aide", "adviser", "advisor",
+        "partner", "associate", "mum", "mom", "dad", "accuser", "opponent", "challenger", "rival", "biographer",
+    }
+)  # fmt: skip
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Who speaks for an entity named only in a modifier ("a spokesman for the Pentagon", "the UN human rights
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
@@ -150,12 +163,24 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
         return _named(speaker, entities, doc_text(doc))
     head = span.root
     named = _named(speaker, entities, doc_text(doc), head.idx)
-    if named is not None and (_names(entities[named], head.idx) or entities[named].type in _SPEAKING_TYPES):
+    if named is not None and (
+        _names(entities[named], head.idx)
+        or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
+    ):
         return named
     words = [t.lower_ for t in span if not t.is_punct]
     if len(words) == 1 and words[0] in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         # "journalist Seymour Hersh, who cited a single source": the noun the clause hangs on
         antecedent = head.head.head
+        if (
+            antecedent.dep_ == "appos"
+            and antecedent.tag_ != "NNS"
+            and not any(_names(entity, antecedent.idx) for entity in entities)
+        ):
+            # "Rachel Reeves, the woman who promised no tax rises": the name the description stands beside;
+            # not for a plural, which the parser may hang on a name before it ("to Senator Feinstein, 65
+            # women who said ...")
+            antecedent = antecedent.head
         return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
@@ -168,6 +193,27 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
         if head.lemma_.lower() in ORGANISATION_ROLES:
             return _nearest_before(doc, span, entities, {"organisation"}, ROLE_REACH, content)
     return None
+
+
+def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
+    """Whether the speaker is someone close to a person named in a possessive or a preposition, not that
+    person: "Kavanaugh's friend", "lawyers for Assange", "a mum from Doncaster" (which the small NER types a
+    person). "Trump's tweets" are still Trump's words, and "his lawyer, Ronald Daigle" is Daigle."""
+    if person.type != "person" or head.lemma_.lower() not in ASSOCIATE_NOUNS:
+        return False
+    doc = head.doc
+    for mention in person.mentions:
+        if not (speaker[0] < mention.end and mention.start < speaker[1]):
+            continue
+        word = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if word is None:
+            continue
+        token = word.root
+        while token.head.i != head.i and token.head.i != token.i:
+            token = token.head
+        if token.head.i == head.i and token.dep_ in {"poss", "prep"}:
+            return True
+    return False
 
 
 def _names(entity: Entity, char: int) -> bool:
