@@ -235,6 +235,15 @@ def test_publication_date(published, expected):
                 ("20 percent", "20 percent of Ukraine"),
             ],
         ),
+        # an adjective goes on to its noun; after a noun, a word in -s is more often a verb
+        (
+            "84 percent of young people, 46% of eligible voters and 20 percent of income goes to rent.",
+            [
+                ("84 percent", "84 percent of young people"),
+                ("46%", "46 percent of eligible voters"),
+                ("20 percent", "20 percent of income"),
+            ],
+        ),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
         (
@@ -314,6 +323,13 @@ def test_publication_date(published, expected):
                 ("half of the budget", "50 percent of budget"),
                 ("one in five children", "20 percent of children"),
                 ("3 out of 4 doctors", "75 percent of doctors"),
+            ],
+        ),
+        (
+            "Two-thirds of young people opposed it; a third of the electorate remains undecided.",
+            [
+                ("Two-thirds of young people", "66.7 percent of young people"),
+                ("a third of the electorate", "33.3 percent of electorate"),
             ],
         ),
         # a share reads what it is of as a percentage does

@@ -451,6 +451,22 @@ def _is_weight(text: str, end: int) -> bool:
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)")
 
 
+_ADJECTIVE_ENDINGS = ("al", "ive", "ble", "ic", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ish", "less")
+_ADJECTIVES = frozenset(
+    {
+        "young", "old", "new", "black", "white", "likely", "small", "large", "big", "top", "rich", "poor", "low",
+        "high", "foreign", "key", "eligible", "female", "male", "elderly", "older", "younger", "adult", "senior",
+    }
+)  # fmt: skip
+
+
+def _looks_adjectival(word: str) -> bool:
+    """Whether a lowercase word reads as an adjective before its noun: "registered", "likely", "front-page"."""
+    if not word.islower() or word in _STOP:
+        return False
+    return "-" in word or word in _ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     """What a percentage just before `end` is of ("of voters"), or None, and where those words end.
 
@@ -466,6 +482,19 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
     name = first[0].isupper() and not owner
     words, position = [first], of.end()
+    if _looks_adjectival(first):
+        # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural
+        # noun when one follows within two words. Only after a word that reads as an adjective: after a noun,
+        # a word in -s is more often a verb ("a third of the electorate remains undecided")
+        ahead, after = [], position
+        for _ in range(2):
+            word = _WORD.match(text, after)
+            if not word or word.group(1).lower() in _STOP or not word.group(1).islower():
+                break
+            ahead.append(word.group(1))
+            after = word.end()
+            if _is_plural_noun(word.group(1)):
+                return "of " + " ".join(words + ahead), after
     for _ in range(2 if owner or name else 0):
         word = _WORD.match(text, position)
         if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
