@@ -239,6 +239,22 @@ def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
     assert (quote.speaker.text, quote.content.text) == ("the minister", "The plan will fail")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "freedom of navigation" operations by US warships are nothing but naked hegemony, '
+        "Chinese Foreign Ministry spokesperson Mao Ning said on Thursday.",
+        "The operations by US warships are nothing but naked hegemony, "
+        "Chinese Foreign Ministry spokesperson Mao Ning said on Thursday.",
+    ],
+)
+def test_a_closing_tag_whose_speaker_the_parser_hung_on_the_last_noun(nlp, text):
+    # the parser makes "Mao Ning" an apposition of "hegemony", and "said" a verb with no subject
+    quote = only(analyse(nlp, text))
+    assert quote.speaker.text == "Chinese Foreign Ministry spokesperson Mao Ning"
+    assert quote.content.text.endswith("are nothing but naked hegemony")
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

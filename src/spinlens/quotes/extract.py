@@ -388,7 +388,7 @@ def _from_cue(token: Token) -> list[Found]:
         or _is_question(token.sent)
     ):
         return []
-    tag = _inverted_tag(token)
+    tag = _inverted_tag(token) or _stranded_tag(token)
     if tag is not None:
         speaker, span, by_object = tag
     else:
@@ -424,6 +424,27 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         return None
     said = [t for t in head.subtree if t.i < verb.i - 1]
     return _trimmed_subtree(nouns[0], verb), _tokens_range(said), False
+
+
+def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
+    """Speaker and content of a closing tag whose speaker the parser hung on the reported clause's last noun,
+    as its apposition, leaving the cue a conjunct or an adverbial clause with no subject: "... are nothing
+    but naked hegemony, Chinese Foreign Ministry spokesperson Mao Ning said on Thursday." """
+    head = verb.head
+    if verb.dep_ not in {"conj", "advcl"} or head.i > verb.i or _lemma(verb) not in CLAUSE_CUES:
+        return None
+    if any(c.i < verb.i for c in verb.children) or verb.sent.end > verb.right_edge.i + 2:
+        return None
+    name = verb.doc[verb.i - 1]
+    while name.dep_ == "compound" and verb.i > name.head.i > name.i:
+        name = name.head
+    comma = name.left_edge.i - 1
+    if name.dep_ != "appos" or name.right_edge.i != verb.i - 1 or comma <= head.left_edge.i:
+        return None
+    if verb.doc[comma].text != "," or not any(t.pos_ == "PROPN" for t in name.subtree):
+        return None
+    said = [t for t in head.subtree if t.i < comma]
+    return verb.doc[name.left_edge.i : verb.i], _tokens_range(said), False
 
 
 def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
