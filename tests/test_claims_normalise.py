@@ -244,6 +244,12 @@ def test_publication_date(published, expected):
                 ("20 percent", "20 percent of income"),
             ],
         ),
+        # "more" or "fewer" before what is counted stays with it, but not before "than" or a word that counts
+        # nothing
+        (
+            "Scholz promised two more Patriot batteries; 5,000 more than planned, 14 more ready.",
+            [("two more Patriot batteries", "2 more Patriot batteries"), ("5,000", "5000"), ("14", "14")],
+        ),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
         (

@@ -204,6 +204,21 @@ def _is_plural_noun(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+_MORE = frozenset({"more", "fewer"})
+
+
+def _plural_within(text: str, position: int, count: int) -> bool:
+    """Whether a plural noun comes within `count` words of `position`, on the same line, past no stop word."""
+    for _ in range(count):
+        match = _WORD.match(text, position)
+        if not match or "\n" in text[position : match.start()] or match.group(1).lower() in _STOP:
+            return False
+        if _is_plural_noun(match.group(1)):
+            return True
+        position = match.end()
+    return False
+
+
 def _counted(text: str, end: int) -> tuple[str | None, int]:
     """What the number just before `end` counts, and where that phrase ends: up to the first plural noun
     ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun."""
@@ -212,6 +227,11 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     position = partitive.end() if partitive else end
     for _ in range(4):
         match = _WORD.match(text, position)
+        if not words and match and match.group(1) in _MORE and _plural_within(text, match.end(), 3):
+            # "two more Patriot batteries", "5,000 fewer jobs"; not "300 more than planned", "14 more ready"
+            words.append(match.group(1))
+            position = match.end()
+            continue
         if not match or match.group(1).lower() in _STOP:
             break
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
