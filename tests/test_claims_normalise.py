@@ -130,6 +130,10 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             [("March", "2017-03-01/2017-03-31"), ("Friday", "2016-11-04"), ("Monday", "2016-10-31")],
         ),
         (
+            "The vote is set for 10 June, and the summit is scheduled for Friday.",
+            [("10 June", "2017-06-10"), ("Friday", "2016-11-04")],
+        ),
+        (
             "He said on Monday that it will be the first time since March.",
             [("Monday", "2016-10-31"), ("March", "2016-03-01/2016-03-31")],
         ),

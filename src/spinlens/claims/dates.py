@@ -116,7 +116,8 @@ _DECADE = re.compile(r"(?:1[89]|20)[1-9]0s")
 _FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*|\S+\s+(?:fiscal|financial)\s+year", re.IGNORECASE)
 # words that put a clause in the future: a date in it is the next of its name, not the last
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going)\s+to|plans?\s+to|due\s+to\s+be)\b"
+    r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going)\s+(?:to|for)|plans?\s+to"
+    r"|due\s+to\s+be)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
