@@ -11,8 +11,9 @@ import pytest
 from spinlens.claims.component import MAX_SENTENCE_CHARS, ClaimFinder
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.pipeline import Analyzer, PipelineConfig
-from spinlens.record import Analysis, Article, Entity, Quote, Sentence, TextSpan, json_schema
+from spinlens.record import Analysis, Article, Claim, Entity, Quantity, Quote, Sentence, TextSpan, json_schema
 from spinlens.render import WRITERS
+from spinlens.render.claims import values_of
 
 # Written for these tests: a wire-style report with checkable numbers and dates, and small talk around them.
 REPORT = (
@@ -147,7 +148,17 @@ def test_the_json_record_has_the_public_keys(claims_analyzer):
     record = json.loads(claims_analyzer.analyze(REPORT, published="2016-11-01").to_json())
     claim = next(c for c in record["claims"] if "127" in c["text"])
     assert set(claim) == {"start", "end", "text", "score", "quantities", "dates", "speaker"}
-    assert set(claim["quantities"][0]) == {"start", "end", "text", "value", "high", "unit", "counts", "normalized"}
+    assert set(claim["quantities"][0]) == {
+        "start",
+        "end",
+        "text",
+        "value",
+        "high",
+        "unit",
+        "bound",
+        "counts",
+        "normalized",
+    }
     assert set(claim["dates"][0]) == {"start", "end", "text", "value", "period"}
     assert "checkworthiness" in record["sentences"][0]
     schema = json_schema()
@@ -216,3 +227,19 @@ def test_a_claim_is_its_speakers_only_when_the_quote_holds_much_of_it(sentence, 
     finder([record])
     (claim,) = record.claims
     assert (claim.speaker.text.split(",")[0] if claim.speaker else None) == expected
+
+
+def test_the_report_shows_a_bound_as_a_sign():
+    text = "Up to 300 people died."
+    claim = Claim(
+        start=0,
+        end=len(text),
+        text=text,
+        score=0.9,
+        quantities=[
+            Quantity(
+                start=6, end=16, text="300 people", value=300, bound="upper", counts="people", normalized="300 people"
+            )
+        ],
+    )
+    assert values_of(claim, published=False) == ["numbers: ≤ 300 people"]

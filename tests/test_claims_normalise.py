@@ -429,3 +429,29 @@ def test_numbers_inside_dates_are_not_quantities(text, expected):
 )
 def test_word_numbers(words, value):
     assert word_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Up to 300 people died; at least 33 were killed, more than 2.4 million fled and nearly half of the "
+            "residents left.",
+            [
+                ("300 people died", "upper"),
+                ("33", "lower"),
+                ("2.4 million fled", "lower"),
+                ("half of the residents", "approximate"),
+            ],
+        ),
+        (
+            "Not more than 5 percent arrived, some 5,000 troops stayed, and 40 soldiers came back.",
+            [("5 percent", "upper"), ("5,000 troops stayed", "approximate"), ("40 soldiers", None)],
+        ),
+        # a word that only ends like one bounds nothing
+        ("The takeover of 300 firms and a handover of 12 sites.", [("300 firms", None), ("12 sites", None)]),
+    ],
+)
+def test_the_words_before_a_number_say_whether_it_is_a_bound(text, expected):
+    # "at least 33" is a floor: read as the count, it would understate what the text claims
+    assert [(text[q.start : q.end], q.bound) for q in find_quantities(text)] == expected

@@ -7,7 +7,7 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
-from spinlens.record import Analysis, Article, Claim, DateValue, Entity, Quote, TechniqueSpan, TextSpan
+from spinlens.record import Analysis, Article, Claim, DateValue, Entity, Quantity, Quote, TechniqueSpan, TextSpan
 from spinlens.store import Store
 from spinlens.web import Settings, create_app
 from spinlens.web.analysis import AnalysisPool
@@ -221,16 +221,17 @@ def test_a_direct_quote_gets_no_second_pair_of_marks(client, store):
 
 
 def test_a_claims_speaker_shows_who_they_resolve_to(client, store):
-    text = "Mayor Ann Lee spoke. She said that 40 ferries were cancelled on Monday."
+    text = "Mayor Ann Lee spoke. She said that at least 40 ferries were cancelled on Monday."
 
     def span(phrase: str) -> TextSpan:
         return TextSpan(start=text.index(phrase), end=text.index(phrase) + len(phrase), text=phrase)
 
     she, content, monday = span("She"), span("40 ferries were cancelled on Monday"), span("Monday")
+    ferries = span("40 ferries")
     record = Analysis(article=Article(text=text, outlet="Harbour News"))
     record.entities = [Entity(name="Ann Lee", type="person", mentions=[span("Ann Lee")])]
     record.quotes = [Quote(content=content, speaker=she, cue=None, direct=False, speaker_entity=0)]
-    sentence = span("She said that 40 ferries were cancelled on Monday.")
+    sentence = span("She said that at least 40 ferries were cancelled on Monday.")
     record.claims = [
         Claim(
             start=sentence.start,
@@ -239,6 +240,17 @@ def test_a_claims_speaker_shows_who_they_resolve_to(client, store):
             score=0.9,
             speaker=she,
             dates=[DateValue(start=monday.start, end=monday.end, text="Monday", value=None, period=None)],
+            quantities=[
+                Quantity(
+                    start=ferries.start,
+                    end=ferries.end,
+                    text=ferries.text,
+                    value=40,
+                    bound="lower",
+                    counts="ferries",
+                    normalized="40 ferries",
+                )
+            ],
         )
     ]
     saved = store.save(record)
@@ -246,6 +258,7 @@ def test_a_claims_speaker_shows_who_they_resolve_to(client, store):
     claims = page[page.index("panel-claims") : page.index("panel-quotes")]
     assert "<dt>speaker</dt><dd>She</dd>" in claims and "<dt>who</dt><dd>Ann Lee</dd>" in claims
     assert "<dd>unresolved (no publication date)</dd>" in claims
+    assert "<dd>≥ 40 ferries</dd>" in claims  # "at least 40": a floor, not the count
 
 
 def test_charts_are_svg(client):

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 class _Record(BaseModel):
@@ -106,6 +106,12 @@ class Quantity(_Record):
         None, description='The top of a range: "10-15 people" has value 10 and high 15; null for a single number.'
     )
     unit: str | None = Field(None, description="`percent`, an ISO 4217 currency code, a time or measure unit.")
+    bound: str | None = Field(
+        None,
+        description='How the words before the number bound it: `lower` ("at least 33", "more than 2.4 million"), '
+        '`upper` ("up to 300", "fewer than 10"), `approximate` ("about 40", "nearly half"); null when stated '
+        "as it is.",
+    )
     counts: str | None = Field(None, description='What is counted, e.g. "people killed"; null for units.')
     normalized: str = Field(description='Value, unit and what it counts, e.g. "127 people killed", "3000000000 USD".')
 

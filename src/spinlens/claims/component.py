@@ -132,6 +132,7 @@ def _values(claim: Claim, published: dt.date | None) -> tuple[list[DateValue], l
             value=q.value,
             high=q.high,
             unit=q.unit,
+            bound=q.bound,
             counts=q.counts,
             normalized=q.normalized,
         )

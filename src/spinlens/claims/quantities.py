@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -139,6 +139,7 @@ class FoundQuantity:
     unit: str | None
     counts: str | None
     high: float | None = None  # the top of a range ("10-15 people")
+    bound: str | None = None  # "lower", "upper" or "approximate": how the words before it bound the number
 
     @property
     def normalized(self) -> str:
@@ -340,7 +341,30 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             if quantity.high is not None and quantity.end == after.end:
                 joined.add(i + 1)
         found.append(quantity)
-    return sorted(found, key=lambda q: q.start)
+    return sorted((replace(q, bound=_bound(text, q.start)) for q in found), key=lambda q: q.start)
+
+
+# The words before a number that make it a bound or an estimate: "at least 33 people" were killed, so the
+# figure is a floor a fact-checker must not read as the count.
+_BOUNDS = (
+    (
+        "lower",
+        r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than|(?:just|well)\s+over",
+    ),
+    (
+        "upper",
+        r"up\s+to|fewer\s+than|less\s+than|under|(?:no|not)\s+more\s+than|as\s+(?:many|much)\s+as|at\s+most|(?:just|well)\s+under",
+    ),
+    ("approximate", r"about|around|nearly|almost|roughly|approximately|some|an\s+estimated|close\s+to|circa|approx\."),
+)
+_BOUND = re.compile(
+    "(?:" + "|".join(f"(?P<{name}>(?<![\\w-])(?:{words}))" for name, words in _BOUNDS) + r")\s+$", re.IGNORECASE
+)
+
+
+def _bound(text: str, start: int) -> str | None:
+    match = _BOUND.search(text, max(0, start - 24), start)
+    return match.lastgroup if match else None
 
 
 def _with_dashed_top(text: str, low: FoundQuantity) -> FoundQuantity:

@@ -38,11 +38,17 @@ def said_by(record: Analysis, speaker: TextSpan) -> str:
     return one_line(speaker.text)
 
 
+# "at least 33 people" shows as "≥ 33 people": a floor, a ceiling or an estimate, not the count itself
+BOUND_SIGNS = {"lower": "≥ ", "upper": "≤ ", "approximate": "≈ "}
+
+
 def values_of(claim: Claim, published: bool) -> list[str]:
     """One line per kind of value: the normalised numbers, then the dates as ISO dates or intervals."""
     lines = []
     if claim.quantities:
-        lines.append("numbers: " + " · ".join(q.normalized for q in claim.quantities))
+        lines.append(
+            "numbers: " + " · ".join(BOUND_SIGNS.get(q.bound or "", "") + q.normalized for q in claim.quantities)
+        )
     if claim.dates:
         dates = (f'"{one_line(d.text)}" → {date_shown(d.value, d.period, published)}' for d in claim.dates)
         lines.append("dates: " + " · ".join(dates))

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from spinlens.record import TechniqueSpan
 from spinlens.render._spans import has_own_marks, ordered, technique
-from spinlens.render.claims import date_shown
+from spinlens.render.claims import BOUND_SIGNS, date_shown
 from spinlens.render.html import css_class, evidence_list, marked_text
 
 CORE_KEYS = {"schema_version", "article", "techniques", "sentences", "score", "warnings", "models"}
@@ -153,7 +153,8 @@ def _claim(claim: dict[str, Any], quotes: list[Any], entity_list: list[Any], pub
     fields = [("check-worthiness", _scalar(claim.get("score")))]
     for quantity in claim.get("quantities") or []:
         if isinstance(quantity, dict):
-            fields.append((f"“{quantity.get('text')}”", str(quantity.get("normalized") or quantity.get("value"))))
+            shown = str(quantity.get("normalized") or quantity.get("value"))
+            fields.append((f"“{quantity.get('text')}”", BOUND_SIGNS.get(str(quantity.get("bound")), "") + shown))
     for when in claim.get("dates") or []:
         if isinstance(when, dict):
             shown = date_shown(_str_or_none(when.get("value")), _str_or_none(when.get("period")), published)
