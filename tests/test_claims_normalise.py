@@ -450,6 +450,16 @@ def test_word_numbers(words, value):
         ),
         # a word that only ends like one bounds nothing
         ("The takeover of 300 firms and a handover of 12 sites.", [("300 firms", None), ("12 sites", None)]),
+        # a change's end is no ceiling, and a stretch of time after an amount no floor
+        (
+            "Employment ticked up to 102.9, and the plan adds $84 billion over 10 years for workers earning up to "
+            "$47,476.",
+            [("102.9", None), ("$84 billion", None), ("10 years", None), ("$47,476", "upper")],
+        ),
+        (
+            "It was the first time in over two decades; the investment over five years adds up to $2 billion.",
+            [("two decades", "lower"), ("five years", None), ("$2 billion", None)],
+        ),
     ],
 )
 def test_the_words_before_a_number_say_whether_it_is_a_bound(text, expected):

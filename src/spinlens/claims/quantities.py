@@ -341,7 +341,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             if quantity.high is not None and quantity.end == after.end:
                 joined.add(i + 1)
         found.append(quantity)
-    return sorted((replace(q, bound=_bound(text, q.start)) for q in found), key=lambda q: q.start)
+    return sorted((replace(q, bound=_bound(text, q)) for q in found), key=lambda q: q.start)
 
 
 # The words before a number that make it a bound or an estimate: "at least 33 people" were killed, so the
@@ -362,9 +362,34 @@ _BOUND = re.compile(
 )
 
 
-def _bound(text: str, start: int) -> str | None:
-    match = _BOUND.search(text, max(0, start - 24), start)
-    return match.lastgroup if match else None
+# "rose to", "ticked up to", "our way up to $15": a change's end, not a ceiling; "$84 billion over 10
+# years": a stretch of time, not a floor
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e|es|ed|ing)|gr(?:ow|ows|ew|own|owing)"
+    r"|go(?:es|ing)?|went|tick(?:s|ed)|mov(?:e|es|ed|ing)|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|rais(?:e|es|ed|ing)"
+    r"|push(?:es|ed|ing)?|add(?:s|ed|ing)?|way)\s+$",
+    re.IGNORECASE,
+)
+# "over five years" is when, unless a word before it makes it how long: "for over twenty years", "in over a
+# decade"
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+_SPAN_BEFORE = re.compile(r"\b(?:for|in|after|of|than|took|lasted|spent|spanning)\s+$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|dollars|pounds|euros))\s+$", re.IGNORECASE)
+
+
+def _bound(text: str, quantity: FoundQuantity) -> str | None:
+    match = _BOUND.search(text, max(0, quantity.start - 24), quantity.start)
+    if match is None:
+        return None
+    words = match.group(match.lastgroup).lower()
+    before = text[max(0, match.start() - 24) : match.start()]
+    if words.startswith("up") and _CHANGE_BEFORE.search(before):
+        return None
+    if words == "over" and (
+        _AMOUNT_BEFORE.search(before) or (quantity.unit in _TIME_UNITS and not _SPAN_BEFORE.search(before))
+    ):
+        return None
+    return match.lastgroup
 
 
 def _with_dashed_top(text: str, low: FoundQuantity) -> FoundQuantity:
