@@ -368,3 +368,9 @@ def test_a_span_that_is_only_the_name_pins_nothing_on_it(nlp):
 def test_other_techniques_are_not_labels(nlp):
     found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Doubt"})
     assert all(not e.labels for e in found)
+
+
+def test_a_peoples_adjective_typed_a_place_is_a_group(nlp):
+    # the NER types "Ukrainian" a place here, "Russian" a group; "Vatican officials" would stay a place
+    found = entities(nlp, "Russian war criminals shelled a hospital, Ukrainian officials said.")
+    assert (by_name(found, "Ukrainian").type, by_name(found, "Russian").type) == ("group", "group")

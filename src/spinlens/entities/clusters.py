@@ -31,6 +31,7 @@ TYPES = {
     "FAC": "place",
     "NORP": "group",
 }
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
 _TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
@@ -91,6 +92,10 @@ def mentions(doc: Doc) -> list[Mention]:
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
+        if kind == "place" and ent[-1].tag_ == "JJ" and ent.text.endswith(_DEMONYM_ENDINGS):
+            # "Ukrainian officials", "South Korean": NER may type a people's adjective as a place ("Vatican
+            # officials", also an adjective there, stays one)
+            kind = "group"
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
