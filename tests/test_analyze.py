@@ -94,6 +94,13 @@ def test_non_english_text_is_flagged_or_refused():
         Analyzer(strict=True).analyze(text)
 
 
+def test_a_text_without_words_is_flagged_or_refused():
+    analysis = Analyzer(layers=["language", "sentences"]).analyze("🔥🔥🔥 💯 🇺🇸🇺🇸 2024")
+    assert [w.code for w in analysis.warnings] == ["no_words"]
+    with pytest.raises(ValueError, match="no words"):
+        Analyzer(layers=["language", "sentences"], strict=True).analyze("🔥🔥🔥 💯")
+
+
 unicode_text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), min_codepoint=1), min_size=1, max_size=300
 ).filter(lambda t: t.strip())

@@ -118,7 +118,7 @@ def main() -> None:
 @click.option(
     "--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True, help="Refuse inputs larger than this."
 )
-@click.option("--strict", is_flag=True, help="Refuse non-English text instead of analysing it with a warning.")
+@click.option("--strict", is_flag=True, help="Refuse non-English text, or text with no words, instead of warning.")
 @model_option
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 def analyze(paths, fmt, out, threshold, batch_size, layers, max_bytes, strict, model_dir, color) -> None:

@@ -29,18 +29,25 @@ class LanguageDetector:
         refused: dict[int, str] = {}
         for position, record in enumerate(batch):
             text = record.article.text
+            if not any(char.isalpha() for char in text):
+                # "🔥🔥🔥 💯": whatever the model marks there, it read no words
+                self._flag(record, position, refused, "no_words", "the text has no words, only numbers or symbols")
+                continue
             if len(text.strip()) < _MIN_CHARS:
                 continue
             language = self._classify(text)
             record.article.language = language
             if language != "en":
                 message = f"text looks like '{language}', not English: the models were trained on English news"
-                if self.strict:
-                    refused[position] = message + " (refused under --strict)"
-                else:
-                    record.warn(self.name, "non_english", message)
+                self._flag(record, position, refused, "non_english", message)
         if refused:
             raise RejectedInput(refused)
+
+    def _flag(self, record: Analysis, position: int, refused: dict[int, str], code: str, message: str) -> None:
+        if self.strict:
+            refused[position] = message + " (refused under --strict)"
+        else:
+            record.warn(self.name, code, message)
 
 
 @register("language")

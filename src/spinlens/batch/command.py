@@ -69,7 +69,7 @@ def _fingerprint(path: str) -> dict[str, Any]:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), help="Fragment probability threshold.")
 @click.option("--batch-size", type=click.IntRange(1, 512), default=16, show_default=True)
 @click.option("--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True)
-@click.option("--strict", is_flag=True, help="Refuse non-English text instead of analysing it with a warning.")
+@click.option("--strict", is_flag=True, help="Refuse non-English text, or text with no words, instead of warning.")
 @model_option
 def batch_command(
     inputs, out, fmt, engine, workers, address, layers, part_size, threshold, batch_size, max_bytes, strict, model_dir
