@@ -208,16 +208,19 @@ def _is_plural_noun(word: str) -> bool:
 _MORE = frozenset({"more", "fewer"})
 
 
-def _plural_within(text: str, position: int, count: int) -> bool:
-    """Whether a plural noun comes within `count` words of `position`, on the same line, past no stop word."""
-    for _ in range(count):
+def _plural_end(text: str, position: int, most: int, *, lowercase: bool = False) -> int | None:
+    """Where a plural noun ends that comes within `most` words of `position`, on the same line, past no stop
+    word (and, with `lowercase`, past no capitalised one); None when none does."""
+    for _ in range(most):
         match = _WORD.match(text, position)
         if not match or "\n" in text[position : match.start()] or match.group(1).lower() in _STOP:
-            return False
+            return None
+        if lowercase and not match.group(1).islower():
+            return None
         if _is_plural_noun(match.group(1)):
-            return True
+            return match.end()
         position = match.end()
-    return False
+    return None
 
 
 def _counted(text: str, end: int) -> tuple[str | None, int]:
@@ -228,7 +231,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     position = partitive.end() if partitive else end
     for _ in range(4):
         match = _WORD.match(text, position)
-        if not words and match and match.group(1) in _MORE and _plural_within(text, match.end(), 3):
+        if not words and match and match.group(1) in _MORE and _plural_end(text, match.end(), 3) is not None:
             # "two more Patriot batteries", "5,000 fewer jobs"; not "300 more than planned", "14 more ready"
             words.append(match.group(1))
             position = match.end()
@@ -551,19 +554,11 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
     name = first[0].isupper() and not owner
     words, position = [first], of.end()
-    if _looks_adjectival(first):
-        # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural
-        # noun when one follows within two words. Only after a word that reads as an adjective: after a noun,
-        # a word in -s is more often a verb ("a third of the electorate remains undecided")
-        ahead, after = [], position
-        for _ in range(2):
-            word = _WORD.match(text, after)
-            if not word or word.group(1).lower() in _STOP or not word.group(1).islower():
-                break
-            ahead.append(word.group(1))
-            after = word.end()
-            if _is_plural_noun(word.group(1)):
-                return "of " + " ".join(words + ahead), after
+    # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural noun when
+    # one follows within two words. Only after a word that reads as an adjective: after a noun, a word in -s is
+    # more often a verb ("a third of the electorate remains undecided")
+    if _looks_adjectival(first) and (plural := _plural_end(text, position, 2, lowercase=True)) is not None:
+        return "of " + " ".join([first, *text[position:plural].split()]), plural
     for _ in range(2 if owner or name else 0):
         word = _WORD.match(text, position)
         if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
