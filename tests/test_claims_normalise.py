@@ -456,6 +456,8 @@ def test_word_numbers(words, value):
             "$47,476.",
             [("102.9", None), ("$84 billion", None), ("10 years", None), ("$47,476", "upper")],
         ),
+        # only "up to" after a verb of change is its end: "upwards of" stays a floor
+        ("The toll rose upwards of 300 people.", [("300 people", "lower")]),
         (
             "It was the first time in over two decades; the investment over five years adds up to $2 billion.",
             [("two decades", "lower"), ("five years", None), ("$2 billion", None)],

@@ -386,7 +386,7 @@ def _bound(text: str, quantity: FoundQuantity) -> str | None:
         return None
     words = match.group(match.lastgroup).lower()
     before = text[max(0, match.start() - 24) : match.start()]
-    if words.startswith("up") and _CHANGE_BEFORE.search(before):
+    if words.split()[0] == "up" and _CHANGE_BEFORE.search(before):
         return None
     if words == "over" and (
         _AMOUNT_BEFORE.search(before) or (quantity.unit in _TIME_UNITS and not _SPAN_BEFORE.search(before))
