@@ -408,11 +408,9 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     warns the minister". The parser makes the cue a conjunct of the clause it reports and the speaker its
     subject or object; an object must be a name ("He won the race, claimed the title" quotes no title)."""
     head = verb.head
-    if verb.dep_ != "conj" or head.i > verb.i or verb.doc[verb.i - 1].text != ",":
+    if not _closes_sentence(verb, {"conj"}) or verb.doc[verb.i - 1].text != ",":
         return None
-    if _lemma(verb) not in CLAUSE_CUES or any(c.i < verb.i for c in verb.children):
-        return None
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) or verb.sent.end > verb.right_edge.i + 2:
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
         return None
     nouns = [
         c
@@ -426,14 +424,24 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     return _trimmed_subtree(nouns[0], verb), _tokens_range(said), False
 
 
+def _closes_sentence(verb: Token, deps: set[str]) -> bool:
+    """Whether a cue closes its sentence as a tag after what it reports: hung by one of `deps` on a verb
+    before it, with nothing of its own before it and at most a word or two after it."""
+    return (
+        verb.dep_ in deps
+        and verb.head.i < verb.i
+        and _lemma(verb) in CLAUSE_CUES
+        and not any(c.i < verb.i for c in verb.children)
+        and verb.sent.end <= verb.right_edge.i + 2
+    )
+
+
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a closing tag whose speaker the parser hung on the reported clause's last noun,
     as its apposition, leaving the cue a conjunct or an adverbial clause with no subject: "... are nothing
     but naked hegemony, Chinese Foreign Ministry spokesperson Mao Ning said on Thursday." """
     head = verb.head
-    if verb.dep_ not in {"conj", "advcl"} or head.i > verb.i or _lemma(verb) not in CLAUSE_CUES:
-        return None
-    if any(c.i < verb.i for c in verb.children) or verb.sent.end > verb.right_edge.i + 2:
+    if not _closes_sentence(verb, {"conj", "advcl"}):
         return None
     name = verb.doc[verb.i - 1]
     while name.dep_ == "compound" and verb.i > name.head.i > name.i:
