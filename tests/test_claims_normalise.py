@@ -254,6 +254,10 @@ def test_publication_date(published, expected):
             "Scholz promised two more Patriot batteries; 5,000 more than planned, 14 more ready.",
             [("two more Patriot batteries", "2 more Patriot batteries"), ("5,000", "5000"), ("14", "14")],
         ),
+        (
+            "Three more unarmed Black men were killed.",
+            [("Three more unarmed Black men were killed", "3 more unarmed Black men killed")],
+        ),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
         (
@@ -261,6 +265,8 @@ def test_publication_date(published, expected):
             [("110F", "110 degree Fahrenheit"), ("43 degrees Celsius", "43 degree Celsius")],
         ),
         ("Buy 5c coins.", []),
+        # a time of day is when, not how many; a ratio is still two numbers
+        ("He came at 3 a.m., and at 3:30 p.m. 12 people left at 17:45 or 9pm.", [("12 people left", "12 people left")]),
         # a range keeps both ends; a score or a vote is no amount
         ("Between 10-15 people were injured.", [("10-15 people were injured", "10-15 people injured")]),
         ("It will cost $3-4 billion.", [("$3-4 billion", "3000000000-4000000000 USD")]),

@@ -231,11 +231,13 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     position = partitive.end() if partitive else end
     for _ in range(4):
         match = _WORD.match(text, position)
-        if not words and match and match.group(1) in _MORE and _plural_end(text, match.end(), 3) is not None:
-            # "two more Patriot batteries", "5,000 fewer jobs"; not "300 more than planned", "14 more ready"
-            words.append(match.group(1))
-            position = match.end()
-            continue
+        if not words and match and match.group(1) in _MORE and (plural := _plural_end(text, match.end(), 3)):
+            # "two more Patriot batteries", "5,000 fewer jobs"; not "300 more than planned", "14 more ready".
+            # The phrase runs to that noun whatever its words are: "three more unarmed men were killed" does
+            # not stop at "unarmed" as if it reported the event.
+            words = [match.group(1), *text[match.end() : plural].split()]
+            position = plural
+            break
         if not match or match.group(1).lower() in _STOP:
             break
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
@@ -323,9 +325,17 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
     return FoundQuantity(start, counted_end, float(f"{share * 100:.3g}"), "percent", counts)
 
 
+# A time of day says when, not how many: "at 3 a.m." read as a count of 3, and "3:30 p.m." as 3 and "30 p".
+_CLOCK = re.compile(
+    r"(?<![\w.:$€£¥₽₹])(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.?|[ap]m\b|o['’]clock\b)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))",
+    re.IGNORECASE,
+)
+
+
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
     """Quantities in text, in text order; `skip` holds ranges already read as something else (dates)."""
-    dates = list(skip)
+    dates = list(skip) + [m.span() for m in _CLOCK.finditer(text)]
     shares, taken = _shares(text)
     found = [q for q in shares if not _overlaps(q.start, q.end, dates)]
     matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), dates + taken)]
