@@ -6,6 +6,7 @@ import pytest
 
 from spinlens.entities.clusters import Mention, as_named_elsewhere, cluster, name_words, without_headline_names
 from spinlens.entities.component import find_entities
+from spinlens.headlines import title_case_headline
 from spinlens.parsing import load_spacy
 from spinlens.record import Analysis, Article, TechniqueSpan
 
@@ -215,9 +216,24 @@ def test_people_and_organisations_named_only_in_a_title_case_headline_are_droppe
     )
     kept = [c.name for c in without_headline_names(found, headline)]
     assert kept == ["Texas", "Obama"]
-    # a headline in sentence case is read like any sentence
-    assert len(without_headline_names(found, "Obama judge rules to upend Texas election")) == 3
     assert len(without_headline_names(found, None)) == 3
+
+
+def test_only_a_title_in_title_case_or_capitals_that_opens_the_text_is_such_a_headline():
+    body = "\n\nObama said so."
+    assert title_case_headline(
+        "Obama Judge Rules To Upend Texas Election" + body, "Obama Judge Rules To Upend Texas Election"
+    )
+    assert title_case_headline("SENATE PASSES THE BILL" + body, "SENATE PASSES THE BILL")
+    # a headline in sentence case is read like any sentence
+    assert (
+        title_case_headline(
+            "Obama judge rules to upend Texas election" + body, "Obama judge rules to upend Texas election"
+        )
+        is None
+    )
+    assert title_case_headline("Obama said so.", "Obama Judge Rules") is None
+    assert title_case_headline("Obama said so.", None) is None
 
 
 def test_a_title_case_headline_names_an_entity_only_with_the_words_its_body_uses():

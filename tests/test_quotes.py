@@ -17,9 +17,9 @@ def nlp():
     return load_spacy()  # the parse the pipeline runs
 
 
-def analyse(nlp, text: str) -> Analysis:
+def analyse(nlp, text: str, title: str | None = None) -> Analysis:
     """The entities and quotes layers on one text, as the pipeline runs them (entities first)."""
-    record = Analysis(article=Article(text=text))
+    record = Analysis(article=Article(text=text, title=title))
     doc = nlp(text)
     record.entities = find_entities(doc, record)
     record.quotes = find_quotes(doc, record)
@@ -720,6 +720,20 @@ def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):
 def test_a_line_headed_by_a_name_and_a_colon_is_that_names_words(nlp, text, speaker, content):
     quotes = [q for q in analyse(nlp, text).quotes if q.cue and q.cue.text == ":"]
     assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "speakers"),
+    [
+        ("Putin: West Wants War With Russia", "Vladimir Putin spoke on Tuesday.", ["Putin"]),
+        # NER reads every capitalised run of a title-case headline as a name: the body must name it too
+        ("Sore Loser: Stacey Abrams Ends Challenges In Georgia Race", "Abrams will file a lawsuit.", []),
+        ("Madagascar Outbreak: The Plague Becomes Resistant To Drugs", "Doctors fear the worst.", []),
+    ],
+)
+def test_a_title_case_headline_is_headed_only_by_a_name_its_body_names_too(nlp, title, body, speakers):
+    record = analyse(nlp, f"{title}\n\n{body}", title=title)
+    assert [q.speaker.text for q in record.quotes if q.cue and q.cue.text == ":"] == speakers
 
 
 @pytest.mark.parametrize(

@@ -286,9 +286,8 @@ def _in_longer_name(token: Token) -> bool:
 
 
 def without_headline_names(clusters: list[Cluster], headline: str | None) -> list[Cluster]:
-    """The clusters, less the people and organisations named only in a headline written in title case or
-    capitals, which `headline` (the text's first line, or None) is when at least 80% of its longer words start
-    with a capital.
+    """The clusters, less the people and organisations named only in `headline`, the text's first line when
+    it is written in title case or capitals (`spinlens.headlines`), else None.
 
     NER reads every capitalised run of such a headline as a name: in 150 PTC articles, about three in four
     names found only in their headlines were no names ("Obama Judge Rules To Upend Georgia Election", "Legacy
@@ -297,9 +296,6 @@ def without_headline_names(clusters: list[Cluster], headline: str | None) -> lis
     groups ("Texas", "Dems") stay: those were mostly right.
     """
     if headline is None:
-        return clusters
-    words = [w for w in headline.split() if len(w) > 3 and w[0].isalpha()]
-    if not words or sum(w[0].isupper() for w in words) < 0.8 * len(words):
         return clusters
     kept = []
     for c in clusters:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.entities.clusters import cluster, mentions, with_unrecognised_surnames, without_headline_names
 from spinlens.entities.labels import attach
+from spinlens.headlines import title_case_headline
 from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
 from spinlens.record import Analysis, Entity, EntityLabel, TextSpan
@@ -28,8 +29,7 @@ class EntityFinder(ParsedLayer):
 
 def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
     text = record.article.text
-    title = record.article.title
-    headline = title if title and text.startswith(title) else None
+    headline = title_case_headline(text, record.article.title)
     clusters = with_unrecognised_surnames(without_headline_names(cluster(mentions(doc)), headline), doc)
     token_cluster: dict[int, int] = {}
     for index, c in enumerate(clusters):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spinlens.headlines import title_case_headline
 from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
 from spinlens.quotes.extract import Range, extract
@@ -34,7 +35,7 @@ def find_quotes(doc: Doc, record: Analysis) -> list[Quote]:
         return None if r is None else TextSpan(start=r[0], end=r[1], text=text[r[0] : r[1]])
 
     quotes = []
-    for found in extract(doc):
+    for found in extract(doc, title_case_headline(text, record.article.title)):
         speaker = span(found.speaker)
         entity = resolve(doc, found.speaker, record.entities, found.content) if found.speaker else None
         quotes.append(

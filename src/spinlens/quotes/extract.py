@@ -91,7 +91,8 @@ class Found:
     by_object: bool = False  # the content is the cue's object ("defended the decision"), not a clause
 
 
-def extract(doc: Doc) -> list[Found]:
+def extract(doc: Doc, headline: str | None = None) -> list[Found]:
+    """What `doc` quotes; `headline` is its opening title when that is in title case (`spinlens.headlines`)."""
     text = doc_text(doc)
     quotes = direct_quotes(text)
     reported = _outermost_objects([found for token in doc for found in _from_cue(token)])
@@ -118,7 +119,7 @@ def extract(doc: Doc) -> list[Found]:
         else:
             content = _whole_quotes(_after_dateline(text, found.content), quotes)
             results.append(replace(found, content=content))
-    results += _headed_lines(doc, quotes, results)
+    results += _headed_lines(doc, quotes, results, len(headline) if headline else 0)
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
@@ -132,11 +133,15 @@ def extract(doc: Doc) -> list[Found]:
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
 
 
-def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found]) -> list[Found]:
+def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end: int) -> list[Found]:
     """Lines headed by a person or an organisation and a colon, as headlines attribute what follows
     ("Sanders: Clinton needs to get away from personality stuff") and transcripts their speakers. The
     name must be one NER finds ("Poll:", "Correction:" and "The Latest:" head no one's words), and a line
-    that is one quote is the quotes' own case ('Jane Doe: “…”')."""
+    that is one quote is the quotes' own case ('Jane Doe: “…”').
+
+    A headline in title case, which ends at `headline_end`, is all capitalised runs to NER: there the name
+    must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
+    It Is ‘Inevitable’ ..." are no one's words)."""
     text = doc_text(doc)
     headed = []
     for line in _HEADED_LINE.finditer(text):
@@ -145,7 +150,7 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found]) -> list[Fou
             continue
         if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
             continue
-        if not _names_someone(doc, speaker):
+        if not _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0):
             continue
         if any(f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None for f in found):
             continue
@@ -155,13 +160,13 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found]) -> list[Fou
     return headed
 
 
-def _names_someone(doc: Doc, speaker: Range) -> bool:
-    """Whether NER names a person or an organisation with these words, here or elsewhere in the text: at
-    the head of a line the small model often misses a name ("Merkel: Europe must ...") that the body names
-    in full ("Chancellor Angela Merkel said")."""
+def _names_someone(doc: Doc, speaker: Range, from_char: int = 0) -> bool:
+    """Whether NER names a person or an organisation with these words, here or elsewhere in the text from
+    `from_char` on: at the head of a line the small model often misses a name ("Merkel: Europe must ...")
+    that the body names in full ("Chancellor Angela Merkel said")."""
     name = doc_text(doc)[speaker[0] : speaker[1]]
     for entity in doc.ents:
-        if entity.label_ not in _NAMED_SPEAKERS:
+        if entity.label_ not in _NAMED_SPEAKERS or entity.start_char < from_char:
             continue
         if (entity.start_char, entity.end_char) == speaker or entity.text == name:
             return True
