@@ -255,6 +255,32 @@ def test_a_closing_tag_whose_speaker_the_parser_hung_on_the_last_noun(nlp, text)
     assert quote.content.text.endswith("are nothing but naked hegemony")
 
 
+def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes(nlp):
+    # "said" is the root with the clause its complement, and "the head ..." an apposition of "child"
+    text = (
+        "Ukrainian formations fired 40 shells at Donetsk on Monday, killing five civilians, including a child, "
+        "the head of the Donetsk People's Republic, Denis Pushilin, said."
+    )
+    record = analyse(nlp, text)
+    quote = only(record)
+    assert quote.speaker.text == "the head of the Donetsk People's Republic, Denis Pushilin"
+    assert quote.content.text.endswith("including a child")
+    # the name beside the description is who speaks, not the body it heads
+    assert record.entities[quote.speaker_entity].name == "Denis Pushilin"
+    # the parser hangs the closing quote mark on the name after it
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and frankly the security "
+        "establishment,” Flynn, a top Trump surrogate, said on Fox and Friends."
+    )
+    assert only(analyse(nlp, text)).speaker.text == "Flynn, a top Trump surrogate"
+    # a participle after a description is no tag
+    text = (
+        "Trump's representatives reached out to John McConnell and Matthew Scully, two veterans of George W. "
+        "Bush's White House, asking them to draft a speech for Melania Trump."
+    )
+    assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["Trump's representatives"]
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 # Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied")
 _REMARK_NOUNS = frozenset(
@@ -443,21 +444,41 @@ def _closes_sentence(verb: Token, deps: set[str]) -> bool:
 
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a closing tag whose speaker the parser hung on the reported clause's last noun,
-    as its apposition, leaving the cue a conjunct or an adverbial clause with no subject: "... are nothing
-    but naked hegemony, Chinese Foreign Ministry spokesperson Mao Ning said on Thursday." """
-    head = verb.head
-    if not _closes_sentence(verb, {"conj", "advcl"}):
+    as its apposition, leaving the cue with no subject: a conjunct or an adverbial clause ("... are nothing
+    but naked hegemony, Chinese Foreign Ministry spokesperson Mao Ning said on Thursday."), or the root with
+    the clause its complement ("... killing five civilians, including a child, the head of the Donetsk
+    People's Republic, Denis Pushilin, said."). The speaker is the outermost apposition that ends the clause,
+    set off by a comma, with a name in it."""
+    head = _reported_before(verb)
+    if head is None or verb.tag_ not in _FINITE_TAGS:
+        return None  # "..., veterans of Bush's White House, asking them to draft a speech": no tag
+    doc = verb.doc
+    last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+    speaker = None
+    token = last
+    while token.i != head.i and token.right_edge.i == last.i:
+        comma = token.left_edge.i - 1
+        if token.dep_ == "appos" and doc[comma].text == "," and comma > head.left_edge.i:
+            speaker = token
+        token = token.head
+    if speaker is None or not any(t.pos_ == "PROPN" for t in speaker.subtree):
         return None
-    name = verb.doc[verb.i - 1]
-    while name.dep_ == "compound" and verb.i > name.head.i > name.i:
-        name = name.head
-    comma = name.left_edge.i - 1
-    if name.dep_ != "appos" or name.right_edge.i != verb.i - 1 or comma <= head.left_edge.i:
+    said = [t for t in head.subtree if t.i < speaker.left_edge.i - 1]
+    # the parser may hang a closing quote mark on the name after it
+    first = next(t for t in speaker.subtree if not t.is_punct)
+    return doc[first.i : last.i + 1], _tokens_range(said), False
+
+
+def _reported_before(verb: Token) -> Token | None:
+    """The clause a cue with no subject of its own closes the sentence after, or None."""
+    if _closes_sentence(verb, {"conj", "advcl"}):
+        return verb.head
+    if verb.dep_ != "ROOT" or _lemma(verb) not in CLAUSE_CUES or verb.sent.end > verb.right_edge.i + 2:
         return None
-    if verb.doc[comma].text != "," or not any(t.pos_ == "PROPN" for t in name.subtree):
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ != "punct"]
+    if len(before) != 1 or before[0].dep_ != "ccomp":
         return None
-    said = [t for t in head.subtree if t.i < comma]
-    return verb.doc[name.left_edge.i : verb.i], _tokens_range(said), False
+    return before[0]
 
 
 def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:

@@ -162,7 +162,10 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     if span is None or len(span) == 0:
         return _named(speaker, entities, doc_text(doc))
     head = span.root
-    named = _named(speaker, entities, doc_text(doc), head.idx)
+    # "the head of the Donetsk People's Republic, Denis Pushilin": a name in apposition that ends the span is
+    # who the description is, wherever the parser hangs it
+    beside = [t.idx for t in span if t.dep_ == "appos" and t.right_edge.i == span[-1].i]
+    named = _named(speaker, entities, doc_text(doc), (head.idx, *beside))
     if named is not None and (
         _names(entities[named], head.idx)
         or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
@@ -220,19 +223,20 @@ def _names(entity: Entity, char: int) -> bool:
     return any(m.start <= char < m.end for m in entity.mentions)
 
 
-def _named(speaker: Range, entities: list[Entity], text: str, head: int | None = None) -> int | None:
-    """The entity named in the speaker span: the one that names its head word (at character `head`), else the
-    longest mention, and of equals the later, which heads an English noun phrase. A name that opens a
-    hyphenated modifier is not who speaks: "the Hamas-run health ministry" is not Hamas, nor are "Iran-backed
-    rebels" Iran."""
-    best, best_key = None, (False, 0, 0)
+def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, ...] = ()) -> int | None:
+    """The entity named in the speaker span: the one that names its head word or a name in apposition to it
+    (at the characters `heads`, in that order), else the longest mention, and of equals the later, which
+    heads an English noun phrase. A name that opens a hyphenated modifier is not who speaks: "the Hamas-run
+    health ministry" is not Hamas, nor are "Iran-backed rebels" Iran."""
+    best, best_key = None, (len(heads), 0, 0)
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             if _HYPHENATED_MODIFIER.match(text, mention.end):
                 continue
             overlap = min(speaker[1], mention.end) - max(speaker[0], mention.start)
-            key = (head is not None and mention.start <= head < mention.end, overlap, mention.end)
-            if overlap > 0 and key > best_key:
+            rank = next((i for i, char in enumerate(heads) if mention.start <= char < mention.end), len(heads))
+            key = (rank, -overlap, -mention.end)
+            if overlap > 0 and (best is None or key < best_key):
                 best, best_key = index, key
     return best
 
