@@ -239,6 +239,14 @@ def test_publication_date(published, expected):
                 ("20 percent", "20 percent of Ukraine"),
             ],
         ),
+        # a proper adjective goes on to its plural noun, past a word before it
+        (
+            "54 percent of Democratic registered voters and 50 percent of Catholic marriages.",
+            [
+                ("54 percent", "54 percent of Democratic registered voters"),
+                ("50 percent", "50 percent of Catholic marriages"),
+            ],
+        ),
         # an adjective goes on to its noun; after a noun, a word in -s is more often a verb
         (
             "84 percent of young people, 46% of eligible voters and 20 percent of income goes to rent.",
@@ -254,6 +262,8 @@ def test_publication_date(published, expected):
             "Scholz promised two more Patriot batteries; 5,000 more than planned, 14 more ready.",
             [("two more Patriot batteries", "2 more Patriot batteries"), ("5,000", "5000"), ("14", "14")],
         ),
+        # a plural in -men ends the phrase as one in -s does
+        ("Around 4,500 fishermen work there.", [("4,500 fishermen", "4500 fishermen")]),
         (
             "Three more unarmed Black men were killed.",
             [("Three more unarmed Black men were killed", "3 more unarmed Black men killed")],

@@ -125,9 +125,10 @@ _PRONOUN_WHOLES = frozenset({"them", "us"})
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
 # "242 of its soldiers": a part of a known whole counts what the whole is made of
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
-# Endings of proper adjectives: "Republican", "Syrian", "Korean", "Chinese", "British", "Israeli", "French";
+# Endings of proper adjectives: "Republican", "Syrian", "Korean", "Chinese", "British", "Israeli", "French",
+# "Democratic", "Catholic";
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
-_PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch")
+_PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch", "ic")
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
 
@@ -192,6 +193,10 @@ def _is_adverb(word: str) -> bool:
 # the counted phrase goes on past them.
 _PLURAL_MODIFIERS = frozenset({"news", "sports", "arms", "sales", "savings", "goods", "customs", "earnings"})
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "personnel", "cattle", "feet"})
+# Nouns in -men that are no plural of a -man ("fishermen", "gunmen", "policemen" are)
+_SINGULARS_IN_MEN = frozenset(
+    {"specimen", "abdomen", "regimen", "acumen", "omen", "stamen", "hymen", "semen", "albumen", "bitumen", "amen"}
+)
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -202,6 +207,8 @@ def _is_plural_noun(word: str) -> bool:
         return True
     if not word.islower() or "-" in word or word in _PLURAL_MODIFIERS:
         return False
+    if word.endswith("men") and word not in _SINGULARS_IN_MEN:
+        return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -567,7 +574,7 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural noun when
     # one follows within two words. Only after a word that reads as an adjective: after a noun, a word in -s is
     # more often a verb ("a third of the electorate remains undecided")
-    if _looks_adjectival(first) and (plural := _plural_end(text, position, 2, lowercase=True)) is not None:
+    if (adjective or _looks_adjectival(first)) and (plural := _plural_end(text, position, 2, lowercase=True)):
         return "of " + " ".join([first, *text[position:plural].split()]), plural
     for _ in range(2 if owner or name else 0):
         word = _WORD.match(text, position)
