@@ -526,6 +526,27 @@ def test_defending_a_decision_or_a_person_is_reported(nlp):
     assert only(analyse(nlp, "But Rep. Danny Davis had defended Farrakhan.")).content.text == "Farrakhan"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Iran threatened Israel on Monday.", "ISIS fighters threaten our safety.", "Brussels bullies threaten Britain"],
+)
+def test_threatening_a_place_a_people_or_what_someone_owns_is_no_speech(nlp, text):
+    # "threaten" means "endanger" there
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union threatened a strike.", "a strike"),
+        ("Trump threatened to cut aid to Honduras.", "to cut aid to Honduras"),
+        ("Kim threatened Seoul with nuclear annihilation.", "Seoul with nuclear annihilation"),
+    ],
+)
+def test_a_threat_made_is_reported(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_a_quantified_group_that_speaks_or_is_counted_is_still_a_source(nlp):
     quote = only(analyse(nlp, "All 27 member states believe that the sanctions must stay."))
     assert quote.speaker.text == "All 27 member states"

@@ -199,6 +199,11 @@ GROUND_NOUNS = frozenset(
         "trench", "street", "building", "home", "outpost", "perimeter",
     }
 )  # fmt: skip
+# "Threaten" reports words with what is threatened ("threatened to cut aid", "threatened violence") or with
+# what with ("threatened the chief with consequences"); with a named place, body or people, a pronoun or
+# what someone owns as its object, it means "endanger" ("threatens our safety", "missiles that threaten
+# Seoul"), which is no one's words.
+THREAT_CUES = frozenset({"threaten"})
 EVIDENCE_NOUNS = frozenset(
     {
         "poll", "survey", "data", "record", "figure", "document", "study", "report", "video", "footage",

@@ -37,6 +37,7 @@ from spinlens.quotes.cues import (
     QUESTION_CUES,
     STANCE_CUES,
     TAG_CUES,
+    THREAT_CUES,
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 
@@ -47,6 +48,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 # Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied")
 _REMARK_NOUNS = frozenset(
@@ -521,6 +523,19 @@ def _defends_ground(verb: Token) -> bool:
     return False
 
 
+def _endangers(verb: Token) -> bool:
+    """Whether "threaten" means "endanger": its one object a named place, body or people, a pronoun, or what
+    someone owns ("threatens Europe", "threatens our safety"), and no "with" saying what with."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return len(objects) == 1 and (
+        objects[0].ent_type_ in _ENDANGERED_TYPES
+        or objects[0].tag_ == "PRP"
+        or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in objects[0].children)
+    )
+
+
 def _is_anyone_of_a_kind(speaker: Span) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _ANY_OF_A_KIND for child in speaker.root.children)
 
@@ -619,6 +634,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     ):
         return None, False
     if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
+        return None, False
+    if verb.lemma_ in THREAT_CUES and _endangers(verb):
         return None, False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
