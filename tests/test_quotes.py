@@ -547,6 +547,23 @@ def test_a_threat_made_is_reported(nlp, text, content):
     assert only(analyse(nlp, text)).content.text == content
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government must explain why the agencies failed to prevent the attack.",
+        "It should be noted that the rounds were never used.",
+        "This federal judge should know what the Constitution says.",
+    ],
+)
+def test_what_someone_ought_to_say_is_no_report(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_i_must_say_says_it(nlp):
+    quote = only(analyse(nlp, "I must say that we have a very good generation of young priests."))
+    assert (quote.speaker.text, quote.content.text) == ("I", "that we have a very good generation of young priests")
+
+
 def test_a_quantified_group_that_speaks_or_is_counted_is_still_a_source(nlp):
     quote = only(analyse(nlp, "All 27 member states believe that the sanctions must stay."))
     assert quote.speaker.text == "All 27 member states"

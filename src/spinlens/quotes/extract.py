@@ -48,6 +48,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_OBLIGATIONS = frozenset({"must", "should", "ought"})
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 # Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied")
@@ -386,6 +387,10 @@ def _from_cue(token: Token) -> list[Found]:
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
         return []
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token):
+        # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
+        # the writer's aside, is no report of words said; "I must say that ..." says it
+        return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
@@ -521,6 +526,10 @@ def _defends_ground(verb: Token) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
             return True
     return False
+
+
+def _said_by_me(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _endangers(verb: Token) -> bool:
