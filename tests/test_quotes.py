@@ -237,6 +237,9 @@ def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
     assert (quote.speaker.text, quote.content.text) == ("the IMF", "Inflation will stay high for years")
     quote = only(analyse(nlp, "The plan will fail, warns the minister."))
     assert (quote.speaker.text, quote.content.text) == ("the minister", "The plan will fail")
+    # a headline's role with no article, which the parser makes the cue's object
+    quote = only(analyse(nlp, "Pakistan-sponsored terror will be crushed, vows Defence Minister"))
+    assert (quote.speaker.text, quote.content.text) == ("Defence Minister", "Pakistan-sponsored terror will be crushed")
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ from spinlens.quotes.cues import (
     THREAT_CUES,
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
+from spinlens.quotes.speakers import PERSON_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -419,7 +420,8 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a tag that closes the sentence with its subject after the cue, as the British
     press writes: "Inflation will stay high for years, warned the IMF on Tuesday", "The plan will fail,
     warns the minister". The parser makes the cue a conjunct of the clause it reports and the speaker its
-    subject or object; an object must be a name ("He won the race, claimed the title" quotes no title)."""
+    subject or object; an object must be a name or a role ("..., vows Defence Minister"): "He won the race,
+    claimed the title" quotes no title."""
     head = verb.head
     if not _closes_sentence(verb, {"conj"}) or verb.doc[verb.i - 1].text != ",":
         return None
@@ -429,7 +431,13 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         c
         for c in verb.children
         if c.left_edge.i == verb.i + 1
-        and (c.dep_ == "nsubj" or (c.dep_ in {"dobj", "attr"} and c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}))
+        and (
+            c.dep_ == "nsubj"
+            or (
+                c.dep_ in {"dobj", "attr"}
+                and (c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or c.lemma_.lower() in PERSON_ROLES)
+            )
+        )
     ]
     if not nouns:
         return None
