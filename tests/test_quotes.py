@@ -284,6 +284,17 @@ def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes
     assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["Trump's representatives"]
 
 
+def test_who_made_a_report_is_part_of_its_speaker(nlp):
+    text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
+    record = analyse(nlp, text)
+    quote = only(record)
+    assert quote.speaker.text == "data compiled by Mapping Police Violence"
+    assert record.entities[quote.speaker_entity].name == "Mapping Police Violence"
+    # who obtained the emails did not write them
+    quote = only(analyse(nlp, "Emails obtained by NBC News show that the plan was known."))
+    assert (quote.speaker.text, quote.speaker_entity) == ("Emails", None)
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 
