@@ -87,6 +87,16 @@ def _quantities(text: str) -> list[tuple[str, str]]:
                 ("last winter", None),
             ],
         ),
+        # the month of that name before, in or after the month of publication; "this may" is no month
+        (
+            "Ice shrank last September, last November, this March and next May; this may change.",
+            [
+                ("last September", "2016-09-01/2016-09-30"),
+                ("last November", "2015-11-01/2015-11-30"),
+                ("this March", "2016-03-01/2016-03-31"),
+                ("next May", "2017-05-01/2017-05-31"),
+            ],
+        ),
         ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),

@@ -86,6 +86,9 @@ _PATTERNS = [
     # of the year of publication, or of the year before or after it
     r"(?P<d>(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+(?:the|this|last|next)\s+year)",
     r"(?P<d>(?:last|this|next|past)\s+(?:spring|summer|autumn|fall|winter))",
+    # last September, this March, next May: the month of that name before, in or after the month of
+    # publication; the month takes a capital, since "this may" is a verb's
+    rf"(?P<d>(?:last|this|next|past)\s+(?-i:{_MONTHS}))(?!\s*\d)",
     # between March and June 2023, from March to June 2023: a span of months, one interval
     rf"(?:between|from)\s+(?P<d>{_MONTHS}\s+(?:and|to|through|until|till)\s+{_MONTHS},?\s+{_YEAR})(?!\d|,\d)",
     # the year 2000, calendar year 2022
@@ -141,6 +144,7 @@ _RELATIVE_PART = re.compile(
 )
 _MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
 _MONTH_NUMBERS = {calendar.month_abbr[i].lower(): i for i in range(1, 13)}
+_RELATIVE_MONTH = re.compile(rf"(?P<which>last|this|next|past)\s+(?P<month>{_MONTHS})", re.IGNORECASE)
 # "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
 _AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
 # "the past two weeks", "the last year", "the past decade": a stretch of time that ends at publication
@@ -251,6 +255,9 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     relative = _RELATIVE_PART.fullmatch(expression)
     if relative:
         return _relative_part(relative, published)
+    month = _RELATIVE_MONTH.fullmatch(expression)
+    if month:
+        return _relative_month(month, published), "month"
     weekend = _WEEKEND.fullmatch(expression)
     if weekend:
         if published is None:
@@ -321,6 +328,20 @@ def _relative_part(part: re.Match[str], published: dt.date | None) -> tuple[str 
         return None, period
     year = published.year + {"last": -1, "next": 1}.get(part.group("year").lower(), 0)
     return _months(year, *_PARTS[re.sub(r"\s+", " ", part.group("part").lower())]), period
+
+
+def _relative_month(month: re.Match[str], published: dt.date | None) -> str | None:
+    """ "last September" is the latest September before the month of publication, "next May" the first May
+    after it, "this March" the March of the year of publication."""
+    if published is None:
+        return None
+    number, which = _MONTH_NUMBERS[month.group("month")[:3].lower()], month.group("which").lower()
+    year = published.year
+    if which in {"last", "past"} and number >= published.month:
+        year -= 1
+    elif which == "next" and number <= published.month:
+        year += 1
+    return _months(year, number, number)
 
 
 def _months(year: int, first: int, last: int) -> str:
