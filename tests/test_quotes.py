@@ -284,6 +284,17 @@ def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes
     assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["Trump's representatives"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sen. Ted Cruz (R-Tex.) said the deal was dead.", "Sen. Ted Cruz (R-Tex.)"),
+        ("The U.N. humanitarian office (OCHA) said aid had stopped.", "The U.N. humanitarian office (OCHA)"),
+    ],
+)
+def test_a_speaker_closes_the_bracket_it_opens(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     record = analyse(nlp, text)

@@ -888,6 +888,11 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         end += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
+    if doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+        # "The U.N. humanitarian office (OCHA)", "Sen. Ted Cruz (R-Tex.)": a bracket the phrase opened, it closes
+        close = next((t.i for t in doc[end : end + 2] if t.text == ")"), None)
+        if close is not None and all(t.is_punct for t in doc[end:close]):
+            end = close + 1
     return doc[start:end]
 
 
