@@ -35,6 +35,25 @@ def by_name(found, name: str):
     return entity
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # NER stops inside the bracket the name opens
+        ("The World Health Organization (WHO) said the outbreak was spreading.", "World Health Organization"),
+        # or on a word no name ends on, before a people's name or none
+        ("The Border Security Force of Kurds and Arabs holds the town.", "Border Security Force"),
+        ("After the resignation of Pope Benedict the Catholic faithful mostly want peace.", "Benedict"),
+    ],
+)
+def test_a_name_ends_where_a_name_can(nlp, text, name):
+    assert name in [e.name for e in entities(nlp, text)]
+
+
+def test_a_body_whose_name_ner_stops_on_of_goes_on_to_the_capitalised_words_after_it(nlp):
+    found = entities(nlp, "Talks on the International Commission for Lutheran-Catholic Dialogue began today.")
+    assert "International Commission for Lutheran-Catholic Dialogue" in [e.name for e in found]
+
+
 def test_a_person_named_three_ways_is_one_entity(nlp):
     text = (
         "US Secretary of State John Kerry flew to Geneva. Kerry met his Russian counterpart there, "

@@ -33,6 +33,11 @@ TYPES = {
 }
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
+# Words no name ends on: NER stopping on them stopped short
+_DANGLING = frozenset({"of", "for", "the", "and", "de"})
+# Names that start after such a word are no part of the name before it: "Gathering of" Iranians, "Review
+# for" September
+_NOT_CONTINUING = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 _TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
     "admiral", "rear", "colonel", "col", "lt", "sgt",
@@ -180,14 +185,42 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         ent.doc[start].lower_ == "the" or ent.doc[start].is_punct or (person and ent.doc[start].lower_ in _ROLES)
     ):
         start += 1
+    opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
+        end = opened  # "World Health Organization (WHO": NER stopped inside the bracket the name opens
     while end > start and (ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or ent.doc[end - 1].is_punct):
         end -= 1
+    end = _past_dangling_words(ent.doc, start, end, extend=not person)
     score = _SCORE.search(ent.doc[start:end].text) if end > start else None
     if score is not None:
         stop = ent.doc[start].idx + score.start()
         while end > start and ent.doc[end - 1].idx >= stop:
             end -= 1
     return ent.doc[start:end] if end > start else None
+
+
+def _past_dangling_words(doc: Doc, start: int, end: int, extend: bool) -> int:
+    """Where a name ends that NER stopped on "of", "for" or "the": for a body or a place, after the capitalised
+    words that follow it ("Democratic Republic of the" Congo, "International Commission for" Lutheran-Catholic
+    Dialogue), up to a person, a people or a date NER names; without such words, and for a person, before the
+    dangling ones ("Border Security Force of" Kurds, "Pope Benedict the" Catholic faithful)."""
+    if end <= start or doc[end - 1].lower_ not in _DANGLING:
+        return end
+    following = end
+    while extend and following < len(doc) and _continues_name(doc, following):
+        following += 1
+    if following > end:
+        return following
+    while end > start and doc[end - 1].lower_ in _DANGLING:
+        end -= 1
+    return end
+
+
+def _continues_name(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == "-":  # "Lutheran-Catholic"
+        return not doc[i - 1].whitespace_ and i + 1 < len(doc) and _capitalised_name(doc[i + 1])
+    return _capitalised_name(token) and not (token.ent_iob_ == "B" and token.ent_type_ in _NOT_CONTINUING)
 
 
 def _fits(mention: Mention, cluster: Cluster) -> bool:
