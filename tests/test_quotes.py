@@ -270,6 +270,11 @@ def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes
     assert quote.content.text.endswith("including a child")
     # the name beside the description is who speaks, not the body it heads
     assert record.entities[quote.speaker_entity].name == "Denis Pushilin"
+    # so with a bracket after the name
+    record = analyse(
+        nlp, "The chairman of the Intelligence Committee, Devin Nunes (R-Calif.), said the memo was right."
+    )
+    assert record.entities[only(record).speaker_entity].name == "Devin Nunes"
     # the parser hangs the closing quote mark on the name after it
     text = (
         "“He's absolutely right. There's a severe disconnect between this White House and frankly the security "

@@ -164,7 +164,9 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     head = span.root
     # "the head of the Donetsk People's Republic, Denis Pushilin": a name in apposition that ends the span is
     # who the description is, wherever the parser hangs it
-    beside = [t.idx for t in span if t.dep_ == "appos" and t.right_edge.i == span[-1].i]
+    beside = [
+        t.idx for t in span if t.dep_ == "appos" and all(w.is_punct for w in span.doc[t.right_edge.i + 1 : span.end])
+    ]
     named = _named(speaker, entities, doc_text(doc), (head.idx, *beside))
     if named is not None and (
         _names(entities[named], head.idx)
