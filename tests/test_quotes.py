@@ -167,6 +167,13 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
         ("Israeli Prime Minister Benjamin Netanyahu", 'to "crush" Hamas'),
         ("Palestinian Authority President Mahmoud Abbas", "an immediate ceasefire"),
     ]
+    # the comma before "while" may stand inside a quote that closes there
+    text = (
+        'Netanyahu\'s office said Hamas had "refused every reasonable proposal," while a senior Hamas official, '
+        "Basem Naim, told Reuters the group would not accept any deal."
+    )
+    first, second = analyse(nlp, text).quotes
+    assert "while" not in first.content.text and second.speaker.text == "a senior Hamas official, Basem Naim"
     # while what happened meanwhile is part of what was said
     quote = only(analyse(nlp, "He said the economy grew while inflation fell."))
     assert quote.content.text == "the economy grew while inflation fell"

@@ -50,6 +50,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
+_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
 # Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
 _AUTHORING = frozenset(
     {
@@ -692,19 +693,22 @@ def _not_reported(clause: Token) -> set[Token]:
     Lebanon, a claim Hezbollah denied") or what someone else said meanwhile ("Netanyahu vowed to crush
     Hamas, while Abbas called for a ceasefire")."""
     cut: set[Token] = set()
+    doc = clause.doc
     for token in clause.subtree:
         remark = (
             token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
         )
         another_report = token.dep_ == "advcl" and _lemma(token) in ALL_CUES and _is_circumstance(token)
-        if (
-            (remark or another_report)
-            and token.left_edge.i > 0
-            and token.doc[token.left_edge.i - 1].text == ","
-            and token.right_edge.i >= clause.right_edge.i - 1
-        ):
+        if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
+            continue
+        # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
+        comma = token.left_edge.i - 1
+        while comma > 0 and doc[comma].text in _CLOSING_QUOTES:
+            comma -= 1
+        if comma > 0 and doc[comma].text == ",":
             cut.update(token.subtree)
-            cut.add(token.doc[token.left_edge.i - 1])
+            if comma == token.left_edge.i - 1:
+                cut.add(doc[comma])
     return cut
 
 
