@@ -795,6 +795,10 @@ def _speaker(verb: Token) -> Span | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "Ukraine's foreign minister, Dmytro Kuleba, called on ...": the parser, finding no verb for the
+        # sentence, made the noun its root and the cue a clause on it; the noun is the cue's subject
+        return _trimmed_subtree(verb.head, verb)
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
