@@ -320,6 +320,31 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
     assert speaker_and_entity(nlp, text) == ("Ukraine's foreign minister, Dmytro Kuleba", "Dmytro Kuleba")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whoever released the statement speaks through it; a letter with no sender named speaks itself
+        ("CNN released a statement saying no decision has been made.", "CNN"),
+        ("He was arrested despite a 2015 letter from ICE saying he would have a hearing.", "a 2015 letter from ICE"),
+        # who is cited or quoted, not who cites or quotes them
+        ("Reuters quoted officials as saying the talks had failed.", "officials"),
+        ("Basem Naim was quoted by Reuters as saying the talks had failed.", "Basem Naim"),
+    ],
+)
+def test_a_text_or_a_source_saying_something_speaks(nlp, text, speaker):
+    (quote,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "saying"]
+    assert quote.speaker.text == speaker
+
+
+def test_a_source_cited_as_saying_something_speaks(nlp):
+    text = "The Guardian cited two unidentified sources as saying Manafort met Assange."
+    (quote,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "saying"]
+    assert (quote.speaker.text, quote.content.text) == ("two unidentified sources", "Manafort met Assange")
+    # a thing that says nothing is no speaker
+    text = "A microphone picked up Trump telling Christie to go home."
+    assert all(q.speaker is None or "microphone" not in q.speaker.text for q in analyse(nlp, text).quotes)
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     assert speaker_and_entity(nlp, text) == ("data compiled by Mapping Police Violence", "Mapping Police Violence")

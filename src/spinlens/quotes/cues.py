@@ -204,6 +204,19 @@ GROUND_NOUNS = frozenset(
 # what someone owns as its object, it means "endanger" ("threatens our safety", "missiles that threaten
 # Seoul"), which is no one's words.
 THREAT_CUES = frozenset({"threaten"})
+# Texts and utterances that say things: "a statement saying ...", "a letter from ICE saying ...", "tweets
+# calling her ..."; not a microphone "picking up Trump telling Christie ...".
+SAYING_NOUNS = frozenset(
+    {
+        "statement", "letter", "report", "email", "e-mail", "memo", "memorandum", "tweet", "post", "message",
+        "note", "document", "release", "ad", "advertisement", "commercial", "video", "poll", "survey", "study",
+        "filing", "complaint", "lawsuit", "suit", "petition", "editorial", "article", "story", "column", "op-ed",
+        "speech", "interview", "sign", "banner", "placard", "headline", "resolution", "guideline", "policy",
+        "submission", "notice", "order", "directive", "ruling", "verdict", "indictment", "affidavit", "motion",
+        "brief", "comment", "remark", "announcement", "declaration", "communique", "communiqué", "text",
+        "broadcast", "clip", "footage", "leaflet", "flyer", "pamphlet", "book", "paper", "bill", "amendment",
+    }
+)  # fmt: skip
 EVIDENCE_NOUNS = frozenset(
     {
         "poll", "survey", "data", "record", "figure", "document", "study", "report", "video", "footage",

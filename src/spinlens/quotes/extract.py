@@ -35,6 +35,7 @@ from spinlens.quotes.cues import (
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
     QUESTION_CUES,
+    SAYING_NOUNS,
     STANCE_CUES,
     TAG_CUES,
     THREAT_CUES,
@@ -787,11 +788,14 @@ def _speaker(verb: Token) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _trimmed_subtree(objects[0])
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
-        # "Basem Naim was quoted by Reuters as saying ...": who is quoted, not who quotes
-        for child in verb.head.head.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return _trimmed_subtree(child)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in {"quote", "cite"}:
+        # "Basem Naim was quoted by Reuters as saying ...", "The Guardian cited two sources as saying ...": who
+        # is quoted, not who quotes
+        quoting = verb.head.head
+        for deps in ({"dobj"}, _SUBJECT_DEPS - {"nsubj"} if quoting.lemma_ == "cite" else _SUBJECT_DEPS):
+            for child in quoting.children:
+                if child.dep_ in deps:
+                    return _trimmed_subtree(child)
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
         return None
@@ -806,7 +810,19 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in SAYING_NOUNS:
+            return _saying_noun(head)
     return None
+
+
+def _saying_noun(noun: Token) -> Span:
+    """Who speaks in "a statement saying ...": whoever released or sent it ("CNN released a statement
+    saying ..."), else the statement itself ("despite a 2015 letter from ICE saying ...")."""
+    if noun.dep_ == "dobj":
+        for child in noun.head.children:
+            if child.dep_ == "nsubj":
+                return _trimmed_subtree(child)
+    return _trimmed_subtree(noun)
 
 
 def _after_dateline_words(subject: Span) -> Span | None:
