@@ -345,6 +345,29 @@ def test_a_source_cited_as_saying_something_speaks(nlp):
     assert all(q.speaker is None or "microphone" not in q.speaker.text for q in analyse(nlp, text).quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # who did it "by claiming", and people claiming
+        ("Loesch sparked controversy this month by claiming that the media loved mass shootings.", "Loesch"),
+        ("In response to cops claiming to find a tip, the family sued.", "cops"),
+        # not a thing that got rolling
+        ("Rep. Danny Davis helped get the ball rolling by praising Farrakhan.", None),
+    ],
+)
+def test_who_speaks_in_a_participle(nlp, text, speaker):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Symptoms include swollen lymph nodes, called buboes.", "Guyger entered the apartment and called 911."],
+)
+def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     assert speaker_and_entity(nlp, text) == ("data compiled by Mapping Police Violence", "Mapping Police Violence")

@@ -52,6 +52,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+# People who speak in "cops claiming ...", "protesters chanting ...", beside the roles of `PERSON_ROLES`
+_PEOPLE = frozenset(
+    {"cop", "police", "protester", "protestor", "demonstrator", "critic", "expert", "supporter", "resident",
+     "witness", "voter", "people", "man", "woman", "scientist", "doctor", "lawyer", "parent", "student"}
+)  # fmt: skip
 # Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
 _AUTHORING = frozenset(
     {
@@ -400,6 +405,11 @@ def _from_cue(token: Token) -> list[Found]:
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token):
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
+        return []
+    if _lemma(token) == "call" and (
+        _names_a_thing(token) or any(c.dep_ in {"dobj", "oprd"} and c.like_num for c in token.children)
+    ):
+        # "swollen lymph nodes, called buboes" names; "called 911" telephones
         return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
@@ -812,7 +822,36 @@ def _speaker(verb: Token) -> Span | None:
                 return speaker
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in SAYING_NOUNS:
             return _saying_noun(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and _names_people(head):
+            return _trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # "Loesch sparked controversy by claiming that ...": the subject of what was done so
+        for child in verb.head.head.children:
+            if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
+                return _trimmed_subtree(child)
     return None
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """Whether a participle names what it hangs on ("lymph nodes, called buboes"), with no one calling it so
+    ("methods that critics have called authoritarian") and nothing called ("..., called the leaks a
+    scoop")."""
+    deps = {c.dep_ for c in verb.children}
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ != "ROOT"  # a root noun leaves the participle the sentence's verb
+        and "oprd" in deps
+        and not deps & {"nsubj", "dobj", "aux"}
+    )
+
+
+def _names_people(noun: Token) -> bool:
+    return (
+        noun.ent_type_ in {"PERSON", "ORG", "NORP"}
+        or noun.lemma_.lower() in PERSON_ROLES
+        or noun.lemma_.lower() in _PEOPLE
+    )
 
 
 def _saying_noun(noun: Token) -> Span:
