@@ -342,10 +342,10 @@ _CLOCK = re.compile(
 
 def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[FoundQuantity]:
     """Quantities in text, in text order; `skip` holds ranges already read as something else (dates)."""
-    dates = list(skip) + [m.span() for m in _CLOCK.finditer(text)]
+    skipped = list(skip) + [m.span() for m in _CLOCK.finditer(text)]
     shares, taken = _shares(text)
-    found = [q for q in shares if not _overlaps(q.start, q.end, dates)]
-    matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), dates + taken)]
+    found = [q for q in shares if not _overlaps(q.start, q.end, skipped)]
+    matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), skipped + taken)]
     read = [_read(text, match) for match in matches]
     joined: set[int] = set()  # the upper ends of ranges, read with their lower end
     reach = 0  # where the last range with a dashed top ends: its top ("2%–3%") is no figure of its own

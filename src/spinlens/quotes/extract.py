@@ -470,10 +470,14 @@ def _closes_sentence(verb: Token, deps: set[str]) -> bool:
     return (
         verb.dep_ in deps
         and verb.head.i < verb.i
-        and _lemma(verb) in CLAUSE_CUES
         and not any(c.i < verb.i for c in verb.children)
-        and verb.sent.end <= verb.right_edge.i + 2
+        and _ends_sentence(verb)
     )
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether a cue of saying has at most a word or two after it in its sentence."""
+    return _lemma(verb) in CLAUSE_CUES and verb.sent.end <= verb.right_edge.i + 2
 
 
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -507,7 +511,7 @@ def _reported_before(verb: Token) -> Token | None:
     """The clause a cue with no subject of its own closes the sentence after, or None."""
     if _closes_sentence(verb, {"conj", "advcl"}):
         return verb.head
-    if verb.dep_ != "ROOT" or _lemma(verb) not in CLAUSE_CUES or verb.sent.end > verb.right_edge.i + 2:
+    if verb.dep_ != "ROOT" or not _ends_sentence(verb):
         return None
     before = [c for c in verb.children if c.i < verb.i and c.dep_ != "punct"]
     if len(before) != 1 or before[0].dep_ != "ccomp":
@@ -577,7 +581,7 @@ def _is_anyone_of_a_kind(speaker: Span) -> bool:
 
 
 def _is_question(sentence: Span) -> bool:
-    words = [t for t in sentence if not t.is_space and t.text not in {'"', "”", "’", "'", "''", ")"}]
+    words = [t for t in sentence if not t.is_space and t.text not in _CLOSING_QUOTES | {"'", ")"}]
     return bool(words) and words[-1].text == "?"
 
 
@@ -802,10 +806,13 @@ def _speaker(verb: Token) -> Span | None:
         # "Basem Naim was quoted by Reuters as saying ...", "The Guardian cited two sources as saying ...": who
         # is quoted, not who quotes
         quoting = verb.head.head
-        for deps in ({"dobj"}, _SUBJECT_DEPS - {"nsubj"} if quoting.lemma_ == "cite" else _SUBJECT_DEPS):
-            for child in quoting.children:
-                if child.dep_ in deps:
-                    return _trimmed_subtree(child)
+        # the object of an active verb, else the subject of "quote" (the subject of an active "cite" cites)
+        subjects = _SUBJECT_DEPS if quoting.lemma_ == "quote" else {"nsubjpass"}
+        quoted = [c for c in quoting.children if c.dep_ == "dobj"] or [
+            c for c in quoting.children if c.dep_ in subjects
+        ]
+        if quoted:
+            return _trimmed_subtree(quoted[0])
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
         return None
@@ -820,10 +827,11 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in SAYING_NOUNS:
-            return _saying_noun(head)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and _names_people(head):
-            return _trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            if head.lemma_.lower() in SAYING_NOUNS:
+                return _saying_noun(head)
+            if _names_people(head):
+                return _trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:
         # "Loesch sparked controversy by claiming that ...": the subject of what was done so
         for child in verb.head.head.children:

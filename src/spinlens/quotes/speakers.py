@@ -230,7 +230,7 @@ def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, 
     (at the characters `heads`, in that order), else the longest mention, and of equals the later, which
     heads an English noun phrase. A name that opens a hyphenated modifier is not who speaks: "the Hamas-run
     health ministry" is not Hamas, nor are "Iran-backed rebels" Iran."""
-    best, best_key = None, (len(heads), 0, 0)
+    best, best_key = None, None
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             if _HYPHENATED_MODIFIER.match(text, mention.end):
@@ -238,7 +238,7 @@ def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, 
             overlap = min(speaker[1], mention.end) - max(speaker[0], mention.start)
             rank = next((i for i, char in enumerate(heads) if mention.start <= char < mention.end), len(heads))
             key = (rank, -overlap, -mention.end)
-            if overlap > 0 and (best is None or key < best_key):
+            if overlap > 0 and (best_key is None or key < best_key):
                 best, best_key = index, key
     return best
 
