@@ -975,6 +975,56 @@ def test_role_description_resolves_to_the_nearest_person(nlp):
     assert record.entities[quote.speaker_entity].name == "Boris Johnson"
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # another person named in between: the role was introduced with its holder's name
+        (
+            "Foreign Ministry spokesperson Wang Wenbin spoke on Tuesday. Adrian Zenz, a German scholar, disagreed. "
+            "The spokesperson added that the region was stable.",
+            "Wang Wenbin",
+        ),
+        (
+            "Xu Guixiang, a spokesperson for the regional government, spoke first. Adrian Zenz disagreed. "
+            "The spokesperson said that the centres had closed.",
+            "Xu Guixiang",
+        ),
+        # the description's compounds must match: not "Attorney General Loretta Lynch"
+        (
+            "Inspector General Michael Horowitz wrote the report. Attorney General Loretta Lynch met Bill Clinton. "
+            "The inspector general said that the meeting was a mistake.",
+            "Michael Horowitz",
+        ),
+        (
+            "Jewish groups criticised a group called Democratize SSMU. Noah Lew ran for the board. "
+            "The group said that Lew should not be elected.",
+            "Democratize SSMU",
+        ),
+        (
+            "Vice President Joe Biden sat beside President Barack Obama. Vice President Joe Biden wept. "
+            "The president said that the museum told a story.",
+            "Barack Obama",
+        ),
+        # an unnamed introduction is no one named before it...
+        (
+            "Xavier Becerra denied it. A House official close to the probe spoke on Friday. The official said that "
+            "the server was missing.",
+            None,
+        ),
+        # ...but a fitting name since may be who it was
+        (
+            "A union representing flight attendants endorsed Clinton. The Association of Flight Attendants cited "
+            "her work. The union wrote that she was a champion.",
+            "Association of Flight Attendants",
+        ),
+    ],
+)
+def test_a_role_description_is_whoever_the_text_introduced_in_that_role(nlp, text, who):
+    record = analyse(nlp, text)
+    quote = record.quotes[-1]
+    assert (record.entities[quote.speaker_entity].name if quote.speaker_entity is not None else None) == who
+
+
 def test_a_plural_role_description_is_no_single_entity(nlp):
     # it used to take the nearest name, here a journal NER reads as a person
     record = analyse(

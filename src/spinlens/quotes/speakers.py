@@ -10,8 +10,11 @@
   who promised ...").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back.
-- A definite role description ("the minister", "the campaign") is the nearest person, or organisation,
-  mentioned before it within a few more sentences; a plural one ("the authors") is no single entity.
+- A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
+  that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
+  an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
+  person, or organisation, mentioned before it within a few more sentences. A plural one ("the authors") is
+  no single entity.
 - "who" / "which" opening a relative clause is the entity named by the noun the clause hangs on.
 - Anything else ("a source", "officials", "I", a name NER missed) stays unresolved: never invented.
 """
@@ -193,11 +196,92 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     # but "the police", tagged plural too, is the force named before
     plural = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
     if span[0].lower_ in {"the", "this", "that"} and not plural and not any(t.pos_ == "PROPN" for t in span):
-        if head.lemma_.lower() in PERSON_ROLES:
-            return _nearest_before(doc, span, entities, {"person"}, ROLE_REACH, content)
-        if head.lemma_.lower() in ORGANISATION_ROLES:
-            return _nearest_before(doc, span, entities, {"organisation"}, ROLE_REACH, content)
+        role = head.lemma_.lower()
+        types = {"person"} if role in PERSON_ROLES else {"organisation"} if role in ORGANISATION_ROLES else None
+        if types is not None and span[0].lower_ == "the":
+            introduced = _introduced(doc, span, entities, types, head, content)
+            if introduced:
+                return introduced[1]
+        if types is not None:
+            return _nearest_before(doc, span, entities, types, ROLE_REACH, content)
     return None
+
+
+def _introduced(
+    doc: Doc, span: Span, entities: list[Entity], types: set[str], head: Token, content: Range
+) -> tuple[int, int | None] | None:
+    """Where the text last introduced the role a definite description names, and whom it introduced, or
+    None if it never did.
+
+    "The spokesperson" is "Foreign Ministry spokesperson Wang Wenbin", even with another person named in
+    between, as a reader takes it. The description must say what the introduction said: "the inspector
+    general" is not "Attorney General Loretta Lynch", "the Republican nominee" not "Democratic nominee Tim
+    Kaine", "the president" not "Vice President Joe Biden".
+
+    "The official" just after "A House official close to the probe said ..." is no one named; but once a
+    fitting name has come since ("A union representing flight attendants endorsed Clinton. The Association
+    of Flight Attendants called ..."), or the unnamed one is a few sentences back, the role falls to the
+    nearest name, as it did before.
+    """
+    wanted = _role_words(head)
+
+    def fits(word: Token) -> bool:
+        words = _role_words(word)
+        return words[0] == wanted[0] and wanted[1] <= words[1] and wanted[2] == words[2]
+
+    horizon = _horizon(doc, span, content, ROLE_REACH)
+    found: dict[int, int | None] = {
+        word.i: None
+        for word in doc[: span.start]
+        if word.idx >= horizon and fits(word) and any(c.lower_ in {"a", "an"} for c in word.children)
+    }
+    mentioned_since: list[int] = []
+    for index, entity in enumerate(entities):
+        if entity.type not in types:
+            continue
+        for mention in entity.mentions:
+            words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            # a name that is only the role word ("Bank executives", which NER takes for a bank) names no one
+            if words is None or words.end > span.start or words.text.lower() == wanted[0]:
+                continue
+            found.update((t.i, index) for t in _described_by(words) if fits(t))
+            if not content[0] <= mention.start < content[1]:
+                mentioned_since.append(words.start)
+    if not found:
+        return None
+    last = max(found.items())
+    if last[1] is None and any(start > last[0] for start in mentioned_since):
+        return None
+    return last
+
+
+# Words that make a role another one: "Vice President", "deputy minister", "former president"
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting", "former", "lieutenant", "under"})
+
+
+def _role_words(word: Token) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A role word's lemma, the words that qualify it (compounds: "inspector" general; proper adjectives:
+    "Republican" nominee), and its ranks."""
+    modifiers = [c for c in word.children if c.dep_ in {"compound", "amod"}]
+    qualifiers = {c.lemma_.lower() for c in modifiers if c.dep_ == "compound" or c.text[0].isupper()}
+    ranks = {c.lower_ for c in modifiers} & _RANKS
+    return word.lemma_.lower(), frozenset(qualifiers - ranks), frozenset(ranks)
+
+
+def _described_by(words: Span) -> list[Token]:
+    """The words that name a mention's role: its head word ("Dallas Police Department"), and the words it is
+    a compound, apposition, name or predicate of ("Foreign Ministry spokesperson Wang Wenbin", "Xu Guixiang,
+    a spokesperson for the regional government", "a group called Democratize SSMU", "Franken was a
+    senator")."""
+    root = words.root
+    described = [root, *(c for c in root.children if c.dep_ in {"compound", "appos"})]
+    if root.dep_ in {"compound", "appos"}:
+        described.append(root.head)
+    elif root.dep_ == "oprd" and root.head.dep_ == "acl":
+        described.append(root.head.head)
+    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        described.extend(c for c in root.head.children if c.dep_ == "attr")
+    return described
 
 
 def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
@@ -246,12 +330,7 @@ def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, 
 def _nearest_before(
     doc: Doc, span: Span, entities: list[Entity], types: set[str], reach: int, content: Range
 ) -> int | None:
-    sentences = list(doc.sents)
-    # the reach counts back from where the quote or its speaker starts, whichever is first: a quote of four
-    # sentences before "he added" does not use up the sentences a reader looks back over
-    first = min(span.start_char, content[0])
-    current = next((i for i, s in enumerate(sentences) if s.start_char <= first < s.end_char), 0)
-    horizon = sentences[max(0, current - reach)].start_char
+    horizon = _horizon(doc, span, content, reach)
     best, best_end = None, -1
     for index, entity in enumerate(entities):
         if entity.type not in types:
@@ -266,3 +345,13 @@ def _nearest_before(
             ):
                 best, best_end = index, mention.end
     return best
+
+
+def _horizon(doc: Doc, span: Span, content: Range, reach: int) -> int:
+    """The first character a reader looks back to, `reach` sentences before the quote."""
+    sentences = list(doc.sents)
+    # the reach counts back from where the quote or its speaker starts, whichever is first: a quote of four
+    # sentences before "he added" does not use up the sentences a reader looks back over
+    first = min(span.start_char, content[0])
+    current = next((i for i, s in enumerate(sentences) if s.start_char <= first < s.end_char), 0)
+    return sentences[max(0, current - reach)].start_char
