@@ -43,6 +43,9 @@ def by_name(found, name: str):
         # or on a word no name ends on, before a people's name or none
         ("The Border Security Force of Kurds and Arabs holds the town.", "Border Security Force"),
         ("After the resignation of Pope Benedict the Catholic faithful mostly want peace.", "Benedict"),
+        # a person's name ends before what the person owns
+        ("Cardinal Errázuriz was appointed a member of Pope Francis’s C9 inner council.", "Francis"),
+        ("The aide read George Kennan’s Long Telegram again.", "George Kennan"),
     ],
 )
 def test_a_name_ends_where_a_name_can(nlp, text, name):

@@ -170,6 +170,9 @@ def _capitalised_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[0].isupper()
 
 
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
 def _trim(ent: Span, person: bool = False) -> Span | None:
     """Without a leading "the" (or, for a person, a job word) and a trailing possessive, punctuation or score,
     which NER sometimes includes.
@@ -188,7 +191,11 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
     opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
         end = opened  # "World Health Organization (WHO": NER stopped inside the bracket the name opens
-    while end > start and (ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or ent.doc[end - 1].is_punct):
+    if person:
+        # "Francis’s C9", "Trump’s POLICIES": NER ran a name on into what the person owns, which is no name of
+        # theirs (and seldom a person: "Hobbes’s Leviathan", "Valentine’s Day"); the owner is the person
+        end = next((t.i for t in ent.doc[start:end] if t.lower_ in _POSSESSIVES), end)
+    while end > start and (ent.doc[end - 1].lower_ in _POSSESSIVES or ent.doc[end - 1].is_punct):
         end -= 1
     end = _past_dangling_words(ent.doc, start, end, extend=not person)
     score = _SCORE.search(ent.doc[start:end].text) if end > start else None
