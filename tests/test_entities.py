@@ -52,6 +52,12 @@ def test_a_name_ends_where_a_name_can(nlp, text, name):
     assert name in [e.name for e in entities(nlp, text)]
 
 
+def test_an_amount_is_no_name(nlp):
+    # NER types "110bn" a person once the pound sign splits off
+    found = entities(nlp, "Britain's biggest companies handed £110bn to shareholders last year.")
+    assert [e.name for e in found] == ["Britain"]
+
+
 def test_a_body_whose_name_ner_stops_on_of_goes_on_to_the_capitalised_words_after_it(nlp):
     found = entities(nlp, "Talks on the International Commission for Lutheran-Catholic Dialogue began today.")
     assert "International Commission for Lutheran-Catholic Dialogue" in [e.name for e in found]

@@ -56,6 +56,8 @@ _PARTICLES = frozenset(
 )
 # A match's score, which NER may run into the team before it ("beat Manchester United 3-2")
 _SCORE = re.compile(r"\s\d+\s?[-–]\s?\d+$")
+# An amount NER took for a name: "£110bn", where the currency sign split off
+_AMOUNT = re.compile(r"\d[\d.,]*\s?(?:bn|m|k|tn|million|billion|trillion)?", re.IGNORECASE)
 # A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
 # decimal part or a degree or percent sign, and at most a unit's letter or two after it.
 _MEASUREMENT = re.compile(r"\d+(?:[.,]\d+)?\s*[°%][^\W\d_]?|\d+[.,]\d+\s*[^\W\d_]{0,2}")
@@ -175,7 +177,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 def _trim(ent: Span, person: bool = False) -> Span | None:
     """Without a leading "the" (or, for a person, a job word) and a trailing possessive, punctuation or score,
-    which NER sometimes includes.
+    which NER sometimes includes; None for an amount ("£110bn").
 
     None for a span across a line break: no name runs from one paragraph into the next, but NER reads a
     title-case headline and the first word under it as one ("The Cowards of Velmora Have Shown Their True
@@ -203,7 +205,9 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         stop = ent.doc[start].idx + score.start()
         while end > start and ent.doc[end - 1].idx >= stop:
             end -= 1
-    return ent.doc[start:end] if end > start else None
+    if end <= start or _AMOUNT.fullmatch(ent.doc[start:end].text):
+        return None
+    return ent.doc[start:end]
 
 
 def _past_dangling_words(doc: Doc, start: int, end: int, extend: bool) -> int:
