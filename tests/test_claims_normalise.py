@@ -293,6 +293,14 @@ def test_publication_date(published, expected):
         ("United beat City 2-1, and the court ruled 5–4.", []),
         ("Taxes rise by between 1.5 and 2 per cent.", [("1.5 and 2 per cent", "1.5-2 percent")]),
         ("Between 1.5 and 2 million people fled.", [("1.5 and 2 million people fled", "1500000-2000000 people fled")]),
+        # the low end may carry its own scale; a year is no low end
+        ("It is worth between $500,000 and $1 million.", [("$500,000 and $1 million", "500000-1000000 USD")]),
+        ("An estimated 500,000 to 3 million times.", [("500,000 to 3 million times", "500000-3000000 times")]),
+        (
+            "It rose from $362 million in 2014 to $557 million.",
+            [("$362 million", "362000000 USD"), ("2014", "2014"), ("$557 million", "557000000 USD")],
+        ),
+        ("The Fed held its rate at a range of 5% to 5.25%.", [("5% to 5.25%", "5-5.25 percent")]),
         # a change is no range: its start takes the end's unit
         ("Inflation rose from 3.0 to 3.4 per cent.", [("3.0", "3 percent"), ("3.4 per cent", "3.4 percent")]),
         # money does not count what was done with it

@@ -423,7 +423,9 @@ def _with_dashed_top(text: str, low: FoundQuantity) -> FoundQuantity:
 
 # "between 1.5 and 2 per cent", "from 3.0 to 3.4 per cent": the first number takes the second's unit
 _PAIR = re.compile(r"\s+(and|to)\s+")
-_PAIR_OPENING = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+# the most a range's top may be its bottom's multiple
+_WIDEST_RANGE = 100
+_PAIR_OPENING = re.compile(r"\b(between|from|range\s+of)\s+$", re.IGNORECASE)
 
 
 def _paired(
@@ -438,13 +440,19 @@ def _paired(
         return first
     value = first.value
     if not (first_match.group("scale") or first_match.group("short")):
-        value *= _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+        scaled = value * _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+        # "1.5 to 2 million" shares the scale; "500,000 to 3 million" has its own, but "2014 to $557 million"
+        # is no range
+        if scaled < second.value:
+            value = scaled
+        elif value * _WIDEST_RANGE < second.value:
+            return first
     if opening is None:
         # "30 to 40 people", "five to eight years": a range; "won 3 to 1" is a score
         if second.high is not None or value >= second.value:
             return first
         return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
-    if opening.group(1).lower() == "between" and word == "and":
+    if (opening.group(1).lower() == "between" and word == "and") or opening.group(1).lower().startswith("range"):
         if second.high is not None or value >= second.value:
             return first
         return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
