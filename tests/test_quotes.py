@@ -238,6 +238,32 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     assert (says.speaker.text, says.content.text) == ("Kremlin", "West must withdraw first")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # of two subjects the parser gives the cue, the one beside it
+        (
+            "More than 64,000 voter registrations have been challenged this year, most of them in majority-Black "
+            "counties, a Guardian analysis found.",
+            "a Guardian analysis",
+        ),
+        # not the end of the first one's phrase
+        ("A neighbor who heard the gunfire said it happened at a home.", "A neighbor"),
+        (
+            "Vitaly Churkin, spurning requests from Obama administration officials to impose sanctions against "
+            "Iran under the resolution, asserted that the test was legal.",
+            "Vitaly Churkin",
+        ),
+        (
+            "But an email obtained by the USA TODAY NETWORK – Florida shows that Florida Democrats were organizing.",
+            "an email",
+        ),
+    ],
+)
+def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
     # the parser makes the cue a conjunct of what it reports, and the speaker its object or subject
     quote = only(analyse(nlp, "Inflation will stay high for years, warned the IMF on Tuesday."))
