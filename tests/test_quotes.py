@@ -188,6 +188,13 @@ def test_the_other_half_of_a_sentence_across_a_semicolon_is_not_what_was_said(nl
     ]
 
 
+def test_the_sentence_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
+    text = "There is no evidence of fraud in 2020: three recounts confirmed Biden's win by 11,779 votes."
+    assert analyse(nlp, text).quotes == []
+    asked = only(analyse(nlp, "Think about it: The CIA has asked the president to keep the records secret."))
+    assert asked.content.text == "the president to keep the records secret"
+
+
 def test_a_dateline_is_nobodys_speaker(nlp):
     # the parser takes "BEIJING" for a subject of "slammed" beside the spokesperson, and "WASHINGTON" into
     # the President's phrase
