@@ -76,6 +76,13 @@ def test_without_a_publication_date_relative_dates_resolve_against_the_dateline(
     assert {d.text: d.value for c in wrong.claims for d in c.dates}["Wednesday"] == "2025-03-12"
 
 
+def test_without_a_publication_date_or_dateline_relative_dates_resolve_against_the_byline(claims_analyzer):
+    text = "Heatwave\n\nBy Ellen Park, 28 July 2023\n\nPhoenix topped 43C on Thursday, scientists said."
+    record = claims_analyzer.analyze(text)
+    assert {d.text: d.value for c in record.claims for d in c.dates}["Thursday"] == "2023-07-27"
+    assert [w.code for w in record.warnings] == ["byline_date"]
+
+
 def test_a_dateline_is_no_part_of_a_claim(claims_analyzer):
     text = "Budget row\n\nLONDON, 14 March 2025 — The government spent £12bn on Wednesday, the Treasury said."
     (claim,) = [c for c in claims_analyzer.analyze(text).claims if "£12bn" in c.text]

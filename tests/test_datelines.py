@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinlens.datelines import dateline_date_words, dateline_place, end_of_dateline
+from spinlens.datelines import byline_date_words, dateline_date_words, dateline_place, end_of_dateline
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,18 @@ def test_a_story_has_one_dateline():
     text = "LONDON — Shares fell.\n\nNATO — the alliance — met."
     assert dateline_place(text, 0) == (0, 6)
     assert dateline_place(text, text.index("NATO")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Heatwave\n\nBy Ellen Park, 28 July 2023\n\nJuly is on track to be the hottest month.", "28 July 2023"),
+        ("By Maya Johnson | Oct 12, 2022\n\nRepublicans are at it again.", "Oct 12, 2022"),
+        ("By David Cohen, The Jerusalem Herald, November 20, 2023\n\nThe IDF said.", "November 20, 2023"),
+        # a sentence that opens with "By" is no byline, nor is a byline with no date
+        ("By the time he arrived on March 3, 2023.", None),
+        ("By Ann Lee\n\nIt rained on 3 March 2023", None),
+    ],
+)
+def test_a_byline_may_end_on_the_date(text, date):
+    assert byline_date_words(text) == date

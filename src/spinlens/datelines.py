@@ -2,7 +2,8 @@
 first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —".
 
 A dateline says where and when the story was filed; it is nobody's words and no sentence's subject. The
-claims layer reads its date when the article comes without one, the quotes layer keeps it out of what a
+claims layer reads its date when the article comes without one (or else the date a byline ends on: "By Ellen
+Park, 28 July 2023"), the quotes layer keeps it out of what a
 source is reported to have said ("KYIV — Troops retook two villages, the General Staff said"), and the
 entities layer knows its place for a place, whatever type NER gives a word in capitals.
 """
@@ -25,11 +26,19 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 REACH = 1000  # characters: a dateline opens the story, under its title and byline
+# A byline that ends on a date: "By Ellen Park, 28 July 2023", "By Maya Johnson | Oct 12, 2022"
+_BYLINE = re.compile(rf"^[ \t]*By[ \t]+[^\n]{{1,120}}?\b(?P<date>{_DATE})[ \t]*$", re.MULTILINE)
 
 
 def dateline_date_words(text: str) -> str | None:
     """The words of the dateline's date ("3 March 2025"), if the text has a dateline with a date."""
     match = _dateline(text)
+    return match.group("date") if match else None
+
+
+def byline_date_words(text: str) -> str | None:
+    """The words of the date a byline near the start ends on ("28 July 2023"), if there is one."""
+    match = _BYLINE.search(text, 0, REACH)
     return match.group("date") if match else None
 
 

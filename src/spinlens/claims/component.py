@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 
-from spinlens.claims.dates import dateline_date, find_dates, publication_date
+from spinlens.claims.dates import filing_date, find_dates, publication_date
 from spinlens.claims.model import CheckworthyModel, load_model
 from spinlens.claims.quantities import find_quantities
 from spinlens.datelines import end_of_dateline
@@ -69,14 +69,14 @@ class ClaimFinder:
                 f"the publication date {record.article.published!r} is not a date: relative dates are not "
                 "resolved against it",
             )
-        if published is None:
-            published = dateline_date(record.article.text)
-            if published is not None:
-                record.warn(
-                    self.name,
-                    "dateline_date",
-                    f"no publication date given: relative dates resolved against the dateline's {published}",
-                )
+        filed = filing_date(record.article.text) if published is None else None
+        if filed is not None:
+            published, where = filed
+            record.warn(
+                self.name,
+                f"{where}_date",
+                f"no publication date given: relative dates resolved against the {where}'s {published}",
+            )
         too_long = failed = 0
         claims = []
         for sentence, score in zip(sentences, scores, strict=True):

@@ -18,7 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spinlens.datelines import dateline_date_words
+from spinlens.datelines import byline_date_words, dateline_date_words
 
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -235,10 +235,14 @@ def publication_date(published: str | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The date of a dateline near the start of the text, for an article that comes without `published`."""
-    words = dateline_date_words(text)
-    return publication_date(words) if words else None
+def filing_date(text: str) -> tuple[dt.date, str] | None:
+    """For an article that comes without `published`, the date of a dateline near the start of the text, or
+    else of a byline there, with which of the two it is."""
+    for where, words in (("dateline", dateline_date_words(text)), ("byline", byline_date_words(text))):
+        date = publication_date(words) if words else None
+        if date is not None:
+            return date, where
+    return None
 
 
 def _resolve(expression: str, published: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
