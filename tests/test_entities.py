@@ -56,6 +56,7 @@ def test_an_amount_is_no_name(nlp):
     # NER types "110bn" a person once the pound sign splits off
     found = entities(nlp, "Britain's biggest companies handed £110bn to shareholders last year.")
     assert [e.name for e in found] == ["Britain"]
+    assert [e.name for e in entities(nlp, "In China, a town in Xinjiang recorded 52.2C.")] == ["China", "Xinjiang"]
 
 
 def test_a_body_whose_name_ner_stops_on_of_goes_on_to_the_capitalised_words_after_it(nlp):

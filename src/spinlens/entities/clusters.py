@@ -56,8 +56,8 @@ _PARTICLES = frozenset(
 )
 # A match's score, which NER may run into the team before it ("beat Manchester United 3-2")
 _SCORE = re.compile(r"\s\d+\s?[-–]\s?\d+$")
-# An amount NER took for a name: "£110bn", where the currency sign split off
-_AMOUNT = re.compile(r"\d[\d.,]*\s?(?:bn|m|k|tn|million|billion|trillion)?", re.IGNORECASE)
+# An amount NER took for a name: "£110bn", where the currency sign split off, or "52.2C."; not "3M"
+_AMOUNT = re.compile(r"\d[\d.,]*\s?(?:bn|tn|[mk]|million|billion|trillion|[CF])?\.?")
 # A measurement NER sometimes tags as a name ("the 1.5C threshold" as an organisation): a number with a
 # decimal part or a degree or percent sign, and at most a unit's letter or two after it.
 _MEASUREMENT = re.compile(r"\d+(?:[.,]\d+)?\s*[°%][^\W\d_]?|\d+[.,]\d+\s*[^\W\d_]{0,2}")
