@@ -227,6 +227,14 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_when_a_report_was_made_is_no_part_of_who_made_it(nlp):
+    text = (
+        "The Institute for Fiscal Studies estimates that pensioners would lose £300 a year. Polling by YouGov last "
+        "week found that 62 per cent of voters think the Government is doing badly."
+    )
+    assert [q.speaker.text for q in analyse(nlp, text).quotes if q.cue.text == "found"] == ["Polling by YouGov"]
+
+
 def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp):
     # the small model makes "a fifth" a sentence of its own, leaving "by" without its object
     text = (

@@ -959,7 +959,10 @@ def _is_cue_preposition(verb: Token, token: Token) -> bool:
 
 
 def _is_when(token: Token) -> bool:
-    """Whether a preposition says when ("on Friday", "in March"): "called on Friday for calm" calls for calm."""
+    """Whether a phrase says when: a preposition ("on Friday", "in March": "called on Friday for calm" calls for
+    calm) or a bare noun phrase ("Polling by YouGov last week found ...")."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in {"DATE", "TIME"}
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
 
 
