@@ -171,6 +171,22 @@ def test_cli_writes_out_file_and_keeps_good_inputs_when_some_are_bad(tmp_path):
     assert record["article"]["id"] == "op-ed-war"
 
 
+def test_cli_gives_an_outlet_and_a_publication_date_to_the_articles_that_name_none(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Budget row\n\nThe government spent £12bn on Wednesday, up from £9bn last year, officials said.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": story.read_text(), "outlet": "Coast Times", "published": "2020-01-01"}))
+    args = ["analyze", str(story), str(feed), "-f", "jsonl", "--layers", "claims"]
+    result = CliRunner().invoke(main, [*args, "--outlet", "Daily Example", "--published", "2025-03-14"])
+    assert result.exit_code == 0, result.output
+    given, named = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (given["article"]["outlet"], given["article"]["published"]) == ("Daily Example", "2025-03-14")
+    assert {d["text"]: d["value"] for c in given["claims"] for d in c["dates"]}["Wednesday"] == "2025-03-12"
+    assert (named["article"]["outlet"], named["article"]["published"]) == ("Coast Times", "2020-01-01")
+    wrong = CliRunner().invoke(main, [*args, "--published", "2025-02-30"])
+    assert wrong.exit_code == 2 and "'2025-02-30' is not a date in the form YYYY-MM-DD" in wrong.stderr
+
+
 def test_cli_strict_refuses_non_english(tmp_path):
     french = tmp_path / "fr.txt"
     french.write_text("Le gouvernement a annoncé mardi une nouvelle réforme des retraites, contestée par tous.")

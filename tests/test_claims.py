@@ -137,8 +137,9 @@ def test_a_claim_inside_a_quote_gets_the_quotes_speaker():
 def test_the_layer_switch(claims_analyzer):
     without = Analyzer(["sentences"]).analyze(REPORT)
     assert without.claims == [] and all(s.checkworthiness is None for s in without.sentences)
-    alone = Analyzer(["claims"]).analyze(REPORT)
-    assert alone.claims == [] and [w.code for w in alone.warnings] == ["no_sentences"]
+    # claims are made of sentences: asking for claims alone runs the sentences layer too
+    alone = Analyzer(["claims"])
+    assert alone.layers == ["sentences", "claims"] and alone.analyze(REPORT).claims
 
 
 def test_an_unsplittable_text_degrades_the_layer_with_a_warning(claims_analyzer):

@@ -125,9 +125,17 @@ def test_ingest_reports_bad_inputs_and_keeps_the_good(store, analyzer):
     assert store.count() == 3
 
 
-def test_outlet_option_fills_in_only_missing_outlets(store, analyzer):
-    given = [Document(text=TEXTS["harbour"], outlet="Coast Times"), Document(text=TEXTS["rivers"])]
-    ingest(store, analyzer, plan(store, given, analyzer=analyzer, outlet="Daily Example").pending)
+def test_outlet_and_published_options_fill_in_only_what_is_missing(store, analyzer):
+    given = [
+        Document(text=TEXTS["harbour"], outlet="Coast Times", published="2024-01-15"),
+        Document(text=TEXTS["rivers"]),
+    ]
+    todo = plan(store, given, analyzer=analyzer, outlet="Daily Example", published="2025-03-14")
+    assert [(d.outlet, d.published) for d in todo.pending] == [
+        ("Coast Times", "2024-01-15"),
+        ("Daily Example", "2025-03-14"),
+    ]
+    ingest(store, analyzer, todo.pending)
     assert sorted(o["outlet"] for o in outlets(store)) == ["Coast Times", "Daily Example"]
 
 

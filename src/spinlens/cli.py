@@ -16,7 +16,7 @@ import click
 
 from spinlens import __version__
 from spinlens.inputs.document import InputError
-from spinlens.options import build_analyzer, layers_option, model_option
+from spinlens.options import build_analyzer, layers_option, model_option, outlet_option, published_option
 from spinlens.record import Analysis
 
 FORMATS = ("text", "json", "jsonl", "html", "semeval")
@@ -119,10 +119,15 @@ def main() -> None:
     "--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True, help="Refuse inputs larger than this."
 )
 @click.option("--strict", is_flag=True, help="Refuse non-English text, or text with no words, instead of warning.")
+@outlet_option
+@published_option
 @model_option
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def analyze(paths, fmt, out, threshold, batch_size, layers, max_bytes, strict, model_dir, color) -> None:
+def analyze(
+    paths, fmt, out, threshold, batch_size, layers, max_bytes, strict, outlet, published, model_dir, color
+) -> None:
     """Analyse articles: PATH can be a text, HTML or JSON Lines file, a directory, or - for stdin."""
+    from spinlens.inputs.document import Document, with_defaults
     from spinlens.inputs.readers import read_inputs
     from spinlens.render import WRITERS
 
@@ -130,7 +135,11 @@ def analyze(paths, fmt, out, threshold, batch_size, layers, max_bytes, strict, m
     fmt = fmt or ("text" if to_terminal else "jsonl")
     analyzer = build_analyzer(layers, threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size)
     failures = Failures()
-    results = analyzer.run(read_inputs(paths, max_bytes=max_bytes), batch_size=batch_size)
+    inputs = (
+        with_defaults(item, outlet=outlet, published=published) if isinstance(item, Document) else item
+        for item in read_inputs(paths, max_bytes=max_bytes)
+    )
+    results = analyzer.run(inputs, batch_size=batch_size)
     results = _progress(results, sys.stderr.isatty() and _many_inputs(paths))
     with _output(out) as stream:
         writer = WRITERS[fmt]

@@ -24,6 +24,28 @@ model_option = click.option(
 )
 
 
+outlet_option = click.option("--outlet", help="Outlet of the articles whose input names none.")
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+published_option = click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=_iso_date,
+    help="Publication date of the articles whose input gives none, against which 'last Thursday' resolves.",
+)
+
+
 def build_analyzer(layers: list[str] | None, **options: Any):  # -> spinlens.pipeline.Analyzer
     """The Analyzer for a command's options; an unknown layer is a usage error, not a traceback."""
     from spinlens.pipeline import Analyzer

@@ -68,6 +68,8 @@ Factory = Callable[[PipelineConfig], Component]
 class _Entry:
     factory: Factory
     default: bool
+    # layers whose output this one cannot do without: asking for it runs them too
+    requires: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, _Entry] = {}
@@ -83,9 +85,9 @@ _BUILTIN_MODULES = (
 )
 
 
-def register(name: str, *, default: bool = True) -> Callable[[Factory], Factory]:
+def register(name: str, *, default: bool = True, requires: tuple[str, ...] = ()) -> Callable[[Factory], Factory]:
     def decorator(factory: Factory) -> Factory:
-        _REGISTRY[name] = _Entry(factory, default)
+        _REGISTRY[name] = _Entry(factory, default, requires)
         return factory
 
     return decorator
@@ -191,6 +193,12 @@ class Analyzer:
             raise ValueError(f"unknown layer(s) {', '.join(unknown)}; available: {', '.join(_REGISTRY)}")
         if strict and "language" not in names:
             names.append("language")  # refusing non-English text needs its language, whichever layers were named
+        # "--layers claims" alone must not give no claims for want of the sentences they are made of
+        wanted = list(names)
+        while wanted:
+            required = [name for name in _REGISTRY[wanted.pop()].requires if name not in names]
+            names += required
+            wanted += required
         self.config = PipelineConfig(threshold=threshold, strict=strict, model_dir=model_dir, batch_size=batch_size)
         # registry order is pipeline order, whatever order the caller named the layers in
         self.components: list[Component] = [_REGISTRY[name].factory(self.config) for name in _REGISTRY if name in names]

@@ -49,9 +49,6 @@ class ClaimFinder:
     def __call__(self, batch: list[Analysis]) -> None:
         cut = self.model.threshold
         for record, scores in zip(batch, self._scores.results(batch), strict=True):
-            if not record.sentences:
-                record.warn(self.name, "no_sentences", "no sentences to score: run the sentences layer before claims")
-                continue
             self._annotate(record, record.sentences, [float(p) for p in scores], cut)
 
     def _score(self, batch: list[Analysis]) -> list[np.ndarray]:
@@ -168,6 +165,6 @@ def _overlap(start: int, end: int, span: TextSpan | None) -> int:
     return max(0, min(end, span.end) - max(start, span.start)) if span is not None else 0
 
 
-@register("claims")
+@register("claims", requires=("sentences",))
 def make_claims(config: PipelineConfig) -> ClaimFinder:
     return ClaimFinder(config)

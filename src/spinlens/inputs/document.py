@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -36,3 +36,9 @@ class InputError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+def with_defaults(document: Document, **meta: str | None) -> Document:
+    """The document with `meta` (an outlet, a publication date) filled in where its input named none: a
+    command line's `--outlet` does not overwrite the outlet a JSON Lines line gives."""
+    return replace(document, **{key: getattr(document, key) or value for key, value in meta.items()})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from spinlens.options import build_analyzer, layers_option, model_option
+from spinlens.options import build_analyzer, layers_option, model_option, outlet_option, published_option
 
 DB_HELP = "SQLite file or postgresql:// URL (default: $SPINLENS_DB, else ./spinlens.db)."
 
@@ -44,7 +44,8 @@ def _progress(total: int, enabled: bool):
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--outlet", help="Outlet of the articles whose input names none.")
+@outlet_option
+@published_option
 @click.option("--db", help=DB_HELP)
 @click.option("--reanalyze", is_flag=True, help="Re-analyse stored articles that an older model analysed.")
 @click.option("--batch-size", type=click.IntRange(1, 512), default=16, show_default=True)
@@ -53,14 +54,15 @@ def _progress(total: int, enabled: bool):
 )
 @layers_option
 @model_option
-def ingest_command(paths, outlet, db, reanalyze, batch_size, max_bytes, layers, model_dir) -> None:
+def ingest_command(paths, outlet, published, db, reanalyze, batch_size, max_bytes, layers, model_dir) -> None:
     """Analyse articles and store them; articles already stored are skipped, so a stopped run resumes."""
     from spinlens.inputs.readers import read_inputs
     from spinlens.store.ingest import IngestStats, ingest, plan
 
     store = open_store(db)
     analyzer = build_analyzer(layers, model_dir=model_dir, batch_size=batch_size)
-    todo = plan(store, read_inputs(paths, max_bytes=max_bytes), analyzer=analyzer, outlet=outlet, reanalyze=reanalyze)
+    inputs = read_inputs(paths, max_bytes=max_bytes)
+    todo = plan(store, inputs, analyzer=analyzer, outlet=outlet, published=published, reanalyze=reanalyze)
     from spinlens.store.database import StoreError
 
     for error in todo.failed:

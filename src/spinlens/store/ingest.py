@@ -8,9 +8,9 @@ exactly the ones still missing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from spinlens.inputs.document import Document, InputError
+from spinlens.inputs.document import Document, InputError, with_defaults
 from spinlens.pipeline import Analyzer
 from spinlens.record import Analysis
 from spinlens.store.database import Store, Unstorable, content_hash, model_version
@@ -39,6 +39,7 @@ def plan(
     *,
     analyzer: Analyzer,
     outlet: str | None = None,
+    published: str | None = None,
     reanalyze: bool = False,
 ) -> Plan:
     """Sort inputs into those to analyse and those already stored (by the current models, with `reanalyze`).
@@ -53,7 +54,7 @@ def plan(
         elif (empty := item.empty()) is not None:
             failed.append(empty)
         else:
-            documents.append(replace(item, outlet=item.outlet or outlet))
+            documents.append(with_defaults(item, outlet=outlet, published=published))
     stored = store.stored_versions(content_hash(d.text) for d in documents)
     # Only --reanalyze needs the current models' versions; loading them to skip everything would be wasted time.
     current = model_version({"models": [m.model_dump() for m in analyzer.models()]}) if reanalyze else None
