@@ -508,6 +508,11 @@ def test_a_verdict_on_something_is_attributed(nlp):
         # recalling something, and what evidence shows
         ("Trump recalled the widow of a firefighter.", "recalled", "the widow of a firefighter"),
         ("A new poll shows Sanders leading Clinton by four points.", "shows", "Sanders leading Clinton by four points"),
+        # bragging, reiterating, clarifying, speculating
+        ("Klaus Schwab has bragged that his pupils run governments.", "has bragged", "that his pupils run governments"),
+        ("The IAEA chief reiterated that Iran was in compliance.", "reiterated", "that Iran was in compliance"),
+        ("Giuliani clarified that he relied on media reports.", "clarified", "that he relied on media reports"),
+        ("Investigators speculated that a spy device was to blame.", "speculated", "that a spy device was to blame"),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):
