@@ -400,6 +400,8 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
+        # how a figure moved is nothing counted: the number is an age here
+        ("The number of suspects under 15 tripled last year.", [("15", "15")]),
         # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),

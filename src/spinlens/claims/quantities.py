@@ -71,6 +71,11 @@ _STOP = set(
     every both some any many much few several such only just also even still yet very too last next ago now already
     overnight today yesterday tonight tomorrow daily weekly monthly annually yearly apiece alone""".split()  # noqa: SIM905 - a word list reads better as prose
 )
+# Verbs of a figure's change, which a number's subject may take ("the number of suspects under 15 tripled")
+_CHANGES = frozenset(
+    """doubled tripled quadrupled halved rose fell dropped jumped climbed surged soared plunged slumped grew
+    declined increased decreased""".split()  # noqa: SIM905 - a word list reads better as prose
+)
 _AUXILIARIES = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|have|has|had)\s+)"
 # Participles that do not end in -ed; a list, since "children", "women" and "citizen" end in -en too.
 _IRREGULAR_PARTICIPLES = {
@@ -253,6 +258,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break  # "1.4 billion Chinese people firmly support": how they act is not what is counted
         if not words and match.group(1).endswith("ed") and _object_follows(text, match.end()):
             break  # "a crowd of 60,272 watched the match": the number is the verb's subject, and counts nothing
+        if not words and match.group(1).lower() in _CHANGES:
+            break  # "suspects under 15 tripled": how a figure moved is nothing counted
         words.append(match.group(1))
         position = match.end()
         # "127 people were killed": an event reported after the noun
