@@ -1071,6 +1071,13 @@ def test_a_role_description_is_whoever_the_text_introduced_in_that_role(nlp, tex
     assert (record.entities[quote.speaker_entity].name if quote.speaker_entity is not None else None) == who
 
 
+def test_they_is_a_people_named_as_a_noun_not_as_an_adjective(nlp):
+    record = analyse(nlp, "Ahmed, a Sudanese man, was deported on Tuesday. They said that the flight was legal.")
+    assert only(record).speaker_entity is None
+    record = analyse(nlp, "The Palestinians met on Tuesday. They said that the plan was unjust.")
+    assert record.entities[only(record).speaker_entity].name == "Palestinians"
+
+
 def test_a_plural_role_description_is_no_single_entity(nlp):
     # it used to take the nearest name, here a journal NER reads as a person
     record = analyse(

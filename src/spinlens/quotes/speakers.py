@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text
-from spinlens.record import Entity
+from spinlens.record import Entity, TextSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -342,9 +342,16 @@ def _nearest_before(
                 and mention.end <= span.start_char
                 and mention.end > best_end
                 and not inside_quote
+                and not _describes_a_noun(doc, mention)
             ):
                 best, best_end = index, mention.end
     return best
+
+
+def _describes_a_noun(doc: Doc, mention: TextSpan) -> bool:
+    """Whether a people is named only as an adjective: "a Sudanese man" is no Sudanese that "they" refers to."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return words is not None and words.root.dep_ == "amod"
 
 
 def _horizon(doc: Doc, span: Span, content: Range, reach: int) -> int:
