@@ -400,6 +400,22 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
+        # a magnitude with no number is a floor of two of it
+        (
+            "Tens of thousands of people fled, and hundreds of roads were cut.",
+            [
+                ("Tens of thousands of people fled", "20000 people fled"),
+                ("hundreds of roads were cut", "200 roads cut"),
+            ],
+        ),
+        (
+            "Billions of dollars went to thousands of pounds of cocaine.",
+            [
+                ("Billions of dollars", "2000000000 USD"),
+                ("thousands of pounds", "2000 lb"),
+            ],
+        ),
+        ("It cost in the hundreds of thousands.", []),
         # how a figure moved is nothing counted: the number is an age here
         ("The number of suspects under 15 tripled last year.", [("15", "15")]),
         # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
@@ -492,6 +508,8 @@ def test_word_numbers(words, value):
             "$47,476.",
             [("102.9", None), ("$84 billion", None), ("10 years", None), ("$47,476", "upper")],
         ),
+        # a magnitude with no number is a floor
+        ("Hundreds of roads were cut.", [("Hundreds of roads were cut", "lower")]),
         # only "up to" after a verb of change is its end: "upwards of" stays a floor
         ("The toll rose upwards of 300 people.", [("300 people", "lower")]),
         (

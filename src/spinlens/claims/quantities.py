@@ -314,6 +314,37 @@ def _shares(text: str) -> tuple[list[FoundQuantity], list[tuple[int, int]]]:
     return found, taken + [(q.start, q.end) for q in found]
 
 
+# Magnitudes with no number: "hundreds of roads", "tens of thousands of people". The plural says at least two
+# of them, a floor a fact-checker can hold a figure against.
+_MAGNITUDES = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_MAGNITUDE = re.compile(
+    r"(?<![\w-])(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<unit>dozens|hundreds|thousands|millions|billions)\s+of"
+    r"(?=\s+[A-Za-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)",
+    re.IGNORECASE,
+)
+
+
+def _magnitudes(text: str) -> list[FoundQuantity]:
+    found = []
+    for match in _MAGNITUDE.finditer(text):
+        times = _MAGNITUDES[match.group("times").lower()] if match.group("times") else 1
+        value = 2 * times * _MAGNITUDES[match.group("unit").lower()]
+        word = _WORD.match(text, match.end())
+        unit_word = word.group(1).lower() if word else ""
+        # "billions of dollars" is an amount of money, "thousands of years" a time, as "2 billion dollars" is
+        unit = _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
+        if unit_word in {"pound", "pounds"} and _is_weight(text, word.end()):
+            unit = "lb"
+        if word and unit:
+            found.append(FoundQuantity(match.start(), word.end(), value, unit, None, bound="lower"))
+        else:
+            counts, end = _counted(text, match.end())
+            if counts and counts.split()[0].lower() in _PRONOUN_WHOLES:  # "millions of them fled"
+                counts, end = None, match.end() - len(" of")
+            found.append(FoundQuantity(match.start(), end, value, None, counts, bound="lower"))
+    return found
+
+
 def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
@@ -351,7 +382,9 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
     """Quantities in text, in text order; `skip` holds ranges already read as something else (dates)."""
     skipped = list(skip) + [m.span() for m in _CLOCK.finditer(text)]
     shares, taken = _shares(text)
-    found = [q for q in shares if not _overlaps(q.start, q.end, skipped)]
+    vague = [q for q in _magnitudes(text) if not _overlaps(q.start, q.end, taken)]
+    taken += [(q.start, q.end) for q in vague]
+    found = [q for q in shares + vague if not _overlaps(q.start, q.end, skipped)]
     matches = [m for m in _QUANTITY.finditer(text) if not _overlaps(*m.span(), skipped + taken)]
     read = [_read(text, match) for match in matches]
     joined: set[int] = set()  # the upper ends of ranges, read with their lower end
@@ -368,7 +401,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             if quantity.high is not None and quantity.end == after.end:
                 joined.add(i + 1)
         found.append(quantity)
-    return sorted((replace(q, bound=_bound(text, q)) for q in found), key=lambda q: q.start)
+    return sorted((replace(q, bound=q.bound or _bound(text, q)) for q in found), key=lambda q: q.start)
 
 
 # The words before a number that make it a bound or an estimate: "at least 33 people" were killed, so the
