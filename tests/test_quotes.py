@@ -122,6 +122,19 @@ def test_according_to(nlp):
             "John Smith, a professor at Yale",
             "the plan will fail",
         ),
+        # a clause joined after the phrase is the writer's, not the source's
+        (
+            "Homicides in the city fell 13% in 2023, to 617, according to the Chicago Police Department, but that "
+            "is still more than New York and Los Angeles combined.",
+            "the Chicago Police Department",
+            "Homicides in the city fell 13% in 2023, to 617",
+        ),
+        # opening the sentence, the phrase covers every clause of it
+        (
+            "According to police, officers saw Scott get out of a car with a handgun, and they ordered him to drop it.",
+            "police",
+            "officers saw Scott get out of a car with a handgun, and they ordered him to drop it",
+        ),
     ],
 )
 def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text, source, content):

@@ -928,7 +928,17 @@ def _according_to(according: Token) -> list[Found]:
     # according to Y": the assault), or the whole sentence when it hangs on the main verb
     head = according.head if according.head.i != according.i else according
     clause = head.subtree if head.dep_ in _QUALIFIED_CLAUSE_DEPS else according.sent
-    rest = _words_outside(clause, phrase)
+    # a clause joined after the phrase to the one it follows is another claim: "Homicides fell 13%, according
+    # to the police, but that is still more than New York" (the police did not make the comparison); opening
+    # the sentence, the phrase covers it all ("According to police, officers saw Scott ... and they ordered")
+    last = max(t.i for t in phrase)
+    joined = {
+        t
+        for c in head.children
+        if c.dep_ == "conj" and head.i < according.i and c.left_edge.i > last and _has_subject(c)
+        for t in _with_conjunction(c)
+    }
+    rest = _words_outside(clause, phrase | joined)
     # the content is the longer run of the clause on either side of the "according to" phrase
     before = [t for t in rest if t.i < according.i]
     after = [t for t in rest if t.i > according.i]
@@ -938,6 +948,19 @@ def _according_to(according: Token) -> list[Found]:
         return []
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _with_conjunction(conjunct: Token) -> list[Token]:
+    """A conjunct's words, with the "and" or "but" and the comma that join it."""
+    doc = conjunct.doc
+    start = conjunct.left_edge.i
+    while start > 0 and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct):
+        start -= 1
+    return list(doc[start : conjunct.right_edge.i + 1])
 
 
 def _cue(verb: Token) -> Range:
