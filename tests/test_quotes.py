@@ -526,6 +526,7 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("The IAEA chief reiterated that Iran was in compliance.", "reiterated", "that Iran was in compliance"),
         ("Giuliani clarified that he relied on media reports.", "clarified", "that he relied on media reports"),
         ("Investigators speculated that a spy device was to blame.", "speculated", "that a spy device was to blame"),
+        ("The manufacturers dispute the analysis.", "dispute", "the analysis"),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):

@@ -140,6 +140,7 @@ OBJECT_CUES = frozenset(
         "defend",
         "question",
         "reject",
+        "dispute",
         "endorse",
         "stress",
         "emphasize",
