@@ -400,6 +400,15 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
+        # a part of "those" or "these" counts what they are; a ratio's whole runs on to its plural noun
+        ("Over 35,000 of those reports involve deaths.", [("35,000 of those reports", "35000 reports")]),
+        (
+            "It hit 1 in 800 vaccinated people and 4 in 10 likely voters.",
+            [
+                ("1 in 800 vaccinated people", "0.125 percent of vaccinated people"),
+                ("4 in 10 likely voters", "40 percent of likely voters"),
+            ],
+        ),
         # a magnitude with no number is a floor of two of it
         (
             "Tens of thousands of people fled, and hundreds of roads were cut.",

@@ -129,7 +129,7 @@ _RATIO = re.compile(
 _PRONOUN_WHOLES = frozenset({"them", "us"})
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
 # "242 of its soldiers": a part of a known whole counts what the whole is made of
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your)(?=\s+[A-Za-z])", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those)(?=\s+[A-Za-z])", re.IGNORECASE)
 # Endings of proper adjectives: "Republican", "Syrian", "Korean", "Chinese", "British", "Israeli", "French",
 # "Democratic", "Catholic";
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
@@ -366,6 +366,11 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
         of = _OF_WHAT.match(text, end)
         if of and of.group(1).lower() not in _STOP | _PRONOUN_WHOLES:
             counts, counted_end = f"of {of.group(1)}", of.end()
+            # "1 in 800 vaccinated people": after a word that reads as an adjective, the whole goes on to its
+            # plural noun
+            adjectival = _looks_adjectival(of.group(1)) or of.group(1).endswith("ed")
+            if adjectival and (plural := _plural_end(text, of.end(), 2, lowercase=True)):
+                counts, counted_end = "of " + " ".join([of.group(1), *text[of.end() : plural].split()]), plural
     # three significant digits: two-thirds is 66.7 percent, one in 100,000 is 0.001
     return FoundQuantity(start, counted_end, float(f"{share * 100:.3g}"), "percent", counts)
 
