@@ -147,6 +147,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "He said on Monday that it will be the first time since March.",
             [("Monday", "2016-10-31"), ("March", "2016-03-01/2016-03-31")],
         ),
+        # "would", the future of a past report, for a month or a date; a weekday may have passed by publication
+        (
+            "He said the convention would be in July and that they would meet on Monday; a would-be rival left in May.",
+            [("July", "2017-07-01/2017-07-31"), ("Monday", "2016-10-31"), ("May", "2016-05-01/2016-05-31")],
+        ),
         # a year compared against, but not a count ("on 2000 laptops")
         (
             "Crossings rose 60 per cent on 2021, and fell compared with 2019. It was spent on 2000 laptops.",

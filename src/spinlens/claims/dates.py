@@ -124,6 +124,11 @@ _FUTURE = re.compile(
     r"|'ll\b",
     re.IGNORECASE,
 )
+# "would", the future of a past report: a month or a date after it is the next ("said the convention would
+# be in July"), but a weekday may have passed by the time the report is published ("said they would light
+# landmarks on Monday night"), so a weekday is left to the preference for the past
+_WOULD = re.compile(r"\bwould\b(?!-|\s+have\b)", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _WEEKEND = re.compile(r"(the|this|last|next|past)\s+weekend", re.I)
 # The months of each part of a year. Seasons are the northern hemisphere's meteorological ones; winter, which
 # spans two years and is named after either, stays unresolved.
@@ -371,12 +376,13 @@ def _days(saturday: dt.date) -> str:
     return f"{_iso(saturday)}/{_iso(saturday + dt.timedelta(days=1))}"
 
 
-def _in_future(text: str, start: int) -> bool:
+def _in_future(text: str, start: int, end: int) -> bool:
     """Whether the clause before a date speaks of the future ("the talks will resume in March"): its words
-    since the last punctuation mark hold "will", "is due to", "plans to" and the like, and the date does not
-    follow "since"."""
+    since the last punctuation mark hold "will", "is due to", "plans to" and the like, or "would" before a
+    date that is no weekday, and the date does not follow "since"."""
     clause = re.split(r"[,;:.!?]", text[max(0, start - 80) : start])[-1]
-    return bool(_FUTURE.search(clause)) and not re.search(r"\bsince\s+$", clause, re.IGNORECASE)
+    future = _FUTURE.search(clause) or (_WOULD.search(clause) and not _WEEKDAY.search(text, start, end))
+    return bool(future) and not re.search(r"\bsince\s+$", clause, re.IGNORECASE)
 
 
 def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
@@ -395,7 +401,7 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
     for start, end in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < taken_until:
             continue
-        value, period = _resolve(text[start:end], published, _in_future(text, start))
+        value, period = _resolve(text[start:end], published, _in_future(text, start, end))
         found.append(FoundDate(start, end, value, period))
         taken_until = end
     return found
