@@ -198,11 +198,12 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
     if span[0].lower_ in {"the", "this", "that"} and not plural and not any(t.pos_ == "PROPN" for t in span):
         role = head.lemma_.lower()
         types = {"person"} if role in PERSON_ROLES else {"organisation"} if role in ORGANISATION_ROLES else None
-        if types is not None and span[0].lower_ == "the":
-            introduced = _introduced(doc, span, entities, types, head, content)
-            if introduced:
-                return introduced[1]
         if types is not None:
+            # "this pope" may set one apart from the pope the text introduced
+            introduced = _introduced(doc, span, entities, types, head, content) if span[0].lower_ == "the" else None
+            if introduced is not None:
+                _, holder = introduced
+                return holder
             return _nearest_before(doc, span, entities, types, ROLE_REACH, content)
     return None
 
