@@ -414,6 +414,15 @@ def test_publication_date(published, expected):
                 ("4 in 10 likely voters", "40 percent of likely voters"),
             ],
         ),
+        # a share's whole: a word that closes the phrase after it is its noun, not a verb
+        (
+            "Lula won 50.9% of the valid votes, and 52% of the popular vote.",
+            [
+                ("50.9%", "50.9 percent of valid votes"),
+                ("52%", "52 percent of popular vote"),
+            ],
+        ),
+        ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
         # a magnitude with no number is a floor of two of it
         (
             "Tens of thousands of people fled, and hundreds of roads were cut.",

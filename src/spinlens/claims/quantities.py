@@ -609,6 +609,11 @@ def _looks_adjectival(word: str) -> bool:
     return "-" in word or word in _ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
 
 
+# Adverbs, without -ly, that may close a clause after its noun ("68 percent of delegates thereafter")
+_CLOSING_ADVERBS = frozenset({"thereafter", "afterwards", "afterward", "instead", "again", "overall", "together"})
+_PHRASE_END = re.compile(r"\s*(?:[,;:.)]|$)")
+
+
 def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     """What a percentage just before `end` is of ("of voters"), or None, and where those words end.
 
@@ -629,6 +634,22 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
     # more often a verb ("a third of the electorate remains undecided")
     if (adjective or _looks_adjectival(first)) and (plural := _plural_end(text, position, 2, lowercase=True)):
         return "of " + " ".join([first, *text[position:plural].split()]), plural
+    # a word right after it that closes the phrase is its noun, not a verb: "50.9% of the valid votes,", "52% of
+    # the popular vote."
+    last = _WORD.match(text, position)
+    if (
+        first.islower()
+        and not _is_plural_noun(first)
+        and last
+        and last.group(1).islower()
+        and last.group(1) not in _STOP
+        and not _is_adverb(last.group(1))
+        and last.group(1) not in _CLOSING_ADVERBS
+        and not _is_participle(last.group(1))
+        and "\n" not in last.group(0)
+        and _PHRASE_END.match(text, last.end())
+    ):
+        return f"of {first} {last.group(1)}", last.end()
     for _ in range(2 if owner or name else 0):
         word = _WORD.match(text, position)
         if not word or word.group(1).lower() in _STOP or _is_participle(word.group(1).lower()):
