@@ -43,6 +43,11 @@ def by_name(found, name: str):
         # or on a word no name ends on, before a people's name or none
         ("The Border Security Force of Kurds and Arabs holds the town.", "Border Security Force"),
         ("After the resignation of Pope Benedict the Catholic faithful mostly want peace.", "Benedict"),
+        # nor does it open with an article or a demonstrative
+        (
+            "Voters rejected a proposal to enshrine an Indigenous Voice to Parliament in the constitution.",
+            "Indigenous Voice to Parliament",
+        ),
         # a person's name ends before what the person owns
         ("Cardinal Errázuriz was appointed a member of Pope Francis’s C9 inner council.", "Francis"),
         ("The aide read George Kennan’s Long Telegram again.", "George Kennan"),

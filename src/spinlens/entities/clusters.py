@@ -176,7 +176,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _trim(ent: Span, person: bool = False) -> Span | None:
-    """Without a leading "the" (or, for a person, a job word) and a trailing possessive, punctuation or score,
+    """Without a leading article (or, for a person, a job word) and a trailing possessive, punctuation or score,
     which NER sometimes includes; None for an amount ("£110bn").
 
     None for a span across a line break: no name runs from one paragraph into the next, but NER reads a
@@ -187,7 +187,11 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         return None
     start, end = ent.start, ent.end
     while start < end and (
-        ent.doc[start].lower_ == "the" or ent.doc[start].is_punct or (person and ent.doc[start].lower_ in _ROLES)
+        ent.doc[start].lower_ == "the"
+        # "a World Health Organization doctor", "this Leviathan Church"; not "A Tribe Called Quest"
+        or ent.doc[start].text in {"a", "an", "this", "that", "these", "those"}
+        or ent.doc[start].is_punct
+        or (person and ent.doc[start].lower_ in _ROLES)
     ):
         start += 1
     opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
