@@ -128,7 +128,7 @@ _FUTURE = re.compile(
 # be in July"), but a weekday may have passed by the time the report is published ("said they would light
 # landmarks on Monday night"), so a weekday is left to the preference for the past
 _WOULD = re.compile(r"\bwould\b(?!-|\s+have\b)", re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_WEEKDAY = re.compile(_WEEKDAYS, re.IGNORECASE)
 _WEEKEND = re.compile(r"(the|this|last|next|past)\s+weekend", re.I)
 # The months of each part of a year. Seasons are the northern hemisphere's meteorological ones; winter, which
 # spans two years and is named after either, stays unresolved.

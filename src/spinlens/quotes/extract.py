@@ -747,7 +747,7 @@ def _is_as_said(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and _lemma(verb) in CLAUSE_CUES
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-        and any(c.dep_ in _SUBJECT_DEPS for c in children)
+        and _has_subject(verb)
         and not any(c.dep_ in own_objects for c in children)
     )
 
@@ -767,7 +767,7 @@ def _comma_between(before: Token, after: Token) -> bool:
 
 def _is_circumstance(clause: Token) -> bool:
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return bool(marks & _CIRCUMSTANCE_MARKS) and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+    return bool(marks & _CIRCUMSTANCE_MARKS) and _has_subject(clause)
 
 
 def _colon_after(verb: Token) -> Token | None:
