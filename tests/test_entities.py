@@ -117,6 +117,22 @@ def test_a_family_name_with_a_particle_is_whole(nlp, text, name):
     assert [e.name for e in entities(nlp, text) if e.type == "person"] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # NER reads "Maria Corina", though the parser joins both words to "Machado"
+        (
+            "Opposition leader Maria Corina Machado dismissed the figures as propaganda.",
+            ["Maria Corina Machado"],
+        ),
+        # a word that opens another name, or an institution after "the", is no family name
+        ("The Democratic Party was totally corrupted by the Clinton Regime.", ["Clinton"]),
+    ],
+)
+def test_a_family_name_ner_left_out_is_part_of_the_name(nlp, text, names):
+    assert [e.name for e in entities(nlp, text) if e.type == "person"] == names
+
+
 def test_a_score_is_no_part_of_a_name(nlp):
     text = "Erling Haaland scored twice as Manchester City beat Manchester United 3-2 on Sunday."
     assert not [e.name for e in entities(nlp, text) if any(c.isdigit() for c in e.name)]

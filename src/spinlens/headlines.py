@@ -14,9 +14,12 @@ _CAPITALISED_SHARE = 0.8
 
 def title_case_headline(text: str, title: str | None) -> str | None:
     """The article's title when the text opens with it and it is written in title case or capitals, else None."""
-    if not title or not text.startswith(title):
-        return None
-    words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
-    if not words or sum(w[0].isupper() for w in words) < _CAPITALISED_SHARE * len(words):
+    if not title or not text.startswith(title) or not in_title_case(title.split()):
         return None
     return title
+
+
+def in_title_case(words: list[str]) -> bool:
+    """Whether the words are written in title case or capitals."""
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[0].isupper() for w in long) >= _CAPITALISED_SHARE * len(long)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spinlens.datelines import dateline_place
+from spinlens.headlines import in_title_case
 from spinlens.parsing import doc_text
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def mentions(doc: Doc) -> list[Mention]:
         if span is None or _MEASUREMENT.fullmatch(span.text):
             continue
         if kind == "person":
-            whole = _with_particle_surname(span)
+            whole = _with_cut_surname(_with_particle_surname(span))
             if whole.end > span.end:
                 widened.append((whole.start_char, whole.end_char))
             span = whole
@@ -166,6 +167,30 @@ def _with_particle_surname(span: Span) -> Span:
     if particles == end or particles >= len(doc) or not _capitalised_name(doc[particles]):
         return span
     return doc[span.start : particles + 1]
+
+
+def _with_cut_surname(span: Span) -> Span:
+    """A person's name with the family name NER left out though the parser joins the name to it: NER reads
+    "Maria Corina Machado" as "Maria Corina".
+
+    One word at most, in a sentence not in title case, and only where the name ends with it: in "Kamala Harris
+    Kirsten Gillibrand" or "Roger Stone Check Amazon" the parser runs two names, or a name and a heading, into
+    one. Never after "the": "the Clinton Regime" and "the Obama Pentagon" are no one's names."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and (span.start == 0 or doc[span.start - 1].lower_ != "the")
+        and doc[end].ent_iob_ == "O"
+        and _capitalised_name(doc[end])
+        and not doc[end].is_upper
+        and not _capitalised_name(doc[end + 1])
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end - 1].whitespace_ == " "
+        and not in_title_case([t.text for t in span.sent])
+    ):
+        return doc[span.start : end + 1]
+    return span
 
 
 def _capitalised_name(token: Token) -> bool:
