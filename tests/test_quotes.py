@@ -1085,6 +1085,23 @@ def test_a_role_description_is_whoever_the_text_introduced_in_that_role(nlp, tex
     assert (record.entities[quote.speaker_entity].name if quote.speaker_entity is not None else None) == who
 
 
+def test_a_body_described_by_its_people_is_not_the_organisation_named_last(nlp):
+    record = analyse(
+        nlp,
+        "The hospital's director told Al Jazeera that snipers fired at the compound. "
+        "The Israeli military said that it had offered to deliver fuel.",
+    )
+    quote = record.quotes[-1]
+    assert quote.speaker.text == "The Israeli military" and quote.speaker_entity is None
+    # a person so described is still, most often, the one named last
+    record = analyse(
+        nlp,
+        "Senator Elizabeth Warren grilled the bank's chief. "
+        "The Democratic senator said that no one was held to account.",
+    )
+    assert record.entities[record.quotes[-1].speaker_entity].name == "Elizabeth Warren"
+
+
 def test_they_is_a_people_named_as_a_noun_not_as_an_adjective(nlp):
     record = analyse(nlp, "Ahmed, a Sudanese man, was deported on Tuesday. They said that the flight was legal.")
     assert only(record).speaker_entity is None

@@ -204,6 +204,11 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
             if introduced is not None:
                 _, holder = introduced
                 return holder
+            if named is not None and types == {"organisation"}:
+                # "the Israeli military" says whose body it is, and no entity is that body: not the
+                # organisation named last ("Al Jazeera"). A person is another matter: "the Democratic
+                # nominee" is most often the Democrat named last.
+                return None
             return _nearest_before(doc, span, entities, types, ROLE_REACH, content)
     return None
 
