@@ -35,9 +35,12 @@ def find_quotes(doc: Doc, record: Analysis) -> list[Quote]:
         return None if r is None else TextSpan(start=r[0], end=r[1], text=text[r[0] : r[1]])
 
     quotes = []
+    resolved: list[tuple[Range, int]] = []
     for found in extract(doc, title_case_headline(text, record.article.title)):
         speaker = span(found.speaker)
-        entity = resolve(doc, found.speaker, record.entities, found.content) if found.speaker else None
+        entity = resolve(doc, found.speaker, record.entities, found.content, resolved) if found.speaker else None
+        if found.speaker is not None and entity is not None:
+            resolved.append((found.speaker, entity))
         quotes.append(
             Quote(
                 content=span(found.content),

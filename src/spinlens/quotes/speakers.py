@@ -9,7 +9,8 @@
 - "who" opening a relative clause on a description beside a name is that name ("Rachel Reeves, the woman
   who promised ...").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
-  organisation or group; each within the few sentences before the quote, as a reader would look back.
+  organisation or group; each within the few sentences before the quote, as a reader would look back. An
+  earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added").
 - A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
   that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
   an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
@@ -22,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text
@@ -159,8 +161,14 @@ PRONOUN_REACH = 3
 ROLE_REACH = 6
 
 
-def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) -> int | None:
-    """The speaker's entity; mentions inside the quote's own content are not candidates for a pronoun."""
+def resolve(
+    doc: Doc, speaker: Range, entities: list[Entity], content: Range, earlier: Sequence[tuple[Range, int]] = ()
+) -> int | None:
+    """The speaker's entity; mentions inside the quote's own content are not candidates for a pronoun.
+
+    `earlier` holds the speakers of the quotes before this one, with the entities they resolved to: a pronoun
+    refers back to them as to a name ("..., the ministry said in a statement. '...,' it added.").
+    """
     span = doc.char_span(*speaker, alignment_mode="expand")
     if span is None or len(span) == 0:
         return _named(speaker, entities, doc_text(doc))
@@ -191,7 +199,7 @@ def resolve(doc: Doc, speaker: Range, entities: list[Entity], content: Range) ->
             antecedent = antecedent.head
         return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
-        return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content)
+        return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier)
     # a plural description is several people or bodies, never the one named last ("The authors, led by ..."),
     # but "the police", tagged plural too, is the force named before
     plural = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
@@ -334,24 +342,40 @@ def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, 
 
 
 def _nearest_before(
-    doc: Doc, span: Span, entities: list[Entity], types: set[str], reach: int, content: Range
+    doc: Doc,
+    span: Span,
+    entities: list[Entity],
+    types: set[str],
+    reach: int,
+    content: Range,
+    earlier: Sequence[tuple[Range, int]] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
+    candidates = [
+        ((mention.start, mention.end), index)
+        for index, entity in enumerate(entities)
+        for mention in entity.mentions
+        if not _describes_a_noun(doc, mention)
+    ]
+    # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link
+    candidates.extend(e for e in earlier if not _is_pronoun(doc, e[0]))
     best, best_end = None, -1
-    for index, entity in enumerate(entities):
-        if entity.type not in types:
-            continue
-        for mention in entity.mentions:
-            inside_quote = content[0] <= mention.start and mention.end <= content[1]
-            if (
-                horizon <= mention.start
-                and mention.end <= span.start_char
-                and mention.end > best_end
-                and not inside_quote
-                and not _describes_a_noun(doc, mention)
-            ):
-                best, best_end = index, mention.end
+    for (start, end), index in candidates:
+        inside_quote = content[0] <= start and end <= content[1]
+        if (
+            entities[index].type in types
+            and horizon <= start
+            and end <= span.start_char
+            and end > best_end
+            and not inside_quote
+        ):
+            best, best_end = index, end
     return best
+
+
+def _is_pronoun(doc: Doc, speaker: Range) -> bool:
+    words = doc.char_span(*speaker, alignment_mode="expand")
+    return words is None or (len(words) == 1 and words[0].lower_ in _PRONOUN_TYPES.keys() | _RELATIVE_PRONOUNS)
 
 
 def _describes_a_noun(doc: Doc, mention: TextSpan) -> bool:
