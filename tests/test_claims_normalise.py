@@ -414,6 +414,13 @@ def test_publication_date(published, expected):
                 ("4 in 10 likely voters", "40 percent of likely voters"),
             ],
         ),
+        (
+            "Two out of three French people and 3 in 10 Democratic primary voters oppose it.",
+            [
+                ("Two out of three French people", "66.7 percent of French people"),
+                ("3 in 10 Democratic primary voters", "30 percent of Democratic primary voters"),
+            ],
+        ),
         # a share's whole: a word that closes the phrase after it is its noun, not a verb
         (
             "Lula won 50.9% of the valid votes, and 52% of the popular vote.",

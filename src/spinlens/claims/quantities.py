@@ -368,7 +368,9 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
             counts, counted_end = f"of {of.group(1)}", of.end()
             # "1 in 800 vaccinated people": after a word that reads as an adjective, the whole goes on to its
             # plural noun
-            adjectival = _looks_adjectival(of.group(1)) or of.group(1).endswith("ed")
+            adjectival = (
+                _looks_adjectival(of.group(1)) or of.group(1).endswith("ed") or _is_proper_adjective(of.group(1))
+            )
             if adjectival and (plural := _plural_end(text, of.end(), 2, lowercase=True)):
                 counts, counted_end = "of " + " ".join([of.group(1), *text[of.end() : plural].split()]), plural
     # three significant digits: two-thirds is 66.7 percent, one in 100,000 is 0.001
@@ -602,6 +604,11 @@ _ADJECTIVES = frozenset(
 )  # fmt: skip
 
 
+def _is_proper_adjective(word: str) -> bool:
+    """Whether a word reads as a people's or a party's adjective: "French", "Republican"."""
+    return word[0].isupper() and word.endswith(_PROPER_ADJECTIVE_ENDINGS)
+
+
 def _looks_adjectival(word: str) -> bool:
     """Whether a lowercase word reads as an adjective before its noun: "registered", "likely", "front-page"."""
     if not word.islower() or word in _STOP:
@@ -626,7 +633,7 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
         return None, end
     first = of.group(1)
     owner = first.endswith(("'s", "’s"))
-    adjective = first[0].isupper() and first.endswith(_PROPER_ADJECTIVE_ENDINGS)
+    adjective = _is_proper_adjective(first)
     name = first[0].isupper() and not owner
     words, position = [first], of.end()
     # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural noun when
