@@ -1099,6 +1099,21 @@ def test_a_pronoun_refers_back_to_the_speaker_a_description_named(nlp):
     assert last_speaker(nlp, text) == ("it", "National Defence Ministry")
 
 
+def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
+    text = (
+        'U.S. District Judge Amy Berman Jackson said the defendant, Richard Moss, had shown "a pattern of deception." '
+        "She also ordered him to pay a fine."
+    )
+    assert last_speaker(nlp, text) == ("She", "Amy Berman Jackson")
+    # but a speaker's own name in their words still counts: the last "He" is Orban
+    text = (
+        "The wave of refugees is an invasion, according to Hungarian Prime Minister Viktor Orban. "
+        '"They crossed the border illegally," he stated. "They did not ask," he added. '
+        'Orban then did what others will not do, he told the truth. He called it an "illusion."'
+    )
+    assert last_speaker(nlp, text) == ("He", "Viktor Orban")
+
+
 def test_a_body_described_by_its_people_is_not_the_organisation_named_last(nlp):
     text = (
         "The hospital's director told Al Jazeera that snipers fired at the compound. "

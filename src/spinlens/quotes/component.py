@@ -13,7 +13,7 @@ from spinlens.headlines import title_case_headline
 from spinlens.parsing import ParsedLayer, shared_parser
 from spinlens.pipeline import PipelineConfig, register
 from spinlens.quotes.extract import Range, extract
-from spinlens.quotes.speakers import resolve
+from spinlens.quotes.speakers import Resolved, resolve
 from spinlens.record import Analysis, Quote, TextSpan
 
 if TYPE_CHECKING:
@@ -35,12 +35,12 @@ def find_quotes(doc: Doc, record: Analysis) -> list[Quote]:
         return None if r is None else TextSpan(start=r[0], end=r[1], text=text[r[0] : r[1]])
 
     quotes = []
-    resolved: list[tuple[Range, int]] = []
+    resolved: list[Resolved] = []
     for found in extract(doc, title_case_headline(text, record.article.title)):
         speaker = span(found.speaker)
         entity = resolve(doc, found.speaker, record.entities, found.content, resolved) if found.speaker else None
         if found.speaker is not None and entity is not None:
-            resolved.append((found.speaker, entity))
+            resolved.append(Resolved(found.speaker, entity, found.content))
         quotes.append(
             Quote(
                 content=span(found.content),

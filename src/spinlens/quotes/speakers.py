@@ -10,7 +10,9 @@
   who promised ...").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back. An
-  earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added").
+  earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added"), and
+  someone named only in what another speaker said is not who a pronoun after it is ("Judge Jackson said the
+  defendant, Richard Moss, had lied. She also ordered ..." is the judge).
 - A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
   that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
   an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.parsing import doc_text
 from spinlens.record import Entity, TextSpan
@@ -33,6 +35,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Range = tuple[int, int]
+
+
+class Resolved(NamedTuple):
+    """An earlier quote whose speaker resolved: where the speaker and the words are, and whose they are."""
+
+    speaker: Range
+    entity: int
+    content: Range
+
 
 _PRONOUN_TYPES = {
     "he": {"person"},
@@ -162,12 +173,13 @@ ROLE_REACH = 6
 
 
 def resolve(
-    doc: Doc, speaker: Range, entities: list[Entity], content: Range, earlier: Sequence[tuple[Range, int]] = ()
+    doc: Doc, speaker: Range, entities: list[Entity], content: Range, earlier: Sequence[Resolved] = ()
 ) -> int | None:
     """The speaker's entity; mentions inside the quote's own content are not candidates for a pronoun.
 
-    `earlier` holds the speakers of the quotes before this one, with the entities they resolved to: a pronoun
-    refers back to them as to a name ("..., the ministry said in a statement. '...,' it added.").
+    `earlier` holds the quotes before this one that resolved: each speaker's span, entity and content. A
+    pronoun refers back to a speaker as to a name ("..., the ministry said in a statement. '...,' it added."),
+    and not to others named in the speaker's words.
     """
     span = doc.char_span(*speaker, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -348,17 +360,21 @@ def _nearest_before(
     types: set[str],
     reach: int,
     content: Range,
-    earlier: Sequence[tuple[Range, int]] = (),
+    earlier: Sequence[Resolved] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
+    reported = [r for r in earlier if entities[r.entity].type in types]
     candidates = [
         ((mention.start, mention.end), index)
         for index, entity in enumerate(entities)
         for mention in entity.mentions
         if not _describes_a_noun(doc, mention)
+        and not any(
+            r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
+        )
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link
-    candidates.extend(e for e in earlier if not _is_pronoun(doc, e[0]))
+    candidates.extend((r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker))
     best, best_end = None, -1
     for (start, end), index in candidates:
         inside_quote = content[0] <= start and end <= content[1]
