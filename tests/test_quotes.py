@@ -498,6 +498,31 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser reads "wait times" as a measure of saying and "for organs" as its preposition
+        (
+            "Rep. Chris Smith (R-N.J.), who chaired the hearing, said wait times for organs in China were as short "
+            "as two weeks.",
+            "wait times for organs in China were as short as two weeks",
+        ),
+        (
+            "Trump is demanding President Barack Obama make a pledge not to pardon Hillary Clinton.",
+            "President Barack Obama make a pledge not to pardon Hillary Clinton",
+        ),
+        (
+            "Solomon had found even more dirt on this ugly Clinton led deal.",
+            "even more dirt on this ugly Clinton led deal",
+        ),
+        # whom a cue addresses, or a clause's own "there", is no such subject
+        ("They are telling us there is no terrorist connection.", "there is no terrorist connection"),
+    ],
+)
+def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

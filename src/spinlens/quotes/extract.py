@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
@@ -646,7 +647,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         cut = {t for c in clauses for t in _not_reported(c)}
-        return _tokens_range([t for c in clauses for t in c.subtree if t not in cut]), False
+        words = [t for c in clauses for t in c.subtree if t not in cut]
+        return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
     if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
@@ -701,6 +703,29 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             }
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
+    """The words between the cue and a finite clause after it that has no subject, which are that subject
+    though the parser hangs them on the cue: "said wait times for organs in China were as short as two
+    weeks" reads "wait times" as a measure of saying and "for organs" as its preposition."""
+    if (
+        clause.i < verb.i
+        or clause.dep_ != "ccomp"
+        or clause.tag_ not in _FINITE_TAGS
+        or any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
+        or clause.left_edge.lower_ == "that"
+    ):
+        return []
+    between = list(verb.doc[verb.i + 1 : clause.left_edge.i])
+    if (
+        not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between)
+        or any(t.is_punct for t in between)
+        # "telling us there is", "told the committee her client wishes": whom the cue addresses is no subject
+        or (verb.lemma_ in ADDRESSEE_CUES and any(t.dep_ in {"dobj", "dative"} and t.head.i == verb.i for t in between))
+    ):
+        return []
+    return between
 
 
 def _not_reported(clause: Token) -> set[Token]:
