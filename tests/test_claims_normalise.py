@@ -398,6 +398,15 @@ def test_publication_date(published, expected):
         ),
         # "m" and "bn" count what follows in the plural, or money after a currency sign
         ("Some 1.2m people fled.", [("1.2m people fled", "1200000 people fled")]),
+        # a half after the number
+        (
+            "He got eight and a half years; she served 2½ years; one and a half million dollars went missing.",
+            [
+                ("eight and a half years", "8.5 year"),
+                ("2½ years", "2.5 year"),
+                ("one and a half million dollars", "1500000 USD"),
+            ],
+        ),
         # not quantities: names with digits, ordinals, decades, "one" as a pronoun, a bare "5m"
         ("F-16 jets, G20 leaders, the 19th century, the 1990s, one of them, a 5m wall.", []),
         # nor a number in a name, as indexes, models and laws have; a count after a name stays one

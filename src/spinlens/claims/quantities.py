@@ -104,7 +104,7 @@ _NUMBER_END = (
     r"[\w/]|[.,]\d)"
 )
 _FIGURE = (
-    rf"(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER}){_NUMBER_END}"
+    rf"(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?P<half>½|\s+and\s+a\s+half\b)?{_NUMBER_END}"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
     rf"(?:(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?P<unit>{_UNIT})(?!\w))?"
 )
@@ -514,8 +514,10 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     number = match.group("number")
     value = _value(number)
     # "one" alone is mostly a pronoun ("one of them"), not a count
-    if value is None or (number.lower() in {"one", "a"} and not match.group("unit")):
+    if value is None or (number.lower() in {"one", "a"} and not (match.group("unit") or match.group("half"))):
         return None
+    if match.group("half"):
+        value += 0.5  # "eight and a half years", "2½ years"
     if _names_a_model(text, match):
         return None
     scale = (match.group("scale") or match.group("short") or "").lower()
