@@ -107,6 +107,8 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "The forecast for 2025 fell; they voted for May; it stood for 2000 years.",
             [("2025", "2025-01-01/2025-12-31")],
         ),
+        # a verb in -s after the year is no plural it counts
+        ("China's forecast for 2023 was trimmed.", [("2023", "2023-01-01/2023-12-31")]),
         (
             "Nothing changed since 2010, as of October 2015.",
             [("2010", "2010-01-01/2010-12-31"), ("October 2015", "2015-10-01/2015-10-31")],

@@ -36,6 +36,7 @@ _UNIT = rf"{_UNIT_WORD}s?"
 _SINGULAR_UNIT = rf"{_UNIT_WORD}(?!s)"
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
+_NOT_PLURALS = r"(?:was|has|is|does|as|its|his|this|thus|plus|less|unless|versus|whereas)"
 _PREPOSITION = (
     r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end"
     r"|as\s+(?:early|late|recently|far\s+back)\s+as)[\s-]+"
@@ -96,8 +97,9 @@ _PATTERNS = [
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
     rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
     rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
-    # a forecast for 2025, plans for 2030; "for 2000 years" counts years, so no plural may follow
-    rf"for\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z]+s\b)",
+    # a forecast for 2025, plans for 2030; "for 2000 years" counts years, so no plural may follow (a verb or a
+    # word in -s that is none may: "the forecast for 2023 was trimmed")
+    rf"for\s+(?P<d>{_YEAR})(?!\d|,\d|\s+(?!{_NOT_PLURALS}\b)[a-z]+s\b)",
     # up 60 per cent on 2021, compared with 2019, over 2022: a year compared against, where no noun follows
     # to make it a count ("spent it on 2000 laptops")
     rf"(?:on|over|with|versus|vs\.?)\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z])",
