@@ -441,6 +441,8 @@ def test_publication_date(published, expected):
             ],
         ),
         ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
+        # a name in initials is whole, and runs on to its noun
+        ("Wind supplied 21% of U.S. electricity.", [("21%", "21 percent of U.S. electricity")]),
         # a magnitude with no number is a floor of two of it
         (
             "Tens of thousands of people fled, and hundreds of roads were cut.",

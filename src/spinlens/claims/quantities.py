@@ -594,7 +594,9 @@ def _is_weight(text: str, end: int) -> bool:
     return bool(of) and of.group(1).lower() not in _MONEY_NOUNS
 
 
-_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'’-]*)")
+# a name in initials ("U.S.") is read whole, and as a modifier like a proper adjective ("of U.S. electricity")
+_INITIALS = r"(?:[A-Z]\.){2,}"
+_PERCENT_OF = re.compile(rf"\s+of\s+(?:the\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ble", "ic", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ish", "less")
@@ -635,7 +637,7 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
         return None, end
     first = of.group(1)
     owner = first.endswith(("'s", "’s"))
-    adjective = _is_proper_adjective(first)
+    adjective = _is_proper_adjective(first) or re.fullmatch(_INITIALS, first) is not None
     name = first[0].isupper() and not owner
     words, position = [first], of.end()
     # "two-thirds of young people", "40 percent of eligible voters": the phrase goes on to its plural noun when
