@@ -267,6 +267,13 @@ def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp
     assert headline.content.text == "weight-loss pill cut heart attacks by a fifth"
 
 
+def test_a_quote_may_end_on_its_preposition(nlp):
+    quote = only(
+        analyse(nlp, '"This is the moment we have been waiting for," said Michael Saylor, chairman of MicroStrategy.')
+    )
+    assert quote.direct and quote.content.text == '"This is the moment we have been waiting for,"'
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

@@ -532,6 +532,9 @@ def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
     preposition = last[-1]
     if preposition.dep_ != "prep" or any(c.dep_ == "pobj" for c in preposition.children):
         return span
+    if preposition.i + 1 < len(doc) and doc[preposition.i + 1].is_punct:
+        # '"This is the moment we have been waiting for," said ...': a clause may end on its preposition
+        return span
     # to the end of the sentence as the text stops it: the parser may have broken off the stranded words
     rest = []
     for token in doc[preposition.i + 1 :]:
