@@ -16,6 +16,8 @@ from spinlens.datelines import byline_date_words, dateline_date_words, dateline_
         ("GAZA CITY (AP) — Airstrikes killed 45.", "GAZA CITY", None),
         ("ST. LOUIS, Mo. — Police said.", "ST. LOUIS", None),
         ("Headline over it\n\nNEW YORK -- Shares fell.", "NEW YORK", None),
+        # a press release names its wire between slashes
+        ("BOSTON, March 3, 2025 /PRNewswire/ -- Acme Health today announced results.", "BOSTON", "March 3, 2025"),
     ],
 )
 def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, place, date):

@@ -1,5 +1,6 @@
 """Wire-style datelines: the place in capitals (and sometimes a date and an agency) that opens a story's
-first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —".
+first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —",
+or a press release's "BOSTON, March 3, 2025 /PRNewswire/ --".
 
 A dateline says where and when the story was filed; it is nobody's words and no sentence's subject. The
 claims layer reads its date when the article comes without one (or else the date a byline ends on: "By Ellen
@@ -20,7 +21,8 @@ _DATELINE = re.compile(
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     rf"(?:,[ \t]*(?P<date>{_DATE}))?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    # the agency: "(Reuters)", or a press release's wire ("/PRNewswire/")
+    r"[ \t]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?"
     # an em or en dash, a double hyphen, or a hyphen with a space before it ("(Reuters) -", "LONDON -")
     r"(?:[—–]|--|(?<=[ \t)])-)[ \t]*",
     re.MULTILINE,
