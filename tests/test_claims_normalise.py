@@ -414,6 +414,11 @@ def test_publication_date(published, expected):
         # nor a number in a name, as indexes, models and laws have; a count after a name stays one
         ("The S&P 500 dropped 1.4%, a Boeing 737 landed and Article 5 held.", [("1.4%", "1.4 percent")]),
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
+        # a number after a word it names one of is no count, whatever follows it
+        (
+            "Phase 3 Trial Shows Gains: 1,961 adults with type 2 diabetes; Genesis chapter 19 records it.",
+            [("1,961 adults", "1961 adults")],
+        ),
         ("Police Arrest 12 Protesters", [("12 Protesters", "12 Protesters")]),
         ("Nearly 500 died.", [("500 died", "500 died")]),
         # a part of "those" or "these" counts what they are; a ratio's whole runs on to its plural noun

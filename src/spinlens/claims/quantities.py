@@ -557,6 +557,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
 # died") and in title-case headlines ("Police Arrest 12") the capital says nothing; a day or month is a date's.
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[a-z][\w,'’-]*)\s+(?P<word>[A-Z][\w&.-]*)\s$")
 _SCORE_FOLLOWS = re.compile(r"\s+to\s+\d")
+# Words a number names one of, in any case: "type 2 diabetes", "phase 3", "stage 4 cancer", "level 3 lockdown"
+_NUMBERED_KIND = re.compile(r"\b(?:type|phase|stage|category|level|grade|tier|article|chapter|section)\s$", re.I)
 _CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
@@ -568,6 +570,8 @@ def _names_a_model(text: str, match: re.Match) -> bool:
     if any(match.group(g) for g in ("sign", "scale", "short", "unit", "letter", "high")):
         return False
     number = match.group("number")
+    if number[0].isdigit() and _NUMBERED_KIND.search(text, max(0, match.start() - 20), match.start()):
+        return True  # "type 2 diabetes", "a Phase 3 trial", "Category 5 storms": whatever follows
     if not number[0].isdigit() or "." in number or _plural_follows(text, match.end()):
         # a plural after it makes it a count again, as in "sent Kyiv 31 tanks"; "4.3 points" is one too
         return False
