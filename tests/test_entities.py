@@ -93,6 +93,13 @@ def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
     text = "Ukraine's President Volodymyr Zelenskyy met Andrzej Duda in Warsaw. Zelenskyy thanked Poland."
     zelenskyy = by_name(entities(nlp, text), "Volodymyr Zelenskyy")
     assert [m.text for m in zelenskyy.mentions] == ["Volodymyr Zelenskyy", "Zelenskyy"]
+    # a family name of two words, which NER read as a work of art after a quote
+    text = (
+        "Mexican President Andrés Manuel López Obrador accused the ambassador of meddling. "
+        '"We will not accept interference from any foreign government," López Obrador told his news conference.'
+    )
+    amlo = by_name(entities(nlp, text), "Andrés Manuel López Obrador")
+    assert [m.text for m in amlo.mentions] == ["Andrés Manuel López Obrador", "López Obrador"]
 
 
 def test_no_entity_runs_across_a_line_break(nlp):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spinlens.datelines import dateline_place
@@ -326,25 +327,59 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
         if (
             owners is None
             or len(owners) > 1
-            or not _outside_names(token)
+            or not _outside_names(doc[token.i : token.i + 1])
             or not (_capitalised_name(token) or _sentence_initial_noun(token))
-            or _in_longer_name(token)
+            or _in_longer_name(doc[token.i : token.i + 1])
         ):
             continue
         start, end = token.idx, token.idx + len(token.text)
         owners[0].mentions.append(Mention(start, end, text[start:end], "person", (token.lower_,)))
+    _add_double_surnames(clusters, doc)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
 
 
-def _outside_names(token: Token) -> bool:
-    """Whether NER gave the token no name of the four kinds: none at all, or a one-word name of another
-    kind, as when it reads a lone "Cole" as a product; but a date is one ("in May", with Theresa May named)."""
-    if token.ent_iob_ == "O":
+def _add_double_surnames(clusters: list[Cluster], doc: Doc) -> None:
+    """The mentions by a family name of two words that NER missed: having found "Andrés Manuel López
+    Obrador", the small model reads '..." López Obrador told' as a work of art. The words must end a person's
+    name of three or more, stand outside every name NER found of the four kinds, and be no part of a longer
+    name."""
+    surnames: dict[tuple[str, ...], list[Cluster]] = {}
+    for c in clusters:
+        if c.type == "person":
+            for words in {m.words[-2:] for m in c.mentions if len(m.words) > 2}:
+                surnames.setdefault(words, []).append(c)
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    text = doc_text(doc)
+    for first, second in pairwise(doc):
+        owners = surnames.get((first.lower_, second.lower_))
+        if (
+            owners is None
+            or len(owners) > 1
+            or first.idx in taken
+            or not (_capitalised_name(first) and _capitalised_name(second))
+            or not _outside_names(doc[first.i : second.i + 1])
+            or _in_longer_name(doc[first.i : second.i + 1])
+        ):
+            continue
+        start, end = first.idx, second.idx + len(second.text)
+        owners[0].mentions.append(Mention(start, end, text[start:end], "person", (first.lower_, second.lower_)))
+
+
+def _outside_names(words: Span) -> bool:
+    """Whether NER gave the words no name of the four kinds: none at all, or a name of another kind that is
+    just these words, as when it reads a lone "Cole" as a product; but a date is one ("in May", with Theresa
+    May named)."""
+    if all(t.ent_iob_ == "O" for t in words):
         return True
-    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
-    return alone and token.ent_type_ not in TYPES and token.ent_type_ not in {"DATE", "TIME"}
+    doc = words.doc
+    alone = (
+        words[0].ent_iob_ == "B"
+        and all(t.ent_iob_ == "I" for t in words[1:])
+        and (words.end == len(doc) or doc[words.end].ent_iob_ != "I")
+    )
+    return alone and words[0].ent_type_ not in TYPES and words[0].ent_type_ not in {"DATE", "TIME"}
 
 
 def _sentence_initial_noun(token: Token) -> bool:
@@ -353,8 +388,9 @@ def _sentence_initial_noun(token: Token) -> bool:
     return token.is_sent_start and token.pos_ == "NOUN" and token.text[0].isupper()
 
 
-def _in_longer_name(token: Token) -> bool:
-    neighbours = [token.nbor(step) for step in (-1, 1) if 0 <= token.i + step < len(token.doc)]
+def _in_longer_name(words: Span) -> bool:
+    doc = words.doc
+    neighbours = [doc[i] for i in (words.start - 1, words.end) if 0 <= i < len(doc)]
     return any(_capitalised_name(n) for n in neighbours)
 
 
