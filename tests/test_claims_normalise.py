@@ -345,6 +345,11 @@ def test_publication_date(published, expected):
         ("2.5 million jobs were created.", [("2.5 million jobs were created", "2500000 jobs created")]),
         ("Some 3,000 US troops are deployed.", [("3,000 US troops are deployed", "3000 US troops deployed")]),
         ("About a dozen soldiers died.", [("a dozen soldiers died", "12 soldiers died")]),
+        # a number of dozens multiplies
+        (
+            "Two dozen mosques and half a dozen wars.",
+            [("Two dozen mosques", "24 mosques"), ("half a dozen wars", "6 wars")],
+        ),
         # a verb with an object is the sentence's, not an event reported of what is counted
         (
             "Two audits found no evidence; three White House officials told the press.",

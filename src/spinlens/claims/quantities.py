@@ -164,7 +164,9 @@ def word_number(words: str) -> float | None:
     for token in tokens:
         if token == "and":
             continue
-        if token in _SMALL:
+        if token == "dozen":
+            current = (current or 1) * 12  # "two dozen" is 24
+        elif token in _SMALL:
             current += _SMALL[token]
         elif token == "hundred":
             current = (current or 1) * 100
