@@ -28,6 +28,8 @@ def sentences(text: str) -> list[str]:
             "Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court. Sen. Smith did not.",
             ["Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court.", "Sen. Smith did not."],
         ),
+        # nor a case's or a match's "v." or "vs."
+        ("Roe v. Wade fell. It is Trump vs. Clinton.", ["Roe v. Wade fell.", "It is Trump vs. Clinton."]),
         # nor a time of day's before the day or the time zone it goes on with
         (
             "Polls close at 8 p.m. Eastern. The vote is at 5 p.m. Monday. He left at 3 a.m. He returned.",

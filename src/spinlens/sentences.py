@@ -17,11 +17,12 @@ from spinlens.record import Analysis, ModelInfo, Sentence
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes/brackets) followed by white space.
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*[^\S\n]+(?!\n)")
-# Words whose full stop is an abbreviation's: initials ("F.", "U.S."), and the titles that stand before a name
-# in English news. In PTC, "U.S." before a capital is nearly always "U.S. District Court", not a sentence's end.
+# Words whose full stop is an abbreviation's: initials ("F.", "U.S."), the titles that stand before a name in
+# English news, and the "v." or "vs." of a case or a match ("Roe v. Wade"). In PTC, "U.S." before a capital
+# is nearly always "U.S. District Court", not a sentence's end.
 _ABBREVIATION = re.compile(
     r"(?:^|[\s(\"“])(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon"
-    r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle)\.$"
+    r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle|vs?)\.$"
 )
 
 # A time of day, and the words that go on with it rather than start a sentence: a day, a time zone.
