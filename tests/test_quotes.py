@@ -1146,6 +1146,16 @@ def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
     assert last_speaker(nlp, text) == ("He", "Viktor Orban")
 
 
+def test_who_he_says_is_his_word_of_whoever_who_is(nlp):
+    text = (
+        '"This is the weaponization of government," Rep. Jim Jordan told Fox News. He has subpoenaed Attorney '
+        'General Merrick Garland, who he says "lied to Congress" about the program.'
+    )
+    assert last_speaker(nlp, text) == ("he", "Jim Jordan")
+    text = "Stacey Abrams spoke on Friday. She laced her speech with jabs at Brian Kemp, who she accused of lying."
+    assert last_speaker(nlp, text) == ("she", "Stacey Abrams")
+
+
 def test_a_body_described_by_its_people_is_not_the_organisation_named_last(nlp):
     text = (
         "The hospital's director told Al Jazeera that snipers fired at the compound. "

@@ -892,6 +892,8 @@ def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
     i = first.i - 1
     while i > 0 and doc[i].text in _DASHES and doc[i].whitespace_:
         i -= 1
+    if doc[i] in subjects and doc[i].tag_ in {"WP", "WDT"}:
+        return False  # "Garland, who he says lied to Congress": the relative pronoun is what is said of
     return not doc[i].is_punct and any(doc[i] in other.subtree for other in subjects if other.i < subject.i)
 
 

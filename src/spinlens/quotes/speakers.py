@@ -12,7 +12,8 @@
   organisation or group; each within the few sentences before the quote, as a reader would look back. An
   earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added"), and
   someone named only in what another speaker said is not who a pronoun after it is ("Judge Jackson said the
-  defendant, Richard Moss, had lied. She also ordered ..." is the judge).
+  defendant, Richard Moss, had lied. She also ordered ..." is the judge); nor is the one a relative clause
+  is about ("Merrick Garland, who he says lied to Congress").
 - A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
   that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
   an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
@@ -211,7 +212,14 @@ def resolve(
             antecedent = antecedent.head
         return next((i for i, entity in enumerate(entities) if _names(entity, antecedent.idx)), None)
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
-        return _nearest_before(doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier)
+        # "Merrick Garland, who he says lied to Congress": whoever "he" is, he is not Garland ("a letter from
+        # Father Ramsey in which he denounced ..." may well be Ramsey's)
+        relative = head.head.dep_ == "relcl" and any(c.tag_ in {"WP", "WDT", "WRB"} for c in head.head.children)
+        antecedent = head.head.head.idx if relative else -1
+        skip = next((i for i, entity in enumerate(entities) if _names(entity, antecedent)), None)
+        return _nearest_before(
+            doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier, skip=skip
+        )
     # a plural description is several people or bodies, never the one named last ("The authors, led by ..."),
     # but "the police", tagged plural too, is the force named before
     plural = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
@@ -361,6 +369,7 @@ def _nearest_before(
     reach: int,
     content: Range,
     earlier: Sequence[Resolved] = (),
+    skip: int | None = None,
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
     reported = [r for r in earlier if entities[r.entity].type in types]
@@ -368,13 +377,14 @@ def _nearest_before(
         ((mention.start, mention.end), index)
         for index, entity in enumerate(entities)
         for mention in entity.mentions
-        if not _describes_a_noun(doc, mention)
+        if index != skip
+        and not _describes_a_noun(doc, mention)
         and not any(
             r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
         )
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link
-    candidates.extend((r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker))
+    candidates.extend((r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker) and r.entity != skip)
     best, best_end = None, -1
     for (start, end), index in candidates:
         inside_quote = content[0] <= start and end <= content[1]
