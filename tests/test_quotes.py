@@ -530,6 +530,18 @@ def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, conte
     assert only(analyse(nlp, text)).content.text == content
 
 
+def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp):
+    text = (
+        "Garland has denied that the department targeted parents, saying it was responding to a rise in threats "
+        "against educators."
+    )
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("Garland", "has denied", "that the department targeted parents"),
+        ("Garland", "saying", "it was responding to a rise in threats against educators"),
+    ]
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

@@ -50,6 +50,10 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Participles that report more of what the speaker before them said ("..., saying", "..., adding")
+_CLOSING_PARTICIPLES = frozenset(
+    {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite"}
+)
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
@@ -742,7 +746,9 @@ def _not_reported(clause: Token) -> set[Token]:
         remark = (
             token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
         )
-        another_report = token.dep_ == "advcl" and _lemma(token) in ALL_CUES and _is_circumstance(token)
+        another_report = token.dep_ == "advcl" and (
+            (_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token)
+        )
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
@@ -791,6 +797,31 @@ def _comma_between(before: Token, after: Token) -> bool:
     """Whether a comma stands between the phrase of `before` and the phrase of `after`."""
     doc = before.doc
     return any(t.text == "," for t in doc[before.right_edge.i + 1 : after.left_edge.i])
+
+
+def _is_closing_participle(verb: Token) -> bool:
+    """Whether a cue is a participle after a comma that closes a reported clause, which the parser hangs on
+    it though it reports more words of the outer speaker: "Garland has denied that the department targeted
+    parents, saying it was responding to threats"."""
+    doc = verb.doc
+    clause, outer = verb.head, verb.head.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and _lemma(verb) in _CLOSING_PARTICIPLES
+        and not _has_subject(verb)
+        and verb.left_edge.i > 0
+        and doc[verb.left_edge.i - 1].text == ","
+        and clause.dep_ == "ccomp"
+        # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
+        # speech
+        and _lemma(clause) not in ALL_CUES | {"lie"}
+        # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
+        # reported that ...,"
+        and outer.i < clause.i
+        and _lemma(outer) in ALL_CUES
+        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in outer.children)
+    )
 
 
 def _is_circumstance(clause: Token) -> bool:
@@ -863,6 +894,8 @@ def _speaker(verb: Token) -> Span | None:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
+        if _is_closing_participle(verb):
+            head = verb.head.head
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
