@@ -240,6 +240,8 @@ def test_publication_date(published, expected):
             [("Rs 5,000 crore", "50000000000 INR"), ("2 lakh farmers protested", "200000 farmers protested")],
         ),
         ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
+        # a dollar of another country
+        ("Banks froze C$7.8 million and A$5bn.", [("C$7.8 million", "7800000 CAD"), ("A$5bn", "5000000000 AUD")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
         # a share of what someone owns is a share of the thing, not of its owner; a proper adjective takes its

@@ -25,7 +25,10 @@ _SCALES = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "Rs": "INR"}
+_CURRENCY_SIGNS = {
+    "$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "Rs": "INR",
+}  # fmt: skip
 # ISO codes written before an amount, as wires and financial pages do ("CHF 3 million", "INR 500 crore")
 _CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "RUB", "CAD", "AUD")
 _CURRENCY_WORDS = {
@@ -92,7 +95,7 @@ _WORD_NUMBER = (
     rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}|hundred|thousand|million|billion|trillion))*)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SIGN = rf"(?P<sign>US\$|[$€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
+_SIGN = rf"(?P<sign>(?-i:US|C|A|NZ|HK|S|R)?\$|[€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
 _SCALE = (
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
 )
