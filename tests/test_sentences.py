@@ -30,6 +30,8 @@ def sentences(text: str) -> list[str]:
         ),
         # nor a case's or a match's "v." or "vs."
         ("Roe v. Wade fell. It is Trump vs. Clinton.", ["Roe v. Wade fell.", "It is Trump vs. Clinton."]),
+        # nor a company's "Co."
+        ("Tokyo Electric Power Co. (TEPCO) said so.", ["Tokyo Electric Power Co. (TEPCO) said so."]),
         # nor a time of day's before the day or the time zone it goes on with
         (
             "Polls close at 8 p.m. Eastern. The vote is at 5 p.m. Monday. He left at 3 a.m. He returned.",

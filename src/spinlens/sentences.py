@@ -25,6 +25,10 @@ _ABBREVIATION = re.compile(
     r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle|vs?)\.$"
 )
 
+# A company's "Co." or "Inc." before its short name in brackets: "Tokyo Electric Power Co. (TEPCO) said".
+# Before a capital it may end a sentence ("... the hedge fund D.E. Shaw & Co. Obama adviser ...").
+_COMPANY = re.compile(r"\b(?:Co|Corp|Inc|Ltd)\.$")
+
 # A time of day, and the words that go on with it rather than start a sentence: a day, a time zone.
 _CLOCK = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
 _WHEN_AFTER_CLOCK = re.compile(
@@ -40,6 +44,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if following.islower() or following.isdigit():  # "the U.S. military", '"Why?" he asked', "Nov. 8"
         return False
     stop = match.start()
+    if following == "(" and _COMPANY.search(text, max(0, stop - 6), stop):
+        return False
     if _CLOCK.search(text, max(0, stop - 6), stop) and _WHEN_AFTER_CLOCK.match(text, match.end()):
         return False  # "at 5 p.m. Monday", "at 8 a.m. Eastern"
     return text[stop - 1] != "." or not _ABBREVIATION.search(text, max(0, stop - 10), stop)
