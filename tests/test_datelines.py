@@ -16,6 +16,7 @@ from spinlens.datelines import byline_date_words, dateline_date_words, dateline_
         ("GAZA CITY (AP) — Airstrikes killed 45.", "GAZA CITY", None),
         ("ST. LOUIS, Mo. — Police said.", "ST. LOUIS", None),
         ("Headline over it\n\nNEW YORK -- Shares fell.", "NEW YORK", None),
+        ("BEIJING/TOKYO, Aug. 24 (Xinhua) -- Japan began.", "BEIJING/TOKYO", None),
         # a press release names its wire between slashes
         ("BOSTON, March 3, 2025 /PRNewswire/ -- Acme Health today announced results.", "BOSTON", "March 3, 2025"),
     ],

@@ -16,8 +16,9 @@ import re
 _MONTH = r"[A-Z][a-z]+\.?"
 _DATE = rf"\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
 _DATELINE = re.compile(
-    # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS")
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’-]*)*)"
+    # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS"), or two places
+    # filed from ("BEIJING/TOKYO")
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:(?:[ \t]+|/)[A-Z][A-Z.'’-]*)*)"
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     rf"(?:,[ \t]*(?P<date>{_DATE}))?"
