@@ -267,6 +267,14 @@ def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp
     assert headline.content.text == "weight-loss pill cut heart attacks by a fifth"
 
 
+def test_a_relative_clause_with_a_quote_of_its_own_is_no_part_of_the_speaker(nlp):
+    text = (
+        '"We are not terrorists, we are truckers," said Pat King, one of the organisers, who has previously said '
+        'that "the only way this is going to be solved is with bullets."'
+    )
+    assert analyse(nlp, text).quotes[0].speaker.text == "Pat King, one of the organisers"
+
+
 def test_a_quote_may_end_on_its_preposition(nlp):
     quote = only(
         analyse(nlp, '"This is the moment we have been waiting for," said Michael Saylor, chairman of MicroStrategy.')

@@ -57,6 +57,7 @@ _CLOSING_PARTICIPLES = frozenset(
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 # People who speak in "cops claiming ...", "protesters chanting ...", beside the roles of `PERSON_ROLES`
 _PEOPLE = frozenset(
     {"cop", "police", "protester", "protestor", "demonstrator", "critic", "expert", "supporter", "resident",
@@ -1065,9 +1066,18 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c)) or _is_when(c)
         for t in c.subtree
     }
+    doc = head.doc
+    # 'Pat King, one of the organisers, who has previously said that "..."': a relative clause with a quote
+    # of its own, on a word inside the phrase, is no part of who speaks. Other such clauses stay, as PolNeAR's
+    # sources keep them ("Sara Henderson, executive director for Common Cause Georgia, which filed the suit").
+    cut |= {
+        t.i
+        for r in head.subtree
+        if r.dep_ == "relcl" and r.head.i != head.i and any(w.text in _QUOTE_MARKS for w in r.subtree)
+        for t in r.subtree
+    }
     words = [t.i for t in head.subtree if t.i not in cut and (verb is None or (t.i < verb.i) == (head.i < verb.i))]
     start, end = min(words), max(words) + 1
-    doc = head.doc
     # a name is never cut: the parser may split "Itamar Ben-Gvir" into subjects of their own
     while start > 0 and _inside_name(doc[start]) and (verb is None or (start - 1 < verb.i) == (head.i < verb.i)):
         start -= 1
