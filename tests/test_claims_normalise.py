@@ -357,6 +357,11 @@ def test_publication_date(published, expected):
             "Two audits found no evidence; three White House officials told the press.",
             [("Two audits", "2 audits"), ("three White House officials", "3 White House officials")],
         ),
+        # so is a perfect one, where a passive's event stays
+        (
+            "31,079 people have made the journey; 72 people have died.",
+            [("31,079 people", "31079 people"), ("72 people have died", "72 people died")],
+        ),
         # a time adverb after the noun is not what is counted
         ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
         ("Some 1.2m households now spend more.", [("1.2m households", "1200000 households")]),

@@ -137,6 +137,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those)
 # "Democratic", "Catholic";
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
 _PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch", "ic")
+_PERFECT = re.compile(r"\s+(?:have|has|had)\s+(?!been\b)")
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
 
@@ -280,7 +281,9 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         return None, end
     passive = _PASSIVE.match(text, position)
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP:
-        if passive.group(1) == passive.group(0).strip() and _object_follows(text, passive.end()):
+        active = passive.group(1) == passive.group(0).strip() or _PERFECT.match(passive.group(0))
+        if active and _object_follows(text, passive.end()):
+            # "two audits found no evidence", "31,079 people have made the journey": a verb with its object
             return " ".join(words), position
         words.append(passive.group(1))
         position = passive.end()
