@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Participles that report more of what the speaker before them said ("..., saying", "..., adding")
 _CLOSING_PARTICIPLES = frozenset(
     {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite"}

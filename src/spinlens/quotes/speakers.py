@@ -376,9 +376,9 @@ def _nearest_before(
     candidates = [
         ((mention.start, mention.end), index)
         for index, entity in enumerate(entities)
+        if entity.type in types and index != skip
         for mention in entity.mentions
-        if index != skip
-        and not _describes_a_noun(doc, mention)
+        if not _describes_a_noun(doc, mention)
         and not any(
             r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
         )
