@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spinlens.datelines import dateline_place
@@ -312,59 +311,38 @@ def cluster(found: list[Mention]) -> list[Cluster]:
 
 
 def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
-    """The clusters, each person with the mentions by surname alone that NER missed: having found "Senator
-    John Blake", the small model may see no name in "The corrupt Blake has taken millions" or "Blake's
-    office". A capitalised proper noun outside every name NER found is taken when it ends the two-word or
-    longer name of one person of the text, and is no part of a longer name itself ("Blake Street")."""
-    surnames: dict[str, list[Cluster]] = {}
-    for c in clusters:
-        if c.type == "person":
-            for word in {m.words[-1] for m in c.mentions if len(m.words) > 1}:
-                surnames.setdefault(word, []).append(c)
+    """The clusters, each person with the mentions by family name alone that NER missed: having found
+    "Senator John Blake", the small model may see no name in "The corrupt Blake has taken millions" or
+    "Blake's office"; having found "Andrés Manuel López Obrador", it reads '..." López Obrador told' as a work
+    of art. Capitalised proper nouns outside every name NER found of the four kinds are taken when they end
+    the longer name of one person of the text (one word of a name of two or more, two of a name of three or
+    more), and are no part of a longer name themselves ("Blake Street")."""
     text = doc_text(doc)
-    for token in doc:
-        owners = surnames.get(token.lower_)
-        if (
-            owners is None
-            or len(owners) > 1
-            or not _outside_names(doc[token.i : token.i + 1])
-            or not (_capitalised_name(token) or _sentence_initial_noun(token))
-            or _in_longer_name(doc[token.i : token.i + 1])
-        ):
-            continue
-        start, end = token.idx, token.idx + len(token.text)
-        owners[0].mentions.append(Mention(start, end, text[start:end], "person", (token.lower_,)))
-    _add_double_surnames(clusters, doc)
+    for size in (1, 2):
+        surnames: dict[tuple[str, ...], list[Cluster]] = {}
+        for c in clusters:
+            if c.type == "person":
+                for words in {m.words[-size:] for m in c.mentions if len(m.words) > size}:
+                    surnames.setdefault(words, []).append(c)
+        for start in range(len(doc) - size + 1):
+            words = doc[start : start + size]
+            key = tuple(t.lower_ for t in words)
+            owners = surnames.get(key)
+            if (
+                owners is None
+                or len(owners) > 1
+                or not _outside_names(words)
+                # a lone family name opening a sentence may be tagged a common noun ("Zelenskyy thanked ...")
+                or not all(_capitalised_name(t) or (size == 1 and _sentence_initial_noun(t)) for t in words)
+                or _in_longer_name(words)
+            ):
+                continue
+            owners[0].mentions.append(
+                Mention(words.start_char, words.end_char, text[words.start_char : words.end_char], "person", key)
+            )
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
-
-
-def _add_double_surnames(clusters: list[Cluster], doc: Doc) -> None:
-    """The mentions by a family name of two words that NER missed: having found "Andrés Manuel López
-    Obrador", the small model reads '..." López Obrador told' as a work of art. The words must end a person's
-    name of three or more, stand outside every name NER found of the four kinds, and be no part of a longer
-    name."""
-    surnames: dict[tuple[str, ...], list[Cluster]] = {}
-    for c in clusters:
-        if c.type == "person":
-            for words in {m.words[-2:] for m in c.mentions if len(m.words) > 2}:
-                surnames.setdefault(words, []).append(c)
-    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    text = doc_text(doc)
-    for first, second in pairwise(doc):
-        owners = surnames.get((first.lower_, second.lower_))
-        if (
-            owners is None
-            or len(owners) > 1
-            or first.idx in taken
-            or not (_capitalised_name(first) and _capitalised_name(second))
-            or not _outside_names(doc[first.i : second.i + 1])
-            or _in_longer_name(doc[first.i : second.i + 1])
-        ):
-            continue
-        start, end = first.idx, second.idx + len(second.text)
-        owners[0].mentions.append(Mention(start, end, text[start:end], "person", (first.lower_, second.lower_)))
 
 
 def _outside_names(words: Span) -> bool:
