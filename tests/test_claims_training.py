@@ -64,6 +64,9 @@ def test_training_writes_a_complete_manifest(trained):
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"f1", "precision", "recall"}
     assert manifest["training"]["sentences"] == 48  # 60 rows less the 20% held out for the threshold
     assert manifest["training"]["settings"]["layers"] == 1
+    import torch
+
+    assert manifest["training"]["settings"]["device"].startswith("cuda" if torch.cuda.is_available() else "cpu")
 
 
 def test_only_the_first_layers_of_the_base_are_kept(trained):

@@ -79,6 +79,10 @@ def test_training_writes_a_complete_manifest(trained):
     assert set(manifest["metrics"]["dev"][manifest["metrics"]["chosen"]]) >= {"si_f1", "tc_f1", "full_f1"}
     assert "torch" in manifest["versions"]
     assert isinstance(manifest["decode"]["trim_last"], list)  # learned from the training fragments (`edge_words`)
+    import torch
+
+    # "auto" trains where it can; the manifest says where, since bf16 rounds differently on a GPU
+    assert manifest["training"]["settings"]["device"].startswith("cuda" if torch.cuda.is_available() else "cpu")
     with np.load(out / "span_head.npz") as head:  # the calibration the cross-fitted folds learned
         assert head["cal_w"].shape == (14 + 4, 14) and head["cal_b"].shape == (14,)
 
@@ -210,6 +214,30 @@ def test_verifier_runs_are_the_heads_runs_and_a_random_one():
     assert len(runs) == 3 and features.shape == (3, 4)
     _, first, last = runs[2]
     assert targets[2] == float(bio[first - 1 : last - 1].any())
+
+
+def test_asking_for_a_gpu_where_torch_sees_none_is_one_line(tmp_path):
+    import torch
+    from click.testing import CliRunner
+
+    from spinlens.cli import main
+
+    if torch.cuda.is_available():
+        pytest.skip("this host has a CUDA GPU")
+    (tmp_path / "train" / "articles").mkdir(parents=True)
+    args = ["train", "techniques", "--data", str(tmp_path), "--out", str(tmp_path / "m"), "--device", "cuda"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "device cuda: torch" in result.output and "sees no CUDA GPU" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "m").exists()
+
+
+def test_a_device_torch_has_no_name_for_is_refused():
+    from spinlens.training import training_device
+
+    with pytest.raises(ValueError, match="expected one of auto, cpu, cuda"):
+        training_device("tpu")
+    assert training_device("cpu").type == "cpu"
 
 
 def test_training_on_a_folder_without_articles_is_one_line(tmp_path):

@@ -18,6 +18,7 @@ from spinlens import __version__
 from spinlens.inputs.document import InputError
 from spinlens.options import build_analyzer, layers_option, model_option, outlet_option, published_option
 from spinlens.record import Analysis
+from spinlens.training import DEVICES
 
 FORMATS = ("text", "json", "jsonl", "html", "semeval")
 
@@ -183,7 +184,8 @@ def _require_train_extra() -> None:
 
 
 def _model_output_options(command):
-    """Options every `train` subcommand takes: the base encoder, the seed, smoke-test length, quantisation."""
+    """Options every `train` subcommand takes: the base encoder, the seed, smoke-test length, quantisation
+    and the device."""
     for option in reversed(
         [
             click.option(
@@ -198,6 +200,14 @@ def _model_output_options(command):
                 default=True,
                 show_default=True,
                 help="Ship int8 weights when they cost under one F1 point on dev.",
+            ),
+            click.option(
+                "--device",
+                type=click.Choice(DEVICES),
+                default="auto",
+                show_default=True,
+                help="Train on the CPU or a CUDA GPU; auto takes the GPU when torch sees one. The model is "
+                "exported for the CPU either way.",
             ),
         ]
     ):
@@ -281,6 +291,7 @@ def train_techniques(
     unlabelled,
     unlabelled_max,
     quantize,
+    device,
 ) -> None:
     """Fine-tune the technique model on the Propaganda Techniques Corpus and export it to ONNX."""
     if unlabelled and not teacher:
@@ -307,6 +318,7 @@ def train_techniques(
         unlabelled=unlabelled,
         unlabelled_max=unlabelled_max,
         quantize=quantize,
+        device=device,
     )
     try:
         run(config, log=lambda line: click.echo(line, err=True))
@@ -335,7 +347,7 @@ def train_techniques(
 )
 @_model_output_options
 def train_checkworthy(
-    data, out, epochs, batch_size, lr, seed, base, max_steps, threads, encoder_layers, quantize
+    data, out, epochs, batch_size, lr, seed, base, max_steps, threads, encoder_layers, quantize, device
 ) -> None:
     """Fine-tune the check-worthiness model (the claims layer) and export it to ONNX."""
     _require_train_extra()
@@ -354,6 +366,7 @@ def train_checkworthy(
         threads=threads,
         layers=encoder_layers,
         quantize=quantize,
+        device=device,
     )
     try:
         run(config, log=lambda line: click.echo(line, err=True))

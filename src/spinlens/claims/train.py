@@ -31,7 +31,7 @@ from spinlens.modelfiles import (
     write_manifest,
 )
 from spinlens.techniques.windows import encode, load_tokenizer, pack
-from spinlens.training import optimise, warmup_then_linear_decay
+from spinlens.training import device_name, optimise, training_device, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-checkworthy-minilm"
 DATA_NOTE = (
@@ -58,6 +58,7 @@ class TrainConfig:
     quantize: bool = True
     threads: int | None = None  # torch threads; 1 beats 2 on a 2-core machine that something else keeps busy
     layers: int | None = 4  # keep the base encoder's first N layers (None: all six); fewer score faster
+    device: str = "auto"  # "auto": a CUDA GPU when torch sees one, else the CPU
 
 
 def build_network(base: Path, layers: int | None = None):
@@ -119,6 +120,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     import torch
 
     started = time.time()
+    device = training_device(config.device)
     random.seed(config.seed)
     np.random.seed(config.seed)
     torch.manual_seed(config.seed)
@@ -134,7 +136,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     targets = np.array([r.checkworthy for r in rows], dtype=np.float32)
     log(f"{len(rows)} training sentences ({int(targets.sum())} Yes), {len(tune_rows)} held out for the threshold")
 
-    net = build_network(base, config.layers)
+    net = build_network(base, config.layers).to(device)
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     optimizer = torch.optim.AdamW(
         [{"params": net.encoder.parameters(), "lr": config.lr}, {"params": head_params, "lr": config.head_lr}],
@@ -154,19 +156,19 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
             if step >= total:
                 break
             ids, mask = pack([pieces[i] for i in batch])
-            with torch.autocast("cpu", dtype=torch.bfloat16):
-                logits = net(torch.from_numpy(ids), torch.from_numpy(mask))
-            loss = loss_fn(logits.float(), torch.from_numpy(targets[batch]))
+            with torch.autocast(device.type, dtype=torch.bfloat16):
+                logits = net(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
+            loss = loss_fn(logits.float(), torch.from_numpy(targets[batch]).to(device))
             optimise(net, optimizer, scheduler, loss)
             step += 1
             if step % 50 == 0 or step == total:
                 log(f"step {step}/{total}  loss {loss.item():.4f}  {(time.time() - started) / 60:.1f} min")
 
-    net.eval()
+    net.eval().cpu()  # exported on the CPU, where it will run
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     export(net, base, out)
-    manifest = _manifest(config, rows, tune_rows, started)
+    manifest = _manifest(config, rows, tune_rows, started, device)
     candidates = ["model.onnx"]
     if config.quantize:
         quantize(out / "model.onnx", out / "model.int8.onnx")
@@ -241,13 +243,16 @@ def export(net, base: Path, out: Path) -> None:
     shutil.copyfile(base / "tokenizer.json", out / "tokenizer.json")
 
 
-def _manifest(config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelled], started: float) -> dict[str, Any]:
+def _manifest(
+    config: TrainConfig, rows: list[Labelled], tune_rows: list[Labelled], started: float, device: Any
+) -> dict[str, Any]:
     from spinlens.claims.model import MODEL_FORMAT
 
     settings = asdict(config)
     settings.pop("out")
     settings["data"] = Path(config.data).name
     settings["base"] = base_model_name(config.base)
+    settings["device"] = device_name(device)
     return {
         "name": MODEL_NAME,
         "version": model_version(started),

@@ -67,7 +67,7 @@ from spinlens.techniques.windows import (
     pack,
     windows,
 )
-from spinlens.training import optimise, warmup_then_linear_decay
+from spinlens.training import device_name, optimise, training_device, warmup_then_linear_decay
 
 MODEL_NAME = "spinlens-techniques-minilm"
 
@@ -102,6 +102,7 @@ class TrainConfig:
     threshold: float | None = None  # decode threshold; tuned on dev when None and dev is held out
     second_label: float | None = None
     quantize: bool = True
+    device: str = "auto"  # "auto": a CUDA GPU when torch sees one, else the CPU
 
 
 def build_network(base: Path, n_labels: int):
@@ -207,6 +208,7 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     import torch
 
     started = time.time()
+    device = training_device(config.device)
     _seed_everything(config.seed)
     torch.set_num_threads(max(1, torch.get_num_threads()))
     data = Path(config.data)
@@ -238,17 +240,18 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
     log(f"{len(examples)} training windows from {sources}")
 
     net, Exported = build_network(base, len(NAMES))
+    net.to(device)
     _fit(net, examples, counts, config, lambda line: log(f"{line}  {(time.time() - started) / 60:.1f} min"))
-    net.eval()
+    net.eval().cpu()  # exported on the CPU, where it will run
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     export(net, Exported, base, out)
     if config.calibration_folds > 1:
-        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, taught, extra)
+        rows, targets = cross_fit(texts, labels, tokenizer, base, config, log, taught, extra, device)
         if len(rows):
             with np.load(out / "span_head.npz") as head:
                 np.savez(out / "span_head.npz", **head, **fit_calibration(rows, targets, log=log))
-    manifest = _manifest(config, infer_spec, counts, edge_words(texts, labels), started, len(extra))
+    manifest = _manifest(config, infer_spec, counts, edge_words(texts, labels), started, device, len(extra))
     _write_manifest(out, manifest, "model.onnx")
     finish(out, manifest, config, log)
     log(f"model written to {out} in {(time.time() - started) / 60:.1f} min")
@@ -256,14 +259,22 @@ def train(config: TrainConfig, log: Callable[[str], None] = print) -> dict[str, 
 
 
 def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig, log: Callable[[str], None]) -> None:
-    """The multi-task training loop: BIO, auxiliary technique and span losses, seeded by `config.seed`."""
+    """The multi-task training loop: BIO, auxiliary technique and span losses, seeded by `config.seed`.
+
+    It trains on the device the network is on; batches are packed on the CPU and moved there.
+    """
     import torch
     from torch import nn
+
+    device = next(net.parameters()).device
+
+    def on(values):
+        return torch.as_tensor(values, device=device)
 
     freq = np.array([max(counts[i], 1) for i in range(len(NAMES))], dtype=np.float64)
     weights = (freq / freq.sum()) ** -config.class_weight_power
     weights = weights / (weights * freq).sum() * freq.sum()  # mean weight per span = 1
-    span_loss = nn.CrossEntropyLoss(weight=torch.tensor(weights, dtype=torch.float32))
+    span_loss = nn.CrossEntropyLoss(weight=on(weights.astype(np.float32)))
     verifier_loss = nn.BCEWithLogitsLoss()
     bio_loss = nn.CrossEntropyLoss(ignore_index=-100)
     tech_loss = nn.BCEWithLogitsLoss(reduction="none")
@@ -308,30 +319,29 @@ def _fit(net, examples: list[Example], counts: Counter[int], config: TrainConfig
                 span_f.append(e.features)
                 if e.soft_spans is not None:
                     span_soft.append(e.soft_spans)
-            ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
-            with torch.autocast("cpu", dtype=torch.bfloat16):
-                bio, tech, hidden = net(ids_t, mask_t)
-                loss = torch.zeros(())
+            with torch.autocast(device.type, dtype=torch.bfloat16):
+                bio, tech, hidden = net(on(ids), on(mask))
+                loss = torch.zeros((), device=device)
                 gold = bio_t != -100
                 if gold.any():  # a batch of unlabelled windows alone has no gold tokens
-                    loss = bio_loss(bio.float().reshape(-1, 3), torch.from_numpy(bio_t).reshape(-1))
-                    token_mask = torch.from_numpy(gold).float()
-                    aux = tech_loss(tech.float(), torch.from_numpy(tech_t)).mean(-1)
+                    loss = bio_loss(bio.float().reshape(-1, 3), on(bio_t).reshape(-1))
+                    token_mask = on(gold).float()
+                    aux = tech_loss(tech.float(), on(tech_t)).mean(-1)
                     loss = loss + config.aux_weight * (aux * token_mask).sum() / token_mask.sum()
                 if (soft_t >= 0).any():
-                    loss = loss + config.distill_weight * _distill_loss(bio.float(), torch.from_numpy(soft_t))
-                runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).numpy(), rng)
+                    loss = loss + config.distill_weight * _distill_loss(bio.float(), on(soft_t))
+                runs, run_t, run_f = verifier_runs(batch, bio.detach().float().argmax(-1).cpu().numpy(), rng)
                 if spans or runs:
-                    features = torch.from_numpy(np.concatenate([*span_f, run_f]))
+                    features = on(np.concatenate([*span_f, run_f]))
                     limits = [(1, len(e.ids) + 1) for e in batch]  # [CLS] comes first
                     logits = net.classify_spans(hidden, spans + runs, features, limits).float()
                     if spans:
-                        loss = loss + config.span_weight * span_loss(logits[: len(spans), :-1], torch.tensor(span_t))
+                        loss = loss + config.span_weight * span_loss(logits[: len(spans), :-1], on(span_t))
                     if spans and span_soft:
-                        taught = torch.from_numpy(np.concatenate(span_soft))
+                        taught = on(np.concatenate(span_soft))
                         soften = _soften_loss(logits[: len(spans), :-1], taught, config.distill_temperature)
                         loss = loss + config.distill_weight * soften
-                    is_fragment = torch.tensor([1.0] * len(spans) + run_t)
+                    is_fragment = on([1.0] * len(spans) + run_t)
                     loss = loss + config.verifier_weight * verifier_loss(logits[:, -1], is_fragment)
             optimise(net, optimizer, scheduler, loss)
             step += 1
@@ -371,6 +381,7 @@ def cross_fit(
     log: Callable[[str], None],
     taught: dict[str, Taught] | None = None,
     unlabelled: dict[str, str] | None = None,
+    device: Any = "cpu",
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the span classifier says of fragments it has not seen, to calibrate it on: (rows, techniques).
 
@@ -408,6 +419,7 @@ def cross_fit(
         )
         counts = Counter(NAMES.index(lab.technique) for lab in fold_labels)
         net, _ = build_network(base, len(NAMES))
+        net.to(device)
         _fit(net, examples, counts, config, lambda line, k=k: log(f"fold {k + 1}: {line}"))
         net.eval()
         encoded = encode(tokenizer, [texts[i] for i in held_out])
@@ -420,10 +432,9 @@ def cross_fit(
                 ranges = [(int(hits[0]), int(hits[-1]) + 1) for _, hits in found]
                 hidden = _article_hidden(net, enc, infer_spec)
                 features = SpanFeatures(texts[article_id], enc)(ranges)
-                logits = net.classify_spans(
-                    hidden, [(0, f, la) for f, la in ranges], torch.from_numpy(features), [(0, len(enc))]
-                )
-                log_p = torch.log_softmax(logits[:, :-1].float(), dim=1).numpy()
+                features_t = torch.from_numpy(features).to(hidden.device)
+                logits = net.classify_spans(hidden, [(0, f, la) for f, la in ranges], features_t, [(0, len(enc))])
+                log_p = torch.log_softmax(logits[:, :-1].float(), dim=1).cpu().numpy()
                 rows.append(np.concatenate([log_p, features], axis=1))
                 targets += [NAMES.index(lab.technique) for lab, _ in found]
     if not rows:
@@ -432,17 +443,19 @@ def cross_fit(
 
 
 def _article_hidden(net, enc: Encoded, spec: WindowSpec):
-    """[1, n, H] encoder states of one article, each token from its window of most context, as at inference."""
+    """[1, n, H] encoder states of one article, each token from its window of most context, as at inference,
+    on the network's device."""
     import torch
 
+    device = next(net.parameters()).device
     spans = windows(len(enc), spec)
     owner = owner_window(len(enc), spans)
     hidden = None
     for index, (start, end) in enumerate(spans):
         ids, mask = pack([enc.ids[start:end]], net.specials)
-        _, _, states = net(torch.from_numpy(ids), torch.from_numpy(mask))
+        _, _, states = net(torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device))
         if hidden is None:
-            hidden = torch.zeros((1, len(enc), states.shape[-1]))
+            hidden = torch.zeros((1, len(enc), states.shape[-1]), device=device)
         take = np.flatnonzero(owner == index)
         hidden[0, take] = states[0, take - start + 1].float()  # +1: [CLS] comes first
     return hidden
@@ -542,6 +555,7 @@ def _manifest(
     counts: Counter[int],
     edges: tuple[list[str], list[str]],
     started: float,
+    device: Any,
     unlabelled: int = 0,
 ) -> dict[str, Any]:
     from spinlens.techniques.model import MODEL_FORMAT
@@ -550,6 +564,7 @@ def _manifest(
     settings.pop("out")
     settings["data"] = Path(config.data).name
     settings["base"] = base_model_name(config.base)
+    settings["device"] = device_name(device)  # bf16 rounds differently on a GPU and a CPU: the same seed differs
     training: dict[str, Any] = {
         "data": "SemEval-2020 Task 11 Propaganda Techniques Corpus (Da San Martino et al., EMNLP 2019), "
         "published for research use",
