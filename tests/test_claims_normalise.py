@@ -498,6 +498,11 @@ def test_publication_date(published, expected):
         ),
         # a quotation mark after a word closes the quote and what is counted
         ("a '£22 billion black hole' left", [("£22 billion black hole", "22000000000 GBP black hole")]),
+        # a preposition after the number opens no counted phrase: "including two children" is not what 7 counts
+        (
+            "The strike killed 7 including two children; Sanders led 39 among superdelegates.",
+            [("7", "7"), ("two children", "2 children"), ("39", "39")],
+        ),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
         # what is counted ends at its plural noun, the fourth word at most; not at a name or a modifier

@@ -72,7 +72,9 @@ _STOP = set(
     does did will would shall should can could may might must not no per more less most least about around over
     under up down out into onto off since until during before after while when where why how what all each
     every both some any many much few several such only just also even still yet very too last next ago now already
-    overnight today yesterday tonight tomorrow daily weekly monthly annually yearly apiece alone""".split()  # noqa: SIM905 - a word list reads better as prose
+    overnight today yesterday tonight tomorrow daily weekly monthly annually yearly apiece alone including
+    excluding among amongst amid amidst against between within without across through throughout toward towards
+    despite beyond upon via unlike except""".split()  # noqa: SIM905 - a word list reads better as prose
 )
 # Verbs of a figure's change, which a number's subject may take ("the number of suspects under 15 tripled")
 _CHANGES = frozenset(
