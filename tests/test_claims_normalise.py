@@ -159,6 +159,8 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "Crossings rose 60 per cent on 2021, and fell compared with 2019. It was spent on 2000 laptops.",
             [("2021", "2021-01-01/2021-12-31"), ("2019", "2019-01-01/2019-12-31")],
         ),
+        # the end of the century, which climate projections run to, is a year like any before it
+        ("Warming could reach 2.7C by 2100.", [("2100", "2100-01-01/2100-12-31")]),
         # words that only look like dates
         ("You may march with the sun.", []),
         ("In 2,010 cases the court ruled.", []),
@@ -503,6 +505,9 @@ def test_publication_date(published, expected):
             "The strike killed 7 including two children; Sanders led 39 among superdelegates.",
             [("7", "7"), ("two children", "2 children"), ("39", "39")],
         ),
+        # "zero" in a set phrase is no count; zero of something is
+        ("Net zero, zero tolerance at ground zero, a zero-sum game.", []),
+        ("There were zero witnesses.", [("zero witnesses", "0 witnesses")]),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
         # what is counted ends at its plural noun, the fourth word at most; not at a name or a modifier

@@ -26,7 +26,7 @@ _MONTHS = (
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"  # 2100: the end of the century that climate projections run to
 # "fall" only after a word that makes it a noun: "prices will fall 2025 percent" names no autumn
 _AFTER_FALL = ("in", "the", "of", "by", "since", "until", "during", "this", "last", "next", "early", "late")
 _FALL = "|".join(rf"(?<={word}\s)" for word in _AFTER_FALL)

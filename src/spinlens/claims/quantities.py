@@ -518,6 +518,12 @@ def _paired(
     return first
 
 
+# "zero" in a set phrase names a target, a place or a policy, not a count: "net zero", "ground zero",
+# "patient zero", "zero tolerance", "a zero-sum game", "zero hour"
+_ZERO_BEFORE = re.compile(r"\b(?:net|ground|patient)[\s-]+$", re.IGNORECASE)
+_ZERO_AFTER = re.compile(r"[\s-]+(?:tolerance|sum|hour)\b", re.IGNORECASE)
+
+
 def _read(text: str, match: re.Match) -> FoundQuantity | None:
     """The quantity one match of `_QUANTITY` holds, or None when it is no amount."""
     start, end = match.span()
@@ -525,6 +531,10 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     value = _value(number)
     # "one" alone is mostly a pronoun ("one of them"), not a count
     if value is None or (number.lower() in {"one", "a"} and not (match.group("unit") or match.group("half"))):
+        return None
+    if number.lower() == "zero" and (
+        _ZERO_BEFORE.search(text, max(0, start - 12), start) or _ZERO_AFTER.match(text, end)
+    ):
         return None
     if match.group("half"):
         value += 0.5  # "eight and a half years", "2½ years"
