@@ -550,6 +550,40 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "first", "second"),
+    [
+        (
+            "Police Chief Ronald Hayes said the officers had been placed on paid leave pending an investigation "
+            'and urged residents to "let the process work."',
+            "Police Chief Ronald Hayes",
+            "the officers had been placed on paid leave pending an investigation",
+            '"let the process work."',
+        ),
+        (
+            "Energy Secretary Claire Coutinho admitted that households could face higher bills in the short term "
+            'but insisted the transition would "pay off."',
+            "Energy Secretary Claire Coutinho",
+            "that households could face higher bills in the short term",
+            'the transition would "pay off."',
+        ),
+    ],
+)
+def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(
+    nlp, text, speaker, first, second
+):
+    quotes = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [(speaker, first), (speaker, second)]
+
+
+def test_a_cue_joined_to_a_reported_clause_in_its_own_tense_stays_the_clauses(nlp):
+    """ "warned" in the clause's past tense may be the police's: left as the parser has it."""
+    record = analyse(nlp, "The mayor said the police arrived late and warned residents to stay indoors.")
+    assert [q.content.text for q in record.quotes][:1] == [
+        "the police arrived late and warned residents to stay indoors"
+    ]
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

@@ -743,6 +743,13 @@ def _not_reported(clause: Token) -> set[Token]:
     cut: set[Token] = set()
     doc = clause.doc
     for token in clause.subtree:
+        if token.dep_ == "conj" and _is_reporting_conjunct(token):
+            # with the "and" or "but" before it, and a comma before that
+            joining = [c for c in token.head.children if c.dep_ == "cc" and c.i == token.left_edge.i - 1]
+            cut.update([*token.subtree, *joining])
+            if joining and doc[joining[0].i - 1].text == ",":
+                cut.add(doc[joining[0].i - 1])
+            continue
         remark = (
             token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
         )
@@ -804,14 +811,37 @@ def _is_closing_participle(verb: Token) -> bool:
     it though it reports more words of the outer speaker: "Garland has denied that the department targeted
     parents, saying it was responding to threats"."""
     doc = verb.doc
-    clause, outer = verb.head, verb.head.head
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
-        and _lemma(verb) in _CLOSING_PARTICIPLES
-        and not _has_subject(verb)
         and verb.left_edge.i > 0
         and doc[verb.left_edge.i - 1].text == ","
+        and _goes_on_for_the_outer_speaker(verb)
+    )
+
+
+def _is_reporting_conjunct(verb: Token) -> bool:
+    """Whether a cue joined by "and" or "but" to the end of a reported clause is the outer speaker's next act
+    of speech, which the parser hangs on the clause: "Hayes said the officers had been placed on leave and
+    urged residents to ...", "Coutinho admitted that bills could rise but insisted ...". Only where the cue
+    is in the outer cue's past tense and the clause is not: "said the police arrived and warned ..." may be
+    the police's warning."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and verb.head.tag_ != "VBD"
+        and verb.head.head.tag_ == "VBD"
+        and _goes_on_for_the_outer_speaker(verb)
+    )
+
+
+def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
+    """What a closing participle and a reporting conjunct share: a verb of speech with no subject, on a
+    reported clause that reports no speech itself, after the outer cue and its speaker."""
+    clause, outer = verb.head, verb.head.head
+    return (
+        _lemma(verb) in _CLOSING_PARTICIPLES
+        and not _has_subject(verb)
         and clause.dep_ == "ccomp"
         # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
         # speech
@@ -894,7 +924,7 @@ def _speaker(verb: Token) -> Span | None:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
-        if _is_closing_participle(verb):
+        if _is_closing_participle(verb) or _is_reporting_conjunct(verb):
             head = verb.head.head
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
