@@ -382,6 +382,28 @@ def test_a_label_listed_after_another_description_is_attached(nlp, text, label, 
     assert [e.name for e in found if e.labels] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ('General V.K. Singh described Pakistan as "a rogue state".', 'as "a rogue state"', "Pakistan"),
+        ("Trump called Hillary Clinton a liar.", "a liar", "Hillary Clinton"),
+        ("The senator branded Putin a war criminal.", "a war criminal", "Putin"),
+        ("Pakistan was described as a rogue state.", "a rogue state", "Pakistan"),
+        ("He referred to Biden as a puppet.", "a puppet", "Biden"),
+    ],
+)
+def test_a_label_a_verb_of_naming_gives_a_name_is_attached(nlp, text, label, name):
+    found = entities(nlp, text, {label: "Name_Calling,Labeling"})
+    assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [(name, [label])]
+
+
+def test_what_a_verb_of_naming_calls_something_else_stays_unattached(nlp):
+    found = entities(
+        nlp, "Senator Blake dismissed the claims as misinformation.", {"misinformation": "Loaded_Language"}
+    )
+    assert all(not e.labels for e in found)
+
+
 def test_a_label_far_down_a_misparsed_list_stays_unattached(nlp):
     # the parser makes "abuse" an apposition of "the Church", and each later item a conjunct of it
     text = (

@@ -10,6 +10,8 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 - the root is the predicate of "be" whose subject is a mention: "Clinton is a liar";
 - the root is listed after such a description: "Brask, the foreign minister and a notorious liar",
   "Clinton is a liar and a crook";
+- the root is what a verb of naming calls a mention: "described Pakistan as a rogue state", "called Clinton
+  a liar", "branded Putin a war criminal", "Pakistan was described as a rogue state";
 - else, a word inside the span describes one mention only: "bumbling" in "the bumbling FBI has dismissed
   jihad", "a treasonous judge" in "Watson, a treasonous judge, wants power" (also where the span begins
   after the name: "Watson, [a treasonous judge, wants power]"); not a word that places or dates it
@@ -34,6 +36,13 @@ _PREDICATE_DEPS = frozenset({"attr", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # tokens from a listed description back to the first one, at most ("a liar, a cheat and a crook")
 _SHORT_LIST = 8
+# Verbs that name their object something: "described X as Y", "called X Y", "branded X Y"
+_NAMING_VERBS = frozenset(
+    {
+        "call", "describe", "brand", "label", "dub", "term", "denounce", "condemn", "portray", "paint", "depict",
+        "characterize", "characterise", "decry", "deride", "slam", "refer", "cast", "tag", "smear",
+    }
+)  # fmt: skip
 # Adjectives that say when or where a name is, or which one, not what it is like
 _NEUTRAL_ADJECTIVES = frozenset(
     {
@@ -68,7 +77,27 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
         return mention_cluster[first.head.i]
     if first.dep_ in _PREDICATE_DEPS and first.head.lemma_ == "be":
         return _subject_cluster(first.head, mention_cluster)
-    return _described_within(tokens, mention_cluster)
+    named = _named_by_verb(first, mention_cluster)
+    return named if named is not None else _described_within(tokens, mention_cluster)
+
+
+def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
+    """The mention a verb of naming calls `word` (or "as" before it), if any: the verb's object before the
+    word, its passive subject, or whom it refers to ("referred to Biden as a puppet")."""
+    if word.lower_ == "as" and word.dep_ == "prep":
+        verb = word.head
+    elif word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.dep_ == "prep":
+        verb = word.head.head
+    elif word.dep_ in {"oprd", "dobj"}:
+        verb = word.head  # a second object: "branded Putin a war criminal"
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    named = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < word.i]
+    named += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    clusters = {mention_cluster[n.i] for n in named if n.i in mention_cluster}
+    return clusters.pop() if len(clusters) == 1 else None
 
 
 def _first_conjunct(word: Token) -> Token:
