@@ -1221,6 +1221,17 @@ def test_a_body_described_by_its_people_is_not_the_organisation_named_last(nlp):
     assert last_speaker(nlp, text) == ("The Democratic senator", "Elizabeth Warren")
 
 
+def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
+    text = (
+        "The ruling came from the Supreme Electoral Court in Brasilia. "
+        "Truckers blocked highways in 11 states on Monday, the federal highway police said."
+    )
+    assert last_speaker(nlp, text) == ("the federal highway police", None)
+    # a name without a role word may be any body, and one of the same kind is that body
+    text = "Officers of the Metropolitan Police arrested 12 protesters. The police said the crowd had turned violent."
+    assert last_speaker(nlp, text) == ("The police", "Metropolitan Police")
+
+
 def test_they_is_a_people_named_as_a_noun_not_as_an_adjective(nlp):
     record = analyse(nlp, "Ahmed, a Sudanese man, was deported on Tuesday. They said that the flight was legal.")
     assert only(record).speaker_entity is None

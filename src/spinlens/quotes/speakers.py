@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.parsing import doc_text
@@ -216,7 +216,7 @@ def resolve(
         # Father Ramsey in which he denounced ..." may well be Ramsey's)
         relative = head.head.dep_ == "relcl" and any(c.tag_ in {"WP", "WDT", "WRB"} for c in head.head.children)
         antecedent = head.head.head.idx if relative else -1
-        skip = next((i for i, entity in enumerate(entities) if _names(entity, antecedent)), None)
+        skip = {i for i, entity in enumerate(entities) if _names(entity, antecedent)}
         return _nearest_before(
             doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier, skip=skip
         )
@@ -237,8 +237,29 @@ def resolve(
                 # organisation named last ("Al Jazeera"). A person is another matter: "the Democratic
                 # nominee" is most often the Democrat named last.
                 return None
-            return _nearest_before(doc, span, entities, types, ROLE_REACH, content)
+            # "the federal highway police" is no "electoral court" named before it
+            others = {i for i, entity in enumerate(entities) if _another_body(entity, role)}
+            return _nearest_before(doc, span, entities, types, ROLE_REACH, content, skip=others)
     return None
+
+
+# Role words that name the same kind of body
+_SAME_BODIES = (
+    {"company", "firm"},
+    {"organization", "organisation", "group"},
+    {"army", "military"},
+    {"government", "administration"},
+    {"agency", "office"},
+)
+
+
+def _another_body(entity: Entity, role: str) -> bool:
+    """Whether an organisation's name ends in the role word of another kind of body than `role`: "the
+    police" is not the "Supreme Court", though it may be the "NYPD" or the "Metropolitan Police"."""
+    last = entity.name.split()[-1].lower()
+    if entity.type != "organisation" or last not in ORGANISATION_ROLES or last == role:
+        return False
+    return not any(last in same and role in same for same in _SAME_BODIES)
 
 
 def _introduced(
@@ -369,14 +390,14 @@ def _nearest_before(
     reach: int,
     content: Range,
     earlier: Sequence[Resolved] = (),
-    skip: int | None = None,
+    skip: Collection[int] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
     reported = [r for r in earlier if entities[r.entity].type in types]
     candidates = [
         ((mention.start, mention.end), index)
         for index, entity in enumerate(entities)
-        if entity.type in types and index != skip
+        if entity.type in types and index not in skip
         for mention in entity.mentions
         if not _describes_a_noun(doc, mention)
         and not any(
@@ -384,7 +405,9 @@ def _nearest_before(
         )
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link
-    candidates.extend((r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker) and r.entity != skip)
+    candidates.extend(
+        (r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker) and r.entity not in skip
+    )
     best, best_end = None, -1
     for (start, end), index in candidates:
         inside_quote = content[0] <= start and end <= content[1]
