@@ -459,6 +459,16 @@ def test_publication_date(published, expected):
                 ("52%", "52 percent of popular vote"),
             ],
         ),
+        # or before the rival's share; not before any other "to"
+        (
+            "Lula won 50.9% of the valid votes to Bolsonaro's 49.1%; 30% of the budget goes to 12 states.",
+            [
+                ("50.9%", "50.9 percent of valid votes"),
+                ("49.1%", "49.1 percent"),
+                ("30%", "30 percent of budget"),
+                ("12 states", "12 states"),
+            ],
+        ),
         ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
         # a name in initials is whole, and runs on to its noun
         ("Wind supplied 21% of U.S. electricity.", [("21%", "21 percent of U.S. electricity")]),
