@@ -171,6 +171,23 @@ def test_a_dateline_names_a_place(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        # NER finds one word of the place, or each word apart; the name is written as the text writes it
+        (
+            "SAO PAULO, Oct 31 (AP) — Lula won the runoff in Sao Paulo state.",
+            "Sao Paulo",
+            ["SAO PAULO", "Sao Paulo"],
+        ),
+        ("ST. LOUIS (AP) — Protesters marched through St. Louis on Sunday.", "St. Louis", ["ST. LOUIS", "St. Louis"]),
+    ],
+)
+def test_a_datelines_place_is_named_whole(nlp, text, name, mentions):
+    place = by_name(entities(nlp, text), name)
+    assert place.type == "place" and [m.text for m in place.mentions] == mentions
+
+
+@pytest.mark.parametrize(
     ("text", "name", "short"),
     [
         # the small model reads the first "Uranium" as an organisation of its own and "One" as a number

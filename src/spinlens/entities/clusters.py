@@ -80,8 +80,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        # the fullest name: most words, then the earliest
-        return max(self.mentions, key=lambda m: (len(m.words), -m.start)).text
+        # the fullest name: most words, then as the text writes it (a dateline's capitals are its style: "ST.
+        # LOUIS" is "St. Louis"), then the earliest
+        return max(self.mentions, key=lambda m: (len(m.words), not m.text.isupper(), -m.start)).text
 
     @property
     def words(self) -> set[str]:
@@ -115,8 +116,14 @@ def mentions(doc: Doc) -> list[Mention]:
         place = dateline_place(doc_text(doc), span.start_char)
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
+            whole = doc_text(doc)[place[0] : place[1]]
+            if "/" not in whole and len(whole.split()) <= 3:
+                # "SAO PAULO, Oct 31 (AP)": NER may find one word of the place; "BEIJING/TOKYO" is two, and a
+                # longer run of capitals is more likely a heading ("IOWA POLLS NOT NECESSARILY WRONG -")
+                span = doc.char_span(*place, alignment_mode="expand") or span
         words = name_words(span.text)
-        if words:
+        # two words of a dateline's place that NER found apart ("ST", "LOUIS") are one mention of it
+        if words and not (found and (found[-1].start, found[-1].end) == (span.start_char, span.end_char)):
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), doc_text(doc))
