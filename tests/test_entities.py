@@ -336,6 +336,23 @@ def test_a_bare_surname_is_the_person_not_an_organisation_named_after_them():
     assert [(c.name, len(c.mentions)) for c in found] == [("Donald Trump", 3), ("Trump University", 1)]
 
 
+def test_a_body_named_after_an_organisation_is_another_one():
+    found = cluster(
+        [
+            Mention(0, 18, "Amazon Labor Union", "organisation", ("amazon", "labor", "union")),
+            Mention(30, 36, "Amazon", "organisation", ("amazon",)),
+            Mention(50, 56, "Amazon", "organisation", ("amazon",)),
+            Mention(70, 86, "Labour Party", "organisation", ("labour", "party")),
+            Mention(90, 96, "Labour", "organisation", ("labour",)),
+        ]
+    )
+    assert [(c.name, len(c.mentions)) for c in found] == [
+        ("Amazon Labor Union", 1),
+        ("Amazon", 2),
+        ("Labour Party", 2),
+    ]
+
+
 def test_acronyms_join_their_organisation():
     found = cluster(
         [

@@ -278,13 +278,26 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
         first = mention.type == "organisation"
         return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster, first)
     if words <= cluster.words:
-        return True
+        return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
         return len(words) == 1 and _surname_of(mention.words[0], cluster)
     if cluster.type in {"organisation", "place"} and len(mention.words) == 1:
         acronym = mention.words[0].replace(".", "")
         return any(_initials(m.words) == acronym for m in cluster.mentions if len(m.words) > 1)
     return False
+
+
+# Bodies named after someone or something else, whose name opens theirs: the "Amazon Labor Union" is not
+# Amazon, nor the "Clinton Foundation" the Clintons' ("Harvard University" is Harvard, "Labour Party" Labour)
+_NAMED_AFTER = frozenset(
+    {"union", "foundation", "institute", "museum", "hospital", "library", "school", "fund", "trust", "prize"}
+)
+
+
+def _named_after(words: tuple[str, ...], cluster: Cluster) -> bool:
+    """Whether the cluster's only names holding `words` are bodies named after them."""
+    holding = [m.words for m in cluster.mentions if set(words) <= set(m.words)]
+    return all(len(h) > len(words) and h[: len(words)] == words and h[-1] in _NAMED_AFTER for h in holding)
 
 
 def _surname_of(word: str, cluster: Cluster, first: bool = False) -> bool:
