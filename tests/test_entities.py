@@ -424,6 +424,13 @@ def test_a_label_listed_after_another_description_is_attached(nlp, text, label, 
         ("The senator branded Putin a war criminal.", "a war criminal", "Putin"),
         ("Pakistan was described as a rogue state.", "a rogue state", "Pakistan"),
         ("He referred to Biden as a puppet.", "a puppet", "Biden"),
+        # in a relative clause on the name
+        ('Bolsonaro, whom critics call "the Trump of the Tropics," lost.', '"the Trump of the Tropics,"', "Bolsonaro"),
+        (
+            "George Soros, who was branded a globalist puppet master, denied it.",
+            "a globalist puppet master",
+            "George Soros",
+        ),
     ],
 )
 def test_a_label_a_verb_of_naming_gives_a_name_is_attached(nlp, text, label, name):

@@ -96,8 +96,18 @@ def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
         return None
     named = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < word.i]
     named += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(_is_relative_object(c) for c in named + list(verb.children)):
+        named.append(verb.head)  # "Bolsonaro, whom critics call 'the Trump of the Tropics'"
     clusters = {mention_cluster[n.i] for n in named if n.i in mention_cluster}
     return clusters.pop() if len(clusters) == 1 else None
+
+
+def _is_relative_object(word: Token) -> bool:
+    """A relative pronoun standing for what the clause names: "whom critics call ...", "who was branded ...";
+    the parser may take "whom" for the subject ("whom rivals describe as ...")."""
+    return word.lower_ in {"whom", "who", "which", "that"} and (
+        word.dep_ in {"dobj", "nsubjpass"} or (word.dep_ == "nsubj" and word.lower_ == "whom")
+    )
 
 
 def _first_conjunct(word: Token) -> Token:
