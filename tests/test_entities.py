@@ -424,6 +424,8 @@ def test_a_label_listed_after_another_description_is_attached(nlp, text, label, 
         ("The senator branded Putin a war criminal.", "a war criminal", "Putin"),
         ("Pakistan was described as a rogue state.", "a rogue state", "Pakistan"),
         ("He referred to Biden as a puppet.", "a puppet", "Biden"),
+        ("The minister dismissed Greta Thunberg as a spoilt child.", "a spoilt child", "Greta Thunberg"),
+        ("Moscow sees NATO as an existential threat.", "an existential threat", "NATO"),
         # in a relative clause on the name
         ('Bolsonaro, whom critics call "the Trump of the Tropics," lost.', '"the Trump of the Tropics,"', "Bolsonaro"),
         (

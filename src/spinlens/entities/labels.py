@@ -36,11 +36,13 @@ _PREDICATE_DEPS = frozenset({"attr", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # tokens from a listed description back to the first one, at most ("a liar, a cheat and a crook")
 _SHORT_LIST = 8
-# Verbs that name their object something: "described X as Y", "called X Y", "branded X Y"
+# Verbs that name their object something: "described X as Y", "called X Y", "branded X Y", "sees X as Y"
 _NAMING_VERBS = frozenset(
     {
         "call", "describe", "brand", "label", "dub", "term", "denounce", "condemn", "portray", "paint", "depict",
-        "characterize", "characterise", "decry", "deride", "slam", "refer", "cast", "tag", "smear",
+        "characterize", "characterise", "decry", "deride", "slam", "refer", "cast", "tag", "smear", "dismiss",
+        "mock", "ridicule", "hail", "praise", "blast", "lambast", "lambaste", "nickname", "regard", "view",
+        "consider", "see", "declare",
     }
 )  # fmt: skip
 # Adjectives that say when or where a name is, or which one, not what it is like
