@@ -584,6 +584,13 @@ def test_a_cue_joined_to_a_reported_clause_in_its_own_tense_stays_the_clauses(nl
     ]
 
 
+def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
+    record = analyse(nlp, "He owed $2 million, Virginia court records show.")
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [
+        ("Virginia court records", "show", "He owed $2 million")
+    ]
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

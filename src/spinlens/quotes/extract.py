@@ -897,6 +897,9 @@ def _speaker(verb: Token) -> Span | None:
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *(c for c in subjects if c.i > verb.i)]:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
             return speaker
+    if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
+        # "..., Virginia court records show": the parser takes the evidence for a noun on "show"
+        return verb.doc[verb.doc[verb.i - 1].left_edge.i : verb.i]
     for child in verb.children:
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
