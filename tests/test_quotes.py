@@ -589,6 +589,11 @@ def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [
         ("Virginia court records", "show", "He owed $2 million")
     ]
+    # "show" itself taken for a noun, with the reported clause hung on it
+    record = analyse(nlp, "More than 1,300 people crossed the Channel on Saturday, Home Office data show.")
+    assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
+        ("Home Office data", "More than 1,300 people crossed the Channel on Saturday")
+    ]
 
 
 def test_what_someone_shows_is_a_display_not_a_report(nlp):

@@ -399,7 +399,7 @@ def _inside_any(span: Range, others: Iterable[Range]) -> bool:
 def _from_cue(token: Token) -> list[Found]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according_to(token)
-    if token.pos_ not in {"VERB", "AUX"} or _lemma(token) not in ALL_CUES:
+    if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     speaker = _speaker(token)
     shared = _shared_subject(token) if speaker is None else None
@@ -438,6 +438,17 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _worded(text, _range(speaker))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _is_evidence_taken_for_a_noun(token: Token) -> bool:
+    """Whether the parser made a closing "show" a noun, with the clause it reports hung on it: "More than
+    1,300 people crossed the Channel on Saturday, Home Office data show"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and token.lemma_ in EVIDENCE_CUES
+        and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
+    )
 
 
 def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -898,8 +909,12 @@ def _speaker(verb: Token) -> Span | None:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
             return speaker
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
-        # "..., Virginia court records show": the parser takes the evidence for a noun on "show"
-        return verb.doc[verb.doc[verb.i - 1].left_edge.i : verb.i]
+        # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
+        # nouns on "show"
+        doc, first = verb.doc, verb.i - 1
+        while first > 0 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= verb.i:
+            first -= 1
+        return doc[doc[first].left_edge.i : verb.i]
     for child in verb.children:
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
