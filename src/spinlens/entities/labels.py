@@ -84,8 +84,9 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
 
 
 def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
-    """The mention a verb of naming calls `word` (or "as" before it), if any: the verb's object before the
-    word, its passive subject, or whom it refers to ("referred to Biden as a puppet")."""
+    """The cluster of the one entity a verb of naming calls `word` (or the "as" before it), if any: the verb's
+    object before the word, its passive subject, whom it refers to ("referred to Biden as a puppet"), or the
+    name its relative clause hangs on."""
     if word.lower_ == "as" and word.dep_ == "prep":
         verb = word.head
     elif word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.dep_ == "prep":
@@ -105,11 +106,8 @@ def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
 
 
 def _is_relative_object(word: Token) -> bool:
-    """A relative pronoun standing for what the clause names: "whom critics call ...", "who was branded ...";
-    the parser may take "whom" for the subject ("whom rivals describe as ...")."""
-    return word.lower_ in {"whom", "who", "which", "that"} and (
-        word.dep_ in {"dobj", "nsubjpass"} or (word.dep_ == "nsubj" and word.lower_ == "whom")
-    )
+    """A relative pronoun standing for what the clause names: "whom critics call ...", "who was branded ..."."""
+    return word.lower_ in {"whom", "who", "which", "that"} and word.dep_ in {"dobj", "nsubjpass"}
 
 
 def _first_conjunct(word: Token) -> Token:
