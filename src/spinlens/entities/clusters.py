@@ -95,6 +95,7 @@ def name_words(text: str) -> tuple[str, ...]:
 
 
 def mentions(doc: Doc) -> list[Mention]:
+    text = doc_text(doc)
     found = []
     widened: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -113,20 +114,25 @@ def mentions(doc: Doc) -> list[Mention]:
             if whole.end > span.end:
                 widened.append((whole.start_char, whole.end_char))
             span = whole
-        place = dateline_place(doc_text(doc), span.start_char)
+        place = dateline_place(text, span.start_char)
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
-            whole = doc_text(doc)[place[0] : place[1]]
-            if "/" not in whole and len(whole.split()) <= 3:
-                # "SAO PAULO, Oct 31 (AP)": NER may find one word of the place; "BEIJING/TOKYO" is two, and a
-                # longer run of capitals is more likely a heading ("IOWA POLLS NOT NECESSARILY WRONG -")
-                span = doc.char_span(*place, alignment_mode="expand") or span
+            span = _whole_place(doc, place, span)
         words = name_words(span.text)
         # two words of a dateline's place that NER found apart ("ST", "LOUIS") are one mention of it
         if words and not (found and (found[-1].start, found[-1].end) == (span.start_char, span.end_char)):
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
-    return as_named_elsewhere(_outside(found, widened), doc_text(doc))
+    return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _whole_place(doc: Doc, place: tuple[int, int], span: Span) -> Span:
+    """The dateline's place, where NER found one word of it ("SAO PAULO, Oct 31 (AP)"); but "BEIJING/TOKYO" is
+    two places, and a longer run of capitals is more likely a heading ("IOWA POLLS NOT NECESSARILY WRONG -")."""
+    words = doc_text(doc)[place[0] : place[1]]
+    if "/" in words or len(words.split()) > 3:
+        return span
+    return doc.char_span(*place, alignment_mode="expand") or span
 
 
 def _outside(found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
