@@ -282,6 +282,19 @@ def test_a_quote_may_end_on_its_preposition(nlp):
     assert quote.direct and quote.content.text == '"This is the moment we have been waiting for,"'
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Prices rose by 80%, the study finds.", "Prices rose by 80%"),
+        ("The bill passed 52-48 (two abstained), aides said.", "The bill passed 52-48 (two abstained)"),
+        ("Officials said it was over (for now).", "it was over (for now)"),
+    ],
+)
+def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, content):
+    # spaCy counts "%" and ")" as punctuation, which the end of a content otherwise drops
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

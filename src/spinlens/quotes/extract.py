@@ -1167,15 +1167,30 @@ def _subtree_range(heads: list[Token]) -> Range | None:
     return _tokens_range([t for head in heads for t in head.subtree])
 
 
+# Marks that close what was said rather than the sentence around it: a quotation's end, a share's sign
+# ("rose by 80%"), which spaCy counts as punctuation too.
+_CLOSING_MARKS = frozenset({"”", '"', "»", "''", "%"})
+_BRACKETS = {")": "(", "]": "["}
+
+
 def _tokens_range(tokens: list[Token]) -> Range | None:
     tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {"”", '"', "»", "''"}:
+    while tokens and tokens[-1].is_punct and not _closes_what_was_said(tokens[-1], tokens):
         tokens = tokens[:-1]
     if not tokens:
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
+
+
+def _closes_what_was_said(mark: Token, tokens: list[Token]) -> bool:
+    """Whether a last mark belongs to the words said: a closing quotation mark or "%", or a bracket that
+    closes one opened among them ("passed 52-48 (with two abstentions)")."""
+    if mark.text in _CLOSING_MARKS:
+        return True
+    opening = _BRACKETS.get(mark.text)
+    return opening is not None and any(t.text == opening for t in tokens)
 
 
 def _strip(text: str, start: int, end: int) -> Range | None:
