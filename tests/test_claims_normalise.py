@@ -520,6 +520,15 @@ def test_publication_date(published, expected):
         ("There were zero witnesses.", [("zero witnesses", "0 witnesses")]),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
+        (
+            "745 billionaires added $2.1 trillion; 400 aid trucks remained stuck; three remained.",
+            [
+                ("745 billionaires", "745 billionaires"),
+                ("$2.1 trillion", "2100000000000 USD"),
+                ("400 aid trucks", "400 aid trucks"),
+                ("three", "3"),
+            ],
+        ),
         # what is counted ends at its plural noun, the fourth word at most; not at a name or a modifier
         (
             "Funds for 22,000 new Border Patrol agents; 5,000 people live there; 2,000 news outlets ran it.",

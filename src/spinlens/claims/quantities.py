@@ -81,6 +81,11 @@ _CHANGES = frozenset(
     """doubled tripled quadrupled halved rose fell dropped jumped climbed surged soared plunged slumped grew
     declined increased decreased""".split()  # noqa: SIM905 - a word list reads better as prose
 )
+# Verbs that a count is the subject of without saying what it counts: "400 aid trucks remained stuck" counts
+# trucks and "three remained" counts nothing named, where "127 people killed" reports the event counted.
+_STATES = frozenset(
+    "remain remains remained seem seems seemed appear appears appeared lived waited existed".split()  # noqa: SIM905
+)
 _AUXILIARIES = r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being|got|get|have|has|had)\s+)"
 # Participles that do not end in -ed; a list, since "children", "women" and "citizen" end in -en too.
 _IRREGULAR_PARTICIPLES = {
@@ -268,6 +273,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break  # "a crowd of 60,272 watched the match": the number is the verb's subject, and counts nothing
         if not words and match.group(1).lower() in _CHANGES:
             break  # "suspects under 15 tripled": how a figure moved is nothing counted
+        if match.group(1).lower() in _STATES:
+            break
         words.append(match.group(1))
         position = match.end()
         # "127 people were killed": an event reported after the noun
@@ -282,7 +289,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     if not words:
         return None, end
     passive = _PASSIVE.match(text, position)
-    if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP:
+    if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP | _STATES:
         active = passive.group(1) == passive.group(0).strip() or _PERFECT.match(passive.group(0))
         if active and _object_follows(text, passive.end()):
             # "two audits found no evidence", "31,079 people have made the journey": a verb with its object
@@ -292,7 +299,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     return " ".join(words), position
 
 
-_OBJECT_OPENING = re.compile(r"\s+(?:no|the|a|an|its|their|his|her|our|any|\d)\b", re.IGNORECASE)
+_OBJECT_OPENING = re.compile(r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d)\b|[$€£¥]\d)", re.IGNORECASE)
 
 
 def _object_follows(text: str, position: int) -> bool:
