@@ -64,6 +64,11 @@ def test_an_amount_is_no_name(nlp):
     assert [e.name for e in entities(nlp, "In China, a town in Xinjiang recorded 52.2C.")] == ["China", "Xinjiang"]
 
 
+def test_the_state_of_secretary_of_state_is_no_organisation(nlp):
+    found = entities(nlp, "U.S. Secretary of State Antony Blinken met the State Department's staff.")
+    assert [e.name for e in found] == ["U.S.", "Antony Blinken", "State Department"]
+
+
 def test_a_body_whose_name_ner_stops_on_of_goes_on_to_the_capitalised_words_after_it(nlp):
     found = entities(nlp, "Talks on the International Commission for Lutheran-Catholic Dialogue began today.")
     assert "International Commission for Lutheran-Catholic Dialogue" in [e.name for e in found]

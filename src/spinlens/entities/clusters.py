@@ -107,7 +107,7 @@ def mentions(doc: Doc) -> list[Mention]:
             # officials", also an adjective there, stays one)
             kind = "group"
         span = _trim(ent, person=kind == "person")
-        if span is None or _MEASUREMENT.fullmatch(span.text):
+        if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
         if kind == "person":
             whole = _with_cut_surname(_with_particle_surname(span))
@@ -211,6 +211,18 @@ def _capitalised_name(token: Token) -> bool:
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _ends_an_office(span: Span) -> bool:
+    """Whether the span is the "State" of "Secretary of State", which NER reads as an organisation: the
+    office is the person's title, and names no body apart from them."""
+    doc = span.doc
+    return (
+        span.text == "State"
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in {"secretary", "secretaries"}
+    )
 
 
 def _trim(ent: Span, person: bool = False) -> Span | None:
