@@ -246,6 +246,8 @@ def test_publication_date(published, expected):
         ("Banks froze C$7.8 million and A$5bn.", [("C$7.8 million", "7800000 CAD"), ("A$5bn", "5000000000 AUD")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
+        # the wires' abbreviation
+        ("GDP expanded 5.2 pct on the year.", [("5.2 pct", "5.2 percent")]),
         # a share of what someone owns is a share of the thing, not of its owner; a proper adjective takes its
         # noun and a name its other words, but a verb after a name is not what the share is of
         (

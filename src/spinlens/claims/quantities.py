@@ -39,7 +39,7 @@ _CURRENCY_WORDS = {
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
 }  # fmt: skip
 _UNITS = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pc": "percent", "pct": "percent",
     "percentage points": "percentage points", "percentage point": "percentage points",
     "percentage-point": "percentage points", "basis points": "basis points", "basis point": "basis points",
     "basis-point": "basis points", "bps": "basis points",
