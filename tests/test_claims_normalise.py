@@ -520,6 +520,14 @@ def test_publication_date(published, expected):
         # "zero" in a set phrase is no count; zero of something is
         ("Net zero, zero tolerance at ground zero, a zero-sum game.", []),
         ("There were zero witnesses.", [("zero witnesses", "0 witnesses")]),
+        # a participle after three words with no plural head describes them, and is no event counted
+        (
+            "A $1.1 billion Zika funding bill crafted by Republicans; 127 people were killed.",
+            [
+                ("$1.1 billion Zika funding bill", "1100000000 USD Zika funding bill"),
+                ("127 people were killed", "127 people killed"),
+            ],
+        ),
         # a count that is the subject of a verb with an object counts nothing
         ("A crowd of 60,272 watched the match.", [("60,272", "60272")]),
         (

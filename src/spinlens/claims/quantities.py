@@ -288,6 +288,10 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break
     if not words:
         return None, end
+    if len(words) == 3 and not _is_plural_noun(words[-1]):
+        # three words with no plural head ("$120 million Series C round led by ..."): a participle after them
+        # describes that phrase, and reports no event of what is counted
+        return " ".join(words), position
     passive = _PASSIVE.match(text, position)
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP | _STATES:
         active = passive.group(1) == passive.group(0).strip() or _PERFECT.match(passive.group(0))
