@@ -445,6 +445,15 @@ def test_a_label_a_verb_of_naming_gives_a_name_is_attached(nlp, text, label, nam
     assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [(name, [label])]
 
 
+def test_a_closing_quotation_mark_the_parser_splits_off_does_not_hide_the_label(nlp):
+    # before a paragraph break the parser reads the mark after the stop as a sentence of its own: the root
+    text = 'Greene called the Democrats "the party of pedophiles."\n\nThe rest followed.'
+    found = entities(nlp, text, {'"the party of pedophiles."': "Name_Calling,Labeling"})
+    assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [
+        ("Democrats", ['"the party of pedophiles."'])
+    ]
+
+
 def test_what_a_verb_of_naming_calls_something_else_stays_unattached(nlp):
     found = entities(
         nlp, "Senator Blake dismissed the claims as misinformation.", {"misinformation": "Loaded_Language"}

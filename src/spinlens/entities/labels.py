@@ -60,8 +60,8 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
     """The cluster the span describes, given which cluster each mention token belongs to; None if unclear."""
     if span.technique not in LABEL_TECHNIQUES:
         return None
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or len(tokens) == 0:
+    tokens = _without_edge_marks(doc.char_span(span.start, span.end, alignment_mode="expand"))
+    if tokens is None:
         return None
     if all(t.i in mention_cluster or t.is_punct or t.lower_ in {"the", "'s", "’s"} for t in tokens):
         # the span is the name itself ("Deep State", "Tories"): it pins no word on it that the name lacks
@@ -81,6 +81,19 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
         return _subject_cluster(first.head, mention_cluster)
     named = _named_by_verb(first, mention_cluster)
     return named if named is not None else _described_within(tokens, mention_cluster)
+
+
+def _without_edge_marks(tokens: Span | None) -> Span | None:
+    """The span without the marks at its ends, None if nothing else: a closing quotation mark the parser
+    reads as a sentence of its own ('called the Democrats "the party of pedophiles."') would be the root."""
+    if tokens is None:
+        return None
+    start, end = tokens.start, tokens.end
+    while start < end and tokens.doc[start].is_punct:
+        start += 1
+    while end > start and tokens.doc[end - 1].is_punct:
+        end -= 1
+    return tokens.doc[start:end] if end > start else None
 
 
 def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
