@@ -254,6 +254,14 @@ def test_publication_date(published, expected):
             "About 40 percent of the region's rice harvest was destroyed.",
             [("40 percent", "40 percent of region's rice harvest")],
         ),
+        # a share of what its, their or his is the same, and an owner's plural ends the whole before a verb
+        (
+            "It cut 6 per cent of its workforce, and half of his union's workers support Sanders.",
+            [
+                ("6 per cent", "6 percent of workforce"),
+                ("half of his union's workers", "50 percent of union's workers"),
+            ],
+        ),
         (
             "45% of Republican voters, 5 percent of New York and 20 percent of Ukraine remains occupied.",
             [

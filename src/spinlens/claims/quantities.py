@@ -631,7 +631,7 @@ def _is_weight(text: str, end: int) -> bool:
 
 # a name in initials ("U.S.") is read whole, and as a modifier like a proper adjective ("of U.S. electricity")
 _INITIALS = r"(?:[A-Z]\.){2,}"
-_PERCENT_OF = re.compile(rf"\s+of\s+(?:the\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)")
+_PERCENT_OF = re.compile(rf"\s+of\s+(?:(?:the|its|their|his|her|our|your)\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ble", "ic", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ish", "less")
@@ -709,6 +709,6 @@ def _percent_of(text: str, end: int) -> tuple[str | None, int]:
             break
         words.append(word.group(1))
         position = word.end()
-        if lower and adjective:
-            break  # "Syrian refugees", not "Syrian refugees returned"
+        if lower and (adjective or _is_plural_noun(word.group(1))):
+            break  # "Syrian refugees", not "Syrian refugees returned"; "his union's workers", not "... support"
     return "of " + " ".join(words), position
