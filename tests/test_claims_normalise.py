@@ -254,6 +254,14 @@ def test_publication_date(published, expected):
             "About 40 percent of the region's rice harvest was destroyed.",
             [("40 percent", "40 percent of region's rice harvest")],
         ),
+        # a whole may end before the verb of the sentence the share is the subject of
+        (
+            "More than half of his medical advice is wrong; 97% of felony indictments were dropped.",
+            [
+                ("half of his medical advice", "50 percent of medical advice"),
+                ("97%", "97 percent of felony indictments"),
+            ],
+        ),
         # a share of what its, their or his is the same, and an owner's plural ends the whole before a verb
         (
             "It cut 6 per cent of its workforce, and half of his union's workers support Sanders.",

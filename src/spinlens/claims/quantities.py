@@ -657,10 +657,12 @@ def _looks_adjectival(word: str) -> bool:
 
 # Adverbs, without -ly, that may close a clause after its noun ("68 percent of delegates thereafter")
 _CLOSING_ADVERBS = frozenset({"thereafter", "afterwards", "afterward", "instead", "again", "overall", "together"})
-# What may close a share's whole: punctuation, or the rival's share ("52% of the vote to 47% for Jones",
-# "50.9% of the valid votes to Bolsonaro's 49.1%")
+# What may close a share's whole: punctuation, the rival's share ("52% of the vote to 47% for Jones",
+# "50.9% of the valid votes to Bolsonaro's 49.1%"), or the verb "be" or "have" of a sentence the share is the
+# subject of ("half of his medical advice is unsubstantiated")
 _PHRASE_END = re.compile(
     r"\s*(?:[,;:.)]|$)|\s+(?:to|against|versus|vs\.?)\s+(?:[A-Z][\w'’]*\s+)?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)"
+    r"|\s+(?:is|are|was|were|has|have|had)\b"
 )
 
 
