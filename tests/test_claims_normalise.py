@@ -149,6 +149,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "He said on Monday that it will be the first time since March.",
             [("Monday", "2016-10-31"), ("March", "2016-03-01/2016-03-31")],
         ),
+        # a rule that takes effect, comes into force or expires looks ahead; one that came into force looks back
+        (
+            "It takes effect on 1 April and expires in February; a ban came into force in January.",
+            [("1 April", "2017-04-01"), ("February", "2017-02-01/2017-02-28"), ("January", "2016-01-01/2016-01-31")],
+        ),
         # "would", the future of a past report, for a month or a date; a weekday may have passed by publication
         (
             "He said the convention would be in July and that they would meet on Monday; a would-be rival left in May.",
