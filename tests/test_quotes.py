@@ -580,6 +580,13 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "that households could face higher bills in the short term",
             'the transition would "pay off."',
         ),
+        # the parser hangs the reported clause on the occasion ("in a statement"), not on the cue
+        (
+            "The ministry said in a statement that the strike had hit a depot and urged residents to stay away.",
+            "The ministry",
+            "that the strike had hit a depot",
+            "residents to stay away",
+        ),
     ],
 )
 def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(

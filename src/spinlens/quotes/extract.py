@@ -683,7 +683,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         ]
         said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and _is_that_clause(r)]
         if said:
-            return _subtree_range(said[:1]), False
+            cut = _not_reported(said[0])
+            return _tokens_range([t for t in said[0].subtree if t not in cut]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
         return _tokens_range(_words_outside(verb.head.subtree, verb.subtree)), False
@@ -837,11 +838,13 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     urged residents to ...", "Coutinho admitted that bills could rise but insisted ...". Only where the cue
     is in the outer cue's past tense and the clause is not: "said the police arrived and warned ..." may be
     the police's warning."""
+    outer = _outer_cue(verb.head)
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBD"
         and verb.head.tag_ != "VBD"
-        and verb.head.head.tag_ == "VBD"
+        and outer is not None
+        and outer.tag_ == "VBD"
         and _goes_on_for_the_outer_speaker(verb)
     )
 
@@ -849,11 +852,11 @@ def _is_reporting_conjunct(verb: Token) -> bool:
 def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
     """What a closing participle and a reporting conjunct share: a verb of speech with no subject, on a
     reported clause that reports no speech itself, after the outer cue and its speaker."""
-    clause, outer = verb.head, verb.head.head
+    clause, outer = verb.head, _outer_cue(verb.head)
     return (
         _lemma(verb) in _CLOSING_PARTICIPLES
         and not _has_subject(verb)
-        and clause.dep_ == "ccomp"
+        and outer is not None
         # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
         # speech
         and _lemma(clause) not in ALL_CUES | {"lie"}
@@ -863,6 +866,21 @@ def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
         and _lemma(outer) in ALL_CUES
         and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in outer.children)
     )
+
+
+def _outer_cue(clause: Token) -> Token | None:
+    """The verb a reported clause is the content of, as the parser hangs it: on the verb itself, or as a
+    that-clause on its audience or occasion ("told reporters that ...", "said in a statement that ...")."""
+    if clause.dep_ == "ccomp":
+        return clause.head
+    if clause.dep_ not in {"acl", "relcl"} or not _is_that_clause(clause):
+        return None
+    noun = clause.head
+    if noun.dep_ in {"dobj", "dative"}:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return noun.head.head
+    return None
 
 
 def _is_circumstance(clause: Token) -> bool:
@@ -942,8 +960,8 @@ def _speaker(verb: Token) -> Span | None:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
-        if _is_closing_participle(verb) or _is_reporting_conjunct(verb):
-            head = verb.head.head
+        if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
+            head = outer
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
