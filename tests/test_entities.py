@@ -243,6 +243,12 @@ def test_a_shared_surname_goes_to_the_one_mentioned_last():
     assert [m.start for m in bill.mentions] == [30, 60]
 
 
+def test_a_father_and_a_son_of_one_name_are_two_people(nlp):
+    text = "Donald Trump Jr. attacked the ruling. His father, Donald Trump, said nothing. Trump later posted."
+    found = {e.name: [m.text for m in e.mentions] for e in entities(nlp, text)}
+    assert found == {"Donald Trump Jr.": ["Donald Trump Jr."], "Donald Trump": ["Donald Trump", "Trump"]}
+
+
 def test_one_name_typed_two_ways_is_one_entity_of_its_commonest_type():
     found = cluster(
         [

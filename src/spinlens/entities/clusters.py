@@ -288,6 +288,10 @@ def _continues_name(doc: Doc, i: int) -> bool:
     return _capitalised_name(token) and not (token.ent_iob_ == "B" and token.ent_type_ in _NOT_CONTINUING)
 
 
+# What tells a son from his father of the same name; a bare surname still goes to the one named last
+_GENERATIONS = frozenset({"jr", "sr"})
+
+
 def _fits(mention: Mention, cluster: Cluster) -> bool:
     words = set(mention.words)
     if mention.type != cluster.type:
@@ -295,6 +299,8 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
         # (a first word only when NER took the name for an organisation: as a place, "Charlotte" is the city)
         first = mention.type == "organisation"
         return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster, first)
+    if cluster.type == "person" and len(words) > 1 and words & _GENERATIONS != cluster.words & _GENERATIONS:
+        return False  # "Donald Trump" is not "Donald Trump Jr.", nor "Duncan Hunter" his father "Duncan Hunter Sr."
     if words <= cluster.words:
         return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
