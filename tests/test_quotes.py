@@ -477,6 +477,23 @@ def test_a_cue_with_a_particle_of_another_sense_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The explosion blasted the car into the air.",
+        "The storm slammed the coast overnight.",
+        "Hurricane Milton slammed Florida's Gulf Coast.",
+    ],
+)
+def test_a_force_that_slams_or_blasts_says_nothing(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_a_person_who_slams_speaks_though_a_force_names_their_job(nlp):
+    quote = only(analyse(nlp, "The fire chief slammed the mayor's budget cuts."))
+    assert (quote.speaker.text, quote.content.text) == ("The fire chief", "the mayor's budget cuts")
+
+
 def test_when_one_calls_for_something_is_not_part_of_the_cue(nlp):
     quote = only(analyse(nlp, "The party called on Friday for calm."))
     assert (quote.cue.text, quote.content.text) == ("called on Friday for", "calm")

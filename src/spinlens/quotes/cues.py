@@ -174,6 +174,17 @@ CUE_PREPOSITIONS = {
 # ("Everyone knows that is a lie" is bandwagon, not a source), in a sentence that is not a question ("Do
 # they really expect us to believe that?" asks the reader, it reports no one's view).
 STANCE_CUES = frozenset({"believe", "think", "feel", "know", "hope", "fear", "expect", "worry"})
+# Verbs of criticism that are first verbs of force: "Graham blasted the decision" is speech, "the explosion
+# blasted the car into the air" and "the storm slammed the coast" are not, which their subject tells.
+FORCE_CUES = frozenset({"slam", "blast"})
+# What strikes, bursts or burns, and says nothing
+FORCES = frozenset(
+    {
+        "explosion", "blast", "bomb", "shell", "missile", "rocket", "drone", "strike", "storm", "hurricane",
+        "typhoon", "cyclone", "tornado", "wind", "gust", "wave", "tsunami", "flood", "fire", "blaze", "flame",
+        "quake", "earthquake", "tremor", "avalanche", "landslide", "shockwave", "car", "truck", "vehicle",
+    }
+)  # fmt: skip
 # After a colon, what is asked is the question, not the paragraph the writer goes on with ("Parents are
 # asking: what are they hiding? Big Pharma made $100 billion ..." is the writer's answer, not theirs).
 QUESTION_CUES = frozenset({"ask"})

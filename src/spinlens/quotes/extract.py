@@ -30,6 +30,8 @@ from spinlens.quotes.cues import (
     CUE_PREPOSITIONS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FORCE_CUES,
+    FORCES,
     GROUND_CUES,
     GROUND_NOUNS,
     OBJECT_CUES,
@@ -418,6 +420,8 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
+        return []
+    if _lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
         return []
     if _lemma(token) in STANCE_CUES and (
         speaker is None
@@ -1007,6 +1011,14 @@ def _names_a_thing(verb: Token) -> bool:
         and verb.head.dep_ != "ROOT"  # a root noun leaves the participle the sentence's verb
         and "oprd" in deps
         and not deps & {"nsubj", "dobj", "aux"}
+    )
+
+
+def _is_force(noun: Token) -> bool:
+    """Whether a subject strikes rather than speaks: "the explosion", "Hurricane Milton" (not "the fire chief",
+    whose head is a person)."""
+    return noun.lemma_.lower() in FORCES or (
+        noun.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in FORCES for c in noun.children)
     )
 
 
