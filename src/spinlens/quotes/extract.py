@@ -842,15 +842,10 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     urged residents to ...", "Coutinho admitted that bills could rise but insisted ...". Only where the cue
     is in the outer cue's past tense and the clause is not: "said the police arrived and warned ..." may be
     the police's warning."""
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ != "VBD"):
+        return False
     outer = _outer_cue(verb.head)
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBD"
-        and verb.head.tag_ != "VBD"
-        and outer is not None
-        and outer.tag_ == "VBD"
-        and _goes_on_for_the_outer_speaker(verb)
-    )
+    return outer is not None and outer.tag_ == "VBD" and _goes_on_for_the_outer_speaker(verb)
 
 
 def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
