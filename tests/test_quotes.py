@@ -1249,6 +1249,20 @@ def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
     assert last_speaker(nlp, text) == ("He", "Viktor Orban")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NER misses the spokesman, and takes the villages he named for people
+        "Military spokesman Lieutenant Colonel Nadav Shoshani told reporters that fighter jets had hit weapons "
+        'depots near the villages of Aita al-Shaab and Kfar Kila. "We will continue to act," he said.',
+        "Congo's Health Ministry said there were 21 cases. A team was sent by the WHO over the weekend. The five "
+        "new cases were then identified, Congo's government said. No deaths have been reported since, it said.",
+    ],
+)
+def test_a_pronoun_after_a_speaker_no_entity_names_is_no_one_else(nlp, text):
+    assert last_speaker(nlp, text)[1] is None
+
+
 def test_who_he_says_is_his_word_of_whoever_who_is(nlp):
     text = (
         '"This is the weaponization of government," Rep. Jim Jordan told Fox News. He has subpoenaed Attorney '

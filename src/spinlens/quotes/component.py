@@ -35,12 +35,12 @@ def find_quotes(doc: Doc, record: Analysis) -> list[Quote]:
         return None if r is None else TextSpan(start=r[0], end=r[1], text=text[r[0] : r[1]])
 
     quotes = []
-    resolved: list[Resolved] = []
+    earlier: list[Resolved] = []
     for found in extract(doc, title_case_headline(text, record.article.title)):
         speaker = span(found.speaker)
-        entity = resolve(doc, found.speaker, record.entities, found.content, resolved) if found.speaker else None
-        if found.speaker is not None and entity is not None:
-            resolved.append(Resolved(found.speaker, entity, found.content))
+        entity = resolve(doc, found.speaker, record.entities, found.content, earlier) if found.speaker else None
+        if found.speaker is not None:
+            earlier.append(Resolved(found.speaker, entity, found.content))
         quotes.append(
             Quote(
                 content=span(found.content),

@@ -13,7 +13,9 @@
   earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added"), and
   someone named only in what another speaker said is not who a pronoun after it is ("Judge Jackson said the
   defendant, Richard Moss, had lied. She also ordered ..." is the judge); nor is the one a relative clause
-  is about ("Merrick Garland, who he says lied to Congress").
+  is about ("Merrick Garland, who he says lied to Congress"). A fitting speaker no entity names ("Military
+  spokesman Lieutenant Colonel Nadav Shoshani", whom NER missed; "the Israeli military") is who a pronoun
+  after it is, and so the pronoun stays unresolved rather than taking someone else.
 - A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
   that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
   an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
@@ -39,10 +41,10 @@ Range = tuple[int, int]
 
 
 class Resolved(NamedTuple):
-    """An earlier quote whose speaker resolved: where the speaker and the words are, and whose they are."""
+    """An earlier quote with a speaker: where the speaker and the words are, and whose they are, if known."""
 
     speaker: Range
-    entity: int
+    entity: int | None
     content: Range
 
 
@@ -393,7 +395,7 @@ def _nearest_before(
     skip: Collection[int] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
-    reported = [r for r in earlier if entities[r.entity].type in types]
+    reported = [r for r in earlier if _speaker_types(doc, r, entities) & types]
     candidates = [
         ((mention.start, mention.end), index)
         for index, entity in enumerate(entities)
@@ -404,22 +406,36 @@ def _nearest_before(
             r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
         )
     ]
-    # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link
-    candidates.extend(
-        (r.speaker, r.entity) for r in earlier if not _is_pronoun(doc, r.speaker) and r.entity not in skip
-    )
+    # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
+    # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
+    # Nadav Shoshani told reporters ..." is that spokesman, whom NER missed, and not a village he named.
+    speakers: list[tuple[Range, int | None]] = [
+        (r.speaker, r.entity) for r in reported if not _is_pronoun(doc, r.speaker) and r.entity not in skip
+    ]
     best, best_end = None, -1
-    for (start, end), index in candidates:
+    for (start, end), index in [*candidates, *speakers]:
         inside_quote = content[0] <= start and end <= content[1]
-        if (
-            entities[index].type in types
-            and horizon <= start
-            and end <= span.start_char
-            and end > best_end
-            and not inside_quote
-        ):
+        if horizon <= start and end <= span.start_char and end > best_end and not inside_quote:
             best, best_end = index, end
     return best
+
+
+def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[str]:
+    """What an earlier speaker is: its entity's type, else what its words say ("Military spokesman Lieutenant
+    Colonel Nadav Shoshani" is a person, "the Israeli military" an organisation), else unknown ("a source")."""
+    if earlier.entity is not None:
+        return {entities[earlier.entity].type}
+    words = doc.char_span(*earlier.speaker, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return set()
+    if len(words) == 1 and words[0].lower_ in _PRONOUN_TYPES:
+        return _PRONOUN_TYPES[words[0].lower_]
+    head = words.root
+    if head.tag_ in {"NNS", "NNPS"}:
+        return set()
+    if any(t.lemma_.lower() in PERSON_ROLES for t in words):
+        return {"person"}
+    return {"organisation"} if head.lemma_.lower() in ORGANISATION_ROLES else set()
 
 
 def _is_pronoun(doc: Doc, speaker: Range) -> bool:
