@@ -295,6 +295,45 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
     assert only(analyse(nlp, text)).content.text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The ministry warned that "Taiwan independence" means war.', 'that "Taiwan independence" means war'),
+        ('He said "Taiwan independence" means war.', '"Taiwan independence" means war'),
+        (
+            'Lynch said there remains a "significant difference in private practice and government."',
+            'there remains a "significant difference in private practice and government."',
+        ),
+    ],
+)
+def test_words_quoted_within_what_was_said_do_not_stand_for_all_of_it(nlp, text, content):
+    quote = only(analyse(nlp, text))
+    assert quote.content.text == content and not quote.direct
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # the parse runs what "said" reports over the tag into the next quote
+        (
+            '"You know, I love Larry," he said, but "when it comes to energy issues, Larry has a history of '
+            'representing fossil fuel industries."',
+            [
+                '"You know, I love Larry,"',
+                '"when it comes to energy issues, Larry has a history of representing fossil fuel industries."',
+            ],
+        ),
+        # the verb after the quote tags it
+        (
+            'According to authorities, "We are starving and need food and water," the message said.',
+            ['"We are starving and need food and water,"'],
+        ),
+    ],
+)
+def test_a_quote_whose_reported_clause_runs_past_it_into_a_tag_stays_whole(nlp, text, contents):
+    assert [q.content.text for q in analyse(nlp, text).quotes] == contents
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

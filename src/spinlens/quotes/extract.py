@@ -137,6 +137,8 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             # speech reported within the quote ('"The minister told me he would resign," Smith said'): its
             # cue is the quoted speaker's words, so it is neither the quote's cue nor an attribution of its own
             continue
+        if quote is not None and _quoted_within(doc, found, quote):
+            quote = None
         if quote is not None:
             if quote in taken:
                 continue
@@ -392,6 +394,27 @@ def _mostly_quote(content: Range, quotes: list[Range]) -> Range | None:
     if best is not None and best_overlap * 2 >= content[1] - content[0]:
         return best
     return None
+
+
+def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
+    """Whether the quote is only a part of what was said, whose verb lies outside it: in 'warned that "Taiwan
+    independence" means war' the words quoted are the clause's subject, and what was said is that it means
+    war. Not when the parse ran what was said over its own cue into another quote ('"I love Larry," he
+    said, but "when it comes to energy ..."'), nor when a colon sets the quote apart ('the impact it would
+    have on women: "Parallel to our union's progress ..."'), nor when the verb only opens the span ('The four
+    "loopholes" he cited are "the ability to ..."', whose subject the parse leaves out)."""
+    start, end = found.content
+    cue_inside = found.cue is not None and start <= found.cue[0] < end
+    if cue_inside or doc_text(doc)[start : quote[0]].rstrip().endswith(":"):
+        return False
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    root = words.root
+    if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
+        # '"We are starving," the message said': the verb after the quote tags it as someone's words
+        return False
+    return root.pos_ in {"VERB", "AUX"} and start < root.idx and not quote[0] <= root.idx < quote[1]
 
 
 def _inside_any(span: Range, others: Iterable[Range]) -> bool:
