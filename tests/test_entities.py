@@ -532,3 +532,18 @@ def test_a_peoples_adjective_typed_a_place_is_a_group(nlp):
     # the NER types "Ukrainian" a place here, "Russian" a group; "Vatican officials" would stay a place
     found = entities(nlp, "Russian war criminals shelled a hospital, Ukrainian officials said.")
     assert (by_name(found, "Ukrainian").type, by_name(found, "Russian").type) == ("group", "group")
+
+
+def test_a_name_the_text_calls_a_town_or_a_region_is_a_place(nlp):
+    # the small NER takes both villages for people, and the city and the county for organisations
+    text = (
+        "Fighter jets hit launch sites near the villages of Aita al-Shaab and Kfar Kila. Police in the city of "
+        "Liverpool and in the county of Brevard were told."
+    )
+    found = entities(nlp, text)
+    assert [by_name(found, name).type for name in ("Aita al-Shaab", "Kfar Kila", "Liverpool", "Brevard")] == [
+        "place"
+    ] * 4
+    # but not a name the parser joins to one, nor what follows "the"
+    found = entities(nlp, "If Rubio wins his home state of Florida and Gov. John Kasich wins Ohio, all is open.")
+    assert by_name(found, "John Kasich").type == "person"

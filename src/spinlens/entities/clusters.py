@@ -33,6 +33,14 @@ TYPES = {
     "NORP": "group",
 }
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# Nouns that say the name after their "of" is a place
+_SETTLEMENTS = frozenset(
+    {
+        "village", "town", "city", "hamlet", "suburb", "neighborhood", "neighbourhood", "settlement", "port",
+        "island", "province", "region", "district", "county", "municipality", "governorate", "oblast",
+        "prefecture", "state", "territory", "enclave", "outskirts",
+    }
+)  # fmt: skip
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
 # Words no name ends on: NER stopping on them stopped short
 _DANGLING = frozenset({"of", "for", "the", "and", "de"})
@@ -109,6 +117,10 @@ def mentions(doc: Doc) -> list[Mention]:
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
+        if _named_as_a_place(span):
+            # "the villages of Aita al-Shaab and Kfar Kila", "the city of Lyon": the small NER takes an
+            # unfamiliar place name for a person or a body as often as not
+            kind = "place"
         if kind == "person":
             whole = _with_cut_surname(_with_particle_surname(span))
             if whole.end > span.end:
@@ -124,6 +136,20 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _named_as_a_place(span: Span) -> bool:
+    """Whether the text says the name is a settlement's or a region's: "the town of X", "the villages of X
+    and Y"; not "the State of the Union", nor a name the parser joins to one ("his home state of Florida and
+    Gov. John Kasich")."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    head = span.root
+    if head.dep_ == "conj" and before not in {"and", "or", ","}:
+        return False
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    of = head.head
+    return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _SETTLEMENTS and before != "the"
 
 
 def _whole_place(doc: Doc, place: tuple[int, int], span: Span) -> Span:
