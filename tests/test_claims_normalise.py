@@ -203,6 +203,15 @@ def test_a_year_before_a_noun_is_a_date_not_a_count(text, dates):
     )
 
 
+def test_a_year_a_span_of_time_runs_into_is_a_date_not_a_count():
+    text = "Rates will stay high well into 2024. Throughout 2014, talks stalled. It may run beyond 2030."
+    found = find_dates(text, PUBLISHED)
+    assert [d.value[:4] for d in found] == ["2024", "2014", "2030"]
+    assert find_quantities(text, [(d.start, d.end) for d in found]) == []
+    # a month after "into" is no date: its year is the tense's
+    assert find_dates("Voters will be heading into July.", PUBLISHED) == []
+
+
 def test_without_a_publication_date_only_dates_with_a_year_resolve():
     assert _dates("On Monday, and on 20 January 2017.", published=None) == [
         ("Monday", None),

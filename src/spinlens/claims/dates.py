@@ -96,7 +96,9 @@ _PATTERNS = [
     rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
     rf"{_PREPOSITION}(?P<d>{_MONTHS})(?!\s*\d)",
-    rf"{_PREPOSITION}(?P<d>{_YEAR})(?!\d|,\d)",
+    # "well into 2024", "throughout 2014" too; not a month, whose year the tense decides and "into" hides
+    # ("heading into July")
+    rf"(?:{_PREPOSITION}|(?:into|throughout|beyond)\s+)(?P<d>{_YEAR})(?!\d|,\d)",
     # a forecast for 2025, plans for 2030; "for 2000 years" counts years, so no plural may follow (a verb or a
     # word in -s that is none may: "the forecast for 2023 was trimmed")
     rf"for\s+(?P<d>{_YEAR})(?!\d|,\d|\s+(?!{_NOT_PLURALS}\b)[a-z]+s\b)",
