@@ -460,6 +460,17 @@ def test_publication_date(published, expected):
         # nor a number in a name, as indexes, models and laws have; a count after a name stays one
         ("The S&P 500 dropped 1.4%, a Boeing 737 landed and Article 5 held.", [("1.4%", "1.4 percent")]),
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
+        ("The law, known as Senate Bill 4, is like Title 42, said Teamsters Local 294.", []),
+        # a number joined to a word counts it; an ordinal counts nothing
+        (
+            "A 114-page ruling by the 12-member panel named the fifty-first state.",
+            [("114-page", "114 page"), ("12-member", "12 member")],
+        ),
+        # hyphened, a fraction is a share with or without "of"
+        (
+            "A two-thirds majority and three-fourths of members agreed.",
+            [("two-thirds", "66.7 percent"), ("three-fourths of members", "75 percent of members")],
+        ),
         # a number after a word it names one of is no count, whatever follows it
         (
             "Phase 3 Trial Shows Gains: 1,961 adults with type 2 diabetes; Genesis chapter 19 records it.",

@@ -123,12 +123,25 @@ _QUANTITY = re.compile(rf"(?<![\w.,$€£¥₽₹/-]){_FIGURE}", re.IGNORECASE)
 # no figure, lest "COVID-19" or "F-35" count.
 _DASHED_TOP = re.compile(rf"\s?[-–]\s?{_FIGURE}", re.IGNORECASE)
 _WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?)")  # a quotation mark after a word closes a quote
+# A word a number is joined to ("a 114-page ruling"), unless the number is only rough ("40-odd") or the
+# first part of an ordinal ("fifty-first")
+_HYPHENED = re.compile(r"-([a-z]+)\b(?![-'’])")
+_ROUGHLY = frozenset({"odd", "plus", "something", "ish", "fold"})
+_ORDINAL_TAIL = re.compile(r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE)
 # Shares of a whole, read as percent of it: "two-thirds of voters", "half of the budget", "one in five
 # children", "3 out of 4 doctors".
-_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_PARTS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5,
+}  # fmt: skip
 _FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?)|(?P<half>half))"
-    r"(?=\s+of\b)",
+    r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fourths?|fifths?)"
+    r"|(?P<half>half))(?=\s+of\b)",
+    re.IGNORECASE,
+)
+# hyphened, a fraction needs no "of": "a two-thirds majority", "three-quarters said no"
+_HYPHENED_FRACTION = re.compile(
+    r"(?<![\w-])(?P<count>one|two|three|four)-(?P<part>halves|half|thirds?|quarters?|fourths?|fifths?)(?![\w-])",
     re.IGNORECASE,
 )
 _RATIO = re.compile(
@@ -252,6 +265,11 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     """What the number just before `end` counts, and where that phrase ends: up to the first plural noun
     ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun."""
     words: list[str] = []
+    hyphened = _HYPHENED.match(text, end)
+    if hyphened and hyphened.group(1) not in _STOP | _ROUGHLY and not hyphened.group(1).endswith("ed"):
+        # "a 114-page ruling", "the 12-member panel": the number counts the word it is joined to ("six-pointed"
+        # is no count of points)
+        return hyphened.group(1), hyphened.end()
     partitive = _PARTITIVE.match(text, end)
     position = partitive.end() if partitive else end
     for _ in range(4):
@@ -317,12 +335,12 @@ def _shares(text: str) -> tuple[list[FoundQuantity], list[tuple[int, int]]]:
     found: list[FoundQuantity] = []
     taken: list[tuple[int, int]] = []
     for match in _FRACTION.finditer(text):
-        if match.group("half"):
-            share = 0.5
-        else:
-            count = 1 if match.group("count").lower() in {"a", "one"} else _SMALL[match.group("count").lower()]
-            share = count / _PARTS[match.group("part").lower()]
-        found.append(_share(text, match.start(), match.end(), share))
+        found.append(_share(text, match.start(), match.end(), _fraction(match)))
+    for match in _HYPHENED_FRACTION.finditer(text):
+        if all(q.start != match.start() for q in found):
+            # with no "of", the share is of nothing named: "a two-thirds majority"
+            share = float(f"{_fraction(match) * 100:.3g}")
+            found.append(FoundQuantity(match.start(), match.end(), share, "percent", None))
     for match in _RATIO.finditer(text):
         part, whole = _value(match.group("part")), _value(match.group("whole"))
         if not part or not whole or part > whole:  # "3 in 2 sets" is no share
@@ -377,6 +395,13 @@ def _plural_follows(text: str, end: int) -> bool:
     noun = word.group(1).lower()
     plural = noun.endswith("s") and not noun.endswith("ss") and noun not in _STOP
     return plural or noun in {"people", "children", "men", "women"}
+
+
+def _fraction(match: re.Match) -> float:
+    if match.groupdict().get("half"):
+        return 0.5
+    count = 1 if match.group("count").lower() in {"a", "one"} else _SMALL[match.group("count").lower()]
+    return count / _PARTS[match.group("part").lower()]
 
 
 def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
@@ -549,8 +574,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         return None
     if match.group("half"):
         value += 0.5  # "eight and a half years", "2½ years"
-    if _names_a_model(text, match):
-        return None
+    if _names_a_model(text, match) or _ORDINAL_TAIL.match(text, end):
+        return None  # ... or "the fifty-first state": an ordinal, which counts nothing
     scale = (match.group("scale") or match.group("short") or "").lower()
     if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
         # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
@@ -590,6 +615,9 @@ _NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[a-z][\w,'’-]*)\s+(?P<word>[A-Z]
 _SCORE_FOLLOWS = re.compile(r"\s+to\s+\d")
 # Words a number names one of, in any case: "type 2 diabetes", "phase 3", "stage 4 cancer", "level 3 lockdown"
 _NUMBERED_KIND = re.compile(r"\b(?:type|phase|stage|category|level|grade|tier|article|chapter|section)\s$", re.I)
+# ... and, capitalised, the laws, measures and union locals a number names: "Senate Bill 4", "Title 42
+# expired", "Resolution 2334", "Proposition 8", "Teamsters Local 294" ("the bill 4 times" counts)
+_NUMBERED_NAME = re.compile(r"\b(?:Bill|Resolution|Proposition|Prop\.|Title|Amendment|Measure|Order|Local)\s$")
 _CALENDAR_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()  # noqa: SIM905
@@ -601,7 +629,9 @@ def _names_a_model(text: str, match: re.Match) -> bool:
     if any(match.group(g) for g in ("sign", "scale", "short", "unit", "letter", "high")):
         return False
     number = match.group("number")
-    if number[0].isdigit() and _NUMBERED_KIND.search(text, max(0, match.start() - 20), match.start()):
+    if number[0].isdigit() and any(
+        kind.search(text, max(0, match.start() - 20), match.start()) for kind in (_NUMBERED_KIND, _NUMBERED_NAME)
+    ):
         return True  # "type 2 diabetes", "a Phase 3 trial", "Category 5 storms": whatever follows
     if not number[0].isdigit() or "." in number or _plural_follows(text, match.end()):
         # a plural after it makes it a count again, as in "sent Kyiv 31 tanks"; "4.3 points" is one too
