@@ -334,6 +334,14 @@ def test_a_quote_whose_reported_clause_runs_past_it_into_a_tag_stays_whole(nlp, 
     assert [q.content.text for q in analyse(nlp, text).quotes] == contents
 
 
+def test_a_closing_participle_hung_on_a_things_relative_clause_is_the_main_clauses(nlp):
+    text = (
+        "A federal judge on Thursday blocked a Texas law that would allow police to arrest migrants suspected "
+        "of illegally crossing the border, calling it unconstitutional."
+    )
+    assert last_speaker(nlp, text)[0] == "A federal judge"
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

@@ -984,6 +984,17 @@ def _speaker(verb: Token) -> Span | None:
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
         if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
             head = outer
+        elif (
+            head.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in head.children)
+            and verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and verb.doc[verb.left_edge.i - 1].text == ","
+        ):
+            # "A judge blocked a law that would allow arrests, calling it unconstitutional": a participle
+            # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
+            # member who resigned, citing ..." is the member's)
+            head = _clause_of(head.head)
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
@@ -998,6 +1009,13 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
+
+
+def _clause_of(word: Token) -> Token:
+    """The verb of the clause a word is in."""
+    while word.pos_ not in {"VERB", "AUX"} and word.head.i != word.i:
+        word = word.head
+    return word
 
 
 def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
