@@ -176,6 +176,13 @@ def test_who_is_asked_is_not_who_asks(nlp):
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     quote = only(analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied."))
     assert quote.content.text == "300 rockets had been fired from Lebanon"
+    # nor after what a cue names, and a phrase or a move is such a remark too
+    text = (
+        'Home Secretary Suella Braverman had earlier described the demonstrations as "hate marches," a phrase '
+        "critics called inflammatory."
+    )
+    described = [q for q in analyse(nlp, text).quotes if q.cue.text == "had earlier described"]
+    assert [q.content.text for q in described] == ['the demonstrations as "hate marches,"']
 
 
 def test_what_another_said_meanwhile_is_their_own_report(nlp):

@@ -73,10 +73,14 @@ _AUTHORING = frozenset(
 )  # fmt: skip
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
-# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied")
+# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
+# marches," a phrase critics called inflammatory')
 _REMARK_NOUNS = frozenset(
-    {"claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account"}
-)
+    {
+        "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
+        "phrase", "term", "label", "description", "characterization", "characterisation", "remark", "comment",
+    }
+)  # fmt: skip
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
@@ -747,6 +751,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             cut = {
                 t for o in objects for c in o.children if c.dep_ == "advcl" and _is_circumstance(c) for t in c.subtree
             }
+            # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
+            # called inflammatory')
+            cut |= {t for o in objects for t in _not_reported(o)}
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
 
