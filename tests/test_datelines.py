@@ -19,6 +19,9 @@ from spinlens.datelines import byline_date_words, dateline_date_words, dateline_
         ("BEIJING/TOKYO, Aug. 24 (Xinhua) -- Japan began.", "BEIJING/TOKYO", None),
         # a press release names its wire between slashes
         ("BOSTON, March 3, 2025 /PRNewswire/ -- Acme Health today announced results.", "BOSTON", "March 3, 2025"),
+        # an Indian wire puts no dash after its name
+        ("NEW DELHI, Nov 6 (PTI) Prime Minister Narendra Modi hailed the win.", "NEW DELHI", None),
+        ("MUMBAI (IANS) The Sensex rose.", "MUMBAI", None),
     ],
 )
 def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, place, date):
@@ -27,10 +30,14 @@ def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, pl
     assert span is not None and text[span[0] : span[1]] == place
     assert dateline_date_words(text) == date
     story = end_of_dateline(text, start)
-    assert story is not None and text[story:][0].isupper() and text[story - 2 : story].strip() in {"—", "-", "--"}
+    assert story is not None and text[story:][0].isupper()
+    assert text[:story].rstrip().endswith(("—", "-", "(PTI)", "(IANS)"))
 
 
-@pytest.mark.parametrize("text", ["The US - China talks resumed.", "US-led forces advanced.", "Troops advanced."])
+@pytest.mark.parametrize(
+    "text",
+    ["The US - China talks resumed.", "US-led forces advanced.", "Troops advanced.", "WASHINGTON (AP) Trump said."],
+)
 def test_no_dateline(text):
     assert end_of_dateline(text, 0) is None and dateline_place(text, 0) is None
 

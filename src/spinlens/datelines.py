@@ -1,6 +1,7 @@
 """Wire-style datelines: the place in capitals (and sometimes a date and an agency) that opens a story's
 first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —",
-or a press release's "BOSTON, March 3, 2025 /PRNewswire/ --".
+a press release's "BOSTON, March 3, 2025 /PRNewswire/ --", or an Indian wire's "NEW DELHI, Nov 6 (PTI)", with
+no dash.
 
 A dateline says where and when the story was filed; it is nobody's words and no sentence's subject. The
 claims layer reads its date when the article comes without one (or else the date a byline ends on: "By Ellen
@@ -15,17 +16,20 @@ import re
 
 _MONTH = r"[A-Z][a-z]+\.?"
 _DATE = rf"\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
+_DAY = rf"\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}"
 _DATELINE = re.compile(
     # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS"), or two places
     # filed from ("BEIJING/TOKYO")
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:(?:[ \t]+|/)[A-Z][A-Z.'’-]*)*)"
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
-    rf"(?:,[ \t]*(?P<date>{_DATE}))?"
-    # the agency: "(Reuters)", or a press release's wire ("/PRNewswire/")
-    r"[ \t]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?"
-    # an em or en dash, a double hyphen, or a hyphen with a space before it ("(Reuters) -", "LONDON -")
-    r"(?:[—–]|--|(?<=[ \t)])-)[ \t]*",
+    # a date, with its year or without ("Sept 21", which says no more than the publication date)
+    rf"(?:,[ \t]*(?:(?P<date>{_DATE})|{_DAY}))?"
+    # the agency: "(Reuters)", or a press release's wire ("/PRNewswire/"); then an em or en dash, a double
+    # hyphen, or a hyphen with a space before it ("(Reuters) -", "LONDON -"). Indian wires put no dash after
+    # their name: "NEW DELHI, Nov 6 (PTI) Prime Minister ..."
+    r"[ \t]*(?:\((?:PTI|IANS|ANI|UNI)\)[ \t]+(?=[A-Z])"
+    r"|(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?(?:[—–]|--|(?<=[ \t)])-)[ \t]*)",
     re.MULTILINE,
 )
 REACH = 1000  # characters: a dateline opens the story, under its title and byline
