@@ -142,6 +142,10 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             [("March", "2017-03-01/2017-03-31"), ("Friday", "2016-11-04"), ("Monday", "2016-10-31")],
         ),
         (
+            "The next report is due on 10 April; the ruling was due on Friday.",
+            [("10 April", "2017-04-10"), ("Friday", "2016-10-28")],
+        ),
+        (
             "The vote is set for 10 June, and the summit is scheduled for Friday.",
             [("10 June", "2017-06-10"), ("Friday", "2016-11-04")],
         ),
