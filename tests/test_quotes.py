@@ -183,6 +183,9 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     )
     described = [q for q in analyse(nlp, text).quotes if q.cue.text == "had earlier described"]
     assert [q.content.text for q in described] == ['the demonstrations as "hate marches,"']
+    # where the parser takes the remark's verb for a clause on the noun
+    text = "Markarova told reporters that Russia had lost more than 300,000 troops, a figure the Kremlin disputes."
+    assert only(analyse(nlp, text)).content.text == "that Russia had lost more than 300,000 troops"
 
 
 def test_what_another_said_meanwhile_is_their_own_report(nlp):

@@ -797,7 +797,9 @@ def _not_reported(clause: Token) -> set[Token]:
                 cut.add(doc[joining[0].i - 1])
             continue
         remark = (
-            token.dep_ == "appos" and token.lemma_ in _REMARK_NOUNS and any(c.dep_ == "relcl" for c in token.children)
+            token.dep_ == "appos"
+            and token.lemma_ in _REMARK_NOUNS
+            and any(c.dep_ in {"relcl", "acl"} for c in token.children)
         )
         another_report = token.dep_ == "advcl" and (
             (_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token)
