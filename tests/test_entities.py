@@ -547,3 +547,21 @@ def test_a_name_the_text_calls_a_town_or_a_region_is_a_place(nlp):
     # but not a name the parser joins to one, nor what follows "the"
     found = entities(nlp, "If Rubio wins his home state of Florida and Gov. John Kasich wins Ohio, all is open.")
     assert by_name(found, "John Kasich").type == "person"
+
+
+def test_a_persons_name_stops_before_a_number_and_holds_none(nlp):
+    # a tally and a comment's time that NER runs into the name
+    found = entities(nlp, "The current delegate count is Donald Trump 384, Sen. Ted Cruz 300, Sen. Marco Rubio 151.")
+    assert [e.name for e in found] == ["Donald Trump", "Ted Cruz", "Marco Rubio"]
+    assert [e.name for e in entities(nlp, "Chris Ferrara • 2 hours ago\nThe pope is wrong.")] == ["Chris Ferrara"]
+    # a station or a site that NER takes for a person is an organisation; a verse stays as NER read it
+    assert [(e.name, e.type) for e in entities(nlp, "He told KENS5 that the boy was hurt.")] == [
+        ("KENS5", "organisation")
+    ]
+    text = "The Austrian Catholic website Kath.net reports that two priests agree."
+    assert by_name(entities(nlp, text), "Kath.net").type == "organisation"
+    assert [e.name for e in entities(nlp, "As John 4:6 says, Jesus was tired. John Hancock signed.")] == [
+        "John 4:6",
+        "Jesus",
+        "John Hancock",
+    ]

@@ -63,6 +63,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "du", "da", "di", "dos", "ten", "ter", "bin", "ibn", "al", "le", "la"}
 )
+_DIGIT = re.compile(r"\d")
+_LINK = re.compile(r"https?://|www\.|pic\.twitter\.com/")
+_VERSE = re.compile(r"\d+[:.]\d+")
 # A match's score, which NER may run into the team before it ("beat Manchester United 3-2")
 _SCORE = re.compile(r"\s\d+\s?[-–]\s?\d+$")
 # An amount NER took for a name: "£110bn", where the currency sign split off, or "52.2C."; not "3M"
@@ -110,6 +113,8 @@ def mentions(doc: Doc) -> list[Mention]:
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
+        if kind == "person" and _LINK.match(ent.text):
+            continue  # a link names no one
         if kind == "place" and ent[-1].tag_ == "JJ" and ent.text.endswith(_DEMONYM_ENDINGS):
             # "Ukrainian officials", "South Korean": NER may type a people's adjective as a place ("Vatican
             # officials", also an adjective there, stays one)
@@ -117,6 +122,9 @@ def mentions(doc: Doc) -> list[Mention]:
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
+        if kind == "person" and (span[0].like_url or _DIGIT.search(span[0].text)):
+            # "KENS5", "U2" (of "U2’s Bono"), "MI6", "Kath.net": a station, a band, an agency or a site
+            kind = "organisation"
         if _named_as_a_place(span):
             # "the villages of Aita al-Shaab and Kfar Kila", "the city of Lyon": the small NER takes an
             # unfamiliar place name for a person or a body as often as not
@@ -277,6 +285,12 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         # "Francis’s C9", "Trump’s POLICIES": NER ran a name on into what the person owns, which is no name of
         # theirs (and seldom a person: "Hobbes’s Leviathan", "Valentine’s Day"); the owner is the person
         end = next((t.i for t in ent.doc[start:end] if t.lower_ in _POSSESSIVES), end)
+        # no one's name goes on into a number or a link: "Ted Cruz—35" and "Trump - 60 percent" are a tally
+        # after a name, "Chris Ferrara • 2 hours ago" a comment's time. A verse ("John 4:6") stays as NER read
+        # it: cut to "John", it would join whichever John the text names.
+        odd = next((t for t in ent.doc[start + 1 : end] if t.like_url or _DIGIT.search(t.text)), None)
+        if odd is not None and not (odd.i == start + 1 and _VERSE.match(odd.text)):
+            end = odd.i
     while end > start and (ent.doc[end - 1].lower_ in _POSSESSIVES or ent.doc[end - 1].is_punct):
         end -= 1
     end = _past_dangling_words(ent.doc, start, end, extend=not person)
