@@ -858,13 +858,16 @@ def _is_closing_participle(verb: Token) -> bool:
     """Whether a cue is a participle after a comma that closes a reported clause, which the parser hangs on
     it though it reports more words of the outer speaker: "Garland has denied that the department targeted
     parents, saying it was responding to threats"."""
-    doc = verb.doc
+    return _is_participle_after_comma(verb) and _goes_on_for_the_outer_speaker(verb)
+
+
+def _is_participle_after_comma(verb: Token) -> bool:
+    """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying"."""
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
         and verb.left_edge.i > 0
-        and doc[verb.left_edge.i - 1].text == ","
-        and _goes_on_for_the_outer_speaker(verb)
+        and verb.doc[verb.left_edge.i - 1].text == ","
     )
 
 
@@ -996,9 +999,7 @@ def _speaker(verb: Token) -> Span | None:
         elif (
             head.dep_ == "relcl"
             and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in head.children)
-            and verb.dep_ == "advcl"
-            and verb.tag_ == "VBG"
-            and verb.doc[verb.left_edge.i - 1].text == ","
+            and _is_participle_after_comma(verb)
         ):
             # "A judge blocked a law that would allow arrests, calling it unconstitutional": a participle
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
