@@ -1352,6 +1352,28 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
     assert last_speaker(nlp, text) == ("The police", "Metropolitan Police")
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # NER took the county for an organisation, and the union it did not name was that
+        (
+            "Up to 500 asylum seekers will be housed on a barge moored off the Dorset coast. "
+            'The fire brigades union called the vessel a potential "death trap."',
+            None,
+        ),
+        # a kind the name says, or one any news organisation is, may be that body
+        (
+            "The Fire Brigades Union inspected the barge on Monday. "
+            'The fire brigades union called the vessel a potential "death trap."',
+            "Fire Brigades Union",
+        ),
+        ("The report was aired on NBC News. The media outlet reported that the border had been closed.", "NBC News"),
+    ],
+)
+def test_a_description_of_a_kind_of_body_is_no_body_of_another_kind(nlp, text, entity):
+    assert last_speaker(nlp, text)[1] == entity
+
+
 def test_they_is_a_people_named_as_a_noun_not_as_an_adjective(nlp):
     record = analyse(nlp, "Ahmed, a Sudanese man, was deported on Tuesday. They said that the flight was legal.")
     assert only(record).speaker_entity is None

@@ -170,6 +170,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
 _SPEAKING_TYPES = frozenset({"person", "organisation"})
 _HYPHENATED_MODIFIER = re.compile(r"-[a-z]")
+# Words that say what any news organisation is: "the media outlet" may be NBC News
+_ANY_MEDIA = frozenset({"news", "media", "propaganda"})
 # How far back a pronoun, then a role description, may look for its entity, in sentences.
 PRONOUN_REACH = 3
 ROLE_REACH = 6
@@ -239,8 +241,18 @@ def resolve(
                 # organisation named last ("Al Jazeera"). A person is another matter: "the Democratic
                 # nominee" is most often the Democrat named last.
                 return None
-            # "the federal highway police" is no "electoral court" named before it
-            others = {i for i, entity in enumerate(entities) if _another_body(entity, role)}
+            # "the federal highway police" is no "electoral court" named before it, and "the fire brigades
+            # union" no organisation whose name lacks the fire brigades
+            kinds = [
+                c.lemma_.lower()
+                for c in head.children
+                if c.dep_ == "compound" and c.is_lower and c.is_alpha and c.lower_ not in _ANY_MEDIA
+            ]
+            others = {
+                i
+                for i, entity in enumerate(entities)
+                if _another_body(entity, role) or not all(kind in entity.name.lower() for kind in kinds)
+            }
             return _nearest_before(doc, span, entities, types, ROLE_REACH, content, skip=others)
     return None
 
