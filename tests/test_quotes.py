@@ -314,6 +314,17 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
             'Lynch said there remains a "significant difference in private practice and government."',
             'there remains a "significant difference in private practice and government."',
         ),
+        # the quote holds the verb, but not what it is said of
+        (
+            'Randi Weingarten insists that critical race theory "is not taught in K-12 schools."',
+            'that critical race theory "is not taught in K-12 schools."',
+        ),
+        ('Bishop Schneider said they "could not act in another way."', 'they "could not act in another way."'),
+        # a tag set inside the reported words leaves no comma on them
+        (
+            'If he were president today, he said later, his affair wouldn\'t "be an issue."',
+            'his affair wouldn\'t "be an issue."',
+        ),
     ],
 )
 def test_words_quoted_within_what_was_said_do_not_stand_for_all_of_it(nlp, text, content):
@@ -350,6 +361,17 @@ def test_a_closing_participle_hung_on_a_things_relative_clause_is_the_main_claus
         "of illegally crossing the border, calling it unconstitutional."
     )
     assert last_speaker(nlp, text)[0] == "A federal judge"
+
+
+def test_a_relative_clauses_subject_does_not_take_a_quote_from_its_verb(nlp):
+    text = 'Cordileone wrote a letter to his faithful which "speaks to his integrity and sincere love of the Church."'
+    assert only(analyse(nlp, text)).content.text == '"speaks to his integrity and sincere love of the Church."'
+
+
+def test_a_cue_that_opens_a_quote_is_the_quoted_words(nlp):
+    text = 'Yore said that he was "told from the moment he appointed Bishop Barros that this was a bad decision."'
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Yore", "said")
 
 
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):

@@ -137,9 +137,10 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             # never asked ..."'): the parser ran the sentence across the quote mark
             continue
         quote = _mostly_quote(found.content, quotes)
-        if quote is not None and found.cue is not None and _inside_any(found.cue, [quote]):
-            # speech reported within the quote ('"The minister told me he would resign," Smith said'): its
-            # cue is the quoted speaker's words, so it is neither the quote's cue nor an attribution of its own
+        if quote is not None and found.cue is not None and found.cue[0] < quote[1] and quote[0] < found.cue[1]:
+            # speech reported within the quote ('"The minister told me he would resign," Smith said'), or
+            # opening it ('he was "told from the moment ..."'): its cue is the quoted speaker's words, so it is
+            # neither the quote's cue nor an attribution of its own
             continue
         if quote is not None and _quoted_within(doc, found, quote):
             quote = None
@@ -418,7 +419,18 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
-    return root.pos_ in {"VERB", "AUX"} and start < root.idx and not quote[0] <= root.idx < quote[1]
+    if root.pos_ not in {"VERB", "AUX"} or start >= root.idx:
+        return False
+    # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
+    # what it is said of is the writer's words
+    subject_before = any(
+        c.dep_ in _SUBJECT_DEPS
+        and c.tag_ not in {"WDT", "WP"}
+        and start <= c.left_edge.idx
+        and c.right_edge.idx < quote[0]
+        for c in root.children
+    )
+    return subject_before or not quote[0] <= root.idx < quote[1]
 
 
 def _inside_any(span: Range, others: Iterable[Range]) -> bool:
@@ -640,7 +652,11 @@ def _worded(text: str, span: Range | None) -> Range | None:
     holds no word. A span never crosses a paragraph: `parsing.load_spacy` ends a sentence at each line break."""
     if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
         return None
-    return _strip(text, *span)
+    start, end = span
+    # a tag set inside what was said ("..., he said later, his affair wouldn't ...") leaves its comma behind
+    while text[start] in ",;" or text[start].isspace():
+        start += 1
+    return _strip(text, start, end)
 
 
 def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]:
