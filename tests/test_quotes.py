@@ -374,6 +374,33 @@ def test_a_cue_that_opens_a_quote_is_the_quoted_words(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("Yore", "said")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home Office accused of cruelty over plan to house asylum seekers on barges",
+        "Government urged to act on child poverty",
+        "Bank blamed for market crash",
+        "Minister told to resign over scandal",
+        "Trump slammed for remarks on veterans",
+    ],
+)
+def test_a_headlines_clipped_passive_names_who_was_spoken_of_not_who_spoke(nlp, text):
+    quote = only(analyse(nlp, text))
+    assert quote.speaker is None and quote.cue is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Biden urged Congress to act.", "Biden"),
+        ("Then again, the Pharisees are the ones Our Lord condemned for accommodating divorce.", "Our Lord"),
+        ("Putin warned of war.", "Putin"),
+    ],
+)
+def test_an_active_cue_keeps_its_speaker_beside_a_clipped_passive(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

@@ -964,9 +964,42 @@ def _shared_subject(verb: Token) -> Span | None:
 
 
 _DASHES = frozenset({"-", "–", "—"})
+# The word that follows a cue whose subject is its object in a headline's clipped passive: "Home Office
+# accused of cruelty", "Minister urged to resign", "Trump slammed over remarks". "Warned of" and "called
+# for" say something, so they are not here.
+_CLIPPED_PASSIVES = {
+    "accuse": {"of", "over"},
+    "blame": {"for", "over"},
+    "urge": {"to"},
+    "tell": {"to"},
+    "order": {"to"},
+    "slam": {"for", "over"},
+    "criticise": {"for", "over"},
+    "criticize": {"for", "over"},
+    "praise": {"for", "over"},
+    "condemn": {"for", "over"},
+}
+
+
+def _is_clipped_passive(verb: Token) -> bool:
+    """Whether a cue is a passive with its "was" clipped, as headlines write it: its subject was spoken of,
+    and whoever spoke is unnamed."""
+    after = _CLIPPED_PASSIVES.get(verb.lemma_)
+    return (
+        after is not None
+        and verb.tag_ in {"VBD", "VBN"}
+        # "the ones Our Lord condemned for ...", "Sanders, who urged to investigate ...": active, however odd
+        and verb.dep_ != "relcl"
+        and not any(c.dep_ == "nsubj" and c.tag_ in {"PRP", "WP", "WDT"} for c in verb.children)
+        and verb.i + 1 < len(verb.doc)
+        and verb.nbor().lower_ in after
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in verb.children)
+    )
 
 
 def _speaker(verb: Token) -> Span | None:
+    if _is_clipped_passive(verb):
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
