@@ -374,6 +374,14 @@ def test_a_cue_that_opens_a_quote_is_the_quoted_words(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("Yore", "said")
 
 
+def test_a_closing_participle_after_a_verb_of_purpose_is_the_subjects(nlp):
+    text = (
+        "The Springfield School Board voted 4-3 late Thursday to close Lincoln Elementary at the end of the "
+        "school year, citing falling enrollment and a budget shortfall."
+    )
+    assert only(analyse(nlp, text)).speaker.text == "The Springfield School Board"
+
+
 @pytest.mark.parametrize(
     "text",
     [

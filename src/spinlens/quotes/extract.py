@@ -1054,6 +1054,9 @@ def _speaker(verb: Token) -> Span | None:
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
+        while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not _has_subject(head):
+            # "The board voted to close the school, citing falling enrollment": who voted cites
+            head = head.head
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
