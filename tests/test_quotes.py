@@ -55,7 +55,7 @@ def test_typewriter_quotes_are_quotes(nlp):
     assert [(q.content.text, q.speaker.text) for q in quotes] == [
         ("''It doesn't add up,''", "Mr. Burman"),
         ("''The real issue is governance.''", "Mr. Burman"),
-        ("``a mess.''", "He"),
+        ("it ``a mess.''", "He"),
     ]
 
 
@@ -320,6 +320,9 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
             'that critical race theory "is not taught in K-12 schools."',
         ),
         ('Bishop Schneider said they "could not act in another way."', 'they "could not act in another way."'),
+        # what is called so is part of what was said
+        ('Trump called the case "a rigged witch hunt."', 'the case "a rigged witch hunt."'),
+        ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),
         # a tag set inside the reported words leaves no comma on them
         (
             'If he were president today, he said later, his affair wouldn\'t "be an issue."',
@@ -761,7 +764,7 @@ def test_a_verdict_on_something_is_attributed(nlp):
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
         "The opposition leader",
         "slammed",
-        '"a betrayal of voters"',
+        'the decision as "a betrayal of voters"',
     )
 
 
@@ -868,7 +871,7 @@ def test_reported_content_never_cuts_a_quote_in_two(nlp):
         assert inside or around or apart, q.content.text
     assert [(q.cue.text, q.content.text) for q in record.quotes] == [
         ("denied", "the report"),
-        ("calling", '"absurd and baseless."'),
+        ("calling", 'it "absurd and baseless."'),
     ]
 
 

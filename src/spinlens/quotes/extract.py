@@ -72,6 +72,8 @@ _AUTHORING = frozenset(
     }
 )  # fmt: skip
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
+# Words that only link an object to what is said of it: "of", "as", "the"
+_LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 # Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
 # marches," a phrase critics called inflammatory')
@@ -415,6 +417,10 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or len(words) == 0:
         return False
+    if found.by_object and any(t.idx < quote[0] and t.pos_ not in _LINKING_POS for t in words):
+        # 'called the case "a rigged witch hunt"': what was called so is part of what was said ("accused of
+        # 'betraying pensioners'" is the quote)
+        return True
     root = words.root
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
