@@ -439,6 +439,11 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
             "But an email obtained by the USA TODAY NETWORK – Florida shows that Florida Democrats were organizing.",
             "an email",
         ),
+        # nor a description between commas after a name
+        (
+            "COGAT, the Israeli military body that oversees aid, said it had let 4,000 trucks in.",
+            "COGAT, the Israeli military body",
+        ),
     ],
 )
 def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speaker):

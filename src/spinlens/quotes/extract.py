@@ -1014,6 +1014,9 @@ def _speaker(verb: Token) -> Span | None:
     ends = [c for c in before if _ends_another_subject(c, before)]
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *(c for c in subjects if c.i > verb.i)]:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
+            described = [c for c in ends if _describes(c, child)]
+            if described:
+                return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
             return speaker
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
@@ -1101,7 +1104,24 @@ def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
         i -= 1
     if doc[i] in subjects and doc[i].tag_ in {"WP", "WDT"}:
         return False  # "Garland, who he says lied to Congress": the relative pronoun is what is said of
+    if any(_describes(subject, other) for other in subjects):
+        return True
     return not doc[i].is_punct and any(doc[i] in other.subtree for other in subjects if other.i < subject.i)
+
+
+def _describes(subject: Token, name: Token) -> bool:
+    """Whether a subject is a description set between commas after a name, which the parser took for a
+    second subject: "COGAT, the Israeli military body that oversees aid, said"."""
+    doc = subject.doc
+    return (
+        name.pos_ == "PROPN"
+        and subject.pos_ == "NOUN"
+        and name.right_edge.i + 2 == subject.left_edge.i
+        and doc[name.right_edge.i + 1].text == ","
+        and subject.left_edge.lower_ in {"the", "a", "an"}
+        and subject.right_edge.i + 1 < len(doc)
+        and doc[subject.right_edge.i + 1].text == ","
+    )
 
 
 def _names_a_thing(verb: Token) -> bool:
