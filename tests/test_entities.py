@@ -231,6 +231,31 @@ def test_a_short_name_before_the_full_one_still_joins_it():
     assert len(found) == 1 and found[0].name == "John Kerry"
 
 
+def test_a_word_never_written_with_a_capital_is_no_entity():
+    def mention(start: int, text: str, kind: str) -> Mention:
+        return Mention(start, start + len(text), text, kind, name_words(text))
+
+    found = cluster(
+        [
+            mention(0, "hegemonic anxiety", "organisation"),  # as NER typed it in a Global Times editorial
+            mention(20, "n’t", "place"),
+            mention(30, "democratic", "group"),
+            mention(40, "Supreme Court", "organisation"),
+            mention(60, "supreme court", "organisation"),
+            # a body, a people or a handle is named in lower case too
+            mention(80, "health ministry", "organisation"),
+            mention(100, "seminarians", "group"),
+            mention(120, "@radleybalko", "person"),
+        ]
+    )
+    assert [(c.name, len(c.mentions)) for c in found] == [
+        ("Supreme Court", 2),
+        ("health ministry", 1),
+        ("seminarians", 1),
+        ("@radleybalko", 1),
+    ]
+
+
 def test_a_shared_surname_goes_to_the_one_mentioned_last():
     found = cluster(
         [

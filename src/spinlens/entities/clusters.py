@@ -42,6 +42,13 @@ _SETTLEMENTS = frozenset(
     }
 )  # fmt: skip
 _DROPPED_WORDS = {"the", "'s", "’s", "'", "’"}
+# The last words of a body's name, by which NER's find is one even in lower case ("the health ministry")
+_BODIES = frozenset(
+    {
+        "ministry", "department", "court", "commission", "committee", "council", "agency", "office", "institute",
+        "assembly", "party", "union", "bureau", "service", "authority", "police", "parliament", "senate",
+    }
+)  # fmt: skip
 # Words no name ends on: NER stopping on them stopped short
 _DANGLING = frozenset({"of", "for", "the", "and", "de"})
 # Names that start after such a word are no part of the name before it: "Gathering of" Iranians, "Review
@@ -391,7 +398,21 @@ def cluster(found: list[Mention]) -> list[Cluster]:
         _nearest(mention, candidates).mentions.append(mention)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
-    return sorted(clusters, key=lambda c: c.mentions[0].start)
+    named = [c for c in clusters if not all(m.text.islower() for m in c.mentions) or _named_in_lower_case(c)]
+    return sorted(named, key=lambda c: c.mentions[0].start)
+
+
+def _named_in_lower_case(cluster: Cluster) -> bool:
+    """Whether an entity never written with a capital still names one: a body ("the health ministry", "the
+    state department"), a people ("seminarians", "republicans") or a handle. Else it is a word NER guessed at:
+    "hegemonic anxiety" as an organisation, "n't" as a place, "marijuana" as a person, "democratic" as a
+    people."""
+    last = cluster.mentions[-1].words[-1:]
+    if any(m.text.startswith("@") for m in cluster.mentions):
+        return True  # a handle ("@radleybalko") names its holder
+    if cluster.type == "organisation":
+        return bool(last) and last[0] in _BODIES
+    return cluster.type == "group" and all(m.text.endswith("s") for m in cluster.mentions)
 
 
 def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
