@@ -160,6 +160,10 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     # the small model tags "Spokesperson Mao Ning" as one person
     text = "Spokesperson Mao Ning told a press briefing that the sale was wrong. Mao Ning spoke for an hour."
     assert [m.text for m in by_name(entities(nlp, text), "Mao Ning").mentions] == ["Mao Ning", "Mao Ning"]
+    text = "Superintendent Karen Alvarez told the board that enrollment had dropped."
+    assert [e.name for e in entities(nlp, text)] == ["Karen Alvarez"]
+    text = "Officers Anthony Morelli and Eric Joering were killed on Saturday."
+    assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
 
 
 def test_a_military_rank_is_no_name_of_its_own(nlp):

@@ -63,6 +63,7 @@ _TITLES = {
 _ROLES = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "ambassador", "chairman", "chairwoman",
     "director", "analyst", "lawmaker", "commander", "correspondent", "reporter", "activist", "candidate",
+    "superintendent", "officer", "officers",
 }  # fmt: skip
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
