@@ -71,6 +71,14 @@ _AUTHORING = frozenset(
         "present", "commission", "sponsor", "carry", "make", "post", "submit", "draft", "sign", "send",
     }
 )  # fmt: skip
+# What is done to words someone else put out: who vetoes a resolution or reads a letter does not speak in it
+_DONE_TO_ANOTHERS_WORDS = frozenset(
+    {
+        "veto", "reject", "block", "oppose", "defeat", "dismiss", "ignore", "receive", "read", "obtain", "review",
+        "see", "overturn", "condemn", "denounce", "criticize", "criticise", "slam", "ban", "delete", "remove",
+        "leak", "challenge", "quash", "withdraw", "retract",
+    }
+)  # fmt: skip
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
@@ -1156,8 +1164,9 @@ def _names_people(noun: Token) -> bool:
 
 def _saying_noun(noun: Token) -> Span:
     """Who speaks in "a statement saying ...": whoever released or sent it ("CNN released a statement
-    saying ..."), else the statement itself ("despite a 2015 letter from ICE saying ...")."""
-    if noun.dep_ == "dobj":
+    saying ..."), else the statement itself ("despite a 2015 letter from ICE saying ...", "Washington vetoed
+    three resolutions calling for a ceasefire")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ not in _DONE_TO_ANOTHERS_WORDS:
         for child in noun.head.children:
             if child.dep_ == "nsubj":
                 return _trimmed_subtree(child)
