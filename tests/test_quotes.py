@@ -1297,10 +1297,20 @@ def test_a_relative_pronoun_resolves_to_the_noun_it_hangs_on(nlp):
     assert record.entities[quote.speaker_entity].name == "Seymour Hersh"
 
 
-def test_role_description_resolves_to_the_nearest_person(nlp):
-    record = analyse(nlp, "Boris Johnson met the press in London. The minister said that the talks had stalled.")
-    quote = only(record)
-    assert record.entities[quote.speaker_entity].name == "Boris Johnson"
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Boris Johnson met the press in London. The minister said that the talks had stalled.", "Boris Johnson"),
+        (
+            "Hossein Amir-Abdollahian spoke in Tehran on Sunday. The top Iranian diplomat said that the talks had "
+            "stalled.",
+            "Hossein Amir-Abdollahian",
+        ),
+    ],
+)
+def test_role_description_resolves_to_the_nearest_person(nlp, text, who):
+    record = analyse(nlp, text)
+    assert record.entities[only(record).speaker_entity].name == who
 
 
 @pytest.mark.parametrize(

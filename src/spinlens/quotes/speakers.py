@@ -78,6 +78,7 @@ PERSON_ROLES = frozenset(
         "leader",
         "ambassador",
         "envoy",
+        "diplomat",
         "mayor",
         "congressman",
         "congresswoman",
