@@ -166,6 +166,14 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
 
 
+def test_a_name_after_a_personal_title_is_a_persons(nlp):
+    # NER types "Miliband" an organisation here
+    text = "Mr Miliband insists the plan will cut bills by £300 by the end of the decade."
+    assert [(e.name, e.type) for e in entities(nlp, text)] == [("Miliband", "person")]
+    # a title is written as one: "DR Congo" is no doctor
+    assert [e.type for e in entities(nlp, "Troops from DR Congo crossed the border.")] != ["person"]
+
+
 def test_a_military_rank_is_no_name_of_its_own(nlp):
     # the small model tags "Rear Admiral" as an organisation here
     text = "IDF spokesman Rear Admiral Daniel Hagari told a news conference that troops had found weapons."

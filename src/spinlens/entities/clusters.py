@@ -58,6 +58,8 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
     "admiral", "rear", "colonel", "col", "lt", "sgt",
 }  # fmt: skip
+# Titles only a person bears
+_PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # Job words NER takes into a person's name when they open a sentence in capitals ("Spokesperson Mao Ning
 # told ..."); unlike a title ("Dr.", "President"), they are no part of the name.
 _ROLES = {
@@ -127,6 +129,8 @@ def mentions(doc: Doc) -> list[Mention]:
             # "Ukrainian officials", "South Korean": NER may type a people's adjective as a place ("Vatican
             # officials", also an adjective there, stays one)
             kind = "group"
+        if kind != "person" and ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _PERSONAL_TITLES:
+            kind = "person"  # "Mr Miliband", which NER may type an organisation; not "DR Congo"
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
