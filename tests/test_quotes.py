@@ -323,6 +323,8 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
         # what is called so is part of what was said
         ('Trump called the case "a rigged witch hunt."', 'the case "a rigged witch hunt."'),
         ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),
+        # where the parser hangs the name given on the verb as it would a time
+        ('Former President Donald Trump called it "a great day for America."', 'it "a great day for America."'),
         # a tag set inside the reported words leaves no comma on them
         (
             'If he were president today, he said later, his affair wouldn\'t "be an issue."',
