@@ -441,6 +441,12 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
             "But an email obtained by the USA TODAY NETWORK – Florida shows that Florida Democrats were organizing.",
             "an email",
         ),
+        # the parser hangs the subject on a participle set between it and the cue
+        (
+            "Chief Justice John Roberts, writing for the court's conservative majority, said the programs were "
+            "unlawful.",
+            "Chief Justice John Roberts",
+        ),
         # nor a description between commas after a name
         (
             "COGAT, the Israeli military body that oversees aid, said it had let 4,000 trucks in.",

@@ -1038,6 +1038,19 @@ def _speaker(verb: Token) -> Span | None:
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
             return speaker
+    if not subjects and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "Chief Justice John Roberts, writing for the majority, said ...": the parser hangs the subject on the
+        # participle set between it and the cue by commas (not on a circumstance: "As Trump was heading to
+        # Singapore, an agent reported ...")
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and clause.i < verb.i and clause.tag_ in {"VBG", "VBN"}:
+                inner = [
+                    c
+                    for c in clause.children
+                    if c.dep_ == "nsubj" and c.doc[c.i + 1].text == "," and clause.i == c.i + 2
+                ]
+                if inner and not any(c.dep_ == "mark" for c in clause.children):
+                    return _after_dateline_words(_trimmed_subtree(inner[0], clause))
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
         # nouns on "show"
