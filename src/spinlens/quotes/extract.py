@@ -1049,8 +1049,12 @@ def _speaker(verb: Token) -> Span | None:
                     for c in clause.children
                     if c.dep_ == "nsubj" and c.doc[c.i + 1].text == "," and clause.i == c.i + 2
                 ]
-                if inner and not any(c.dep_ == "mark" for c in clause.children):
-                    return _after_dateline_words(_trimmed_subtree(inner[0], clause))
+                if (
+                    inner
+                    and not any(c.dep_ == "mark" for c in clause.children)
+                    and (speaker := _after_dateline_words(_trimmed_subtree(inner[0], clause)))
+                ):
+                    return speaker
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
         # nouns on "show"

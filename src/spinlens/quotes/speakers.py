@@ -242,8 +242,8 @@ def resolve(
                 # organisation named last ("Al Jazeera"). A person is another matter: "the Democratic
                 # nominee" is most often the Democrat named last.
                 return None
-            # "the federal highway police" is no "electoral court" named before it, and "the fire brigades
-            # union" no organisation whose name lacks the fire brigades
+            # "the federal highway police" is no "electoral court" named before it, and neither "the fire
+            # brigades union" nor "the band leader" is anyone whose name lacks the kind they are
             kinds = [
                 c.lemma_.lower()
                 for c in head.children
