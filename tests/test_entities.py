@@ -67,6 +67,10 @@ def test_an_amount_is_no_name(nlp):
 def test_the_state_of_secretary_of_state_is_no_organisation(nlp):
     found = entities(nlp, "U.S. Secretary of State Antony Blinken met the State Department's staff.")
     assert [e.name for e in found] == ["U.S.", "Antony Blinken", "State Department"]
+    # nor is a department's word in a minister's title; the department named alone is one
+    text = "The Energy Secretary said the plan would cut bills. Israeli Defense Minister Yoav Gallant warned Hezbollah."
+    assert [e.name for e in entities(nlp, text)] == ["Israeli", "Yoav Gallant", "Hezbollah"]
+    assert [e.name for e in entities(nlp, "The Treasury said on Monday that the deal was off.")] == ["Treasury"]
 
 
 def test_a_body_whose_name_ner_stops_on_of_goes_on_to_the_capitalised_words_after_it(nlp):

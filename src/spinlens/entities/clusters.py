@@ -58,6 +58,15 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
     "admiral", "rear", "colonel", "col", "lt", "sgt",
 }  # fmt: skip
+# A department's word in a minister's title ("Energy Secretary Ed Miliband", "Israeli Defense Minister")
+_PORTFOLIOS = frozenset(
+    {
+        "Energy", "Defense", "Defence", "Foreign", "Home", "Health", "Treasury", "Interior", "Justice", "Education",
+        "Transport", "Environment", "Trade", "Commerce", "Labor", "Labour", "Agriculture", "Finance", "Culture",
+        "Homeland Security",
+    }
+)  # fmt: skip
+_MINISTERS = frozenset({"secretary", "secretaries", "minister", "ministers"})
 # Titles only a person bears
 _PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 # Job words NER takes into a person's name when they open a sentence in capitals ("Spokesperson Mao Ning
@@ -260,9 +269,11 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _ends_an_office(span: Span) -> bool:
-    """Whether the span is the "State" of "Secretary of State", which NER reads as an organisation: the
-    office is the person's title, and names no body apart from them."""
+    """Whether the span is the "State" of "Secretary of State", or the "Energy" of "Energy Secretary", which
+    NER reads as an organisation: the office is the person's title, and names no body apart from them."""
     doc = span.doc
+    if span.text in _PORTFOLIOS and span.end < len(doc) and doc[span.end].lower_ in _MINISTERS:
+        return True
     return (
         span.text == "State"
         and span.start >= 2
