@@ -423,11 +423,11 @@ def _named_in_lower_case(cluster: Cluster) -> bool:
     state department"), a people ("seminarians", "republicans") or a handle. Else it is a word NER guessed at:
     "hegemonic anxiety" as an organisation, "n't" as a place, "marijuana" as a person, "democratic" as a
     people."""
-    last = cluster.mentions[-1].words[-1:]
     if any(m.text.startswith("@") for m in cluster.mentions):
         return True  # a handle ("@radleybalko") names its holder
     if cluster.type == "organisation":
-        return bool(last) and last[0] in _BODIES
+        words = cluster.mentions[-1].words
+        return bool(words) and words[-1] in _BODIES
     return cluster.type == "group" and all(m.text.endswith("s") for m in cluster.mentions)
 
 

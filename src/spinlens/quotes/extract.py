@@ -1038,23 +1038,8 @@ def _speaker(verb: Token) -> Span | None:
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
             return speaker
-    if not subjects and not any(c.dep_ == "auxpass" for c in verb.children):
-        # "Chief Justice John Roberts, writing for the majority, said ...": the parser hangs the subject on the
-        # participle set between it and the cue by commas (not on a circumstance: "As Trump was heading to
-        # Singapore, an agent reported ...")
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and clause.i < verb.i and clause.tag_ in {"VBG", "VBN"}:
-                inner = [
-                    c
-                    for c in clause.children
-                    if c.dep_ == "nsubj" and c.doc[c.i + 1].text == "," and clause.i == c.i + 2
-                ]
-                if (
-                    inner
-                    and not any(c.dep_ == "mark" for c in clause.children)
-                    and (speaker := _after_dateline_words(_trimmed_subtree(inner[0], clause)))
-                ):
-                    return speaker
+    if not subjects and (speaker := _subject_of_participle_before(verb)):
+        return speaker
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
         # nouns on "show"
@@ -1116,6 +1101,28 @@ def _speaker(verb: Token) -> Span | None:
         for child in verb.head.head.children:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
+    return None
+
+
+def _subject_of_participle_before(verb: Token) -> Span | None:
+    """The subject the parser hangs on a participle set between it and an active cue by commas: "Chief
+    Justice John Roberts, writing for the majority, said ..."; not on a circumstance ("As Trump was heading
+    to Singapore, an agent reported ...")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or clause.tag_ not in {"VBG", "VBN"}:
+            continue
+        if any(c.dep_ == "mark" for c in clause.children):
+            continue
+        for subject in clause.children:
+            if (
+                subject.dep_ == "nsubj"
+                and subject.doc[subject.i + 1].text == ","
+                and clause.i == subject.i + 2
+                and (speaker := _after_dateline_words(_trimmed_subtree(subject, clause)))
+            ):
+                return speaker
     return None
 
 
