@@ -1177,6 +1177,17 @@ def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cu
     assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
 
 
+def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):
+    # the parser gives "told" no clause, so the tag is found after the quote; "urging ..." follows it
+    text = (
+        '"Every day of delay in delivering air defence costs Ukrainian lives," Foreign Minister Dmytro Kuleba '
+        "told reporters in Brussels, urging allies to send more Patriot systems."
+    )
+    quote, urged = analyse(nlp, text).quotes
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("Foreign Minister Dmytro Kuleba", "told")
+    assert (urged.speaker.text, urged.cue.text) == ("Foreign Minister Dmytro Kuleba", "urging")
+
+
 def test_scare_quotes_are_nobodys_words(nlp):
     assert analyse(nlp, 'The "so-called experts" never said so, and the crowd shouted.').quotes == []
 

@@ -256,8 +256,11 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         verb = verb.head
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
-    # said is no object either ('"Yes," she said in a statement')
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep"]
+    # said is no object either ('"Yes," she said in a statement'), nor is what they did next ('"Every day of
+    # delay costs lives," Kuleba told reporters, urging allies to ...')
+    objects = [
+        c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep" and not _is_participle_after_comma(c)
+    ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
