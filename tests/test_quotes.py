@@ -241,6 +241,19 @@ def test_a_dateline_is_nobodys_speaker(nlp):
     assert only(record).speaker.text == "Prime Minister Keir Starmer"
 
 
+def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
+    text = (
+        "Iran rejects sanctions\n\nTehran — Iran's foreign ministry spokesman Nasser Kanaani on Monday condemned "
+        'the sanctions as "a crime against humanity."'
+    )
+    assert analyse(nlp, text).quotes[-1].speaker.text == "Iran's foreign ministry spokesman Nasser Kanaani"
+    text = "Dallas, TX — Troops retook two villages near the city, the general staff said."
+    assert only(analyse(nlp, text)).content.text == "Troops retook two villages near the city"
+    # written so, a name opening a line is no place: NER must take it for one
+    text = "Mehmet Oz — Ivy League surgeon — said the pill works."
+    assert only(analyse(nlp, text)).speaker.text == "Mehmet Oz — Ivy League surgeon"
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spinlens.datelines import REACH as DATELINE_REACH
 from spinlens.datelines import end_of_dateline
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import (
@@ -161,7 +162,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             taken.add(quote)
             results.append(Found(quote, found.speaker, found.cue, direct=True))
         else:
-            content = _whole_quotes(_after_dateline(text, found.content), quotes)
+            content = _whole_quotes(_after_dateline(doc, found.content), quotes)
             results.append(replace(found, content=content))
     results += _headed_lines(doc, quotes, results, len(headline) if headline else 0)
     for quote in quotes:
@@ -325,10 +326,35 @@ def _unpunctuated(text: str, span: Range) -> Range:
     return start, end
 
 
-def _after_dateline(text: str, content: Range) -> Range:
+def _after_dateline(doc: Doc, content: Range) -> Range:
     """The content without the dateline it starts with ("KYIV, 3 March 2025 — Troops advanced, X said")."""
-    start = end_of_dateline(text, content[0])
+    start = _story_start(doc, content[0])
     return (start, content[1]) if start is not None and start < content[1] else content
+
+
+def _story_start(doc: Doc, position: int) -> int | None:
+    """Where the story's words start, when `position` lies within its dateline: one in capitals
+    (`spinlens.datelines`), or a place in ordinary case opening a line near the start, before a dash and a
+    capital ("Tehran — Iran's foreign ministry spokesman ...", "Dallas, TX — The police ..."). Written so, a
+    place looks like any name ("Mehmet Oz — Ivy League-trained surgeon ..."), so it must be one NER takes for
+    a place."""
+    text = doc_text(doc)
+    start = end_of_dateline(text, position)
+    if start is not None or position >= DATELINE_REACH:
+        return start
+    line = text.rfind("\n", 0, position) + 1
+    first = next((t for t in doc if t.idx >= line and not t.is_space), None)
+    if first is None or first.ent_type_ not in {"GPE", "LOC"} or first.ent_iob_ != "B":
+        return None
+    i = first.i + 1
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].pos_ == "PROPN":  # "Dallas, TX —"
+        i += 2
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES | {"--"}:
+        return None
+    story = doc[i + 1]
+    return story.idx if story.text[:1].isupper() and story.idx > position else None
 
 
 def _outermost_objects(reported: list[Found]) -> list[Found]:
@@ -1216,7 +1242,7 @@ def _after_dateline_words(subject: Span) -> Span | None:
     """The subject without the dateline the parser may have taken into it, None when nothing is left:
     "WASHINGTON -- President Obama" is President Obama; in "BEIJING, June 3 (Xinhua) -- Spokesperson Wang Lin
     slammed ...", the dateline is a subject of its own and the speaker is the other one."""
-    story = end_of_dateline(doc_text(subject.doc), subject.start_char)
+    story = _story_start(subject.doc, subject.start_char)
     if story is None:
         return subject
     words = [t for t in subject if t.idx >= story]
