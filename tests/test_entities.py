@@ -141,6 +141,11 @@ def test_a_family_name_with_a_particle_is_whole(nlp, text, name):
             "Opposition leader Maria Corina Machado dismissed the figures as propaganda.",
             ["Maria Corina Machado"],
         ),
+        # NER reads two persons, "Oleksandr" and "Prokudin"
+        (
+            "Governor Oleksandr Prokudin wrote on Telegram that a 67-year-old woman was among the dead.",
+            ["Oleksandr Prokudin"],
+        ),
         # a word that opens another name, or an institution after "the", is no family name
         ("The Democratic Party was totally corrupted by the Clinton Regime.", ["Clinton"]),
     ],

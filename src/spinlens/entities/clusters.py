@@ -239,7 +239,8 @@ def _with_particle_surname(span: Span) -> Span:
 
 def _with_cut_surname(span: Span) -> Span:
     """A person's name with the family name NER left out though the parser joins the name to it: NER reads
-    "Maria Corina Machado" as "Maria Corina".
+    "Maria Corina Machado" as "Maria Corina", and "Governor Oleksandr Prokudin" as two persons, "Oleksandr"
+    and "Prokudin".
 
     One word at most, in a sentence not in title case, and only where the name ends with it: in "Kamala Harris
     Kirsten Gillibrand" or "Roger Stone Check Amazon" the parser runs two names, or a name and a heading, into
@@ -248,7 +249,7 @@ def _with_cut_surname(span: Span) -> Span:
     if (
         end + 1 < len(doc)
         and (span.start == 0 or doc[span.start - 1].lower_ != "the")
-        and doc[end].ent_iob_ == "O"
+        and (doc[end].ent_iob_ == "O" or _lone_person_word(doc[end]))
         and _capitalised_name(doc[end])
         and not doc[end].is_upper
         and not _capitalised_name(doc[end + 1])
@@ -259,6 +260,16 @@ def _with_cut_surname(span: Span) -> Span:
     ):
         return doc[span.start : end + 1]
     return span
+
+
+def _lone_person_word(token: Token) -> bool:
+    """Whether a word is a person's name all by itself to NER."""
+    doc = token.doc
+    return (
+        token.ent_iob_ == "B"
+        and token.ent_type_ == "PERSON"
+        and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    )
 
 
 def _capitalised_name(token: Token) -> bool:
