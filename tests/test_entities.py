@@ -175,6 +175,15 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
 
 
+def test_a_name_after_an_age_is_a_persons(nlp):
+    # NER types "Marcus Hill" an organisation here
+    text = "Police shot and killed 27-year-old Marcus Hill during a traffic stop. Footage shows Hill raising his hands."
+    assert [(e.name, e.type, len(e.mentions)) for e in entities(nlp, text)] == [("Marcus Hill", "person", 2)]
+    # after an article, the age is a thing's, named after a firm
+    text = "The valve was fitted by a 55-year-old Honeywell engineer."
+    assert [(e.name, e.type) for e in entities(nlp, text)] == [("Honeywell", "organisation")]
+
+
 def test_a_name_after_a_personal_title_is_a_persons(nlp):
     # NER types "Miliband" an organisation here
     text = "Mr Miliband insists the plan will cut bills by £300 by the end of the decade."

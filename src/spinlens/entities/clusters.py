@@ -140,6 +140,8 @@ def mentions(doc: Doc) -> list[Mention]:
             kind = "group"
         if kind != "person" and ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _PERSONAL_TITLES:
             kind = "person"  # "Mr Miliband", which NER may type an organisation; not "DR Congo"
+        if kind == "organisation" and _after_an_age(ent):
+            kind = "person"  # "killed 27-year-old Marcus Hill", which NER may type an organisation
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
@@ -165,6 +167,20 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _after_an_age(ent: Span) -> bool:
+    """Whether a name comes right after an age with no article or owner before it: "shooting 26-year-old
+    Botham Jean", where "the 55-year-old Honeywell" or "a 29-year-old Berlin" is a place or a firm, whose
+    age tells someone else's."""
+    doc, start = ent.doc, ent.start
+    if start < 5 or [t.lower_ for t in doc[start - 4 : start]] not in (
+        ["-", "year", "-", "old"],
+        ["-", "years", "-", "old"],
+    ):
+        return False
+    number = doc[start - 5]
+    return number.like_num and (number.i == 0 or doc[number.i - 1].tag_ not in {"DT", "PRP$", "POS"})
 
 
 def _named_as_a_place(span: Span) -> bool:
