@@ -400,6 +400,11 @@ def test_publication_date(published, expected):
             "31,079 people have made the journey; 72 people have died.",
             [("31,079 people", "31079 people"), ("72 people have died", "72 people died")],
         ),
+        # an object with no article counts too
+        (
+            "Thousands of Americans have reported serious side effects; 250 firms have opened offices.",
+            [("Thousands of Americans", "2000 Americans"), ("250 firms", "250 firms")],
+        ),
         # a time adverb after the noun is not what is counted
         ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
         ("Some 1.2m households now spend more.", [("1.2m households", "1200000 households")]),

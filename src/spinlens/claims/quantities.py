@@ -312,9 +312,11 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         return " ".join(words), position
     passive = _PASSIVE.match(text, position)
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP | _STATES:
-        active = passive.group(1) == passive.group(0).strip() or _PERFECT.match(passive.group(0))
-        if active and _object_follows(text, passive.end()):
-            # "two audits found no evidence", "31,079 people have made the journey": a verb with its object
+        perfect = _PERFECT.match(passive.group(0)) is not None
+        active = passive.group(1) == passive.group(0).strip() or perfect
+        if active and (_object_follows(text, passive.end()) or (perfect and _bare_object_follows(text, passive.end()))):
+            # "two audits found no evidence", "31,079 people have made the journey", "thousands of Americans
+            # have reported serious side effects": a verb with its object
             return " ".join(words), position
         words.append(passive.group(1))
         position = passive.end()
@@ -322,6 +324,14 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
 
 
 _OBJECT_OPENING = re.compile(r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d)\b|[$€£¥]\d)", re.IGNORECASE)
+
+
+def _bare_object_follows(text: str, position: int) -> bool:
+    """Whether an object with no article opens at `position`: after "have reported", "serious side effects"
+    or "homes" is one; "in the attack" or "overnight" is none, and "have died in the attack" reports the
+    event."""
+    word = _WORD.match(text, position)
+    return word is not None and (_looks_adjectival(word.group(1)) or _is_plural_noun(word.group(1)))
 
 
 def _object_follows(text: str, position: int) -> bool:
