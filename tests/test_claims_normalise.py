@@ -605,6 +605,8 @@ def test_publication_date(published, expected):
                 ("four plain-clothes NYPD officers", "4 plain-clothes NYPD officers"),
             ],
         ),
+        # a disease named in -s is no plural head
+        ("The CDC reported 1,274 measles cases.", [("1,274 measles cases", "1274 measles cases")]),
     ],
 )
 def test_quantities_with_units_and_what_they_count(text, expected):

@@ -220,9 +220,12 @@ def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and word not in _LY_NOUNS
 
 
-# Plurals that modify the noun after them ("2,000 news outlets", "10,000 sports fans", "$5bn arms deals"):
-# the counted phrase goes on past them.
-_PLURAL_MODIFIERS = frozenset({"news", "sports", "arms", "sales", "savings", "goods", "customs", "earnings"})
+# Plurals that modify the noun after them ("2,000 news outlets", "10,000 sports fans", "$5bn arms deals"), and
+# diseases named in -s ("1,274 measles cases"): the counted phrase goes on past them.
+_PLURAL_MODIFIERS = frozenset(
+    {"news", "sports", "arms", "sales", "savings", "goods", "customs", "earnings"}
+    | {"measles", "mumps", "rabies", "diabetes", "herpes"}
+)
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "personnel", "cattle", "feet"})
 # Nouns in -men that are no plural of a -man ("fishermen", "gunmen", "policemen" are)
 _SINGULARS_IN_MEN = frozenset(
