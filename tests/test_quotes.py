@@ -971,7 +971,12 @@ def test_defending_a_decision_or_a_person_is_reported(nlp):
 
 @pytest.mark.parametrize(
     "text",
-    ["Iran threatened Israel on Monday.", "ISIS fighters threaten our safety.", "Brussels bullies threaten Britain"],
+    [
+        "Iran threatened Israel on Monday.",
+        "ISIS fighters threaten our safety.",
+        "Brussels bullies threaten Britain",
+        "Brussels bureaucrats threaten Hungary's sovereignty",
+    ],
 )
 def test_threatening_a_place_a_people_or_what_someone_owns_is_no_speech(nlp, text):
     # "threaten" means "endanger" there

@@ -671,14 +671,15 @@ def _said_by_me(verb: Token) -> bool:
 
 def _endangers(verb: Token) -> bool:
     """Whether "threaten" means "endanger": its one object a named place, body or people, a pronoun, or what
-    someone owns ("threatens Europe", "threatens our safety"), and no "with" saying what with."""
+    someone owns ("threatens Europe", "threatens our safety", "threaten Hungary's sovereignty"), and no "with"
+    saying what with."""
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return len(objects) == 1 and (
         objects[0].ent_type_ in _ENDANGERED_TYPES
         or objects[0].tag_ == "PRP"
-        or any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in objects[0].children)
+        or any(c.dep_ == "poss" for c in objects[0].children)
     )
 
 
