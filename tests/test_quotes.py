@@ -708,6 +708,11 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
         ),
         # whom a cue addresses, or a clause's own "there", is no such subject
         ("They are telling us there is no terrorist connection.", "there is no terrorist connection"),
+        # the quote mark makes "hold" a relative clause of "conclusions", the cue's object
+        (
+            'The author acknowledged the mistake but insisted the main conclusions "still hold."',
+            'the main conclusions "still hold."',
+        ),
     ],
 )
 def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, content):

@@ -57,6 +57,7 @@ _CLOSING_PARTICIPLES = frozenset(
     {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite"}
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
@@ -759,6 +760,16 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         cut = {t for c in clauses for t in _not_reported(c)}
         words = [t for c in clauses for t in c.subtree if t not in cut]
         return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
+    if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
+        # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
+        # subject the cue's object and its verb a relative clause of it, one with no subject of its own
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i > verb.i and any(map(_is_clause_taken_for_a_relative, c.children))
+        ]
+        if subjects:
+            return _subtree_range(subjects), False
     if _lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
@@ -817,6 +828,21 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             cut |= {t for o in objects for t in _not_reported(o)}
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _is_clause_taken_for_a_relative(word: Token) -> bool:
+    """Whether the parser made a finite verb with no subject a relative clause of the noun before it, which is
+    that subject: a relative clause has its subject, the relative pronoun or another ("the conclusions they
+    drew"), or a relative adverb ("collusion where there is none")."""
+    return (
+        word.dep_ == "relcl"
+        and word.i > word.head.i
+        and not any(t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i])
+        and (
+            word.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS | {"MD"} for c in word.children)
+        )
+        and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
+    )
 
 
 def _is_name_given(verb: Token, word: Token) -> bool:
