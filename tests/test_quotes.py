@@ -682,6 +682,13 @@ def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
             "The ministry",
             "that the strikes had hit only military targets",
         ),
+        # or on the occasion's apposition
+        (
+            "Opposition leader Kemal Arslan said in a post on X, formerly Twitter, that the government had "
+            "abandoned flood victims.",
+            "Opposition leader Kemal Arslan",
+            "that the government had abandoned flood victims",
+        ),
     ],
 )
 def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, speaker, content):

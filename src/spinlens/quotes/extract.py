@@ -777,13 +777,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # only military targets": or on a place or an occasion after the cue, but not on a time ("said on the
         # day that he died")
         heads = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] if verb.lemma_ in ADDRESSEE_CUES else []
-        heads += [
+        occasions = [
             o
             for c in verb.children
             if c.dep_ == "prep" and c.i > verb.i
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_ not in _TIME_NOUNS and o.ent_type_ not in {"DATE", "TIME"}
         ]
+        # or on the occasion's apposition ("said in a post on X, formerly Twitter, that ...")
+        heads += occasions + [a for o in occasions for a in o.children if a.dep_ == "appos"]
         said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and _is_that_clause(r)]
         if said:
             cut = _not_reported(said[0])
