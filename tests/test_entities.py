@@ -298,6 +298,29 @@ def test_a_shared_surname_goes_to_the_one_mentioned_last():
     assert [m.start for m in bill.mentions] == [30, 60]
 
 
+def test_a_place_named_inside_another_places_name_is_another_place():
+    def place(start: int, name: str) -> Mention:
+        return Mention(start, start + len(name), name, "place", tuple(name.lower().split()))
+
+    found = cluster(
+        [
+            place(0, "South China Sea"),
+            place(30, "China"),
+            place(60, "West Virginia"),
+            place(90, "Virginia"),
+            place(120, "Gaza Strip"),
+            place(150, "Gaza"),
+        ]
+    )
+    assert [(c.name, len(c.mentions)) for c in found] == [
+        ("South China Sea", 1),
+        ("China", 1),
+        ("West Virginia", 1),
+        ("Virginia", 1),
+        ("Gaza Strip", 2),
+    ]
+
+
 def test_a_father_and_a_son_of_one_name_are_two_people(nlp):
     text = "Donald Trump Jr. attacked the ruling. His father, Donald Trump, said nothing. Trump later posted."
     found = {e.name: [m.text for m in e.mentions] for e in entities(nlp, text)}

@@ -392,6 +392,8 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
     if cluster.type == "person" and len(words) > 1 and words & _GENERATIONS != cluster.words & _GENERATIONS:
         return False  # "Donald Trump" is not "Donald Trump Jr.", nor "Duncan Hunter" his father "Duncan Hunter Sr."
     if words <= cluster.words:
+        if cluster.type == "place":
+            return not _another_place(mention.words, cluster)
         return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
         return len(words) == 1 and _surname_of(mention.words[0], cluster)
@@ -406,6 +408,33 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
 _NAMED_AFTER = frozenset(
     {"union", "foundation", "institute", "museum", "hospital", "library", "school", "fund", "trust", "prize"}
 )
+
+
+# Words that make a place's name the name of another place: "South Korea" is not Korea, "New Mexico" not Mexico,
+# and the "South China Sea" is not China
+_OTHER_PLACE_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "new",
+        "upper",
+        "lower",
+        "sea",
+    }
+)
+
+
+def _another_place(words: tuple[str, ...], cluster: Cluster) -> bool:
+    """Whether every longer name of the place that holds `words` names another place by one of its extra words."""
+    holding = [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
+    return all(extra & _OTHER_PLACE_WORDS for extra in holding)
 
 
 def _named_after(words: tuple[str, ...], cluster: Cluster) -> bool:
