@@ -321,6 +321,17 @@ def test_a_place_named_inside_another_places_name_is_another_place():
     ]
 
 
+def test_a_body_in_lower_case_with_its_owner_named_is_no_other_owners_body(nlp):
+    text = "The Israeli Health Ministry said 40 people were hurt. Gaza's health ministry said 12 died."
+    found = {e.name: [m.text for m in e.mentions] for e in entities(nlp, text)}
+    assert found["Israeli Health Ministry"] == ["Israeli Health Ministry"]
+    assert found["health ministry"] == ["health ministry"]
+    # an owner whose name opens like the body's is its own
+    text = "The Russian Defence Ministry said 40 drones were downed. Russia's defence ministry said 12 more fell."
+    found = {e.name: [m.text for m in e.mentions] for e in entities(nlp, text)}
+    assert found["Russian Defence Ministry"] == ["Russian Defence Ministry", "defence ministry"]
+
+
 def test_a_father_and_a_son_of_one_name_are_two_people(nlp):
     text = "Donald Trump Jr. attacked the ruling. His father, Donald Trump, said nothing. Trump later posted."
     found = {e.name: [m.text for m in e.mentions] for e in entities(nlp, text)}

@@ -101,6 +101,8 @@ class Mention:
     text: str
     type: str
     words: tuple[str, ...]
+    # the named owner of a body written in lower case ("china" for "China's coast guard")
+    owner: str | None = None
 
 
 @dataclass
@@ -164,7 +166,7 @@ def mentions(doc: Doc) -> list[Mention]:
         words = name_words(span.text)
         # two words of a dateline's place that NER found apart ("ST", "LOUIS") are one mention of it
         if words and not (found and (found[-1].start, found[-1].end) == (span.start_char, span.end_char)):
-            found.append(Mention(span.start_char, span.end_char, span.text, kind, words))
+            found.append(Mention(span.start_char, span.end_char, span.text, kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
 
@@ -394,6 +396,8 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
     if words <= cluster.words:
         if cluster.type == "place":
             return not _another_place(mention.words, cluster)
+        if mention.owner is not None and _anothers_body(mention, cluster):
+            return False
         return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
         return len(words) == 1 and _surname_of(mention.words[0], cluster)
@@ -435,6 +439,24 @@ def _another_place(words: tuple[str, ...], cluster: Cluster) -> bool:
     """Whether every longer name of the place that holds `words` names another place by one of its extra words."""
     holding = [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
     return all(extra & _OTHER_PLACE_WORDS for extra in holding)
+
+
+def _owner(span: Span) -> str | None:
+    """The named owner of a body written in lower case: "China" of "China's coast guard"."""
+    doc, start = span.doc, span.start
+    if not span[0].is_lower or start < 2 or doc[start - 1].tag_ != "POS" or doc[start - 2].pos_ != "PROPN":
+        return None
+    return doc[start - 2].lower_
+
+
+def _anothers_body(mention: Mention, cluster: Cluster) -> bool:
+    """Whether every name of the body that holds the mention's words names another owner: "China's coast
+    guard" is not the "Philippine Coast Guard", where "Russia's defence ministry" is the "Russian Defence
+    Ministry" (the two words open alike) and "Iran's foreign ministry" the "Foreign Ministry"."""
+    assert mention.owner is not None
+    stem = mention.owner[:4]
+    holding = [set(m.words) - set(mention.words) for m in cluster.mentions if set(mention.words) <= set(m.words)]
+    return all(extra and not any(word.startswith(stem) for word in extra) for extra in holding)
 
 
 def _named_after(words: tuple[str, ...], cluster: Cluster) -> bool:
