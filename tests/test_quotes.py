@@ -861,6 +861,9 @@ def test_a_speaker_is_never_part_of_a_name(nlp):
     # the parser makes "Itamar", "Ben", "-" and "Gvir" four subjects of their own
     quote = only(analyse(nlp, 'Itamar Ben-Gvir said in January that emigration should be "encouraged."'))
     assert quote.speaker.text == "Itamar Ben-Gvir"
+    # nor is an adverb of the cue, which NER runs into the name before it
+    quote = only(analyse(nlp, "Russia's defence ministry later said 12 more drones fell."))
+    assert quote.speaker.text == "Russia's defence ministry"
 
 
 def test_a_remark_after_the_object_is_not_what_was_promised(nlp):

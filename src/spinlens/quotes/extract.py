@@ -1416,8 +1416,14 @@ def _names_its_author(clause: Token) -> bool:
 
 def _inside_name(token: Token) -> bool:
     """Whether the token continues a person's or an organisation's name, and not across a comma: the
-    small model runs some names into the next words ("a report by Politico, Democratic party insiders")."""
-    return token.ent_iob_ == "I" and token.ent_type_ in {"PERSON", "ORG"} and token.text != ","
+    small model runs some names into the next words ("a report by Politico, Democratic party insiders"), or
+    into an adverb of the verb ("the defence ministry later said")."""
+    return (
+        token.ent_iob_ == "I"
+        and token.ent_type_ in {"PERSON", "ORG"}
+        and token.text != ","
+        and not (token.is_lower and token.pos_ == "ADV")
+    )
 
 
 def _subtree_range(heads: list[Token]) -> Range | None:
