@@ -175,10 +175,16 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
 
 
-def test_a_name_after_an_age_is_a_persons(nlp):
+def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # NER types "Marcus Hill" an organisation here
     text = "Police shot and killed 27-year-old Marcus Hill during a traffic stop. Footage shows Hill raising his hands."
     assert [(e.name, e.type, len(e.mentions)) for e in entities(nlp, text)] == [("Marcus Hill", "person", 2)]
+    # NER types "Carly Fiorina" an organisation here; after a job word, a full name is its holder's
+    text = "The room was half-empty when GOP presidential candidate Carly Fiorina strode onstage."
+    assert ("Carly Fiorina", "person") in [(e.name, e.type) for e in entities(nlp, text)]
+    # not where the name modifies a plural after it
+    text = "She spoke to a group of activist Chicago Teachers Union members."
+    assert ("Chicago Teachers Union", "organisation") in [(e.name, e.type) for e in entities(nlp, text)]
     # after an article, the age is a thing's, named after a firm
     text = "The valve was fitted by a 55-year-old Honeywell engineer."
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("Honeywell", "organisation")]

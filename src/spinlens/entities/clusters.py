@@ -142,8 +142,10 @@ def mentions(doc: Doc) -> list[Mention]:
             kind = "group"
         if kind != "person" and ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _PERSONAL_TITLES:
             kind = "person"  # "Mr Miliband", which NER may type an organisation; not "DR Congo"
-        if kind == "organisation" and _after_an_age(ent):
-            kind = "person"  # "killed 27-year-old Marcus Hill", which NER may type an organisation
+        if kind == "organisation" and (_after_an_age(ent) or _after_a_role(ent)):
+            # "killed 27-year-old Marcus Hill", "opposition leader María Corina Machado", which NER may type an
+            # organisation
+            kind = "person"
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
@@ -169,6 +171,28 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+# Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
+_ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
+
+
+def _after_a_role(ent: Span) -> bool:
+    """Whether a full name comes right after a job word in lower case: "opposition leader María Corina Machado"
+    (a body's name takes an article, "the opposition party"; after a role, a name is its holder's)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        before is not None
+        and before.is_lower
+        and before.tag_ == "NN"
+        and before.lower_ in _ROLES_BEFORE_NAMES
+        and len(ent) >= 2
+        and all(t.is_title for t in ent)
+        # "Chicago Teachers Union members": a name that modifies a plural after it names no one
+        and not (after is not None and after.tag_ == "NNS")
+    )
 
 
 def _after_an_age(ent: Span) -> bool:
