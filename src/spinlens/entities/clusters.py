@@ -76,6 +76,8 @@ _ROLES = {
     "director", "analyst", "lawmaker", "commander", "correspondent", "reporter", "activist", "candidate",
     "superintendent", "officer", "officers",
 }  # fmt: skip
+# Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
+_ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 # The lower-case particles of family names: "Erik ten Hag", "Ursula von der Leyen", "Mohammed bin Salman".
@@ -171,10 +173,6 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
-
-
-# Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
-_ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
 
 
 def _after_a_role(ent: Span) -> bool:
@@ -420,7 +418,7 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
     if words <= cluster.words:
         if cluster.type == "place":
             return not _another_place(mention.words, cluster)
-        if mention.owner is not None and _anothers_body(mention, cluster):
+        if mention.owner is not None and _anothers_body(mention.owner, mention.words, cluster):
             return False
         return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
@@ -442,21 +440,10 @@ _NAMED_AFTER = frozenset(
 # and the "South China Sea" is not China
 _OTHER_PLACE_WORDS = frozenset(
     {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "new",
-        "upper",
-        "lower",
-        "sea",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "upper",
+        "lower", "sea",
     }
-)
+)  # fmt: skip
 
 
 def _another_place(words: tuple[str, ...], cluster: Cluster) -> bool:
@@ -473,13 +460,12 @@ def _owner(span: Span) -> str | None:
     return doc[start - 2].lower_
 
 
-def _anothers_body(mention: Mention, cluster: Cluster) -> bool:
-    """Whether every name of the body that holds the mention's words names another owner: "China's coast
+def _anothers_body(owner: str, words: tuple[str, ...], cluster: Cluster) -> bool:
+    """Whether every name of the body that holds `words` names another owner than `owner`: "China's coast
     guard" is not the "Philippine Coast Guard", where "Russia's defence ministry" is the "Russian Defence
     Ministry" (the two words open alike) and "Iran's foreign ministry" the "Foreign Ministry"."""
-    assert mention.owner is not None
-    stem = mention.owner[:4]
-    holding = [set(m.words) - set(mention.words) for m in cluster.mentions if set(mention.words) <= set(m.words)]
+    stem = owner[:4]
+    holding = [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
     return all(extra and not any(word.startswith(stem) for word in extra) for extra in holding)
 
 
