@@ -446,10 +446,14 @@ _OTHER_PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _words_beside(words: tuple[str, ...], cluster: Cluster) -> list[set[str]]:
+    """For each of the cluster's names that holds all of `words`, its other words."""
+    return [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
+
+
 def _another_place(words: tuple[str, ...], cluster: Cluster) -> bool:
     """Whether every longer name of the place that holds `words` names another place by one of its extra words."""
-    holding = [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
-    return all(extra & _OTHER_PLACE_WORDS for extra in holding)
+    return all(extra & _OTHER_PLACE_WORDS for extra in _words_beside(words, cluster))
 
 
 def _owner(span: Span) -> str | None:
@@ -465,8 +469,7 @@ def _anothers_body(owner: str, words: tuple[str, ...], cluster: Cluster) -> bool
     guard" is not the "Philippine Coast Guard", where "Russia's defence ministry" is the "Russian Defence
     Ministry" (the two words open alike) and "Iran's foreign ministry" the "Foreign Ministry"."""
     stem = owner[:4]
-    holding = [set(m.words) - set(words) for m in cluster.mentions if set(words) <= set(m.words)]
-    return all(extra and not any(word.startswith(stem) for word in extra) for extra in holding)
+    return all(extra and not any(word.startswith(stem) for word in extra) for extra in _words_beside(words, cluster))
 
 
 def _named_after(words: tuple[str, ...], cluster: Cluster) -> bool:
