@@ -999,6 +999,32 @@ def test_threatening_a_place_a_people_or_what_someone_owns_is_no_speech(nlp, tex
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation eased in November, official data showed on Thursday, adding to pressure on the European "
+        "Central Bank to start cutting interest rates.",
+        "The report was released on Monday, adding to concerns that the economy is slowing.",
+        "The figures added further to fears that the recovery has stalled.",
+    ],
+)
+def test_adding_to_something_is_no_speech(nlp, text):
+    # "add to" means "increase" there; official data showing is still reported
+    assert [q.cue.text for q in analyse(nlp, text).quotes] in ([], ["showed"])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister added to reporters that the talks had failed.", "that the talks had failed"),
+        ("Merkel added to her remarks that Germany would pay.", "that Germany would pay"),
+        ('"We will win," she added to applause.', '"We will win,"'),
+    ],
+)
+def test_adding_words_to_an_audience_or_a_remark_is_reported(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("The union threatened a strike.", "a strike"),

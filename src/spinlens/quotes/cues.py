@@ -226,6 +226,16 @@ GROUND_NOUNS = frozenset(
 # what someone owns as its object, it means "endanger" ("threatens our safety", "missiles that threaten
 # Seoul"), which is no one's words.
 THREAT_CUES = frozenset({"threaten"})
+# "Add" reports words ("she added that ...", "he added to reporters that ..."), but "adding to pressure on
+# the bank" or "added to concerns that the economy is slowing" says that something grew: a "to" right after
+# it on anything but the people spoken to.
+GROWTH_CUES = frozenset({"add"})
+AUDIENCE_NOUNS = frozenset(
+    {
+        "reporter", "journalist", "audience", "crowd", "supporter", "listener", "viewer", "reader", "lawmaker",
+        "delegate", "colleague", "member", "senator", "committee", "panel", "court", "jury", "press", "media",
+    }
+)  # fmt: skip
 # Texts and utterances that say things: "a statement saying ...", "a letter from ICE saying ...", "tweets
 # calling her ..."; not a microphone "picking up Trump telling Christie ...".
 SAYING_NOUNS = frozenset(

@@ -26,6 +26,7 @@ from spinlens.quotes.cues import (
     ALL_CUES,
     ASPECT_CUES,
     AUDIENCE_CUES,
+    AUDIENCE_NOUNS,
     CLAUSE_CUES,
     COMBATANT_NOUNS,
     CUE_PREPOSITIONS,
@@ -35,6 +36,7 @@ from spinlens.quotes.cues import (
     FORCES,
     GROUND_CUES,
     GROUND_NOUNS,
+    GROWTH_CUES,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
     QUESTION_CUES,
@@ -507,6 +509,8 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if _lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
         return []
+    if _lemma(token) in GROWTH_CUES and _adds_to_something(token):
+        return []
     if _lemma(token) in STANCE_CUES and (
         speaker is None
         or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
@@ -681,6 +685,22 @@ def _endangers(verb: Token) -> bool:
         objects[0].ent_type_ in _ENDANGERED_TYPES
         or objects[0].tag_ == "PRP"
         or any(c.dep_ == "poss" for c in objects[0].children)
+    )
+
+
+def _adds_to_something(verb: Token) -> bool:
+    """Whether "add" means "increase": a "to" right after it, adverbs aside ("adding further to concerns"),
+    whose object is no person, pronoun, audience or saying ("added to reporters", "added to her remarks"),
+    and no words reported before it ('"We will win," she added to applause')."""
+    if any(c.dep_ in _CLAUSE_DEPS | {"parataxis"} and c.i < verb.i for c in verb.children):
+        return False
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+    if to is None or to.lower_ != "to" or any(t.pos_ != "ADV" for t in verb.doc[verb.i + 1 : to.i]):
+        return False
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    return bool(objects) and not any(
+        o.tag_ == "PRP" or o.ent_type_ in {"PERSON", "ORG", "NORP"} or o.lemma_.lower() in AUDIENCE_NOUNS | SAYING_NOUNS
+        for o in objects
     )
 
 
