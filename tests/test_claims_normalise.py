@@ -405,6 +405,15 @@ def test_publication_date(published, expected):
             "Thousands of Americans have reported serious side effects; 250 firms have opened offices.",
             [("Thousands of Americans", "2000 Americans"), ("250 firms", "250 firms")],
         ),
+        # and so does a name, but not a day or the next line
+        (
+            "Diplomats from over 100 countries have visited Xinjiang; 12 people have died Sunday.",
+            [("100 countries", "100 countries"), ("12 people have died", "12 people died")],
+        ),
+        (
+            "Two convents have amalgamated\nPresent problems: none",
+            [("Two convents have amalgamated", "2 convents amalgamated")],
+        ),
         # a time adverb after the noun is not what is counted
         ("Strikes killed 45 Palestinians overnight.", [("45 Palestinians", "45 Palestinians")]),
         ("Some 1.2m households now spend more.", [("1.2m households", "1200000 households")]),

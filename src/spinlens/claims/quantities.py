@@ -326,15 +326,27 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     return " ".join(words), position
 
 
+# Days and months, which follow a verb as when it happened, not as what it acted on
+_NAMED_TIMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December""".split()  # noqa: SIM905 - a word list reads better as prose
+)
 _OBJECT_OPENING = re.compile(r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d)\b|[$€£¥]\d)", re.IGNORECASE)
 
 
 def _bare_object_follows(text: str, position: int) -> bool:
-    """Whether an object with no article opens at `position`: after "have reported", "serious side effects"
-    or "homes" is one; "in the attack" or "overnight" is none, and "have died in the attack" reports the
-    event."""
+    """Whether an object with no article opens at `position`: after "have reported", "serious side effects",
+    "homes" or a name ("have visited Xinjiang") is one; "in the attack", "overnight", a day ("have died
+    Sunday") or the next line's first word is none, and "have died in the attack" reports the event."""
     word = _WORD.match(text, position)
-    return word is not None and (_looks_adjectival(word.group(1)) or _is_plural_noun(word.group(1)))
+    if word is None:
+        return False
+    found = word.group(1)
+    return (
+        _looks_adjectival(found)
+        or _is_plural_noun(found)
+        or (found[0].isupper() and found not in _NAMED_TIMES and "\n" not in text[position : word.start(1)])
+    )
 
 
 def _object_follows(text: str, position: int) -> bool:
