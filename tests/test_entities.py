@@ -111,6 +111,18 @@ def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
     assert [m.text for m in amlo.mentions] == ["Andrés Manuel López Obrador", "López Obrador"]
 
 
+def test_initials_ner_missed_are_still_a_mention_of_their_organisation(nlp):
+    text = (
+        "Abuses by Immigration and Customs Enforcement rose. ICE agents detained 50 people, and ICE said the "
+        "raids would go on. The US said it was alarmed."
+    )
+    found = entities(nlp, text)
+    ice = by_name(found, "Immigration and Customs Enforcement")
+    assert [m.text for m in ice.mentions] == ["Immigration and Customs Enforcement", "ICE", "ICE"]
+    # two letters spell too many other things
+    assert all(m.text != "US" for e in found if e.type == "organisation" for m in e.mentions)
+
+
 def test_no_entity_runs_across_a_line_break(nlp):
     text = (
         "The Cowards of Velmora Have Shown Their True Face\n\n"

@@ -557,6 +557,29 @@ def with_unrecognised_surnames(clusters: list[Cluster], doc: Doc) -> list[Cluste
     return clusters
 
 
+def with_unrecognised_acronyms(clusters: list[Cluster], doc: Doc) -> list[Cluster]:
+    """The clusters, each organisation with the mentions by its initials that NER missed: having found the
+    "Rapid Support Forces", the small model sees no name in "The RSF denied the accusation". A word in
+    capitals of three letters or more, outside every name NER found and beside no other name, is taken when
+    it spells the initials of one organisation's name (two letters are too often something else: "US")."""
+    owners: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.type == "organisation":
+            for acronym in {_initials(m.words) for m in c.mentions if len(m.words) > 2}:
+                owners.setdefault(acronym, []).append(c)
+    for token in doc:
+        found = owners.get(token.lower_) if len(token) >= 3 and token.is_upper and token.is_alpha else None
+        word = doc[token.i : token.i + 1]
+        if found is None or len(found) > 1 or not _outside_names(word) or _in_longer_name(word):
+            continue
+        found[0].mentions.append(
+            Mention(token.idx, token.idx + len(token), token.text, "organisation", (token.lower_,))
+        )
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
 def _outside_names(words: Span) -> bool:
     """Whether NER gave the words no name of the four kinds: none at all, or a name of another kind that is
     just these words, as when it reads a lone "Cole" as a product; but a date is one ("in May", with Theresa

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spinlens.entities.clusters import cluster, mentions, with_unrecognised_surnames, without_headline_names
+from spinlens.entities.clusters import (
+    cluster,
+    mentions,
+    with_unrecognised_acronyms,
+    with_unrecognised_surnames,
+    without_headline_names,
+)
 from spinlens.entities.labels import attach
 from spinlens.headlines import title_case_headline
 from spinlens.parsing import ParsedLayer, shared_parser
@@ -31,6 +37,7 @@ def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
     text = record.article.text
     headline = title_case_headline(text, record.article.title)
     clusters = with_unrecognised_surnames(without_headline_names(cluster(mentions(doc)), headline), doc)
+    clusters = with_unrecognised_acronyms(clusters, doc)
     token_cluster: dict[int, int] = {}
     for index, c in enumerate(clusters):
         for m in c.mentions:
