@@ -405,6 +405,11 @@ def test_publication_date(published, expected):
             "Thousands of Americans have reported serious side effects; 250 firms have opened offices.",
             [("Thousands of Americans", "2000 Americans"), ("250 firms", "250 firms")],
         ),
+        # in a title-case headline the capital names nothing: the plural after the number is the head
+        ("BOAT CHAOS: 1,500 Migrants Cross Channel in Single Day", [("1,500 Migrants", "1500 Migrants")]),
+        ("Study of 99 Million People Finds Rare Links", [("99 Million People", "99000000 People")]),
+        ("6 Soldiers Died In Ambush", [("6 Soldiers Died", "6 Soldiers Died")]),
+        ("Five Dallas Police Officers Shot", [("Five Dallas Police Officers", "5 Dallas Police Officers")]),
         # and so does a name, but not a day or the next line
         (
             "Diplomats from over 100 countries have visited Xinjiang; 12 people have died Sunday.",

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from spinlens.headlines import in_title_case
+
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -266,8 +268,10 @@ def _plural_end(text: str, position: int, most: int, *, lowercase: bool = False)
 
 def _counted(text: str, end: int) -> tuple[str | None, int]:
     """What the number just before `end` counts, and where that phrase ends: up to the first plural noun
-    ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun."""
+    ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun.
+    In a title-case headline a capital says nothing of a name: "1,500 Migrants Cross Channel" counts migrants."""
     words: list[str] = []
+    titled = _in_title_case_line(text, end)
     hyphened = _HYPHENED.match(text, end)
     if hyphened and hyphened.group(1) not in _STOP | _ROUGHLY and not hyphened.group(1).endswith("ed"):
         # "a 114-page ruling", "the 12-member panel": the number counts the word it is joined to ("six-pointed"
@@ -307,6 +311,13 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break
         if _is_plural_noun(words[-1]):
             break
+        if titled and len(words) == 1 and _headline_plural(words[0]):
+            event = _WORD.match(text, position)
+            if event and event.group(1)[0].isupper() and _is_participle(event.group(1).lower()):
+                # "Two DREAMERs Caught", "6 Soldiers Died": the event, as "127 people were killed" reports it
+                words.append(event.group(1))
+                position = event.end()
+            return " ".join(words), position
     if not words:
         return None, end
     if len(words) == 3 and not _is_plural_noun(words[-1]):
@@ -331,6 +342,20 @@ _NAMED_TIMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December""".split()  # noqa: SIM905 - a word list reads better as prose
 )
+
+
+def _headline_plural(word: str) -> bool:
+    """Whether a capitalised word right after a number in a headline reads as its plural head: "Migrants",
+    "People"; not a name such as "Los" (Angeles) or "Dallas" (police officers)."""
+    return len(word) > 3 and not word.lower().endswith(("as", "os")) and _is_plural_noun(word.lower())
+
+
+def _in_title_case_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return in_title_case(text[start : end if end >= 0 else len(text)].split())
+
+
 _OBJECT_OPENING = re.compile(r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d)\b|[$€£¥]\d)", re.IGNORECASE)
 
 
