@@ -405,6 +405,15 @@ def test_publication_date(published, expected):
             "Thousands of Americans have reported serious side effects; 250 firms have opened offices.",
             [("Thousands of Americans", "2000 Americans"), ("250 firms", "250 firms")],
         ),
+        # with no "have" too, but a word in -ing or -ed after the verb describes those counted
+        (
+            "A study of 99 million vaccinated people found small increases; 11 states passed referendums.",
+            [("99 million vaccinated people", "99000000 vaccinated people"), ("11 states", "11 states")],
+        ),
+        (
+            "11 children found living in a compound; 684 cases reported as of October.",
+            [("11 children found", "11 children found"), ("684 cases reported", "684 cases reported")],
+        ),
         # in a title-case headline the capital names nothing: the plural after the number is the head
         ("BOAT CHAOS: 1,500 Migrants Cross Channel in Single Day", [("1,500 Migrants", "1500 Migrants")]),
         ("Study of 99 Million People Finds Rare Links", [("99 Million People", "99000000 People")]),
