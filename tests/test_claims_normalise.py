@@ -352,6 +352,9 @@ def test_publication_date(published, expected):
         ("Inflation rose from 3.0 to 3.4 per cent.", [("3.0", "3 percent"), ("3.4 per cent", "3.4 percent")]),
         # money does not count what was done with it
         ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
+        ("It beat the $33.2 billion analysts had expected.", [("$33.2 billion", "33200000000 USD")]),
+        # scaled in decimal: 65.4 × 1e9 in binary floating point would print as 6.54e+10
+        ("They paid $65.4 billion.", [("$65.4 billion", "65400000000 USD")]),
         ("The siege lasted two weeks.", [("two weeks", "2 week")]),
         # a multiple is a unit of its own
         ("Cases rose 30-fold, nine times the cost.", [("30-fold", "30 times"), ("nine times", "9 times")]),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from spinlens.headlines import in_title_case
 
@@ -177,6 +178,12 @@ class FoundQuantity:
     def normalized(self) -> str:
         number = "-".join(_plain(v) for v in (self.value, self.high) if v is not None)
         return " ".join(part for part in (number, self.unit, self.counts) if part)
+
+
+def _scaled(value: float, scale: float) -> float:
+    """`value` times a scale, in decimal: in binary floating point 33.2 × 1e9 is 33200000000.000004, which
+    would print as 3.32e+10."""
+    return float(Decimal(repr(value)) * Decimal(int(scale)))
 
 
 def _plain(value: float) -> str:
@@ -590,7 +597,9 @@ def _paired(
         return first
     value = first.value
     if not (first_match.group("scale") or first_match.group("short")):
-        scaled = value * _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+        scaled = _scaled(
+            value, _SCALES.get((second_match.group("scale") or second_match.group("short") or "").lower(), 1)
+        )
         # "1.5 to 2 million" shares the scale; "500,000 to 3 million" has its own, but "2014 to $557 million"
         # is no range
         if scaled < second.value:
@@ -643,8 +652,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         # "won 2-1", "ruled 5-4", "24-7": a score, a vote or an idiom, not a range of amounts
         return None
     if scale:
-        value *= _SCALES[scale]
-        high = high * _SCALES[scale] if high is not None else None
+        value = _scaled(value, _SCALES[scale])
+        high = _scaled(high, _SCALES[scale]) if high is not None else None
     unit_word = (match.group("unit") or "").lower()
     sign = (match.group("sign") or "").rstrip(".")
     unit = _CURRENCY_SIGNS.get(sign, sign if sign in _CURRENCY_CODES else None)
@@ -655,8 +664,13 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     counts = None
     if not (match.group("unit") or match.group("letter")):
         counts, counted_end = _counted(text, end)
-        if counts and match.group("sign") and _is_participle(counts.split()[0].lower()):
-            # "$61 billion approved by Congress": an amount of money does not count what was done with it
+        if (
+            counts
+            and match.group("sign")
+            and (_is_participle(counts.split()[0].lower()) or _PERFECT.search(text, end, counted_end))
+        ):
+            # "$61 billion approved by Congress": an amount of money does not count what was done with it; in
+            # "the $33.2 billion analysts had expected" it is the object of a clause, whose subject it counts not
             counts = None
         else:
             end = counted_end
