@@ -334,6 +334,16 @@ def test_publication_date(published, expected):
         ("Buy 5c coins.", []),
         # a time of day is when, not how many; a ratio is still two numbers
         ("He came at 3 a.m., and at 3:30 p.m. 12 people left at 17:45 or 9pm.", [("12 people left", "12 people left")]),
+        ("Shots rang out at ten-twenty-four p.m. and stopped at three o'clock.", []),
+        # an abbreviation's initials are one word: "two U.S. officials" counts no "U"
+        (
+            "Two U.S. officials and four U.N. peacekeepers cited the three China-U.S. joint communiques.",
+            [
+                ("Two U.S. officials", "2 U.S. officials"),
+                ("four U.N. peacekeepers", "4 U.N. peacekeepers"),
+                ("three China-U.S. joint communiques", "3 China-U.S. joint communiques"),
+            ],
+        ),
         # a range keeps both ends; a score or a vote is no amount
         ("Between 10-15 people were injured.", [("10-15 people were injured", "10-15 people injured")]),
         ("It will cost $3-4 billion.", [("$3-4 billion", "3000000000-4000000000 USD")]),

@@ -125,7 +125,8 @@ _QUANTITY = re.compile(rf"(?<![\w.,$€£¥₽₹/-]){_FIGURE}", re.IGNORECASE)
 # The top of a range that repeats the unit ("5.25%-5.50%", "$10-$12"): after a hyphen, `_QUANTITY` reads
 # no figure, lest "COVID-19" or "F-35" count.
 _DASHED_TOP = re.compile(rf"\s?[-–]\s?{_FIGURE}", re.IGNORECASE)
-_WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?)")  # a quotation mark after a word closes a quote
+# A word, with the initials of an abbreviation ("U.S.", "China-U.S."); a quotation mark after a word closes a quote
+_WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?(?:(?<![A-Za-z]{2})(?:\.[A-Za-z])+\.)?)")
 # A word a number is joined to ("a 114-page ruling"), unless the number is only rough ("40-odd") or the
 # first part of an ordinal ("fifty-first")
 _HYPHENED = re.compile(r"-([a-z]+)\b(?![-'’])")
@@ -487,9 +488,10 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
     return FoundQuantity(start, counted_end, float(f"{share * 100:.3g}"), "percent", counts)
 
 
-# A time of day says when, not how many: "at 3 a.m." read as a count of 3, and "3:30 p.m." as 3 and "30 p".
+# A time of day says when, not how many: "at 3 a.m." read as a count of 3, "3:30 p.m." as 3 and "30 p", and
+# "ten-twenty-four p.m." as 34.
 _CLOCK = re.compile(
-    r"(?<![\w.:$€£¥₽₹])(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.?|[ap]m\b|o['’]clock\b)"
+    rf"(?<![\w.:$€£¥₽₹])(?:(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?|{_WORD_NUMBER})\s?(?:[ap]\.m\.?|[ap]m\b|o['’]clock\b)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))",
     re.IGNORECASE,
 )
