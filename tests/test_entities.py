@@ -185,6 +185,8 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Karen Alvarez"]
     text = "Officers Anthony Morelli and Eric Joering were killed on Saturday."
     assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
+    text = "Campaigner Alan Bates, who led the fight for justice, said the apology was too late."
+    assert [e.name for e in entities(nlp, text)] == ["Alan Bates"]
 
 
 def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):

@@ -74,7 +74,9 @@ _PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 _ROLES = {
     "spokesperson", "spokesman", "spokeswoman", "minister", "secretary", "ambassador", "chairman", "chairwoman",
     "director", "analyst", "lawmaker", "commander", "correspondent", "reporter", "activist", "candidate",
-    "superintendent", "officer", "officers",
+    "superintendent", "officer", "officers", "campaigner", "economist", "lawyer", "journalist", "researcher",
+    "historian", "columnist", "strategist", "pollster", "organiser", "organizer", "adviser", "advisor", "aide",
+    "blogger", "critic",
 }  # fmt: skip
 # Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
 _ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
