@@ -1013,6 +1013,24 @@ def test_adding_to_something_is_no_speech(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A senior official, who asked not to be named because he was not authorised to speak, said talks had stalled.",
+        "The diplomat, who asked to remain anonymous, said talks had stalled.",
+    ],
+)
+def test_asking_for_anonymity_is_no_quote(nlp, text):
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == ("said", "talks had stalled")
+
+
+def test_asking_someone_to_name_something_is_reported(nlp):
+    assert only(analyse(nlp, "He asked the court to name the informant.")).content.text == (
+        "the court to name the informant"
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("The minister added to reporters that the talks had failed.", "that the talks had failed"),

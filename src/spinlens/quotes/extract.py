@@ -83,6 +83,7 @@ _DONE_TO_ANOTHERS_WORDS = frozenset(
         "leak", "challenge", "quash", "withdraw", "retract",
     }
 )  # fmt: skip
+_UNNAMED = frozenset({"name", "identify"})
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
@@ -511,6 +512,9 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if _lemma(token) in GROWTH_CUES and _adds_to_something(token):
         return []
+    if _lemma(token) in QUESTION_CUES and _asks_anonymity(token):
+        # "a senior official, who asked not to be named, said ...": the terms of the interview, not what was said
+        return []
     if _lemma(token) in STANCE_CUES and (
         speaker is None
         or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
@@ -685,6 +689,19 @@ def _endangers(verb: Token) -> bool:
         objects[0].ent_type_ in _ENDANGERED_TYPES
         or objects[0].tag_ == "PRP"
         or any(c.dep_ == "poss" for c in objects[0].children)
+    )
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """Whether what is asked is "not to be named" or "identified", or "to remain anonymous" ("asked the court
+    to name the informant" asks something else)."""
+    return not any(c.dep_ in {"dobj", "dative"} for c in verb.children) and any(
+        c.dep_ == "xcomp"
+        and (
+            (c.lemma_ in _UNNAMED and any(a.dep_ == "auxpass" for a in c.children))
+            or any(a.lower_ == "anonymous" for a in c.children)
+        )
+        for c in verb.children
     )
 
 
