@@ -958,11 +958,22 @@ def test_everyone_or_no_one_of_a_kind_holds_no_quoted_view(nlp, text):
         ("The experts at the CDC still refuse to admit they were wrong.", "refuse to admit"),
         ("The minister has declined to say whether troops would be sent.", "has declined to say"),
         ("Officials failed to mention that the plant had leaked twice.", "failed to mention"),
+        ("The White House stopped short of accusing Beijing of hacking.", "stopped short of accusing"),
     ],
 )
 def test_a_refusal_stays_in_the_cue(nlp, text, cue):
     # without it, the record would read as if the words had been said
     assert only(analyse(nlp, text)).cue.text == cue
+
+
+def test_who_stopped_short_of_saying_something_is_its_speaker(nlp):
+    text = 'Mr Starmer said he was "deeply concerned", but stopped short of calling for an inquiry.'
+    quote = analyse(nlp, text).quotes[-1]
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
+        "Mr Starmer",
+        "stopped short of calling for",
+        "an inquiry",
+    )
 
 
 @pytest.mark.parametrize(

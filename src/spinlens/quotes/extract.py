@@ -490,7 +490,8 @@ def _from_cue(token: Token) -> list[Found]:
         return _according_to(token)
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
-    speaker = _speaker(token)
+    stopped = _stopped_short(token)
+    speaker = _speaker(stopped or token)
     shared = _shared_subject(token) if speaker is None else None
     speaker = speaker or shared
     if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
@@ -1375,11 +1376,23 @@ def _cue(verb: Token) -> Range:
         # "the CDC refuses to admit they were wrong": without "refuses", the cue would read as if the CDC
         # had admitted it
         words += [verb.head] + [c for c in verb.head.children if c.dep_ in {"aux", "neg"} and c.i < verb.head.i]
+    stopped = _stopped_short(verb)
+    if stopped is not None:
+        # "stopped short of calling for an inquiry": nor did they call for one
+        words += [stopped, verb.head.head, verb.head]
     words += [c for c in verb.children if c.dep_ == "prt"]
     words += [c for c in verb.children if _is_cue_preposition(verb, c)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return start, end
+
+
+def _stopped_short(verb: Token) -> Token | None:
+    """The "stopped" of "stopped short of calling for ...", whose subject is the cue's, if the cue has one."""
+    of, short = verb.head, verb.head.head
+    if verb.dep_ == "pcomp" and of.lower_ == "of" and short.lower_ == "short" and short.head.lemma_ == "stop":
+        return short.head
+    return None
 
 
 def _is_cue_preposition(verb: Token, token: Token) -> bool:
