@@ -588,24 +588,46 @@ def test_a_label_far_down_a_misparsed_list_stays_unattached(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "name"),
+    ("text", "span", "name", "label"),
     [
-        ("The bumbling FBI has dismissed jihad as a motive.", "The bumbling FBI has dismissed jihad", "FBI"),
+        (
+            "The bumbling FBI has dismissed jihad as a motive.",
+            "The bumbling FBI has dismissed jihad",
+            "FBI",
+            "The bumbling FBI",
+        ),
         (
             "Critics like Derrick Watson, a treasonous judge, want power.",
             "Derrick Watson, a treasonous judge, want power",
             "Derrick Watson",
+            "Derrick Watson, a treasonous judge",
         ),
         (
             "Meanwhile, Alejandro Mayorkas, the most incompetent secretary in history, insists the border is secure.",
             "the most incompetent secretary in history, insists the border is secure",
             "Alejandro Mayorkas",
+            "the most incompetent secretary in history",
+        ),
+        # the tagger reads "radical" as an adjective here
+        (
+            "Manhattan District Attorney Alvin Bragg, a Soros-funded radical, has once again weaponized his office.",
+            "a Soros-funded radical, has once again weaponized his office",
+            "Alvin Bragg",
+            "a Soros-funded radical",
+        ),
+        # a quotation mark the description opens closes with it
+        (
+            "Farrakhan told them that the “powerful Jews” were his enemies.",
+            "the “powerful Jews” were his enemies",
+            "Jews",
+            "the “powerful Jews”",
         ),
     ],
 )
-def test_a_label_inside_a_longer_span_is_attached_where_a_word_describes_a_name(nlp, text, span, name):
+def test_a_label_inside_a_longer_span_is_the_phrase_that_describes_a_name(nlp, text, span, name, label):
+    # the span runs on past the description: only the description is pinned on the name
     found = entities(nlp, text, {span: "Name_Calling,Labeling"})
-    assert [e.name for e in found if e.labels] == [name]
+    assert [(e.name, [lab.text for lab in e.labels]) for e in found if e.labels] == [(name, [label])]
 
 
 def test_a_word_that_places_or_dates_a_name_pins_nothing_on_it(nlp):

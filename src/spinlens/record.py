@@ -74,7 +74,9 @@ class Quote(_Record):
 
 
 class EntityLabel(_Record):
-    """A Name_Calling or Loaded_Language span that the text pins on an entity; it references a technique span."""
+    """What a Name_Calling or Loaded_Language span pins on an entity: the technique span's words, or, where the
+    span runs on past its description of the entity, that description ("the bumbling FBI" in "the bumbling FBI
+    has dismissed ...")."""
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)

@@ -46,9 +46,12 @@ def find_entities(doc: Doc, record: Analysis) -> list[Entity]:
                 token_cluster[token.i] = index
     labels: list[list[EntityLabel]] = [[] for _ in clusters]
     for span in record.techniques:
-        index = attach(doc, token_cluster, span)
-        if index is not None:
-            labels[index].append(EntityLabel(start=span.start, end=span.end, text=span.text, technique=span.technique))
+        attached = attach(doc, token_cluster, span)
+        if attached is not None:
+            start, end = attached.start, attached.end
+            labels[attached.cluster].append(
+                EntityLabel(start=start, end=end, text=text[start:end], technique=span.technique)
+            )
     return [
         Entity(
             name=c.name,

@@ -23,13 +23,15 @@ Obama. A span that is only a name ("Deep State") pins nothing on the entity it n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.record import TechniqueSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_OPENING_MARKS = frozenset({"“", "‘"})
+_CLOSING_MARKS = frozenset({"”", "’"})
 LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "acl", "npadvmod", "nummod", "advmod"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp"})
@@ -56,8 +58,16 @@ _NEUTRAL_ADJECTIVES = frozenset(
 )  # fmt: skip
 
 
-def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> int | None:
-    """The cluster the span describes, given which cluster each mention token belongs to; None if unclear."""
+class Attached(NamedTuple):
+    cluster: int
+    # the label's words: the whole span, or inside a longer one the phrase that describes the name
+    start: int
+    end: int
+
+
+def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> Attached | None:
+    """The cluster the span describes, given which cluster each mention token belongs to, and the words of the
+    span that say it; None if unclear."""
     if span.technique not in LABEL_TECHNIQUES:
         return None
     tokens = _without_edge_marks(doc.char_span(span.start, span.end, alignment_mode="expand"))
@@ -67,20 +77,34 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> in
         # the span is the name itself ("Deep State", "Tories"): it pins no word on it that the name lacks
         return None
     root = tokens.root
+    whole = (span.start, span.end)
     if root.i in mention_cluster:
-        return mention_cluster[root.i]
+        return Attached(mention_cluster[root.i], *whole)
     if root.dep_ in _MODIFIER_DEPS and root.head.i in mention_cluster:
-        return mention_cluster[root.head.i]
+        return Attached(mention_cluster[root.head.i], *whole)
     for child in root.children:
         if child.dep_ in {"compound", "appos"} and child.i in mention_cluster:
-            return mention_cluster[child.i]
+            return Attached(mention_cluster[child.i], *whole)
     first = _first_conjunct(root)
     if first.dep_ in _MODIFIER_DEPS and first.head.i in mention_cluster:
-        return mention_cluster[first.head.i]
+        return Attached(mention_cluster[first.head.i], *whole)
     if first.dep_ in _PREDICATE_DEPS and first.head.lemma_ == "be":
-        return _subject_cluster(first.head, mention_cluster)
+        subject = _subject_cluster(first.head, mention_cluster)
+        return Attached(subject, *whole) if subject is not None else None
     named = _named_by_verb(first, mention_cluster)
-    return named if named is not None else _described_within(tokens, mention_cluster)
+    if named is not None:
+        return Attached(named, *whole)
+    described = _described_within(tokens, mention_cluster)
+    if described is None:
+        return None
+    cluster, first, last = described
+    # a span that runs on past the description ("Zelensky, [the illegitimate president of the Kiev regime,
+    # has again begged ...]") pins only the description on the name
+    words = _without_edge_marks(doc[max(first, tokens.start) : min(last, tokens.end)])
+    if words is None:
+        return Attached(cluster, *whole)
+    words = _balanced(words)
+    return Attached(cluster, words.start_char, words.end_char)
 
 
 def _without_edge_marks(tokens: Span | None) -> Span | None:
@@ -136,12 +160,13 @@ def _first_conjunct(word: Token) -> Token:
     return first if word.i - first.i <= _SHORT_LIST else word
 
 
-def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> int | None:
-    """The one entity that a word inside a longer span describes directly: "corrupt" in "The corrupt Blake
-    has taken millions", "a reckless warmonger" in "Blake, a reckless warmonger, wants war"."""
+def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> tuple[int, int, int] | None:
+    """The one entity that a word inside a longer span describes directly, with the token range of the
+    phrase that says it: "corrupt" in "The corrupt Blake has taken millions" ("The corrupt Blake"), "a
+    reckless warmonger" in "Blake, a reckless warmonger, wants war" ("Blake, a reckless warmonger")."""
     inside = range(tokens.start, tokens.end)
     described = {
-        mention_cluster[t.i]
+        mention_cluster[t.i]: (_name_with_modifiers(t), (child.right_edge if child.i > t.i else t).i + 1)
         for t in tokens
         if t.i in mention_cluster
         for child in t.children
@@ -150,18 +175,40 @@ def _described_within(tokens: Span, mention_cluster: dict[int, int]) -> int | No
     # the span may begin after the name, with its apposition: "Mayorkas, [the most incompetent secretary in
     # history, insists the border is secure]"
     described |= {
-        mention_cluster[t.head.i]
+        mention_cluster[t.head.i]: (t.left_edge.i, t.right_edge.i + 1)
         for t in tokens
         if t.dep_ == "appos" and t.head.i in mention_cluster and t.head.i not in inside and _describes(t)
     }
-    return described.pop() if len(described) == 1 else None
+    if len(described) != 1:
+        return None
+    ((cluster, (first, last)),) = described.items()
+    return cluster, first, last
+
+
+def _name_with_modifiers(name: Token) -> int:
+    """Where the phrase of a name and the words before it that modify it begins: "the bumbling FBI"."""
+    before = [c.left_edge.i for c in name.lefts if c.dep_ in _MODIFIER_DEPS | {"det", "poss", "punct"}]
+    return min([name.i, *before])
+
+
+def _balanced(words: Span) -> Span:
+    """The words, with the quotation mark right after them that closes one they open ('the “powerful
+    Jews”', 'The real "Mr. Conservative"')."""
+    opening = sum(t.text in _OPENING_MARKS for t in words) - sum(t.text in _CLOSING_MARKS for t in words)
+    straight = sum(t.text == '"' for t in words) % 2
+    doc = words.doc
+    following = doc[words.end].text if words.end < len(doc) else ""
+    if (opening > 0 and following in _CLOSING_MARKS) or (straight and following == '"'):
+        return doc[words.start : words.end + 1]
+    return words
 
 
 def _describes(child: Token) -> bool:
     """Whether a word hanging on a mention says what it is like: an adjective ("bumbling FBI"), or an
     apposition that has one ("Watson, a treasonous kritarch"); not an adjective that places or dates it
     ("former", "continental", "Western")."""
-    if child.dep_ == "appos" and child.pos_ == "NOUN":
+    # the tagger may read a noun as an adjective there ("Bragg, a Soros-funded radical")
+    if child.dep_ == "appos" and child.pos_ in {"NOUN", "ADJ"}:
         return any(_describes(c) for c in child.children if c.dep_ == "amod")
     return (
         child.dep_ == "amod"
