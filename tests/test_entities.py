@@ -123,6 +123,27 @@ def test_initials_ner_missed_are_still_a_mention_of_their_organisation(nlp):
     assert all(m.text != "US" for e in found if e.type == "organisation" for m in e.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "initials"),
+    [
+        (
+            "Saudi Crown Prince Mohammed bin Salman met Biden. MBS has pledged $50 billion.",
+            "Mohammed bin Salman",
+            "MBS",
+        ),
+        (
+            "Rep. Alexandria Ocasio-Cortez spoke first. AOC said the plan was too small.",
+            "Alexandria Ocasio-Cortez",
+            "AOC",
+        ),
+        ("Martin Luther King Jr. led the march. MLK spoke last.", "Martin Luther King Jr.", "MLK"),
+    ],
+)
+def test_a_persons_initials_are_their_mention(nlp, text, name, initials):
+    # NER takes "MBS" and "MLK" for organisations here
+    assert [m.text for m in by_name(entities(nlp, text), name).mentions] == [name, initials]
+
+
 def test_no_entity_runs_across_a_line_break(nlp):
     text = (
         "The Cowards of Velmora Have Shown Their True Face\n\n"

@@ -414,7 +414,11 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
         # NER often tags a lone surname as an organisation or a place; a person of that surname wins
         # (a first word only when NER took the name for an organisation: as a place, "Charlotte" is the city)
         first = mention.type == "organisation"
-        return cluster.type == "person" and len(words) == 1 and _surname_of(mention.words[0], cluster, first)
+        return (
+            cluster.type == "person"
+            and len(words) == 1
+            and (_surname_of(mention.words[0], cluster, first) or (first and _persons_initials(mention, cluster)))
+        )
     if cluster.type == "person" and len(words) > 1 and words & _GENERATIONS != cluster.words & _GENERATIONS:
         return False  # "Donald Trump" is not "Donald Trump Jr.", nor "Duncan Hunter" his father "Duncan Hunter Sr."
     if words <= cluster.words:
@@ -424,7 +428,7 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
             return False
         return not (cluster.type == "organisation" and _named_after(mention.words, cluster))
     if cluster.type == "person":
-        return len(words) == 1 and _surname_of(mention.words[0], cluster)
+        return len(words) == 1 and (_surname_of(mention.words[0], cluster) or _persons_initials(mention, cluster))
     if cluster.type in {"organisation", "place"} and len(mention.words) == 1:
         acronym = mention.words[0].replace(".", "")
         return any(_initials(m.words) == acronym for m in cluster.mentions if len(m.words) > 1)
@@ -484,6 +488,20 @@ def _surname_of(word: str, cluster: Cluster, first: bool = False) -> bool:
     """Whether `word` ends one of the person's names or, with `first`, opens a two-word one: Chinese, Korean
     and Vietnamese names put the family name first ("Wang Lin" ... "Wang said")."""
     return any(m.words[-1] == word or (first and len(m.words) == 2 and m.words[0] == word) for m in cluster.mentions)
+
+
+def _persons_initials(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a word in capitals is the initials of a person's name of three words or more: "MBS" for
+    Mohammed bin Salman, "AOC" for Alexandria Ocasio-Cortez, "MLK" for Martin Luther King Jr. (NER may take them
+    for organisations)."""
+    if len(mention.text) < 3 or not mention.text.isupper():
+        return False
+    return any(
+        "".join(part[0] for word in m.words if word not in _GENERATIONS for part in word.split("-") if part)
+        == mention.words[0]
+        for m in cluster.mentions
+        if sum(len(w.split("-")) for w in m.words if w not in _GENERATIONS) >= 3
+    )
 
 
 def _initials(words: tuple[str, ...]) -> str:
