@@ -19,6 +19,10 @@ unattached (a label on the wrong party would be worse than none). With `root` th
 
 A label on "Obama's disastrous policy" describes the policy, whose head is not a mention, so it stays off
 Obama. A span that is only a name ("Deep State") pins nothing on the entity it names.
+
+The label is the span's words, except where a word inside a longer span describes the name: there it is the
+phrase that does ("the bumbling FBI", "Watson, a treasonous judge"), since the model's spans often run on into
+the rest of the clause.
 """
 
 from __future__ import annotations
@@ -30,9 +34,9 @@ from spinlens.record import TechniqueSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
 _OPENING_MARKS = frozenset({"“", "‘"})
 _CLOSING_MARKS = frozenset({"”", "’"})
-LABEL_TECHNIQUES = frozenset({"Name_Calling,Labeling", "Loaded_Language"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "appos", "acl", "npadvmod", "nummod", "advmod"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -97,10 +101,10 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
     described = _described_within(tokens, mention_cluster)
     if described is None:
         return None
-    cluster, first, last = described
+    cluster, begin, stop = described
     # a span that runs on past the description ("Zelensky, [the illegitimate president of the Kiev regime,
     # has again begged ...]") pins only the description on the name
-    words = _without_edge_marks(doc[max(first, tokens.start) : min(last, tokens.end)])
+    words = _without_edge_marks(doc[max(begin, tokens.start) : min(stop, tokens.end)])
     if words is None:
         return Attached(cluster, *whole)
     words = _balanced(words)

@@ -83,6 +83,7 @@ _DONE_TO_ANOTHERS_WORDS = frozenset(
         "leak", "challenge", "quash", "withdraw", "retract",
     }
 )  # fmt: skip
+# What a source asks not to be: "asked not to be named", "... identified" (`_asks_anonymity`)
 _UNNAMED = frozenset({"name", "identify"})
 _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
