@@ -279,7 +279,6 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     ("5,000 people live there" counts people), in at most three words, or four when the fourth is that noun.
     In a title-case headline a capital says nothing of a name: "1,500 Migrants Cross Channel" counts migrants."""
     words: list[str] = []
-    titled = _in_title_case_line(text, end)
     hyphened = _HYPHENED.match(text, end)
     if hyphened and hyphened.group(1) not in _STOP | _ROUGHLY and not hyphened.group(1).endswith("ed"):
         # "a 114-page ruling", "the 12-member panel": the number counts the word it is joined to ("six-pointed"
@@ -319,7 +318,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break
         if _is_plural_noun(words[-1]):
             break
-        if titled and len(words) == 1 and _headline_plural(words[0]):
+        if len(words) == 1 and _headline_plural(words[0]) and _in_title_case_line(text, end):
             event = _WORD.match(text, position)
             if event and event.group(1)[0].isupper() and _is_participle(event.group(1).lower()):
                 # "Two DREAMERs Caught", "6 Soldiers Died": the event, as "127 people were killed" reports it
@@ -346,13 +345,6 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         words.append(passive.group(1))
         position = passive.end()
     return " ".join(words), position
-
-
-# Days and months, which follow a verb as when it happened, not as what it acted on
-_NAMED_TIMES = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December""".split()  # noqa: SIM905 - a word list reads better as prose
-)
 
 
 def _headline_plural(word: str) -> bool:
@@ -385,7 +377,8 @@ def _bare_object_follows(text: str, position: int, *, participle: bool = True) -
     return (
         _looks_adjectival(found)
         or _is_plural_noun(found)
-        or (found[0].isupper() and found not in _NAMED_TIMES and "\n" not in text[position : word.start(1)])
+        # a day or month follows a verb as when it happened, not as what it acted on
+        or (found[0].isupper() and found.lower() not in _CALENDAR_WORDS and "\n" not in text[position : word.start(1)])
     )
 
 
