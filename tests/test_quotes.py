@@ -161,6 +161,29 @@ def test_who_is_quoted_as_saying_is_the_speaker(nlp):
     assert (quote.speaker.text, quote.content.text) == ("Hamas official Basem Naim", "the group would not disarm")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parser hangs "by" on what was said, not on the passive cue
+        (
+            'Parents were branded "domestic terrorists" by the Justice Department.',
+            "the Justice Department",
+            '"domestic terrorists"',
+        ),
+        ("The plan was described as reckless by the opposition leader.", "the opposition leader", "as reckless"),
+        ("She was accused of lying by the prosecutors.", "the prosecutors", "of lying"),
+    ],
+)
+def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
+def test_a_by_phrase_naming_no_one_stays_in_what_was_said(nlp):
+    quote = only(analyse(nlp, "He was accused of winning by fraud."))
+    assert (quote.speaker, quote.content.text) == (None, "of winning by fraud")
+
+
 def test_when_it_was_said_is_no_part_of_the_speaker(nlp):
     text = '"This is a dark day for democracy," said Nancy Pelosi, the former House speaker, on Tuesday.'
     assert only(analyse(nlp, text)).speaker.text == "Nancy Pelosi, the former House speaker"

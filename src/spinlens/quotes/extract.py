@@ -867,6 +867,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
             # called inflammatory')
             cut |= {t for o in objects for t in _not_reported(o)}
+            if (agent := _agent_in_object(verb)) is not None:
+                cut |= set(agent.head.subtree)
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
 
@@ -1149,6 +1151,8 @@ def _speaker(verb: Token) -> Span | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return _trimmed_subtree(objects[0])
+    if (agent := _agent_in_object(verb)) is not None:
+        return _trimmed_subtree(agent)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in {"quote", "cite"}:
         # "Basem Naim was quoted by Reuters as saying ...", "The Guardian cited two sources as saying ...": who
         # is quoted, not who quotes
@@ -1198,6 +1202,31 @@ def _speaker(verb: Token) -> Span | None:
         for child in verb.head.head.children:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
+    return None
+
+
+def _agent_in_object(verb: Token) -> Token | None:
+    """Who spoke in a passive cue when the parser hung the "by" phrase on what was said: 'were branded
+    "domestic terrorists" by the Justice Department', "was described as reckless by the opposition leader".
+    Only a phrase that closes the object and names someone: "accused of winning by fraud" names no one."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for said in verb.children:
+        if said.i < verb.i or said.dep_ not in _OBJECT_DEPS:
+            continue
+        for by in said.subtree:
+            agents = [c for c in by.children if c.dep_ == "pobj"]
+            if (
+                by.lower_ == "by"
+                and by.dep_ == "prep"
+                and said in (by.head, by.head.head)
+                and by.right_edge.i == said.right_edge.i
+                # "agreed to stop the war games, a key demand by Kim": Kim demanded, in a remark on the object
+                and not any(t.text in {",", ";", ":"} for t in verb.doc[verb.i : by.i])
+                and agents
+                and _names_people(agents[0])
+            ):
+                return agents[0]
     return None
 
 
