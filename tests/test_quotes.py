@@ -1147,6 +1147,13 @@ def test_block_quote_after_a_colon(nlp):
     assert quote.content.text == "the factory will close in March and 400 jobs will go."
 
 
+def test_a_quote_after_a_colon_ends_at_its_closing_mark(nlp):
+    # the parser runs the sentence on past the closing mark into the next speaker's words
+    text = 'One insider boasted: "We will make them pay." Tory MP Mark Francois said the threat proved it.'
+    (boasted,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "boasted"]
+    assert (boasted.content.text, boasted.direct) == ('"We will make them pay."', True)
+
+
 def test_a_question_after_a_colon_ends_with_it(nlp):
     # the paragraph after the question is the writer's answer, and used to be put in the parents' mouths
     text = "But many parents are asking: what are they hiding? Big Pharma made $100 billion. Coincidence?"

@@ -744,6 +744,17 @@ def _worded(text: str, span: Range | None) -> Range | None:
     return _strip(text, start, end)
 
 
+def _quoted_sentence(text: str) -> int | None:
+    """Where a quoted sentence that opens `text` ends, when the text goes on after it with another sentence:
+    not a quoted word or phrase the sentence goes on from ('Note: "independent" is replaced ...'), nor the
+    first of a list of them ('described: "arrogant," "jealous," ...')."""
+    quoted = direct_quotes(text)
+    if not quoted or quoted[0][0] != 0 or last_quoted_char(text, quoted[0]) not in ".!?":
+        return None
+    after = text[quoted[0][1] :].lstrip()
+    return quoted[0][1] if after[:1].isupper() else None
+
+
 def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]:
     """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
     a clause before the cue."""
@@ -758,6 +769,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
             # a statement after a colon may run on over the paragraph, a belief or a question does not
             end = min(end, colon.sent.end_char)
+        opened = _strip(text, start, end)
+        if opened is not None and (quoted := _quoted_sentence(text[opened[0] : end])) is not None:
+            # 'boasted: "We will make them pay." Tory MP Mark Francois said ...': a quoted sentence the colon
+            # opens ends with its closing mark, though the parser runs the sentence on past it
+            end = opened[0] + quoted
         return _strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ..."),
