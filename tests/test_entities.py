@@ -210,6 +210,12 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Alan Bates"]
 
 
+def test_no_name_runs_across_a_spaced_dash(nlp):
+    # the small model reads the dateline and the sentence's first word as one place
+    text = "NEW DELHI - Police detained at least 150 opposition workers on Thursday."
+    assert [(e.name, e.type) for e in entities(nlp, text)] == [("NEW DELHI", "place")]
+
+
 def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # NER types "Marcus Hill" an organisation here
     text = "Police shot and killed 27-year-old Marcus Hill during a traffic stop. Footage shows Hill raising his hands."

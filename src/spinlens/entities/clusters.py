@@ -16,12 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from spinlens.datelines import dateline_place
 from spinlens.headlines import in_title_case
 from spinlens.parsing import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 # spaCy's OntoNotes labels, mapped to the four kinds the record names.
 TYPES = {
@@ -80,6 +82,7 @@ _ROLES = {
 }  # fmt: skip
 # Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
 _ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
+_SPACED_DASHES = frozenset({"-", "--", "–", "—"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 # The lower-case particles of family names: "Erik ten Hag", "Ursula von der Leyen", "Mohammed bin Salman".
@@ -134,7 +137,7 @@ def mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     found = []
     widened: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in (part for named in doc.ents for part in _between_spaced_dashes(named)):
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
@@ -175,6 +178,26 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _between_spaced_dashes(ent: Span) -> list[Span]:
+    """The names NER ran together across a dash with a space on each side, which no name holds (its own hyphen
+    has none: "Ben-Ghiat"): a dateline and the name after it ("NEW DELHI - Police", "ROME - Bernie Sanders"),
+    or a name and the word after it ("Robert Barr - won"). A part with no capital names nothing, nor
+    does one word after a dash, which a sentence's start capitalises ("NEW DELHI - Police detained ...")."""
+    doc, parts, start = ent.doc, [], ent.start
+    for token in ent[1:-1]:
+        if token.text in _SPACED_DASHES and doc[token.i - 1].whitespace_ and token.whitespace_:
+            parts.append(Span(doc, start, token.i, label=ent.label))
+            start = token.i + 1
+    if not parts:
+        return [ent]
+    parts.append(Span(doc, start, ent.end, label=ent.label))
+    return [
+        part
+        for i, part in enumerate(parts)
+        if any(t.is_alpha and not t.is_lower for t in part) and (i == 0 or len(part) > 1)
+    ]
 
 
 def _after_a_role(ent: Span) -> bool:
