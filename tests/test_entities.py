@@ -208,6 +208,10 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Anthony Morelli", "Eric Joering"]
     text = "Campaigner Alan Bates, who led the fight for justice, said the apology was too late."
     assert [e.name for e in entities(nlp, text)] == ["Alan Bates"]
+    text = "Chef José Andrés said the workers had been targeted."
+    assert [e.name for e in entities(nlp, text)] == ["José Andrés"]
+    text = "A super PAC will attack Billionaire  Donald Trump in Iowa."
+    assert ("Donald Trump", "person") in [(e.name, e.type) for e in entities(nlp, text)]
 
 
 def test_no_name_runs_across_a_spaced_dash(nlp):
@@ -226,6 +230,8 @@ def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # not where the name modifies a plural after it
     text = "She spoke to a group of activist Chicago Teachers Union members."
     assert ("Chicago Teachers Union", "organisation") in [(e.name, e.type) for e in entities(nlp, text)]
+    text = "Once again, billionaire Dallas Mavericks owner Mark Cuban is sizing up the race."
+    assert ("Dallas Mavericks", "organisation") in [(e.name, e.type) for e in entities(nlp, text)]
     # after an article, the age is a thing's, named after a firm
     text = "The valve was fitted by a 55-year-old Honeywell engineer."
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("Honeywell", "organisation")]

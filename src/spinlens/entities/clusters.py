@@ -78,10 +78,13 @@ _ROLES = {
     "director", "analyst", "lawmaker", "commander", "correspondent", "reporter", "activist", "candidate",
     "superintendent", "officer", "officers", "campaigner", "economist", "lawyer", "journalist", "researcher",
     "historian", "columnist", "strategist", "pollster", "organiser", "organizer", "adviser", "advisor", "aide",
-    "blogger", "critic",
+    "blogger", "critic", "chef", "billionaire", "filmmaker", "actor", "actress", "author", "novelist", "rapper",
+    "comedian", "businessman", "businesswoman", "philanthropist", "entrepreneur",
 }  # fmt: skip
 # Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
 _ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
+# Nouns for who holds a body, which its name stands before: "Dallas Mavericks owner", "Tesla founder"
+_HOLDERS = frozenset({"owner", "founder", "boss", "chief", "executive", "ceo", "star", "coach"})
 _SPACED_DASHES = frozenset({"-", "--", "–", "—"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -213,8 +216,9 @@ def _after_a_role(ent: Span) -> bool:
         and before.lower_ in _ROLES_BEFORE_NAMES
         and len(ent) >= 2
         and all(t.is_title for t in ent)
-        # "Chicago Teachers Union members": a name that modifies a plural after it names no one
-        and not (after is not None and after.tag_ == "NNS")
+        # "Chicago Teachers Union members", "billionaire Dallas Mavericks owner": a name that modifies a plural
+        # or a job after it names no one
+        and not (after is not None and (after.tag_ == "NNS" or after.lower_ in _ROLES_BEFORE_NAMES | _HOLDERS))
     )
 
 
@@ -374,6 +378,8 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         # "a World Health Organization doctor", "this Leviathan Church"; not "A Tribe Called Quest"
         or ent.doc[start].text in {"a", "an", "this", "that", "these", "those"}
         or ent.doc[start].is_punct
+        # "Billionaire  Donald Trump": the second of two spaces is a token of its own
+        or ent.doc[start].is_space
         or (person and ent.doc[start].lower_ in _ROLES)
     ):
         start += 1
