@@ -356,6 +356,11 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
             'that critical race theory "is not taught in K-12 schools."',
         ),
         ('Bishop Schneider said they "could not act in another way."', 'they "could not act in another way."'),
+        # or not all of it
+        (
+            'Steven Cheung said critics\' "sad, miserable existence will be crushed."',
+            'critics\' "sad, miserable existence will be crushed."',
+        ),
         # what is called so is part of what was said
         ('Trump called the case "a rigged witch hunt."', 'the case "a rigged witch hunt."'),
         ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),

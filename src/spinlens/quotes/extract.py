@@ -471,12 +471,10 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     if root.pos_ not in {"VERB", "AUX"} or start >= root.idx:
         return False
     # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
-    # what it is said of is the writer's words
+    # what it is said of is the writer's words, in whole or in part ('said critics' "sad, miserable
+    # existence will be crushed"': whose existence)
     subject_before = any(
-        c.dep_ in _SUBJECT_DEPS
-        and c.tag_ not in {"WDT", "WP"}
-        and start <= c.left_edge.idx
-        and c.right_edge.idx < quote[0]
+        c.dep_ in _SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} and start <= c.left_edge.idx < quote[0]
         for c in root.children
     )
     return subject_before or not quote[0] <= root.idx < quote[1]
