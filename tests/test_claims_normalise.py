@@ -453,6 +453,14 @@ def test_publication_date(published, expected):
             "Israel said 242 of its soldiers had died; 300 families have fled.",
             [("242 of its soldiers had died", "242 soldiers died"), ("300 families have fled", "300 families fled")],
         ),
+        # and so does a part of a named one
+        (
+            "Three of Trump's former aides testified, and 2,093 of Clinton's released emails were redacted.",
+            [
+                ("Three of Trump's former aides testified", "3 former aides testified"),
+                ("2,093 of Clinton's released emails were redacted", "2093 released emails redacted"),
+            ],
+        ),
         (
             "12 children were taken; the 40 victims were women.",
             [("12 children were taken", "12 children taken"), ("40 victims", "40 victims")],

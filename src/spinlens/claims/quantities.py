@@ -155,8 +155,13 @@ _RATIO = re.compile(
 # "half of them", "10 percent of us": the pronoun says nothing more of what the share is of
 _PRONOUN_WHOLES = frozenset({"them", "us"})
 _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z][A-Za-z'-]*)")
-# "242 of its soldiers": a part of a known whole counts what the whole is made of
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those)(?=\s+[A-Za-z])", re.IGNORECASE)
+# "242 of its soldiers", "two of New York City's largest hospitals": a part of a known whole counts what the
+# whole is made of
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|(?-i:(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*)['’]s)"
+    r"(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)
 # Endings of proper adjectives: "Republican", "Syrian", "Korean", "Chinese", "British", "Israeli", "French",
 # "Democratic", "Catholic";
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
