@@ -294,6 +294,13 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_when_it_was_said_is_no_part_of_what_was_said(nlp):
+    # the parser hangs "on Monday" on the reported clause, before its subject
+    text = "Hamas said on Monday it had informed the mediators."
+    (said,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "said"]
+    assert said.content.text == "it had informed the mediators"
+
+
 def test_when_a_report_was_made_is_no_part_of_who_made_it(nlp):
     text = (
         "The Institute for Fiscal Studies estimates that pensioners would lose £300 a year. Polling by YouGov last "
