@@ -586,6 +586,9 @@ def test_publication_date(published, expected):
         ("It cost in the hundreds of thousands.", []),
         # how a figure moved is nothing counted: the number is an age here
         ("The number of suspects under 15 tripled last year.", [("15", "15")]),
+        # nor is a comparative the amount measures, unless it describes a plural after it
+        ("Billionaires got $2.5 trillion richer.", [("$2.5 trillion", "2500000000000 USD")]),
+        ("She has two older sisters.", [("two older sisters", "2 older sisters")]),
         # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),

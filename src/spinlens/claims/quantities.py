@@ -84,6 +84,11 @@ _CHANGES = frozenset(
     """doubled tripled quadrupled halved rose fell dropped jumped climbed surged soared plunged slumped grew
     declined increased decreased""".split()  # noqa: SIM905 - a word list reads better as prose
 )
+# Comparatives an amount measures the difference of: "$2.5 trillion richer" counts nothing richer
+_COMPARATIVES = frozenset(
+    """richer poorer higher lower larger smaller bigger greater cheaper dearer older younger longer shorter
+    taller wider deeper faster slower heavier lighter better worse""".split()  # noqa: SIM905
+)
 # Verbs that a count is the subject of without saying what it counts: "400 aid trucks remained stuck" counts
 # trucks and "three remained" counts nothing named, where "127 people killed" reports the event counted.
 _STATES = frozenset(
@@ -310,6 +315,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break  # "a crowd of 60,272 watched the match": the number is the verb's subject, and counts nothing
         if not words and match.group(1).lower() in _CHANGES:
             break  # "suspects under 15 tripled": how a figure moved is nothing counted
+        if not words and match.group(1).lower() in _COMPARATIVES and not _plural_end(text, match.end(), 2):
+            break  # "$2.5 trillion richer" counts nothing, where "two older sisters" counts sisters
         if match.group(1).lower() in _STATES:
             break
         words.append(match.group(1))
