@@ -797,6 +797,12 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "that the strike had hit a depot",
             "residents to stay away",
         ),
+        (
+            "The ministry said the convoy was carrying food and denied any wrongdoing.",
+            "The ministry",
+            "the convoy was carrying food",
+            "any wrongdoing",
+        ),
     ],
 )
 def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(

@@ -56,7 +56,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Participles that report more of what the speaker before them said ("..., saying", "..., adding")
 _CLOSING_PARTICIPLES = frozenset(
-    {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite"}
+    {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite", "deny"}
 )
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
