@@ -294,6 +294,12 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_a_tag_the_parser_joins_to_what_it_tags_reports_it(nlp):
+    # the parser makes "found" a second clause joined to "are", with the poll its subject
+    quote = only(analyse(nlp, "Voters are angry, a YouGov poll for The Times found last week."))
+    assert (quote.speaker.text, quote.content.text) == ("a YouGov poll for The Times", "Voters are angry")
+
+
 def test_when_it_was_said_is_no_part_of_what_was_said(nlp):
     # the parser hangs "on Monday" on the reported clause, before its subject
     text = "Hamas said on Monday it had informed the mediators."
@@ -460,6 +466,14 @@ def test_a_headlines_clipped_passive_names_who_was_spoken_of_not_who_spoke(nlp, 
 )
 def test_an_active_cue_keeps_its_speaker_beside_a_clipped_passive(nlp, text, speaker):
     assert only(analyse(nlp, text)).speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", ["EU rejects calls to cut aid", "Downing Street rejects calls for an inquiry"])
+def test_a_headlines_cue_the_parser_takes_for_a_plural_noun_still_speaks(nlp, text):
+    # the parser reads "rejects" as a plural noun, the subject of "calls"
+    quote = only(analyse(nlp, text))
+    speaker, rest = text.split(" rejects ")
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, "rejects", rest)
 
 
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
@@ -802,6 +816,13 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "The ministry",
             "the convoy was carrying food",
             "any wrongdoing",
+        ),
+        # a thing vows nothing, whatever the tense
+        (
+            'A spokesman said the strikes were "a flagrant aggression" and vowed that the group would fight on.',
+            "A spokesman",
+            'the strikes were "a flagrant aggression"',
+            "that the group would fight on",
         ),
     ],
 )

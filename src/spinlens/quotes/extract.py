@@ -56,8 +56,11 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Participles that report more of what the speaker before them said ("..., saying", "..., adding")
 _CLOSING_PARTICIPLES = frozenset(
-    {"say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite", "deny"}
-)
+    {
+        "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
+        "deny", "vow", "pledge",
+    }
+)  # fmt: skip
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -484,9 +487,29 @@ def _inside_any(span: Range, others: Iterable[Range]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
+def _cue_taken_for_a_noun(calls: Token) -> Found | None:
+    """A headline's "X rejects calls for Y", which the parser reads as "X rejects" (a plural noun) calling for Y:
+    X is the speaker, "rejects" the cue and "calls for Y" what is rejected."""
+    if calls.lower_ != "calls" or calls.tag_ != "VBZ":
+        return None
+    subjects = [c for c in calls.children if c.dep_ == "nsubj" and c.i == calls.i - 1 and c.tag_ == "NNS"]
+    if not subjects or subjects[0].left_edge.i == subjects[0].i:
+        return None
+    cue = subjects[0]
+    if cue.lower_[:-1] not in ALL_CUES and not (cue.lower_.endswith("es") and cue.lower_[:-2] in ALL_CUES):
+        return None
+    speaker = _tokens_range([t for t in cue.subtree if t.i < cue.i])
+    content = _tokens_range([t for t in calls.subtree if t.i >= calls.i])
+    if speaker is None or content is None:
+        return None
+    return Found(content, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
+
+
 def _from_cue(token: Token) -> list[Found]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according_to(token)
+    if (taken := _cue_taken_for_a_noun(token)) is not None:
+        return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     stopped = _stopped_short(token)
@@ -846,6 +869,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
         return _tokens_range(_words_outside(verb.head.subtree, verb.subtree)), False
+    if _is_tag_taken_for_a_conjunct(verb):
+        # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
+        return _tokens_range(_words_outside(doc[verb.sent.start : verb.left_edge.i], [])), False
     if _is_as_said(verb):
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence
         return _tokens_range(_words_outside(verb.sent, verb.subtree)), False
@@ -980,6 +1006,24 @@ def _is_that_clause(clause: Token) -> bool:
     )
 
 
+def _is_tag_taken_for_a_conjunct(verb: Token) -> bool:
+    """Whether the parser made a tag after a comma, with its own subject and nothing said of its own, a second
+    clause joined to what it tags: "Voters are angry, a YouGov poll found last week"; not "..., and the
+    minister said so", which "and" joins."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and _lemma(verb) in CLAUSE_CUES
+        and len(subjects) == 1
+        and subjects[0].left_edge.i > 0
+        and doc[subjects[0].left_edge.i - 1].text == ","
+        and not any(c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep"} for c in verb.children)
+        and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if c.i > subjects[0].left_edge.i - 2)
+    )
+
+
 def _is_as_said(verb: Token) -> bool:
     """Whether the cue heads an "as" clause with its speaker and no words of its own ("as the minister said",
     "as she told reporters"); "as he announced his resignation" or "as expected" report nothing."""
@@ -1032,10 +1076,25 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     urged residents to ...", "Coutinho admitted that bills could rise but insisted ...". Only where the cue
     is in the outer cue's past tense and the clause is not: "said the police arrived and warned ..." may be
     the police's warning."""
-    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ != "VBD"):
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head))):
         return False
     outer = _outer_cue(verb.head)
     return outer is not None and outer.tag_ == "VBD" and _goes_on_for_the_outer_speaker(verb)
+
+
+def _speechless(clause: Token) -> bool:
+    """Whether a clause says what a thing is, which says nothing itself: "said the strikes were an aggression
+    and vowed to ..." is the speaker's vow, whatever the tense ("said the campaign contacted the police and
+    told them ..." may be the campaign's)."""
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    return (
+        clause.lemma_ == "be"
+        and bool(subjects)
+        and all(
+            s.pos_ == "NOUN" and s.ent_type_ == "" and not _names_people(s) and s.lemma_.lower() not in SAYING_NOUNS
+            for s in subjects
+        )
+    )
 
 
 def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
