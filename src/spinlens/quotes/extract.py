@@ -1009,7 +1009,7 @@ def _is_that_clause(clause: Token) -> bool:
 def _is_tag_taken_for_a_conjunct(verb: Token) -> bool:
     """Whether the parser made a tag after a comma, with its own subject and nothing said of its own, a second
     clause joined to what it tags: "Voters are angry, a YouGov poll found last week"; not "..., and the
-    minister said so", which "and" joins."""
+    minister said so", where "and" stands before the subject, not the comma."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     return (
@@ -1020,7 +1020,6 @@ def _is_tag_taken_for_a_conjunct(verb: Token) -> bool:
         and subjects[0].left_edge.i > 0
         and doc[subjects[0].left_edge.i - 1].text == ","
         and not any(c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep"} for c in verb.children)
-        and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if c.i > subjects[0].left_edge.i - 2)
     )
 
 
