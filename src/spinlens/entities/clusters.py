@@ -83,8 +83,10 @@ _ROLES = {
 }  # fmt: skip
 # Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
 _ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
-# Nouns for who holds a body, which its name stands before: "Dallas Mavericks owner", "Tesla founder"
-_HOLDERS = frozenset({"owner", "founder", "boss", "chief", "executive", "ceo", "star", "coach"})
+# Jobs a body's name stands before, which name no one themselves: "Dallas Mavericks owner", "Tesla founder"
+_JOBS_AFTER_NAMES = frozenset(
+    _ROLES_BEFORE_NAMES | {"owner", "founder", "boss", "chief", "executive", "ceo", "star", "coach"}
+)
 _SPACED_DASHES = frozenset({"-", "--", "–", "—"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -218,7 +220,7 @@ def _after_a_role(ent: Span) -> bool:
         and all(t.is_title for t in ent)
         # "Chicago Teachers Union members", "billionaire Dallas Mavericks owner": a name that modifies a plural
         # or a job after it names no one
-        and not (after is not None and (after.tag_ == "NNS" or after.lower_ in _ROLES_BEFORE_NAMES | _HOLDERS))
+        and not (after is not None and (after.tag_ == "NNS" or after.lower_ in _JOBS_AFTER_NAMES))
     )
 
 

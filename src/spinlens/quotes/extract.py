@@ -496,7 +496,7 @@ def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     if not subjects or subjects[0].left_edge.i == subjects[0].i:
         return None
     cue = subjects[0]
-    if cue.lower_[:-1] not in ALL_CUES and not (cue.lower_.endswith("es") and cue.lower_[:-2] in ALL_CUES):
+    if _lemma(cue) not in ALL_CUES:  # the noun's lemma is the verb's: "rejects" -> "reject"
         return None
     speaker = _tokens_range([t for t in cue.subtree if t.i < cue.i])
     content = _tokens_range([t for t in calls.subtree if t.i >= calls.i])
