@@ -418,6 +418,16 @@ def test_publication_date(published, expected):
             "Thousands of Americans have reported serious side effects; 250 firms have opened offices.",
             [("Thousands of Americans", "2000 Americans"), ("250 firms", "250 firms")],
         ),
+        # and one a quantifier opens
+        (
+            "14 states have introduced more than 40 bills; 1 million donors made at least 2 million gifts.",
+            [
+                ("14 states", "14 states"),
+                ("40 bills", "40 bills"),
+                ("1 million donors", "1000000 donors"),
+                ("2 million gifts", "2000000 gifts"),
+            ],
+        ),
         # with no "have" too, but a word in -ing or -ed after the verb describes those counted
         (
             "A study of 99 million vaccinated people found small increases; 11 states passed referendums.",

@@ -371,7 +371,12 @@ def _in_title_case_line(text: str, position: int) -> bool:
     return in_title_case(text[start : end if end >= 0 else len(text)].split())
 
 
-_OBJECT_OPENING = re.compile(r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d)\b|[$€£¥]\d)", re.IGNORECASE)
+# An object opens on an article, a possessive, a figure or a quantifier before one ("have introduced more than
+# 40 bills")
+_OBJECT_OPENING = re.compile(
+    r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d|(?:more|fewer|less)\s+than|at\s+least|nearly|almost)\b|[$€£¥]\d)",
+    re.IGNORECASE,
+)
 
 
 def _bare_object_follows(text: str, position: int, *, participle: bool = True) -> bool:
