@@ -379,6 +379,8 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
         ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),
         # where the parser hangs the name given on the verb as it would a time
         ('Former President Donald Trump called it "a great day for America."', 'it "a great day for America."'),
+        # the parser makes the quoted adjective the clause's head, with its subject and verb outside it
+        ('Antonio Guterres said he was "appalled."', 'he was "appalled."'),
         # a tag set inside the reported words leaves no comma on them
         (
             'If he were president today, he said later, his affair wouldn\'t "be an issue."',

@@ -471,7 +471,10 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
-    if root.pos_ not in {"VERB", "AUX"} or start >= root.idx:
+    # 'said he was "appalled"': the parser makes the adjective the clause's head, with its subject and verb
+    # outside the quote
+    stated = root.pos_ == "ADJ" and any(c.dep_ in _SUBJECT_DEPS for c in root.children)
+    if not (root.pos_ in {"VERB", "AUX"} or stated) or start >= root.idx:
         return False
     # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
     # what it is said of is the writer's words, in whole or in part ('said critics' "sad, miserable
