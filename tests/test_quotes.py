@@ -667,6 +667,17 @@ def test_to_whom_one_speaks_is_not_what_is_said(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The alarmists promise us the end of snow.", "the end of snow"),
+        ("The government has promised police an extra $880 million.", "an extra $880 million"),
+    ],
+)
+def test_to_whom_something_is_promised_is_not_what_is_promised(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
+@pytest.mark.parametrize(
     "text",
     ["The union called off the strike on Friday.", "The army called up 300,000 reservists.", "He called back later."],
 )

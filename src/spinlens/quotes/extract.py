@@ -898,6 +898,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not (c.dep_ == "advcl" and (_lemma(c) in ALL_CUES or _is_circumstance(c)))
             and not _is_when(c)
         ]
+        if any(o.dep_ != "dative" for o in objects):
+            # "promise us the end of snow": whom it is promised to is no part of what is promised
+            objects = [o for o in objects if o.dep_ != "dative"]
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
