@@ -837,6 +837,13 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             'the strikes were "a flagrant aggression"',
             "that the group would fight on",
         ),
+        # nor does an act
+        (
+            "Critics said the measure violated the First Amendment and vowed to sue.",
+            "Critics",
+            "the measure violated the First Amendment",
+            "to sue",
+        ),
     ],
 )
 def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(

@@ -61,6 +61,12 @@ _CLOSING_PARTICIPLES = frozenset(
         "deny", "vow", "pledge",
     }
 )  # fmt: skip
+# Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
+# Amendment and vowed to sue" is the speaker's vow
+_MUTE_DEEDS = frozenset(
+    {"measure", "law", "bill", "ban", "policy", "legislation", "decision", "move", "plan", "proposal", "reform",
+     "strike", "attack", "war", "invasion", "operation", "sanction", "tariff"}
+)  # fmt: skip
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -1088,10 +1094,13 @@ def _is_reporting_conjunct(verb: Token) -> bool:
 
 
 def _speechless(clause: Token) -> bool:
-    """Whether a clause says what a thing is, which says nothing itself: "said the strikes were an aggression
-    and vowed to ..." is the speaker's vow, whatever the tense ("said the campaign contacted the police and
-    told them ..." may be the campaign's)."""
+    """Whether a clause says what a thing is, or what an act did, which says nothing itself: "said the strikes
+    were an aggression and vowed to ...", "said the measure violated the First Amendment and vowed to sue" are
+    the speaker's vows, whatever the tense ("said the campaign contacted the police and told them ..." may be
+    the campaign's)."""
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects and all(s.pos_ == "NOUN" and s.lemma_.lower() in _MUTE_DEEDS for s in subjects):
+        return True
     return (
         clause.lemma_ == "be"
         and bool(subjects)
