@@ -954,6 +954,18 @@ def test_a_remark_after_the_object_is_not_what_was_promised(nlp):
     assert promised.content.text == "50,000 more"
 
 
+def test_what_was_vowed_is_the_infinitive_the_parser_hangs_as_a_clause_of_purpose(nlp):
+    text = (
+        'Prime Minister Benjamin Netanyahu vowed on Sunday to continue the war "until total victory," rejecting a deal.'
+    )
+    (vowed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "vowed"]
+    assert vowed.content.text == 'to continue the war "until total victory,"'
+    # which is not what was cited
+    text = "Friedman cited neurological science to conclude that the claim was false."
+    (cited,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "cited"]
+    assert cited.content.text == "neurological science"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

@@ -67,6 +67,8 @@ _MUTE_DEEDS = frozenset(
     {"measure", "law", "bill", "ban", "policy", "legislation", "decision", "move", "plan", "proposal", "reform",
      "strike", "attack", "war", "invasion", "operation", "sanction", "tariff"}
 )  # fmt: skip
+# Cues whose content is what the speaker commits to doing: "vowed to continue the war"
+_PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -894,14 +896,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         return None, False
     if verb.lemma_ in OBJECT_CUES:
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
-        # more words, not what was denied; "slams US meddling as Taiwan holds drills": a clause with its own
-        # subject after "as" or "while" says when, not what
+        # more words, not what was denied, nor is "cited the science to conclude ..." (but "vowed on Sunday to
+        # continue the war", which the parser may hang the same way, is what was vowed); "slams US meddling
+        # as Taiwan holds drills": a clause with its own subject after "as" or "while" says when, not what
         objects = [
             c
             for c in verb.children
             if (c.dep_ in _OBJECT_DEPS or _is_name_given(verb, c))
             and c.i > verb.i
-            and not (c.dep_ == "advcl" and (_lemma(c) in ALL_CUES or _is_circumstance(c)))
+            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
             and not _is_when(c)
         ]
         if any(o.dep_ != "dative" for o in objects):
@@ -1143,6 +1146,13 @@ def _outer_cue(clause: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         return noun.head.head
     return None
+
+
+def _is_cue_of_its_own(verb: Token, clause: Token) -> bool:
+    """Whether a clause after a cue is another cue, not the infinitive a cue of commitment takes: "vowed to
+    continue the war" ("continue" is a cue too: "he continued: ...")."""
+    pledged = verb.lemma_ in _PLEDGES and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return _lemma(clause) in ALL_CUES and not pledged
 
 
 def _is_circumstance(clause: Token) -> bool:
