@@ -516,6 +516,11 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
             "COGAT, the Israeli military body that oversees aid, said it had let 4,000 trucks in.",
             "COGAT, the Israeli military body",
         ),
+        # nor a part of those it names, with the closing comma the parser hangs on it
+        (
+            "But demonstrators, most of them in their 20s, said they were fighting a finance bill.",
+            "demonstrators, most of them",
+        ),
     ],
 )
 def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speaker):

@@ -1378,17 +1378,21 @@ def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
 
 def _describes(subject: Token, name: Token) -> bool:
     """Whether a subject is a description set between commas after a name, which the parser took for a
-    second subject: "COGAT, the Israeli military body that oversees aid, said"."""
+    second subject: "COGAT, the Israeli military body that oversees aid, said"; or a part of those the first
+    subject names: "Demonstrators, most of them in their 20s, said"."""
     doc = subject.doc
-    return (
-        name.pos_ == "PROPN"
-        and subject.pos_ == "NOUN"
-        and name.right_edge.i + 2 == subject.left_edge.i
+    # the parser may hang the closing comma on the description itself
+    closing = subject.right_edge.i + (doc[subject.right_edge.i].text != ",")
+    if not (
+        name.right_edge.i + 2 == subject.left_edge.i
         and doc[name.right_edge.i + 1].text == ","
-        and subject.left_edge.lower_ in {"the", "a", "an"}
-        and subject.right_edge.i + 1 < len(doc)
-        and doc[subject.right_edge.i + 1].text == ","
-    )
+        and closing < len(doc)
+        and doc[closing].text == ","
+    ):
+        return False
+    if any(c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in subject.children):
+        return True
+    return name.pos_ == "PROPN" and subject.pos_ == "NOUN" and subject.left_edge.lower_ in {"the", "a", "an"}
 
 
 def _names_a_thing(verb: Token) -> bool:
