@@ -1605,10 +1605,18 @@ def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
         'depots near the villages of Aita al-Shaab and Kfar Kila. "We will continue to act," he said.',
         "Congo's Health Ministry said there were 21 cases. A team was sent by the WHO over the weekend. The five "
         "new cases were then identified, Congo's government said. No deaths have been reported since, it said.",
+        # a thing that speaks is no one, though it resolves to whose it is
+        "Lord Darzi's independent investigation found that the NHS was in critical condition. It said that "
+        "waits had risen.",
     ],
 )
 def test_a_pronoun_after_a_speaker_no_entity_names_is_no_one_else(nlp, text):
     assert last_speaker(nlp, text)[1] is None
+
+
+def test_a_pronoun_after_a_thing_that_spoke_may_be_whose_it_is(nlp):
+    text = "Keith Ellison's campaign told the police that he wanted protection. He said it was true."
+    assert last_speaker(nlp, text) == ("He", "Keith Ellison")
 
 
 def test_who_he_says_is_his_word_of_whoever_who_is(nlp):

@@ -15,7 +15,8 @@
   defendant, Richard Moss, had lied. She also ordered ..." is the judge); nor is the one a relative clause
   is about ("Merrick Garland, who he says lied to Congress"). A fitting speaker no entity names ("Military
   spokesman Lieutenant Colonel Nadav Shoshani", whom NER missed; "the Israeli military") is who a pronoun
-  after it is, and so the pronoun stays unresolved rather than taking someone else.
+  after it is, and so the pronoun stays unresolved rather than taking someone else; so is a thing that spoke
+  for "it" ("Lord Darzi's independent investigation found ... It said ..." is the investigation).
 - A definite role description ("the spokesperson", "the department") is whoever the text last introduced in
   that role ("Foreign Ministry spokesperson Wang Wenbin", "the Justice Department"), or no one if that was
   an unnamed one a few sentences back ("A House official said ..."); a role never introduced is the nearest
@@ -422,8 +423,12 @@ def _nearest_before(
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
     # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
     # Nadav Shoshani told reporters ..." is that spokesman, whom NER missed, and not a village he named.
+    # and a thing that speaks is not whose it is: "It said ..." after "Lord Darzi's investigation found ..."
+    # is the investigation, no entity
     speakers: list[tuple[Range, int | None]] = [
-        (r.speaker, r.entity) for r in reported if not _is_pronoun(doc, r.speaker) and r.entity not in skip
+        (r.speaker, r.entity if r.entity is None or entities[r.entity].type in types else None)
+        for r in reported
+        if not _is_pronoun(doc, r.speaker) and r.entity not in skip
     ]
     best, best_end = None, -1
     for (start, end), index in [*candidates, *speakers]:
@@ -436,9 +441,14 @@ def _nearest_before(
 def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[str]:
     """What an earlier speaker is: its entity's type, else what its words say ("Military spokesman Lieutenant
     Colonel Nadav Shoshani" is a person, "the Israeli military" an organisation), else unknown ("a source")."""
-    if earlier.entity is not None:
-        return {entities[earlier.entity].type}
     words = doc.char_span(*earlier.speaker, alignment_mode="expand")
+    if earlier.entity is not None:
+        entity = entities[earlier.entity]
+        if words is not None and len(words) > 0 and _is_thing_of(words.root, entity):
+            # "Lord Darzi's independent investigation found ...": what speaks is a thing, which "it" refers to,
+            # and "he" may still be its owner ("Keith Ellison's campaign told them he wanted ...")
+            return {"organisation", entity.type}
+        return {entity.type}
     if words is None or len(words) == 0:
         return set()
     if len(words) == 1 and words[0].lower_ in _PRONOUN_TYPES:
@@ -449,6 +459,17 @@ def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[s
     if any(t.lemma_.lower() in PERSON_ROLES for t in words):
         return {"person"}
     return {"organisation"} if head.lemma_.lower() in ORGANISATION_ROLES else set()
+
+
+def _is_thing_of(head: Token, entity: Entity) -> bool:
+    """Whether a speaker's head is a thing belonging to a person its words name: "Lord Darzi's independent
+    investigation" is no person, though it resolves to Darzi."""
+    return (
+        entity.type == "person"
+        and head.tag_ == "NN"
+        and head.lemma_.lower() not in PERSON_ROLES
+        and not _names(entity, head.idx)
+    )
 
 
 def _is_pronoun(doc: Doc, speaker: Range) -> bool:
