@@ -652,6 +652,14 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
     assert (quote.speaker.text if quote.speaker else None) == speaker
 
 
+def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
+    text = "The court struck down the scheme, calling it unconstitutional and ordering the bank to publish the names."
+    assert [(q.cue.text, q.speaker.text if q.speaker else None) for q in analyse(nlp, text).quotes] == [
+        ("calling", "The court"),
+        ("ordering", "The court"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Symptoms include swollen lymph nodes, called buboes.", "Guyger entered the apartment and called 911."],

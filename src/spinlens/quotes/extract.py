@@ -1283,6 +1283,10 @@ def _speaker(verb: Token) -> Span | None:
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
+        if verb.dep_ == "conj" and _is_participle_after_comma(head) and not _has_subject(head):
+            # "struck down the scheme, calling it unconstitutional and ordering the bank to ...": who calls
+            # it so orders
+            return _speaker(head)
         while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not _has_subject(head):
             # "The board voted to close the school, citing falling enrollment": who voted cites
             head = head.head
