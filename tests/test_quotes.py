@@ -652,6 +652,21 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
     assert (quote.speaker.text if quote.speaker else None) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Even Sen. Joe Manchin now admits the bill was a mistake.", "Sen. Joe Manchin"),
+        # a hyphened "then-" is part of the title
+        (
+            "Then-Treasury Secretary Jack Lew testified that Iran would be denied access.",
+            "Then-Treasury Secretary Jack Lew",
+        ),
+    ],
+)
+def test_an_adverb_of_the_sentence_is_no_part_of_the_speaker(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
     text = "The court struck down the scheme, calling it unconstitutional and ordering the bank to publish the names."
     assert [(q.cue.text, q.speaker.text if q.speaker else None) for q in analyse(nlp, text).quotes] == [

@@ -116,6 +116,8 @@ _LONGEST_TAG_SPEAKER = 16
 _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
+# Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
+_SENTENCE_ADVERBS = frozenset({"even", "also", "now", "meanwhile"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
 # "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
@@ -1586,6 +1588,9 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         end += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
+    # "Even Sen. Joe Manchin now admits ...": an adverb of the sentence's is no part of who speaks
+    while end - 1 > start and doc[start].dep_ == "advmod" and doc[start].lower_ in _SENTENCE_ADVERBS:
+        start += 1
     if doc[start:end].text.count("(") > doc[start:end].text.count(")"):
         # "The U.N. humanitarian office (OCHA)", "Sen. Ted Cruz (R-Tex.)": a bracket the phrase opened, it closes
         close = next((t.i for t in doc[end : end + 2] if t.text == ")"), None)
