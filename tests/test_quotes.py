@@ -410,6 +410,12 @@ def test_words_quoted_within_what_was_said_do_not_stand_for_all_of_it(nlp, text,
             'According to authorities, "We are starving and need food and water," the message said.',
             ['"We are starving and need food and water,"'],
         ),
+        # or into what a relative clause on the speaker reports
+        (
+            '"I don\'t think this paper should be taken too seriously," said Stefan Rahmstorf of the Potsdam '
+            'Institute, who has nonetheless warned the risk is "greatly underestimated."',
+            ['"I don\'t think this paper should be taken too seriously,"'],
+        ),
     ],
 )
 def test_a_quote_whose_reported_clause_runs_past_it_into_a_tag_stays_whole(nlp, text, contents):

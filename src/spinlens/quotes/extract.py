@@ -827,6 +827,12 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     clauses = [
         c for c in clauses if c.i > verb.i or not any(t.text in {";", ":"} for t in doc[c.right_edge.i : verb.i])
     ]
+    # '"...," said Stefan Rahmstorf, who has warned the risk is "greatly underestimated"': the parser may hang
+    # what the relative clause on the speaker reports on the cue; it is no part of what the cue reports
+    relatives = [
+        r.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i for r in c.children if r.dep_ == "relcl"
+    ]
+    clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
         if objects and all(c.dep_ == "xcomp" for c in clauses):
