@@ -560,6 +560,23 @@ def test_a_closing_tag_whose_speaker_the_parser_hung_on_the_last_noun(nlp, text)
     assert quote.content.text.endswith("are nothing but naked hegemony")
 
 
+def test_a_closing_tag_the_parser_took_for_a_relative_clause_on_the_last_noun(nlp):
+    # as if "the lie that a spokesperson said"
+    text = (
+        'The so-called "genocide" in Xinjiang is "the lie of the century" fabricated by anti-China forces, a '
+        "spokesperson for the Xinjiang regional government said on Friday."
+    )
+    quote = only(analyse(nlp, text))
+    assert quote.speaker.text == "a spokesperson for the Xinjiang regional government"
+    assert (
+        quote.content.text
+        == 'The so-called "genocide" in Xinjiang is "the lie of the century" fabricated by anti-China forces'
+    )
+    # not one with a relative pronoun
+    quote = only(analyse(nlp, "It was a claim, which the minister said was false."))
+    assert quote.content.text == "was false"
+
+
 def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes(nlp):
     # "said" is the root with the clause its complement, and "the head ..." an apposition of "child"
     text = (

@@ -558,7 +558,7 @@ def _from_cue(token: Token) -> list[Found]:
         or _is_question(token.sent)
     ):
         return []
-    tag = _inverted_tag(token) or _stranded_tag(token)
+    tag = _inverted_tag(token) or _stranded_tag(token) or _relative_tag(token)
     if tag is not None:
         speaker, span, by_object = tag
     else:
@@ -653,6 +653,22 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     # the parser may hang a closing quote mark on the name after it
     first = next(t for t in speaker.subtree if not t.is_punct)
     return doc[first.i : last.i + 1], _tokens_range(said), False
+
+
+def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
+    """Speaker and content of a closing tag the parser took for a relative clause with no relative pronoun
+    on the clause's last noun: '... is "the lie of the century" fabricated by anti-China forces, a
+    spokesperson for the regional government said on Friday' (as if "the lie that a spokesperson said")."""
+    if verb.dep_ != "relcl" or verb.tag_ not in _FINITE_TAGS or not _ends_sentence(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 1 or any(c.tag_ in _RELATIVE_TAGS for c in verb.subtree):
+        return None
+    doc, speaker = verb.doc, subjects[0]
+    comma = speaker.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != "," or speaker.left_edge.i != verb.left_edge.i:
+        return None
+    return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
 
 
 def _reported_before(verb: Token) -> Token | None:
