@@ -730,6 +730,24 @@ def test_to_whom_something_is_promised_is_not_what_is_promised(nlp, text, conten
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "It's time to say it plainly: the war is lost.",
+        "It is fair to say that the plan failed.",
+        "It is important to note that the plan failed.",
+        "It is time for Democrats to reject the bigotry of these radicals.",
+    ],
+)
+def test_the_writers_aside_is_no_quote(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_a_pronoun_quick_to_speak_still_speaks(nlp):
+    quote = only(analyse(nlp, "It was quick to deny that the plan failed."))
+    assert (quote.speaker.text, quote.content.text) == ("It", "that the plan failed")
+
+
+@pytest.mark.parametrize(
+    "text",
     ["The union called off the strike on Friday.", "The army called up 300,000 reservists.", "He called back later."],
 )
 def test_a_cue_with_a_particle_of_another_sense_is_no_speech(nlp, text):

@@ -117,6 +117,11 @@ _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "beca
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 # Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
+# What the writer judges it to be to say something: "it is fair to say", "it is important to note"
+_ASIDE_JUDGEMENTS = frozenset(
+    {"fair", "safe", "important", "necessary", "reasonable", "accurate", "true", "easy", "hard", "difficult",
+     "interesting", "useful", "fitting", "crucial", "essential", "vital", "worth"}
+)  # fmt: skip
 _SENTENCE_ADVERBS = frozenset({"even", "also", "now", "meanwhile"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
@@ -536,6 +541,8 @@ def _from_cue(token: Token) -> list[Found]:
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
+    if _is_writers_aside(token):
+        return []
     if _lemma(token) == "call" and (
         _names_a_thing(token) or any(c.dep_ in {"dobj", "oprd"} and c.like_num for c in token.children)
     ):
@@ -724,6 +731,19 @@ def _defends_ground(verb: Token) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
             return True
     return False
+
+
+def _is_writers_aside(verb: Token) -> bool:
+    """Whether an infinitive cue is the writer's own aside: "It is fair to say that ...", "It is important to
+    note that ...", "It's time to say it plainly: ..." ("it" is no one; "It was quick to deny ..." may be a
+    company's denial, and stays)."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    clause = head if head.lemma_ == "be" else head.head
+    if clause.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
+        return False
+    return head.lower_ == "time" or any(c.dep_ == "acomp" and c.lower_ in _ASIDE_JUDGEMENTS for c in clause.children)
 
 
 def _said_by_me(verb: Token) -> bool:
