@@ -428,6 +428,11 @@ def test_publication_date(published, expected):
                 ("2 million gifts", "2000000 gifts"),
             ],
         ),
+        # and one a noun before its plural opens
+        (
+            "Thousands of Americans have reported heart problems; two men traded nuclear taunts.",
+            [("Thousands of Americans", "2000 Americans"), ("two men", "2 men")],
+        ),
         # with no "have" too, but a word in -ing or -ed after the verb describes those counted
         (
             "A study of 99 million vaccinated people found small increases; 11 states passed referendums.",

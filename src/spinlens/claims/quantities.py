@@ -381,8 +381,8 @@ _OBJECT_OPENING = re.compile(
 
 def _bare_object_follows(text: str, position: int, *, participle: bool = True) -> bool:
     """Whether an object with no article opens at `position`: after "have reported", "serious side effects",
-    "homes" or a name ("have visited Xinjiang") is one; "in the attack", "overnight", a day ("have died
-    Sunday") or the next line's first word is none, and "have died in the attack" reports the event. With
+    "heart problems", "homes" or a name ("have visited Xinjiang") is one; "in the attack", "overnight", a day
+    ("have died Sunday") or the next line's first word is none, and "have died in the attack" reports the event. With
     no "have" before the verb, a word in -ing or -ed is no object's either: "11 children found living in a
     compound", "4,051 pledged delegates allocated based on results" describe those counted."""
     word = _WORD.match(text, position)
@@ -394,6 +394,8 @@ def _bare_object_follows(text: str, position: int, *, participle: bool = True) -
     return (
         _looks_adjectival(found)
         or _is_plural_noun(found)
+        # "have reported heart problems": a noun before the plural it qualifies
+        or (found.islower() and not found.endswith(("ing", "ed")) and _plural_end(text, word.end(), 1) is not None)
         # a day or month follows a verb as when it happened, not as what it acted on
         or (found[0].isupper() and found.lower() not in _CALENDAR_WORDS and "\n" not in text[position : word.start(1)])
     )
