@@ -245,6 +245,17 @@ def test_a_name_after_a_personal_title_is_a_persons(nlp):
     assert [e.type for e in entities(nlp, "Troops from DR Congo crossed the border.")] != ["person"]
 
 
+def test_a_name_after_an_office_only_a_person_holds_is_a_persons(nlp):
+    # NER types "Olaf Scholz" an organisation here
+    text = (
+        "BERLIN (dpa) - Germany's far-right Alternative for Germany (AfD) won 32.8 percent of the vote in the "
+        "eastern state of Thuringia on Sunday, the first time a far-right party has come first in a state election "
+        'since World War II.\n\nChancellor Olaf Scholz called the result "bitter" and urged mainstream parties to '
+        "keep the AfD out of government."
+    )
+    assert ("Olaf Scholz", "person") in [(e.name, e.type) for e in entities(nlp, text)]
+
+
 def test_a_military_rank_is_no_name_of_its_own(nlp):
     # the small model tags "Rear Admiral" as an organisation here
     text = "IDF spokesman Rear Admiral Daniel Hagari told a news conference that troops had found weapons."

@@ -71,6 +71,12 @@ _PORTFOLIOS = frozenset(
 _MINISTERS = frozenset({"secretary", "secretaries", "minister", "ministers"})
 # Titles only a person bears
 _PERSONAL_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+# and offices, which NER may leave out of the name after them ("Chancellor Olaf Scholz")
+_PERSON_TITLES = frozenset(
+    {"Chancellor", "President", "Senator", "Sen", "Rep", "Gov", "Governor", "Mayor", "Minister", "Secretary",
+     "Pope", "King", "Queen", "Prince", "Princess", "Judge", "Ambassador", "Spokesperson", "Spokesman",
+     "Spokeswoman"}
+)  # fmt: skip
 # Job words NER takes into a person's name when they open a sentence in capitals ("Spokesperson Mao Ning
 # told ..."); unlike a title ("Dr.", "President"), they are no part of the name.
 _ROLES = {
@@ -158,6 +164,8 @@ def mentions(doc: Doc) -> list[Mention]:
             # "killed 27-year-old Marcus Hill", "opposition leader María Corina Machado", which NER may type an
             # organisation
             kind = "person"
+        if kind in {"organisation", "place"} and _after_a_title(ent):
+            kind = "person"  # "Chancellor Olaf Scholz", which NER may type an organisation or a place
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
@@ -221,6 +229,22 @@ def _after_a_role(ent: Span) -> bool:
         # "Chicago Teachers Union members", "billionaire Dallas Mavericks owner": a name that modifies a plural
         # or a job after it names no one
         and not (after is not None and (after.tag_ == "NNS" or after.lower_ in _JOBS_AFTER_NAMES))
+    )
+
+
+def _after_a_title(ent: Span) -> bool:
+    """Whether a full name comes right after a title only a person bears: "Chancellor Olaf Scholz", "President
+    Joe Biden"; not a name that modifies a plural or a job after it ("President Biden administration
+    officials")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        before is not None
+        and before.text.rstrip(".") in _PERSON_TITLES
+        and len(ent) >= 2
+        and all(t.is_title for t in ent)
+        and not (after is not None and (after.tag_ in {"NNS", "NNPS"} or after.lower_ in _JOBS_AFTER_NAMES))
     )
 
 
