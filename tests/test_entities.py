@@ -210,6 +210,8 @@ def test_a_job_word_opening_a_sentence_is_no_part_of_a_name(nlp):
     assert [e.name for e in entities(nlp, text)] == ["Alan Bates"]
     text = "Chef José Andrés said the workers had been targeted."
     assert [e.name for e in entities(nlp, text)] == ["José Andrés"]
+    text = "Merseyside Police Chief Constable Serena Kennedy urged people not to speculate."
+    assert ("Serena Kennedy", "person") in [(e.name, e.type) for e in entities(nlp, text)]
     text = "A super PAC will attack Billionaire  Donald Trump in Iowa."
     assert ("Donald Trump", "person") in [(e.name, e.type) for e in entities(nlp, text)]
 

@@ -85,7 +85,7 @@ _ROLES = {
     "superintendent", "officer", "officers", "campaigner", "economist", "lawyer", "journalist", "researcher",
     "historian", "columnist", "strategist", "pollster", "organiser", "organizer", "adviser", "advisor", "aide",
     "blogger", "critic", "chef", "billionaire", "filmmaker", "actor", "actress", "author", "novelist", "rapper",
-    "comedian", "businessman", "businesswoman", "philanthropist", "entrepreneur",
+    "comedian", "businessman", "businesswoman", "philanthropist", "entrepreneur", "constable",
 }  # fmt: skip
 # Job words that stand before a person's name in lower case: "opposition leader María Corina Machado"
 _ROLES_BEFORE_NAMES = frozenset(_ROLES | {"leader", "president", "senator", "governor", "mayor", "judge"})
