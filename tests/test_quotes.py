@@ -1035,6 +1035,12 @@ def test_what_was_vowed_is_the_infinitive_the_parser_hangs_as_a_clause_of_purpos
     assert cited.content.text == "neurological science"
 
 
+def test_what_a_noun_is_declared_to_be_is_part_of_what_was_declared(nlp):
+    # the parser makes "outbreak" a clause of "declared" and "emergency" its object
+    text = "The World Health Organization on Wednesday declared the mpox outbreak in Africa a public health emergency."
+    assert only(analyse(nlp, text)).content.text == "the mpox outbreak in Africa a public health emergency"
+
+
 def test_accused_of(nlp):
     quote = only(analyse(nlp, "The senator accused the governor of hiding the report from voters."))
     assert quote.cue.text == "accused" and quote.speaker.text == "The senator"

@@ -889,6 +889,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # before the speaker; the content is what follows the cue
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         cut = {t for c in clauses for t in _not_reported(c)} | _when_said(verb, clauses[0])
+        if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
+            # "declared the mpox outbreak in Africa a public health emergency": the parser may make the noun a
+            # clause and what it was declared the cue's object
+            clauses = clauses + [c for c in verb.children if c.dep_ == "dobj" and c.i > clauses[-1].i]
         words = [t for c in clauses for t in c.subtree if t not in cut]
         return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
     if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
