@@ -433,6 +433,14 @@ def test_publication_date(published, expected):
             "Thousands of Americans have reported heart problems; two men traded nuclear taunts.",
             [("Thousands of Americans", "2000 Americans"), ("two men", "2 men")],
         ),
+        # a people's plural is a head though capitalised; a name ending so is none
+        (
+            "About 43 million Americans hold federal student debt; two Illinois counties were added.",
+            [
+                ("43 million Americans", "43000000 Americans"),
+                ("two Illinois counties were added", "2 Illinois counties added"),
+            ],
+        ),
         # with no "have" too, but a word in -ing or -ed after the verb describes those counted
         (
             "A study of 99 million vaccinated people found small increases; 11 states passed referendums.",

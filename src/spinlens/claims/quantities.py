@@ -256,9 +256,19 @@ _SINGULARS_IN_MEN = frozenset(
 def _is_plural_noun(word: str) -> bool:
     """Whether a word ends the counted phrase as its plural head ("22,000 new Border Patrol agents"): only a
     word in lower case without a hyphen, since a capitalised one may be a name ("five Dallas police
-    officers", "the Los Angeles Times") and a hyphenated one a modifier ("four plain-clothes officers")."""
+    officers", "the Los Angeles Times") and a hyphenated one a modifier ("four plain-clothes officers"); or
+    a people ("Americans", "Israelis")."""
     if word in _IRREGULAR_PLURALS:
         return True
+    if (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.endswith("s")
+        # not "Minneapolis", "Illinois", "Chris" or "Olympics", which end so too
+        and not word.endswith(("is", "ics"))
+        and word[:-1].endswith(_PROPER_ADJECTIVE_ENDINGS)
+    ):
+        return True  # a people: "43 million Americans hold ...", "four Americans dead"
     if not word.islower() or "-" in word or word in _PLURAL_MODIFIERS:
         return False
     if word.endswith("men") and word not in _SINGULARS_IN_MEN:
