@@ -222,6 +222,21 @@ def test_no_name_runs_across_a_spaced_dash(nlp):
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("NEW DELHI", "place")]
 
 
+def test_no_name_runs_into_a_quote_it_opens(nlp):
+    # the small model reads 'Carlson "Putin's' as one organisation
+    text = (
+        "Fox News host Tucker Carlson sat down with Russian President Vladimir Putin for an interview. "
+        'Former Rep. Liz Cheney called Carlson "Putin\'s useful idiot."'
+    )
+    found = entities(nlp, text)
+    assert not any('"' in e.name for e in found)
+    assert len(by_name(found, "Tucker Carlson").mentions) == 2
+    assert len(by_name(found, "Vladimir Putin").mentions) == 2
+    # one word after the quote mark is still a name, where one after a dash may be a sentence's first
+    text = 'The plan would cost about $1.38 trillion a year, according to the "Medicare for all" document.'
+    assert [e.name for e in entities(nlp, text)] == ["Medicare"]
+
+
 def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # NER types "Marcus Hill" an organisation here
     text = "Police shot and killed 27-year-old Marcus Hill during a traffic stop. Footage shows Hill raising his hands."

@@ -94,6 +94,7 @@ _JOBS_AFTER_NAMES = frozenset(
     _ROLES_BEFORE_NAMES | {"owner", "founder", "boss", "chief", "executive", "ceo", "star", "coach"}
 )
 _SPACED_DASHES = frozenset({"-", "--", "–", "—"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 _WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 # The lower-case particles of family names: "Erik ten Hag", "Ursula von der Leyen", "Mohammed bin Salman".
@@ -148,7 +149,7 @@ def mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     found = []
     widened: list[tuple[int, int]] = []
-    for ent in (part for named in doc.ents for part in _between_spaced_dashes(named)):
+    for ent in (part for named in doc.ents for part in _between_breaks(named)):
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
@@ -193,24 +194,33 @@ def mentions(doc: Doc) -> list[Mention]:
     return as_named_elsewhere(_outside(found, widened), text)
 
 
-def _between_spaced_dashes(ent: Span) -> list[Span]:
+def _between_breaks(ent: Span) -> list[Span]:
     """The names NER ran together across a dash with a space on each side, which no name holds (its own hyphen
     has none: "Ben-Ghiat"): a dateline and the name after it ("NEW DELHI - Police", "ROME - Bernie Sanders"),
-    or a name and the word after it ("Robert Barr - won"). A part with no capital names nothing, nor
-    does one word after a dash, which a sentence's start capitalises ("NEW DELHI - Police detained ...")."""
+    or a name and the word after it ("Robert Barr - won"); or across a lone quote mark ('Carlson "Putin's').
+    A part with no capital names nothing, nor does one word after a break, which a sentence's start
+    capitalises ("NEW DELHI - Police detained ...")."""
     doc, parts, start = ent.doc, [], ent.start
+    after_dash = [False]
+    marks = [t for t in ent if t.text in _QUOTE_MARKS]
     for token in ent[1:-1]:
-        if token.text in _SPACED_DASHES and doc[token.i - 1].whitespace_ and token.whitespace_:
+        spaced_dash = token.text in _SPACED_DASHES and doc[token.i - 1].whitespace_ and token.whitespace_
+        # 'called Carlson "Putin's useful idiot"': NER may run a name on into a quote it opens; a quote
+        # inside a name closes there too ('Dwayne "The Rock" Johnson')
+        if spaced_dash or (token.text in _QUOTE_MARKS and len(marks) == 1):
             parts.append(Span(doc, start, token.i, label=ent.label))
+            after_dash.append(spaced_dash)
             start = token.i + 1
     if not parts:
         return [ent]
     parts.append(Span(doc, start, ent.end, label=ent.label))
-    return [
-        part
-        for i, part in enumerate(parts)
-        if any(t.is_alpha and not t.is_lower for t in part) and (i == 0 or len(part) > 1)
-    ]
+    named: list[Span] = []
+    for part, dashed in zip(parts, after_dash, strict=True):
+        # one word after a break opens a sentence ("NEW DELHI - Police") or a quoted phrase ('Trump's "Make
+        # America ...'), unless nothing before it names anyone ('the "Medicare for all" document')
+        if any(t.is_alpha and not t.is_lower for t in part) and (len(part) > 1 or not (dashed or named)):
+            named.append(part)
+    return named
 
 
 def _after_a_role(ent: Span) -> bool:
