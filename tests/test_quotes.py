@@ -630,6 +630,12 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
     # with no verb for the sentence, the parser makes "minister" its root and "called" a clause on it
     text = "Ukraine's foreign minister, Dmytro Kuleba, called on Western partners to deliver more Patriot systems."
     assert speaker_and_entity(nlp, text) == ("Ukraine's foreign minister, Dmytro Kuleba", "Dmytro Kuleba")
+    # or a relative clause on it, after the one the sentence holds
+    text = (
+        "The Family Research Council, which the SPLC lists as an anti-LGBTQ hate group, called the designation "
+        '"a badge of honor."'
+    )
+    assert speaker_and_entity(nlp, text) == ("The Family Research Council", "Family Research Council")
 
 
 @pytest.mark.parametrize(

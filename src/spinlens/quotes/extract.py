@@ -1270,6 +1270,8 @@ def _is_clipped_passive(verb: Token) -> bool:
 def _speaker(verb: Token) -> Span | None:
     if _is_clipped_passive(verb):
         return None
+    if _is_main_verb_taken_for_a_relative(verb):
+        return _trimmed_subtree(verb.head, verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
@@ -1352,6 +1354,22 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
+
+
+def _is_main_verb_taken_for_a_relative(verb: Token) -> bool:
+    """Whether the parser, finding no verb for the sentence, made its noun the root and the cue the relative
+    clause before it: in "The Family Research Council, which the SPLC lists as a hate group, called the
+    designation ..." the council calls, not "the SPLC lists"."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ == "VBD"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in verb.children)
+    )
 
 
 def _agent_in_object(verb: Token) -> Token | None:
