@@ -392,9 +392,9 @@ _OBJECT_OPENING = re.compile(
 def _bare_object_follows(text: str, position: int, *, participle: bool = True) -> bool:
     """Whether an object with no article opens at `position`: after "have reported", "serious side effects",
     "heart problems", "homes" or a name ("have visited Xinjiang") is one; "in the attack", "overnight", a day
-    ("have died Sunday") or the next line's first word is none, and "have died in the attack" reports the event. With
-    no "have" before the verb, a word in -ing or -ed is no object's either: "11 children found living in a
-    compound", "4,051 pledged delegates allocated based on results" describe those counted."""
+    ("have died Sunday") or the next line's first word is none, and "have died in the attack" reports the
+    event. With no "have" before the verb, a word in -ing or -ed is no object's either: "11 children found
+    living in a compound", "4,051 pledged delegates allocated based on results" describe those counted."""
     word = _WORD.match(text, position)
     if word is None or word.group(1).lower() in _STOP:
         return False

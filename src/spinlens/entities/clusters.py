@@ -198,8 +198,8 @@ def _between_breaks(ent: Span) -> list[Span]:
     """The names NER ran together across a dash with a space on each side, which no name holds (its own hyphen
     has none: "Ben-Ghiat"): a dateline and the name after it ("NEW DELHI - Police", "ROME - Bernie Sanders"),
     or a name and the word after it ("Robert Barr - won"); or across a lone quote mark ('Carlson "Putin's').
-    A part with no capital names nothing, nor does one word after a break, which a sentence's start
-    capitalises ("NEW DELHI - Police detained ...")."""
+    A part with no capital names nothing, nor does one word after a dash, which a sentence's start
+    capitalises ("NEW DELHI - Police detained ..."), or after a quote mark with a name before it."""
     doc, parts, start = ent.doc, [], ent.start
     after_dash = [False]
     marks = [t for t in ent if t.text in _QUOTE_MARKS]

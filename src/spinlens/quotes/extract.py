@@ -116,12 +116,12 @@ _LONGEST_TAG_SPEAKER = 16
 _CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
-# Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
 # What the writer judges it to be to say something: "it is fair to say", "it is important to note"
 _ASIDE_JUDGEMENTS = frozenset(
     {"fair", "safe", "important", "necessary", "reasonable", "accurate", "true", "easy", "hard", "difficult",
      "interesting", "useful", "fitting", "crucial", "essential", "vital", "worth"}
 )  # fmt: skip
+# Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
 _SENTENCE_ADVERBS = frozenset({"even", "also", "now", "meanwhile"})
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
