@@ -441,6 +441,19 @@ def test_publication_date(published, expected):
                 ("two Illinois counties were added", "2 Illinois counties added"),
             ],
         ),
+        # two modifiers joined by "and" share the plural after them, but not a head, an event or a new number
+        (
+            "At least 12 thermal and hydro power plants were hit; Ten Commandments and treat stories; 3 dead and "
+            "12 hurt; the 2016 election and two crucial contests.",
+            [
+                ("12 thermal and hydro power plants were hit", "12 thermal and hydro power plants hit"),
+                ("Ten Commandments", "10 Commandments"),
+                ("3 dead", "3 dead"),
+                ("12 hurt", "12 hurt"),
+                ("2016 election", "2016 election"),
+                ("two crucial contests", "2 crucial contests"),
+            ],
+        ),
         # with no "have" too, but a word in -ing or -ed after the verb describes those counted
         (
             "A study of 99 million vaccinated people found small increases; 11 states passed referendums.",

@@ -315,6 +315,20 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             words = [match.group(1), *text[match.end() : plural].split()]
             position = plural
             break
+        if (
+            match
+            and match.group(1).lower() in {"and", "or"}
+            and 0 < len(words) <= 2
+            and not words[-1].lower().endswith("s")  # "Ten Commandments and ...": a head already
+            and not _is_participle(words[-1].lower())
+            and (after := _WORD.match(text, match.end())) is not None
+            and word_number(after.group(1).lower()) is None  # "... election and two crucial contests"
+            and (plural := _plural_end(text, match.end(), 3)) is not None
+        ):
+            # "12 thermal and hydro power plants": two modifiers of one plural
+            words += [match.group(1), *text[match.end() : plural].split()]
+            position = plural
+            break
         if not match or match.group(1).lower() in _STOP:
             break
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
