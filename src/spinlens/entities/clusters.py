@@ -201,7 +201,6 @@ def _between_breaks(ent: Span) -> list[Span]:
     A part with no capital names nothing, nor does one word after a dash, which a sentence's start
     capitalises ("NEW DELHI - Police detained ..."), or after a quote mark with a name before it."""
     doc, parts, start = ent.doc, [], ent.start
-    after_dash = [False]
     marks = [t for t in ent if t.text in _QUOTE_MARKS]
     for token in ent[1:-1]:
         spaced_dash = token.text in _SPACED_DASHES and doc[token.i - 1].whitespace_ and token.whitespace_
@@ -209,15 +208,15 @@ def _between_breaks(ent: Span) -> list[Span]:
         # inside a name closes there too ('Dwayne "The Rock" Johnson')
         if spaced_dash or (token.text in _QUOTE_MARKS and len(marks) == 1):
             parts.append(Span(doc, start, token.i, label=ent.label))
-            after_dash.append(spaced_dash)
             start = token.i + 1
     if not parts:
         return [ent]
     parts.append(Span(doc, start, ent.end, label=ent.label))
     named: list[Span] = []
-    for part, dashed in zip(parts, after_dash, strict=True):
+    for part in parts:
         # one word after a break opens a sentence ("NEW DELHI - Police") or a quoted phrase ('Trump's "Make
         # America ...'), unless nothing before it names anyone ('the "Medicare for all" document')
+        dashed = part.start > ent.start and doc[part.start - 1].text in _SPACED_DASHES
         if any(t.is_alpha and not t.is_lower for t in part) and (len(part) > 1 or not (dashed or named)):
             named.append(part)
     return named
@@ -226,19 +225,13 @@ def _between_breaks(ent: Span) -> list[Span]:
 def _after_a_role(ent: Span) -> bool:
     """Whether a full name comes right after a job word in lower case: "opposition leader María Corina Machado"
     (a body's name takes an article, "the opposition party"; after a role, a name is its holder's)."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end] if ent.end < len(doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (
         before is not None
         and before.is_lower
         and before.tag_ == "NN"
         and before.lower_ in _ROLES_BEFORE_NAMES
-        and len(ent) >= 2
-        and all(t.is_title for t in ent)
-        # "Chicago Teachers Union members", "billionaire Dallas Mavericks owner": a name that modifies a plural
-        # or a job after it names no one
-        and not (after is not None and (after.tag_ == "NNS" or after.lower_ in _JOBS_AFTER_NAMES))
+        and _is_a_holders_name(ent)
     )
 
 
@@ -246,13 +239,16 @@ def _after_a_title(ent: Span) -> bool:
     """Whether a full name comes right after a title only a person bears: "Chancellor Olaf Scholz", "President
     Joe Biden"; not a name that modifies a plural or a job after it ("President Biden administration
     officials")."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end] if ent.end < len(doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.text.rstrip(".") in _PERSON_TITLES and _is_a_holders_name(ent)
+
+
+def _is_a_holders_name(ent: Span) -> bool:
+    """Whether a name after a job or a title is its holder's: a full name in title case, modifying no plural
+    or job after it ("Chicago Teachers Union members", "billionaire Dallas Mavericks owner" name no one)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (
-        before is not None
-        and before.text.rstrip(".") in _PERSON_TITLES
-        and len(ent) >= 2
+        len(ent) >= 2
         and all(t.is_title for t in ent)
         and not (after is not None and (after.tag_ in {"NNS", "NNPS"} or after.lower_ in _JOBS_AFTER_NAMES))
     )

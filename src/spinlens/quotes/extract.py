@@ -737,7 +737,7 @@ def _is_writers_aside(verb: Token) -> bool:
     """Whether an infinitive cue is the writer's own aside: "It is fair to say that ...", "It is important to
     note that ...", "It's time to say it plainly: ..." ("it" is no one; "It was quick to deny ..." may be a
     company's denial, and stays)."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if not _is_infinitive(verb):
         return False
     head = verb.head
     clause = head if head.lemma_ == "be" else head.head
@@ -1199,8 +1199,11 @@ def _outer_cue(clause: Token) -> Token | None:
 def _is_cue_of_its_own(verb: Token, clause: Token) -> bool:
     """Whether a clause after a cue is another cue, not the infinitive a cue of commitment takes: "vowed to
     continue the war" ("continue" is a cue too: "he continued: ...")."""
-    pledged = verb.lemma_ in _PLEDGES and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
-    return _lemma(clause) in ALL_CUES and not pledged
+    return _lemma(clause) in ALL_CUES and not (verb.lemma_ in _PLEDGES and _is_infinitive(clause))
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _is_circumstance(clause: Token) -> bool:
