@@ -22,6 +22,9 @@ from spinlens.datelines import byline_date_words, dateline_date_words, dateline_
         # an Indian wire puts no dash after its name
         ("NEW DELHI, Nov 6 (PTI) Prime Minister Narendra Modi hailed the win.", "NEW DELHI", None),
         ("MUMBAI (IANS) The Sensex rose.", "MUMBAI", None),
+        # a place in ordinary case, when an agency and a dash follow it
+        ("Ankara (AA) - Turkish President Recep Tayyip Erdogan spoke.", "Ankara", None),
+        ("Mexico City (AFP) – Prices rose.", "Mexico City", None),
     ],
 )
 def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, place, date):
@@ -31,12 +34,20 @@ def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, pl
     assert dateline_date_words(text) == date
     story = end_of_dateline(text, start)
     assert story is not None and text[story:][0].isupper()
-    assert text[:story].rstrip().endswith(("—", "-", "(PTI)", "(IANS)"))
+    assert text[:story].rstrip().endswith(("—", "–", "-", "(PTI)", "(IANS)"))
 
 
 @pytest.mark.parametrize(
     "text",
-    ["The US - China talks resumed.", "US-led forces advanced.", "Troops advanced.", "WASHINGTON (AP) Trump said."],
+    [
+        "The US - China talks resumed.",
+        "US-led forces advanced.",
+        "Troops advanced.",
+        "WASHINGTON (AP) Trump said.",
+        # a name in ordinary case with a party after it is no place
+        "Ted Cruz (R-Texas) - the senator said.",
+        "Harare — Zimbabwe's government said.",
+    ],
 )
 def test_no_dateline(text):
     assert end_of_dateline(text, 0) is None and dateline_place(text, 0) is None

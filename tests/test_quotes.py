@@ -270,6 +270,12 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
         'the sanctions as "a crime against humanity."'
     )
     assert analyse(nlp, text).quotes[-1].speaker.text == "Iran's foreign ministry spokesman Nasser Kanaani"
+    # and with its agency: the sentence's speaker, not the dateline, goes on speaking in a participle
+    text = (
+        "Ankara (AA) - Turkish President Recep Tayyip Erdogan on Wednesday slammed Israel's attacks on Lebanon, "
+        'calling Prime Minister Benjamin Netanyahu "the butcher of Gaza."'
+    )
+    assert {q.speaker.text for q in analyse(nlp, text).quotes} == {"Turkish President Recep Tayyip Erdogan"}
     text = "Dallas, TX — Troops retook two villages near the city, the general staff said."
     assert only(analyse(nlp, text)).content.text == "Troops retook two villages near the city"
     # written so, a name opening a line is no place: NER must take it for one

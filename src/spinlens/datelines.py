@@ -20,7 +20,10 @@ _DAY = rf"\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}"
 _DATELINE = re.compile(
     # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS"), or two places
     # filed from ("BEIJING/TOKYO")
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:(?:[ \t]+|/)[A-Z][A-Z.'’-]*)*)"
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:(?:[ \t]+|/)[A-Z][A-Z.'’-]*)*"
+    # or a place in ordinary case, when the agency and the dash follow it at once ("Ankara (AA) -", "Berlin
+    # (dpa) -"): bare, "Tehran —" reads like any name before a dash ("Mehmet Oz — Ivy League-trained ...")
+    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*\([A-Za-z][\w .'’]{1,30}\)[ \t]*(?:[—–]|--|-)))"
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     # a date, with its year or without ("Sept 21", which says no more than the publication date)
