@@ -25,6 +25,9 @@ from spinlens.datelines import byline_date_words, dateline_date_words, dateline_
         # a place in ordinary case, when an agency and a dash follow it
         ("Ankara (AA) - Turkish President Recep Tayyip Erdogan spoke.", "Ankara", None),
         ("Mexico City (AFP) – Prices rose.", "Mexico City", None),
+        # capitals with accents
+        ("BRASÍLIA — Brazil's Federal Police accused Bolsonaro.", "BRASÍLIA", None),
+        ("SÃO PAULO, March 3, 2025 (Reuters) - Shares rose.", "SÃO PAULO", "March 3, 2025"),
     ],
 )
 def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, place, date):

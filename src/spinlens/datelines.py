@@ -17,13 +17,15 @@ import re
 _MONTH = r"[A-Z][a-z]+\.?"
 _DATE = rf"\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
 _DAY = rf"\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # with the accented ones: "BRASÍLIA", "SÃO PAULO", "BOGOTÁ"
 _DATELINE = re.compile(
     # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS"), or two places
     # filed from ("BEIJING/TOKYO")
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?:(?:[ \t]+|/)[A-Z][A-Z.'’-]*)*"
+    rf"^[ \t]*(?P<place>[{_CAPITAL}][{_CAPITAL}.'’-]*[{_CAPITAL}.](?:(?:[ \t]+|/)[{_CAPITAL}][{_CAPITAL}.'’-]*)*"
     # or a place in ordinary case, when the agency and the dash follow it at once ("Ankara (AA) -", "Berlin
     # (dpa) -"): bare, "Tehran —" reads like any name before a dash ("Mehmet Oz — Ivy League-trained ...")
-    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*\([A-Za-z][\w .'’]{1,30}\)[ \t]*(?:[—–]|--|-)))"
+    rf"|[{_CAPITAL}][^\W\d_A-Z]+(?:[ \t]+[{_CAPITAL}][^\W\d_A-Z]+)?"
+    r"(?=[ \t]*\([A-Za-z][\w .'’]{1,30}\)[ \t]*(?:[—–]|--|-)))"
     # a region in ordinary case ("KYIV, Ukraine,"), tried only when no date follows the place directly
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     # a date, with its year or without ("Sept 21", which says no more than the publication date)
