@@ -858,6 +858,9 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
         ),
         # whom a cue addresses, or a clause's own "there", is no such subject
         ("They are telling us there is no terrorist connection.", "there is no terrorist connection"),
+        # but what follows whom it addresses is, and a clause on a modal is finite
+        ("They told you masks would stop the virus.", "masks would stop the virus"),
+        ("They told you lockdowns would last two weeks.", "lockdowns would last two weeks"),
         # the quote mark makes "hold" a relative clause of "conclusions", the cue's object
         (
             'The author acknowledged the mistake but insisted the main conclusions "still hold."',

@@ -984,11 +984,14 @@ def _is_clause_taken_for_a_relative(word: Token) -> bool:
         word.dep_ == "relcl"
         and word.i > word.head.i
         and not any(t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i])
-        and (
-            word.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS | {"MD"} for c in word.children)
-        )
+        and _is_finite(word)
         and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
     )
+
+
+def _is_finite(verb: Token) -> bool:
+    """Whether the verb is finite itself or through its auxiliary ("would stop", "has been")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS | {"MD"} for c in verb.children)
 
 
 def _is_name_given(verb: Token, word: Token) -> bool:
@@ -1009,18 +1012,21 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     if (
         clause.i < verb.i
         or clause.dep_ != "ccomp"
-        or clause.tag_ not in _FINITE_TAGS
+        or not _is_finite(clause)
         or any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
         or clause.left_edge.lower_ == "that"
     ):
         return []
     between = list(verb.doc[verb.i + 1 : clause.left_edge.i])
-    if (
-        not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between)
-        or any(t.is_punct for t in between)
-        # "telling us there is", "told the committee her client wishes": whom the cue addresses is no subject
-        or (verb.lemma_ in ADDRESSEE_CUES and any(t.dep_ in {"dobj", "dative"} and t.head.i == verb.i for t in between))
-    ):
+    objects = [t for t in between if t.dep_ in {"dobj", "dative"} and t.head.i == verb.i]
+    addressed = verb.lemma_ in ADDRESSEE_CUES and objects
+    if addressed and (len(objects) > 1 or objects[0].dep_ == "dative"):
+        # "They told you masks would stop the virus": whom the cue addresses, then the subject
+        between = [t for t in between if t.i > objects[0].right_edge.i]
+    elif addressed:
+        # "told the committee her client wishes": the one object is whom the cue addresses
+        return []
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) or any(t.is_punct for t in between):
         return []
     return between
 
