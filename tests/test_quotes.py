@@ -197,8 +197,24 @@ def test_who_is_asked_is_not_who_asks(nlp):
 
 
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
-    quote = only(analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied."))
-    assert quote.content.text == "300 rockets had been fired from Lebanon"
+    quotes = analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied.").quotes
+    # the remark reports a denial of its own: of the claim
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [
+        ("The IDF", "300 rockets had been fired from Lebanon"),
+        ("Hezbollah", "a claim"),
+    ]
+    # the parser may make the remark the cue's object, what was reported the clause before it
+    text = "Human rights groups have accused Israel of collective punishment, a charge Israeli officials deny."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Human rights groups", "have accused", "Israel of collective punishment"),
+        ("Israeli officials", "deny", "a charge"),
+    ]
+    # or an object of the cue before it
+    text = "The company has been accused of union busting, an allegation it denies."
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("has been accused", "of union busting"),
+        ("denies", "an allegation"),
+    ]
     # nor after what a cue names, and a phrase or a move is such a remark too
     text = (
         'Home Secretary Suella Braverman had earlier described the demonstrations as "hate marches," a phrase '

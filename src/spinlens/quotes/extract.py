@@ -848,7 +848,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ..."),
     # and so it is before a cue that names something ('..., a move Dupont called "a declaration of war"')
-    fronted = _lemma(verb) in CLAUSE_CUES and not after_only and not any(c.dep_ == "oprd" for c in verb.children)
+    fronted = (
+        _lemma(verb) in CLAUSE_CUES
+        and not after_only
+        and not any(c.dep_ == "oprd" for c in verb.children)
+        # "Groups accused Israel of collective punishment, a charge Israeli officials deny": what is denied is
+        # the noun before the cue, which the parser makes its object
+        and not any(c.dep_ == "dobj" and c.i < verb.i for c in verb.children)
+    )
     clauses = [
         c
         for c in verb.children
@@ -951,13 +958,19 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             c
             for c in verb.children
             if (c.dep_ in _OBJECT_DEPS or _is_name_given(verb, c))
-            and c.i > verb.i
+            # "..., a charge Israeli officials deny": a noun object before the cue
+            and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
             and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
             and not _is_when(c)
         ]
         if any(o.dep_ != "dative" for o in objects):
             # "promise us the end of snow": whom it is promised to is no part of what is promised
             objects = [o for o in objects if o.dep_ != "dative"]
+        # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
+        objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
+        if not objects and verb.dep_ == "relcl" and _is_remark(verb.head) and _has_subject(verb):
+            # "..., an allegation it denies": what is denied is the noun the clause is on
+            return _tokens_range(list(doc[verb.head.left_edge.i : verb.left_edge.i])), True
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
@@ -987,6 +1000,11 @@ def _is_clause_taken_for_a_relative(word: Token) -> bool:
         and _is_finite(word)
         and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
     )
+
+
+def _is_remark(noun: Token) -> bool:
+    """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied")."""
+    return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
 
 
 def _is_finite(verb: Token) -> bool:
@@ -1046,11 +1064,7 @@ def _not_reported(clause: Token) -> set[Token]:
             if joining and doc[joining[0].i - 1].text == ",":
                 cut.add(doc[joining[0].i - 1])
             continue
-        remark = (
-            token.dep_ == "appos"
-            and token.lemma_ in _REMARK_NOUNS
-            and any(c.dep_ in {"relcl", "acl"} for c in token.children)
-        )
+        remark = token.dep_ == "appos" and _is_remark(token)
         another_report = token.dep_ == "advcl" and (
             (_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token)
         )
