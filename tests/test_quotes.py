@@ -179,6 +179,12 @@ def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, tex
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+def test_who_lets_someone_be_spoken_of_does_not_speak(nlp):
+    text = "Björn Höcke, whom a court has allowed to be called a fascist, won the vote."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker, quote.cue.text, quote.content.text) == (None, "to be called", "a fascist")
+
+
 def test_a_by_phrase_naming_no_one_stays_in_what_was_said(nlp):
     quote = only(analyse(nlp, "He was accused of winning by fraud."))
     assert (quote.speaker, quote.content.text) == (None, "of winning by fraud")

@@ -1341,6 +1341,10 @@ def _speaker(verb: Token) -> Span | None:
         # "Ukraine's foreign minister, Dmytro Kuleba, called on ...": the parser, finding no verb for the
         # sentence, made the noun its root and the cue a clause on it; the noun is the cue's subject
         return _trimmed_subtree(verb.head, verb)
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Höcke, whom a court has allowed to be called a fascist": the subject lets him be called so; who
+        # calls him so is unnamed
+        return None
     if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
