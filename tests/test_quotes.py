@@ -1354,6 +1354,13 @@ def test_a_question_after_a_colon_ends_with_it(nlp):
         ),
         ("Inflation rose to 9 percent, as the report notes.", "the report", "Inflation rose to 9 percent"),
         ("As she told reporters on Monday, the plan will fail.", "she", "the plan will fail"),
+        # the writer's frame around it is the writer's
+        (
+            "Now we learn that the company never tested whether the shot stopped transmission, as a Pfizer "
+            "executive admitted to the European Parliament.",
+            "a Pfizer executive",
+            "the company never tested whether the shot stopped transmission",
+        ),
     ],
 )
 def test_what_is_said_around_an_as_clause(nlp, text, speaker, content):

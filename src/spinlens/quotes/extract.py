@@ -939,8 +939,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
         return _tokens_range(_words_outside(doc[verb.sent.start : verb.left_edge.i], [])), False
     if _is_as_said(verb):
-        # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence
-        return _tokens_range(_words_outside(verb.sent, verb.subtree)), False
+        # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence, less
+        # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
+        scope = _within_writers_frame(verb) or list(verb.sent)
+        return _tokens_range(_words_outside(scope, verb.subtree)), False
     if verb.lemma_ in EVIDENCE_CUES and not any(
         c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children
     ):
@@ -1120,6 +1122,18 @@ def _is_as_said(verb: Token) -> bool:
         and _has_subject(verb)
         and not any(c.dep_ in own_objects for c in children)
     )
+
+
+def _within_writers_frame(verb: Token) -> list[Token] | None:
+    """The words of the clause the writer frames in the first person ("we learn that ...", "I know ...") and
+    the verb lies in, without its "that"."""
+    root = verb.sent.root
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"we", "i"} for c in root.children):
+        return None
+    framed = [c for c in root.children if c.dep_ == "ccomp" and c.left_edge.i <= verb.i <= c.right_edge.i]
+    if not framed:
+        return None
+    return [t for t in framed[0].subtree if not (t.dep_ == "mark" and t.head == framed[0] and t.lower_ == "that")]
 
 
 def _words_outside(scope: Iterable[Token], taken: Iterable[Token]) -> list[Token]:
