@@ -1307,6 +1307,14 @@ def test_a_rhetorical_question_reports_no_view(nlp):
         assert [q.cue.text for q in analyse(nlp, text).quotes] == ["say"]
     stated = analyse(nlp, "The ministry expects that prices will fall.").quotes
     assert [q.cue.text for q in stated] == ["expects"]
+    # nor does a question about what might be said, asked of any cue; one about what was said still reports
+    for text in ("When will parents say enough is enough?", "Could we possibly say that he failed?"):
+        assert analyse(nlp, text).quotes == []
+    assert [q.cue.text for q in analyse(nlp, "Has he called for changing the provisions?").quotes] == [
+        "Has he called for"
+    ]
+    asked = analyse(nlp, '"Is this a joke?" she asked. He said: "Will anyone help us?"').quotes
+    assert [q.cue.text for q in asked] == ["asked", "said"]
 
 
 def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):

@@ -565,6 +565,11 @@ def _from_cue(token: Token) -> list[Found]:
         or _is_question(token.sent)
     ):
         return []
+    if _is_question(token.sent) and _is_asked_about(token):
+        # "When will parents say enough is enough?", "Could we possibly say that ...?": a question about words
+        # someone might say, not a report of them ("But has he called for changing ...?" asks about words
+        # said, and PolNeAR marks it)
+        return []
     tag = _inverted_tag(token) or _stranded_tag(token) or _relative_tag(token)
     if tag is not None:
         speaker, span, by_object = tag
@@ -800,6 +805,12 @@ def _is_anyone_of_a_kind(speaker: Span) -> bool:
 def _is_question(sentence: Span) -> bool:
     words = [t for t in sentence if not t.is_space and t.text not in _CLOSING_QUOTES | {"'", ")"}]
     return bool(words) and words[-1].text == "?"
+
+
+def _is_asked_about(verb: Token) -> bool:
+    """Whether a modal comes before the verb's subject, as a question about what might be said puts it."""
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return bool(subjects) and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < subjects[0] for c in verb.children)
 
 
 def _worded(text: str, span: Range | None) -> Range | None:
