@@ -757,3 +757,27 @@ def test_a_persons_name_stops_before_a_number_and_holds_none(nlp):
         "Jesus",
         "John Hancock",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # NER types these a person or a place; the last word names a body
+        (
+            "The Wad al-Noura Resistance Committee said RSF fighters had opened fire.",
+            "Wad al-Noura Resistance Committee",
+            "organisation",
+        ),
+        (
+            "The nonpartisan Brennan Center for Justice estimates that 21 million voting-age citizens lack ready "
+            "access to documents proving citizenship.",
+            "Brennan Center",
+            "organisation",
+        ),
+        # but a union of states, and a center that is a venue, can be places
+        ("The Soviet Union fell.", "Soviet Union", "place"),
+        ("Rockefeller Center was lit.", "Rockefeller Center", "place"),
+    ],
+)
+def test_a_name_ending_on_a_bodys_word_is_an_organisation(nlp, text, name, kind):
+    assert (name, kind) in [(e.name, e.type) for e in entities(nlp, text)]

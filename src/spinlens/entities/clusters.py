@@ -51,6 +51,16 @@ _BODIES = frozenset(
         "assembly", "party", "union", "bureau", "service", "authority", "police", "parliament", "senate",
     }
 )  # fmt: skip
+# The last words of an institution's name, by which a name NER typed a person or a place is a body's ("the
+# Wad al-Noura Resistance Committee", "the Secret Service"); not "Union" ("Soviet Union") or "Office" ("Oval
+# Office"), and "Center" only for a person's ("the Brennan Center"; "Rockefeller Center" is a place)
+_INSTITUTIONS = frozenset(
+    {
+        "Ministry", "Department", "Agency", "Commission", "Committee", "Council", "Institute", "Party", "Service",
+        "Authority", "Police", "Foundation", "Association", "Federation", "Court",
+    }
+)  # fmt: skip
+_VENUES = frozenset({"Center", "Centre"})
 # Words no name ends on: NER stopping on them stopped short
 _DANGLING = frozenset({"of", "for", "the", "and", "de"})
 # Names that start after such a word are no part of the name before it: "Gathering of" Iranians, "Review
@@ -170,6 +180,10 @@ def mentions(doc: Doc) -> list[Mention]:
         span = _trim(ent, person=kind == "person")
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
+        if (kind == "place" and span[-1].text in _INSTITUTIONS) or (
+            kind == "person" and span[-1].text in _INSTITUTIONS | _VENUES
+        ):
+            kind = "organisation"
         if kind == "person" and (span[0].like_url or _DIGIT.search(span[0].text)):
             # "KENS5", "U2" (of "U2’s Bono"), "MI6", "Kath.net": a station, a band, an agency or a site
             kind = "organisation"
