@@ -781,3 +781,18 @@ def test_a_persons_name_stops_before_a_number_and_holds_none(nlp):
 )
 def test_a_name_ending_on_a_bodys_word_is_an_organisation(nlp, text, name, kind):
     assert (name, kind) in [(e.name, e.type) for e in entities(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Telling Jeb Bush to leave was a mistake.", "Jeb Bush"),
+        (
+            "Every dollar spent there degrades the army. Abandoning Kyiv now would be a betrayal of historic "
+            "proportions.",
+            "Kyiv",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_an_ing_verb_is_no_part_of_the_name_after_it(nlp, text, name):
+    assert [e.name for e in entities(nlp, text)] == [name]

@@ -427,6 +427,9 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         # "Billionaire  Donald Trump": the second of two spaces is a token of its own
         or ent.doc[start].is_space
         or (person and ent.doc[start].lower_ in _ROLES)
+        # "Telling Jeb Bush to leave ...", "Abandoning Kyiv now ...": a sentence opening on a verb in "-ing",
+        # capitalised there, which NER runs into the name after it
+        or (ent.doc[start].tag_ == "VBG" and ent.doc[start].is_sent_start and start + 1 < end)
     ):
         start += 1
     opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
