@@ -796,3 +796,10 @@ def test_a_name_ending_on_a_bodys_word_is_an_organisation(nlp, text, name, kind)
 )
 def test_a_sentence_opening_on_an_ing_verb_is_no_part_of_the_name_after_it(nlp, text, name):
     assert [e.name for e in entities(nlp, text)] == [name]
+
+
+def test_a_place_joined_by_hyphens_is_one_name(nlp):
+    # NER finds "Mar" and types it a person
+    assert [(e.name, e.type) for e in entities(nlp, "They raided Mar-a-Lago in August.")] == [("Mar-a-Lago", "place")]
+    # not "to" between the hyphens: that joins two names
+    assert [e.name for e in entities(nlp, "It was a Washington-to-English translation.")] == ["Washington"]

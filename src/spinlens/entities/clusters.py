@@ -187,6 +187,8 @@ def mentions(doc: Doc) -> list[Mention]:
         if kind == "person" and (span[0].like_url or _DIGIT.search(span[0].text)):
             # "KENS5", "U2" (of "U2’s Bono"), "MI6", "Kath.net": a station, a band, an agency or a site
             kind = "organisation"
+        if (joined := _joined_place(span)) is not None:
+            kind, span = "place", joined
         if _named_as_a_place(span):
             # "the villages of Aita al-Shaab and Kfar Kila", "the city of Lyon": the small NER takes an
             # unfamiliar place name for a person or a body as often as not
@@ -294,6 +296,27 @@ def _named_as_a_place(span: Span) -> bool:
         head = head.head
     of = head.head
     return head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _SETTLEMENTS and before != "the"
+
+
+# The small words between hyphens in a place's name: "Mar-a-Lago", "Stoke-on-Trent", "Saint-Germain-en-Laye";
+# not "to" ("a Washington-to-English translation")
+_PLACE_JOINERS = frozenset({"a", "on", "upon", "under", "by", "in", "en", "sur", "de", "la", "le", "du", "y"})
+
+
+def _joined_place(span: Span) -> Span | None:
+    """The place whose name joins words with a small one between hyphens ("Mar-a-Lago", "Stoke-on-Trent"),
+    where NER found only its first word; None where the name goes on no such way ("Biden-Harris")."""
+    doc, end = span.doc, span.end
+    while (
+        end + 3 < len(doc)
+        and not doc[end - 1].whitespace_
+        and [t.text for t in (doc[end], doc[end + 2])] == ["-", "-"]
+        and not any(t.whitespace_ for t in doc[end : end + 3])
+        and doc[end + 1].text in _PLACE_JOINERS
+        and doc[end + 3].text[:1].isupper()
+    ):
+        end += 4
+    return doc[span.start : end] if end > span.end else None
 
 
 def _whole_place(doc: Doc, place: tuple[int, int], span: Span) -> Span:
