@@ -1624,7 +1624,10 @@ def _with_conjunction(conjunct: Token) -> list[Token]:
 
 def _cue(verb: Token) -> Range:
     words = [verb]
-    words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    # not an auxiliary before the subject, as a question puts it: "Has he called for ...?" has "called for"
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    opens = subjects[-1] if subjects else -1
+    words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and opens < c.i < verb.i]
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSALS and verb.head.i < verb.i:
         # "the CDC refuses to admit they were wrong": without "refuses", the cue would read as if the CDC
         # had admitted it
