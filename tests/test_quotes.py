@@ -1146,6 +1146,7 @@ def test_everyone_and_no_one_hold_no_quoted_view(nlp):
     assert [q.cue.text for q in analyse(nlp, "Someone said that the bridge had collapsed.").quotes] == ["said"]
 
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1296,6 +1297,8 @@ def test_a_quantified_group_that_speaks_or_is_counted_is_still_a_source(nlp):
 
 def test_an_imperative_quotes_no_one(nlp):
     assert analyse(nlp, "Pfizer made billions. Ask yourself: who benefits?").quotes == []
+    # nor does the writer's "let's"
+    assert analyse(nlp, "Let’s say that I’m right: the CIA lied. Let's talk about JFK.").quotes == []
 
 
 def test_a_rhetorical_question_reports_no_view(nlp):

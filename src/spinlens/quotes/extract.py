@@ -534,8 +534,9 @@ def _from_cue(token: Token) -> list[Found]:
     speaker = _speaker(stopped or token)
     shared = _shared_subject(token) if speaker is None else None
     speaker = speaker or shared
-    if speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT":
-        # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"); no one is quoted
+    if (speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT") or _is_proposed(token):
+        # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"), and so does the
+        # writer's "Let's say that I'm right"; no one is quoted
         return []
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token):
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
@@ -749,6 +750,13 @@ def _is_writers_aside(verb: Token) -> bool:
     if clause.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
         return False
     return head.lower_ == "time" or any(c.dep_ == "acomp" and c.lower_ in _ASIDE_JUDGEMENTS for c in clause.children)
+
+
+def _is_proposed(verb: Token) -> bool:
+    """Whether the verb is what "let's" proposes ("Let's talk about JFK")."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in {"'s", "’s"} and c.i > 0 and c.nbor(-1).lower_ == "let" for c in verb.children
+    )
 
 
 def _said_by_me(verb: Token) -> bool:
