@@ -555,6 +555,11 @@ def test_publication_date(published, expected):
             "A 114-page ruling by the 12-member panel named the fifty-first state.",
             [("114-page", "114 page"), ("12-member", "12 member")],
         ),
+        # an age, hyphened or not
+        (
+            "Police killed a 23-year-old man; his 18-month-old son was unhurt and his mother is 70 years old.",
+            [("23-year-old", "23 year old"), ("18-month-old", "18 month old"), ("70 years old", "70 year old")],
+        ),
         # hyphened, a fraction is a share with or without "of"
         (
             "A two-thirds majority and three-fourths of members agreed.",

@@ -50,6 +50,9 @@ _UNITS = {
     "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
     "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
     "century": "century", "centuries": "century",
+    # an age: "a 23-year-old man", "she was 23 years old", "an 18-month-old boy"
+    "year-old": "year old", "years old": "year old", "year old": "year old", "month-old": "month old",
+    "months old": "month old", "week-old": "week old", "weeks old": "week old",
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "mile": "mile",
     "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "feet": "foot", "foot": "foot",
     "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
