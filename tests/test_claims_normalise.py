@@ -693,6 +693,11 @@ def test_publication_date(published, expected):
                 ("four plain-clothes NYPD officers", "4 plain-clothes NYPD officers"),
             ],
         ),
+        # a party's members are a plural head, as a people is
+        (
+            "The bill passed with five Democrats joining Republicans.",
+            [("five Democrats", "5 Democrats")],
+        ),
         # a disease named in -s is no plural head
         ("The CDC reported 1,274 measles cases.", [("1,274 measles cases", "1274 measles cases")]),
     ],

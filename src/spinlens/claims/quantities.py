@@ -174,6 +174,7 @@ _PARTITIVE = re.compile(
 # "Democratic", "Catholic";
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
 _PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch", "ic")
+_PARTISAN_ENDINGS = ("crat", "ist", "ive")  # "Democrats", "Socialists", "Conservatives"
 _PERFECT = re.compile(r"\s+(?:have|has|had)\s+(?!been\b)")
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
@@ -269,9 +270,10 @@ def _is_plural_noun(word: str) -> bool:
         and word.endswith("s")
         # not "Minneapolis", "Illinois", "Chris" or "Olympics", which end so too
         and not word.endswith(("is", "ics"))
-        and word[:-1].endswith(_PROPER_ADJECTIVE_ENDINGS)
+        and word[:-1].endswith(_PROPER_ADJECTIVE_ENDINGS + _PARTISAN_ENDINGS)
     ):
-        return True  # a people: "43 million Americans hold ...", "four Americans dead"
+        # a people, or a party's members: "43 million Americans hold ...", "five Democrats joining ..."
+        return True
     if not word.islower() or "-" in word or word in _PLURAL_MODIFIERS:
         return False
     if word.endswith("men") and word not in _SINGULARS_IN_MEN:
