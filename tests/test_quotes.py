@@ -1584,6 +1584,8 @@ def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
         ("Foreign Ministry spokeswoman Maria Zakharova said that the talks had failed.", "Maria Zakharova"),
         ("Michael Tanner, an analyst at the Cato Institute, said that taxes would rise.", "Michael Tanner"),
         ("A spokesman for the Pentagon said that the strike had hit its target.", "Pentagon"),
+        # the name the head word is a kind of, not its owner's
+        ("Former president Jacob Zuma's new MK party said it would challenge the results in court.", "MK"),
     ],
 )
 def test_a_speaker_is_the_entity_its_head_word_names(nlp, text, who):

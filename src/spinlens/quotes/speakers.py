@@ -197,7 +197,10 @@ def resolve(
     beside = [
         t.idx for t in span if t.dep_ == "appos" and all(w.is_punct for w in span.doc[t.right_edge.i + 1 : span.end])
     ]
-    named = _named(speaker, entities, doc_text(doc), (head.idx, *beside))
+    # "Jacob Zuma's new MK party": a name the head word is a kind of comes before its owner's
+    owned = any(t.dep_ == "poss" for t in head.children)
+    kinds = [t.idx for t in head.children if owned and t.dep_ == "compound" and t.pos_ == "PROPN"]
+    named = _named(speaker, entities, doc_text(doc), (head.idx, *beside, *kinds))
     if named is not None and (
         _names(entities[named], head.idx)
         or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
