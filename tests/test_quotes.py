@@ -1146,6 +1146,14 @@ def test_everyone_and_no_one_hold_no_quoted_view(nlp):
     assert [q.cue.text for q in analyse(nlp, "Someone said that the bridge had collapsed.").quotes] == ["said"]
 
 
+def test_a_tag_whose_speaker_the_parser_made_the_cues_object(nlp):
+    text = (
+        '"The measles vaccine has killed more children than measles," claimed one viral post shared 40,000 '
+        "times last week."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.direct) == ("one viral post", True)
+
 
 @pytest.mark.parametrize(
     "text",
