@@ -1155,6 +1155,13 @@ def test_a_tag_whose_speaker_the_parser_made_the_cues_object(nlp):
     assert (quote.speaker.text, quote.direct) == ("one viral post", True)
 
 
+def test_a_view_supposed_by_a_time_or_a_condition_is_no_report(nlp):
+    text = "Florida banned most abortions after six weeks, before many women know they are pregnant."
+    assert analyse(nlp, text).quotes == []
+    assert analyse(nlp, "If voters believe the polls, Trump will win.").quotes == []
+    assert [q.cue.text for q in analyse(nlp, "Voters believe the polls are wrong.").quotes] == ["believe"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

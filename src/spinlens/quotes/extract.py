@@ -564,6 +564,7 @@ def _from_cue(token: Token) -> list[Found]:
         or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
         or _is_anyone_of_a_kind(speaker)
         or _is_question(token.sent)
+        or _is_supposed(token)
     ):
         return []
     if _is_question(token.sent) and _is_asked_about(token):
@@ -750,6 +751,15 @@ def _is_writers_aside(verb: Token) -> bool:
     if clause.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
         return False
     return head.lower_ == "time" or any(c.dep_ == "acomp" and c.lower_ in _ASIDE_JUDGEMENTS for c in clause.children)
+
+
+# The conjunctions of a clause that supposes a time or a condition rather than reports: "before many women
+# know they are pregnant", "if you believe the polls"
+_SUPPOSING_MARKS = frozenset({"before", "until", "till", "once", "when", "whenever", "if", "unless"})
+
+
+def _is_supposed(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
 
 
 def _is_proposed(verb: Token) -> bool:
