@@ -555,6 +555,11 @@ def test_publication_date(published, expected):
             "A 114-page ruling by the 12-member panel named the fifty-first state.",
             [("114-page", "114 page"), ("12-member", "12 member")],
         ),
+        # "all" before the whole says nothing more of it
+        (
+            "Social Security and Medicare are more than half of all federal spending; 30% of all the world's oil.",
+            [("half of all federal spending", "50 percent of federal spending"), ("30%", "30 percent of world's oil")],
+        ),
         # an age, hyphened or not
         (
             "Police killed a 23-year-old man; his 18-month-old son was unhurt and his mother is 70 years old.",

@@ -775,7 +775,9 @@ def _is_weight(text: str, end: int) -> bool:
 
 # a name in initials ("U.S.") is read whole, and as a modifier like a proper adjective ("of U.S. electricity")
 _INITIALS = r"(?:[A-Z]\.){2,}"
-_PERCENT_OF = re.compile(rf"\s+of\s+(?:(?:the|its|their|his|her|our|your)\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)")
+_PERCENT_OF = re.compile(
+    rf"\s+of\s+(?:(?:all\s+)?(?:the|its|their|his|her|our|your)\s+|all\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)"
+)
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ble", "ic", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ish", "less")
