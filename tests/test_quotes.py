@@ -740,6 +740,11 @@ def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_calling_something_a_good_one_is_speech(nlp):
+    text = 'Trump\'s attorney, Steve Sadow, called the ruling "a correct one."'
+    assert only(analyse(nlp, text)).content.text == 'the ruling "a correct one."'
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     assert speaker_and_entity(nlp, text) == ("data compiled by Mapping Police Violence", "Mapping Police Violence")

@@ -545,9 +545,11 @@ def _from_cue(token: Token) -> list[Found]:
     if _is_writers_aside(token):
         return []
     if _lemma(token) == "call" and (
-        _names_a_thing(token) or any(c.dep_ in {"dobj", "oprd"} and c.like_num for c in token.children)
+        _names_a_thing(token)
+        or any(c.dep_ in {"dobj", "oprd"} and any(ch.isdigit() for ch in c.text) for c in token.children)
     ):
-        # "swollen lymph nodes, called buboes" names; "called 911" telephones
+        # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
+        # one"' does not)
         return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
