@@ -685,6 +685,12 @@ def test_a_text_or_a_source_saying_something_speaks(nlp, text, speaker):
     assert quote.speaker.text == speaker
 
 
+def test_who_gives_a_lecture_claiming_something_speaks(nlp):
+    text = 'Putin spent the first 30 minutes giving a history lecture claiming Ukraine was an "artificial state."'
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Putin", "claiming")
+
+
 def test_a_source_cited_as_saying_something_speaks(nlp):
     text = "The Guardian cited two unidentified sources as saying Manafort met Assange."
     (quote,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "saying"]

@@ -1588,6 +1588,9 @@ def _saying_noun(noun: Token) -> Span:
         for child in noun.head.children:
             if child.dep_ == "nsubj":
                 return _trimmed_subtree(child)
+        if noun.head.dep_ in {"xcomp", "advcl"} and (giver := _speaker(noun.head)) is not None:
+            # "Putin spent 30 minutes giving a history lecture claiming ...": who gave it
+            return giver
     return _trimmed_subtree(noun)
 
 
