@@ -915,6 +915,14 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
         ("Garland", "has denied", "that the department targeted parents"),
         ("Garland", "saying", "it was responding to a rise in threats against educators"),
     ]
+    # also after a quote that closes on the comma
+    text = 'Tucker Carlson claimed this week that the election was "stolen," repeating a claim courts have rejected.'
+    (claimed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "claimed"]
+    assert claimed.content.text == 'that the election was "stolen,"'
+    # but who a quote with no tag is about does not go on speaking after it
+    text = '"Marx does not even mention that homosexuality contradicts the Will of God," citing church teaching.'
+    (citing,) = [q for q in analyse(nlp, text).quotes if q.cue is not None and q.cue.text == "citing"]
+    assert citing.speaker is None
 
 
 @pytest.mark.parametrize(

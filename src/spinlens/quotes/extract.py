@@ -58,7 +58,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
-        "deny", "vow", "pledge",
+        "deny", "vow", "pledge", "repeat", "echo",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
@@ -73,6 +73,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+_OPENING_QUOTES = frozenset({'"', "“", "``", "‘"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 # People who speak in "cops claiming ...", "protesters chanting ...", beside the roles of `PERSON_ROLES`
 _PEOPLE = frozenset(
@@ -1188,13 +1189,12 @@ def _is_closing_participle(verb: Token) -> bool:
 
 
 def _is_participle_after_comma(verb: Token) -> bool:
-    """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying"."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.left_edge.i > 0
-        and verb.doc[verb.left_edge.i - 1].text == ","
-    )
+    """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying",
+    also where a quote closes after the comma ('... was "stolen," repeating ...')."""
+    before = verb.left_edge.i - 1
+    while before > 0 and verb.doc[before].text in _CLOSING_QUOTES:
+        before -= 1
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and before >= 0 and verb.doc[before].text == ","
 
 
 def _is_reporting_conjunct(verb: Token) -> bool:
@@ -1414,6 +1414,10 @@ def _speaker(verb: Token) -> Span | None:
         while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not _has_subject(head):
             # "The board voted to close the school, citing falling enrollment": who voted cites
             head = head.head
+        if verb.tag_ == "VBG" and _subject_quoted(head, verb):
+            # '"Marx does not even mention that ...," citing church teaching': who the quote is about is not
+            # who cites; whoever said the quote is, if a tag names them
+            return None
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
@@ -1428,6 +1432,17 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
+
+
+def _subject_quoted(clause: Token, verb: Token) -> bool:
+    """Whether the clause's subject stands inside the quote that closes right before the verb's phrase."""
+    doc, closing = verb.doc, verb.left_edge.i - 1
+    if closing >= 0 and doc[closing].text == ",":
+        closing -= 1
+    if closing < 0 or doc[closing].text not in _CLOSING_QUOTES:
+        return False
+    opening = next((t.i for t in reversed(doc[: closing - 1]) if t.text in _OPENING_QUOTES), None)
+    return opening is not None and any(c.dep_ in _SUBJECT_DEPS and opening < c.i < closing for c in clause.children)
 
 
 def _object_after_quote(verb: Token) -> Token | None:
