@@ -241,9 +241,9 @@ AUDIENCE_NOUNS = frozenset(
 SAYING_NOUNS = frozenset(
     {
         "statement", "letter", "report", "email", "e-mail", "memo", "memorandum", "tweet", "post", "message",
-        "note", "document", "release", "ad", "advertisement", "commercial", "video", "poll", "survey", "study",
-        "filing", "complaint", "lawsuit", "suit", "petition", "editorial", "article", "story", "column", "op-ed",
-        "speech", "lecture", "sermon", "address", "interview", "sign", "banner", "placard", "headline",
+        "note", "document", "research", "release", "ad", "advertisement", "commercial", "video", "poll", "survey",
+        "study", "filing", "complaint", "lawsuit", "suit", "petition", "editorial", "article", "story", "column",
+        "op-ed", "speech", "lecture", "sermon", "address", "interview", "sign", "banner", "placard", "headline",
         "resolution", "guideline", "policy", "submission", "notice", "order", "directive", "ruling", "verdict",
         "indictment", "affidavit", "motion", "brief", "comment", "remark", "announcement", "declaration",
         "communique", "communiqué", "text", "broadcast", "clip", "footage", "leaflet", "flyer", "pamphlet", "book",
