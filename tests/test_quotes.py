@@ -1530,6 +1530,12 @@ def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cu
     assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
 
 
+def test_a_hyphened_speaker_the_parser_splits_is_one(nlp):
+    # the parser makes "co", "-" and "Xu" three subjects of "said"
+    text = '"We need randomized trials before anyone changes their prescribing," said co-author Dr. Rong Xu.'
+    assert only(analyse(nlp, text)).speaker.text == "co-author Dr. Rong Xu"
+
+
 def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):
     # the parser gives "told" no clause, so the tag is found after the quote; "urging ..." follows it
     text = (

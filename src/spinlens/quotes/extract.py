@@ -1346,7 +1346,15 @@ def _speaker(verb: Token) -> Span | None:
     # challenged, most of them in majority-Black counties, a Guardian analysis found"; one after it is the
     # reported clause's ("Mr Salama said Mbandaka's location raised ...")
     ends = [c for c in before if _ends_another_subject(c, before)]
-    for child in [*(c for c in reversed(before) if c not in ends), *ends, *(c for c in subjects if c.i > verb.i)]:
+    after = [c for c in subjects if c.i > verb.i]
+    if len(after) > 1 and all(t.text == "-" or not t.is_punct for t in verb.doc[after[0].i : after[-1].i]):
+        # "said co-author Dr. Rong Xu": the parser may split a hyphened word into subjects of their own, and
+        # leave the word after the hyphen outside them ("said the co-founder of SCOTUSblog")
+        end = _trimmed_subtree(after[-1], verb).end
+        while end < len(verb.doc) and verb.doc[end - 1].text == "-" and not verb.doc[end - 1].whitespace_:
+            end = _trimmed_subtree(verb.doc[end], verb).end
+        return verb.doc[after[0].left_edge.i : end]
+    for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
             described = [c for c in ends if _describes(c, child)]
             if described:
