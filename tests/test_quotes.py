@@ -1534,6 +1534,12 @@ def test_a_hyphened_speaker_the_parser_splits_is_one(nlp):
     # the parser makes "co", "-" and "Xu" three subjects of "said"
     text = '"We need randomized trials before anyone changes their prescribing," said co-author Dr. Rong Xu.'
     assert only(analyse(nlp, text)).speaker.text == "co-author Dr. Rong Xu"
+    # and whom a relative clause on the speaker names is not who speaks
+    text = (
+        '"There is a zero percent chance," said the co-founder of SCOTUSblog who has argued before the Supreme Court.'
+    )
+    record = analyse(nlp, text)
+    assert only(record).speaker.text.startswith("the co-founder") and only(record).speaker_entity is None
 
 
 def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):

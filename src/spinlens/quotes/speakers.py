@@ -5,7 +5,9 @@
   organisation named only in a modifier is who the speaker speaks for ("a spokesman for the Pentagon"); a
   place or a group is not ("a senior US official" is no more the US than "Israeli officials" are Israelis),
   nor is one that opens a hyphenated modifier ("the Hamas-run health ministry", "Iran-backed rebels"), nor
-  a person whose family, friend or lawyer speaks ("Kavanaugh's friend", "Trump's lawyers").
+  a person whose family, friend or lawyer speaks ("Kavanaugh's friend", "Trump's lawyers"), nor one a
+  relative clause on the speaker names ("the co-founder of SCOTUSblog who has appeared before the Supreme
+  Court"). An owned body is itself, not its owner ("Jacob Zuma's new MK party" is MK).
 - "who" opening a relative clause on a description beside a name is that name ("Rachel Reeves, the woman
   who promised ...").
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
@@ -200,7 +202,11 @@ def resolve(
     # "Jacob Zuma's new MK party": a name the head word is a kind of comes before its owner's
     owned = any(t.dep_ == "poss" for t in head.children)
     kinds = [t.idx for t in head.children if owned and t.dep_ == "compound" and t.pos_ == "PROPN"]
-    named = _named(speaker, entities, doc_text(doc), (head.idx, *beside, *kinds))
+    # "the co-founder of SCOTUSblog who has appeared before the Supreme Court": whom a relative clause on
+    # the speaker names is not the speaker
+    relative = min((t.left_edge.idx for t in span if t.dep_ == "relcl" and t.left_edge.i > span.start), default=None)
+    own = (speaker[0], relative) if relative is not None else speaker
+    named = _named(own, entities, doc_text(doc), (head.idx, *beside, *kinds))
     if named is not None and (
         _names(entities[named], head.idx)
         or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
