@@ -895,6 +895,7 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
         # but what follows whom it addresses is, and a clause on a modal is finite
         ("They told you masks would stop the virus.", "masks would stop the virus"),
         ("They told you lockdowns would last two weeks.", "lockdowns would last two weeks"),
+        ('The so-called "experts" told you masks would stop the virus.', "masks would stop the virus"),
         # the quote mark makes "hold" a relative clause of "conclusions", the cue's object
         (
             'The author acknowledged the mistake but insisted the main conclusions "still hold."',
@@ -904,6 +905,11 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
 )
 def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, content):
     assert only(analyse(nlp, text)).content.text == content
+
+
+def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
+    quote = only(analyse(nlp, 'The so-called "experts" told you masks would stop the virus.'))
+    assert quote.speaker.text == 'The so-called "experts"'
 
 
 def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp):

@@ -585,7 +585,7 @@ def _from_cue(token: Token) -> list[Found]:
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
-    speaker_range = _worded(text, _range(speaker))
+    speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
 
 
@@ -844,6 +844,15 @@ def _worded(text: str, span: Range | None) -> Range | None:
     while text[start] in ",;" or text[start].isspace():
         start += 1
     return _strip(text, start, end)
+
+
+def _with_closing_mark(text: str, span: Range | None) -> Range | None:
+    """The span with the quote mark that closes one it opened: 'The so-called "experts"', not '... "experts'."""
+    if span is None or span[1] >= len(text):
+        return span
+    words = text[span[0] : span[1]]
+    opened = words.count('"') % 2 == 1 or words.count("“") > words.count("”")
+    return (span[0], span[1] + 1) if opened and text[span[1]] in {'"', "”"} else span
 
 
 def _quoted_sentence(text: str) -> int | None:
