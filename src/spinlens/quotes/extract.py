@@ -1080,7 +1080,7 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
         return []
     between = list(verb.doc[verb.i + 1 : clause.left_edge.i])
     objects = [t for t in between if t.dep_ in {"dobj", "dative"} and t.head.i == verb.i]
-    addressed = verb.lemma_ in ADDRESSEE_CUES and objects
+    addressed = verb.lemma_ in ADDRESSEE_CUES and bool(objects)
     if addressed and (len(objects) > 1 or objects[0].dep_ == "dative"):
         # "They told you masks would stop the virus": whom the cue addresses, then the subject
         between = [t for t in between if t.i > objects[0].right_edge.i]
