@@ -1883,6 +1883,9 @@ def test_what_is_urged_or_called_for(nlp):
     assert urged.content.text == "the UN Security Council to act"
     called = only(analyse(nlp, "Egypt's foreign minister, Sameh Shoukry, called for restraint."))
     assert called.cue.text == "called for" and called.content.text == "restraint"
+    # whom the cue calls on belongs to what they are called on to do
+    called = only(analyse(nlp, "Senator Dick Durbin called on Chief Justice John Roberts to investigate."))
+    assert called.content.text == "Chief Justice John Roberts to investigate"
 
 
 def test_a_pronoun_never_resolves_to_someone_named_only_in_its_own_quote(nlp):

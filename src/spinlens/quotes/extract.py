@@ -919,6 +919,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
+        # "called on Chief Justice John Roberts to investigate": whom the cue's preposition names
+        objects += [
+            o
+            for c in verb.children
+            if _is_cue_preposition(verb, c) and verb.i < c.i < clauses[0].i
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
         if objects and all(c.dep_ == "xcomp" for c in clauses):
             # "urged the council to act": who is urged belongs to what is urged
             return _subtree_range(objects + clauses), False
