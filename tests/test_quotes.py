@@ -1888,6 +1888,12 @@ def test_what_is_urged_or_called_for(nlp):
     assert called.content.text == "Chief Justice John Roberts to investigate"
 
 
+def test_what_someone_is_accused_of_after_a_day(nlp):
+    # the parser hangs "of involvement" on "Monday"
+    text = "Prime Minister Justin Trudeau accused India on Monday of involvement in the killing of a Sikh leader."
+    assert only(analyse(nlp, text)).content.text == "India on Monday of involvement in the killing of a Sikh leader"
+
+
 def test_a_pronoun_never_resolves_to_someone_named_only_in_its_own_quote(nlp):
     quote = only(analyse(nlp, '"Hillary Clinton lied to all of us about everything," he said.'))
     assert quote.speaker.text == "he" and quote.speaker_entity is None
