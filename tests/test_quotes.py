@@ -962,6 +962,14 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "the convoy was carrying food",
             "any wrongdoing",
         ),
+        # what people were shown to do is no speech of theirs
+        (
+            'Police spokesman Muyiwa Adejobi said officers had "shown maximum restraint" and denied that live '
+            "ammunition was used.",
+            "Police spokesman Muyiwa Adejobi",
+            'officers had "shown maximum restraint"',
+            "that live ammunition was used",
+        ),
         # a thing vows nothing, whatever the tense
         (
             'A spokesman said the strikes were "a flagrant aggression" and vowed that the group would fight on.',

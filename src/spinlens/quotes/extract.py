@@ -992,9 +992,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
         scope = _within_writers_frame(verb) or list(verb.sent)
         return _tokens_range(_words_outside(scope, verb.subtree)), False
-    if verb.lemma_ in EVIDENCE_CUES and not any(
-        c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children
-    ):
+    if verb.lemma_ in EVIDENCE_CUES and not _shows_evidence(verb):
         return None, False
     if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
         return None, False
@@ -1263,14 +1261,21 @@ def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
         and not _has_subject(verb)
         and outer is not None
         # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
-        # speech
-        and _lemma(clause) not in ALL_CUES | {"lie"}
+        # speech; but "officers had shown maximum restraint" is no speech
+        and (
+            _lemma(clause) not in ALL_CUES | {"lie"} or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
+        )
         # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
         # reported that ...,"
         and outer.i < clause.i
         and _lemma(outer) in ALL_CUES
         and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in outer.children)
     )
+
+
+def _shows_evidence(verb: Token) -> bool:
+    """Whether "show" has a source of evidence for subject ("a poll shows ..."), and so reports."""
+    return any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
 
 
 def _outer_cue(clause: Token) -> Token | None:
