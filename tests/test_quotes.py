@@ -1389,6 +1389,17 @@ def test_block_quote_after_a_colon(nlp):
     assert quote.content.text == "the factory will close in March and 400 jobs will go."
 
 
+def test_a_colon_a_few_words_after_the_cue_opens_what_was_said(nlp):
+    text = "The minister told reporters at a news conference on Friday: the border will stay closed."
+    assert only(analyse(nlp, text)).content.text == "the border will stay closed."
+    # but not one over a block quote, nor one after a clause of its own
+    text = "McCarrick described the conversation with the Influential Roman:\n“Before we went in, a man came to me.”"
+    described = [q for q in analyse(nlp, text).quotes if q.cue is not None]
+    assert [q.content.text for q in described] == ["the conversation with the Influential Roman"]
+    text = "Teen from compound says he was trained for jihad: FBI agents found the rifles."
+    assert only(analyse(nlp, text)).content.text == "he was trained for jihad"
+
+
 def test_a_quote_after_a_colon_ends_at_its_closing_mark(nlp):
     # the parser runs the sentence on past the closing mark into the next speaker's words
     text = 'One insider boasted: "We will make them pay." Tory MP Mark Francois said the threat proved it.'
