@@ -1400,6 +1400,12 @@ def test_a_colon_a_few_words_after_the_cue_opens_what_was_said(nlp):
     assert only(analyse(nlp, text)).content.text == "he was trained for jihad"
 
 
+def test_a_name_the_parser_runs_into_a_posting_cue_posts(nlp):
+    # the parser reads "Trump posted on Truth Social" as a noun phrase, a Trump who was posted
+    quote = only(analyse(nlp, 'Trump posted on Truth Social: "The election was rigged!"'))
+    assert (quote.speaker.text, quote.cue.text, quote.direct) == ("Trump", "posted", True)
+
+
 def test_a_quote_after_a_colon_ends_at_its_closing_mark(nlp):
     # the parser runs the sentence on past the closing mark into the next speaker's words
     text = 'One insider boasted: "We will make them pay." Tory MP Mark Francois said the threat proved it.'

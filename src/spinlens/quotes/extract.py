@@ -67,6 +67,8 @@ _MUTE_DEEDS = frozenset(
     {"measure", "law", "bill", "ban", "policy", "legislation", "decision", "move", "plan", "proposal", "reform",
      "strike", "attack", "war", "invasion", "operation", "sanction", "tariff"}
 )  # fmt: skip
+# Cues of writing in a medium, which no one's name is the object of ("Trump posted on Truth Social")
+_POSTING_CUES = frozenset({"post", "tweet", "write"})
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -1435,6 +1437,16 @@ def _speaker(verb: Token) -> Span | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "Ukraine's foreign minister, Dmytro Kuleba, called on ...": the parser, finding no verb for the
         # sentence, made the noun its root and the cue a clause on it; the noun is the cue's subject
+        return _trimmed_subtree(verb.head, verb)
+    if (
+        verb.dep_ == "acl"
+        and verb.lemma_ in _POSTING_CUES
+        and verb.head.pos_ == "PROPN"
+        and verb.head.left_edge.i == verb.sent.start
+        and verb.i == verb.head.i + 1
+    ):
+        # 'Trump posted on Truth Social: "..."': the parser read the name and the cue as one noun phrase, a
+        # Trump who was posted
         return _trimmed_subtree(verb.head, verb)
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         # "Höcke, whom a court has allowed to be called a fascist": the subject lets him be called so; who
