@@ -172,6 +172,8 @@ def test_who_is_quoted_as_saying_is_the_speaker(nlp):
         ),
         ("The plan was described as reckless by the opposition leader.", "the opposition leader", "as reckless"),
         ("She was accused of lying by the prosecutors.", "the prosecutors", "of lying"),
+        # with no object of its own, what the cue was done to is its subject
+        ("The attack was condemned by the European Union.", "the European Union", "The attack"),
     ],
 )
 def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, text, speaker, content):

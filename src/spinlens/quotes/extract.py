@@ -1032,6 +1032,20 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if not objects and verb.dep_ == "relcl" and _is_remark(verb.head) and _has_subject(verb):
             # "..., an allegation it denies": what is denied is the noun the clause is on
             return _tokens_range(list(doc[verb.head.left_edge.i : verb.left_edge.i])), True
+        if (
+            not objects
+            and any(c.dep_ == "agent" for c in verb.children)
+            and verb.lemma_ not in QUESTION_CUES | GROUND_CUES | THREAT_CUES | {"question"}
+        ):
+            # "The attack was condemned by the European Union": what was condemned is the passive's subject, a
+            # thing named ("which", "she" or "This" say nothing of it; one who is questioned or threatened, and a
+            # border defended, are no words)
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+            objects = [
+                c
+                for c in subjects[-1:]
+                if c.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in c.subtree)
+            ]
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
