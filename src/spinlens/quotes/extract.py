@@ -1014,16 +1014,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
             and not _is_when(c)
         ]
-        # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
-        objects += [
-            p
-            for c in verb.children
-            if c.dep_ == "prep" and c.i > verb.i and _is_when(c) and objects
-            for o in c.children
-            if o.dep_ == "pobj"
-            for p in o.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-        ]
+        if objects:
+            # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
+            objects += [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and _is_when(c)
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+            ]
         if any(o.dep_ != "dative" for o in objects):
             # "promise us the end of snow": whom it is promised to is no part of what is promised
             objects = [o for o in objects if o.dep_ != "dative"]
