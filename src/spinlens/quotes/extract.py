@@ -1147,10 +1147,8 @@ def _not_reported(clause: Token) -> set[Token]:
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
-        comma = token.left_edge.i - 1
-        while comma > 0 and doc[comma].text in _CLOSING_QUOTES:
-            comma -= 1
-        if comma > 0 and doc[comma].text == ",":
+        comma = _comma_before(token)
+        if comma is not None and comma > 0:
             cut.update(token.subtree)
             if comma == token.left_edge.i - 1:
                 cut.add(doc[comma])
@@ -1233,10 +1231,16 @@ def _is_closing_participle(verb: Token) -> bool:
 def _is_participle_after_comma(verb: Token) -> bool:
     """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying",
     also where a quote closes after the comma ('... was "stolen," repeating ...')."""
-    before = verb.left_edge.i - 1
-    while before > 0 and verb.doc[before].text in _CLOSING_QUOTES:
-        before -= 1
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and before >= 0 and verb.doc[before].text == ","
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and _comma_before(verb) is not None
+
+
+def _comma_before(token: Token) -> int | None:
+    """Where the comma before the token's phrase stands, past the quote marks that close after it ('...
+    "stolen," repeating'), if one does."""
+    doc, i = token.doc, token.left_edge.i - 1
+    while i > 0 and doc[i].text in _CLOSING_QUOTES:
+        i -= 1
+    return i if i >= 0 and doc[i].text == "," else None
 
 
 def _is_reporting_conjunct(verb: Token) -> bool:
@@ -1329,7 +1333,6 @@ def _colon_after(verb: Token) -> Token | None:
     """The colon right after the cue or its object: "said:", "told reporters:"; further on, only after the
     cue's own phrases of where, when and to whom ("posted on Truth Social on Friday:")."""
     doc = verb.doc
-    own = {t.i for c in verb.children if c.dep_ in {"prep", "dobj", "dative", "npadvmod"} for t in c.subtree}
     i = verb.i + 1
     limit = min(len(doc), verb.i + 9)
     while i < limit:
@@ -1340,6 +1343,7 @@ def _colon_after(verb: Token) -> Token | None:
             # and only before words on the same line: "described the conversation with the Influential Roman:"
             # over a block quote keeps its object
             said = i + 1 < len(doc) and "\n" not in token.whitespace_ and not doc[i + 1].is_space
+            own = {t.i for c in verb.children if c.dep_ in {"prep", "dobj", "dative", "npadvmod"} for t in c.subtree}
             return token if said and all(j in own for j in range(verb.i + 1, i)) else None
         # a bar ends a headline ("White House endorses court ruling | Bangkok Post: news")
         if token.is_punct or token.text == "|" or token.is_sent_start or token.pos_ == "VERB":
