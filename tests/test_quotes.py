@@ -563,6 +563,19 @@ def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speake
     assert only(analyse(nlp, text)).speaker.text == speaker
 
 
+def test_a_participle_set_off_on_the_speaker_is_neither_speaker_nor_content(nlp):
+    # the parser takes "Johnson, asked about ..." for fronted content with a subject of its own
+    text = (
+        "Mayor Brandon Johnson, asked about the shootings on Monday, said violence prevention programs needed "
+        '"time and investment" to work.'
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "Mayor Brandon Johnson",
+        'violence prevention programs needed "time and investment" to work',
+    )
+
+
 def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
     # the parser makes the cue a conjunct of what it reports, and the speaker its object or subject
     quote = only(analyse(nlp, "Inflation will stay high for years, warned the IMF on Tuesday."))

@@ -903,7 +903,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         c
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and (c.i > verb.i or fronted)
+        and (c.i > verb.i or (fronted and _participle_subject(verb, c) is None))
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
     ]
     # a clause before the cue across a semicolon or a colon is the parser joining the sentence's other half
@@ -1583,19 +1583,31 @@ def _subject_of_participle_before(verb: Token) -> Span | None:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return None
     for clause in verb.children:
-        if clause.dep_ != "advcl" or clause.i > verb.i or clause.tag_ not in {"VBG", "VBN"}:
-            continue
-        if any(c.dep_ == "mark" for c in clause.children):
-            continue
-        for subject in clause.children:
-            if (
-                subject.dep_ == "nsubj"
-                and subject.doc[subject.i + 1].text == ","
-                and clause.i == subject.i + 2
-                and (speaker := _after_dateline_words(_trimmed_subtree(subject, clause)))
-            ):
-                return speaker
+        if (subject := _participle_subject(verb, clause)) is not None and (
+            speaker := _after_dateline_words(_trimmed_subtree(subject, clause))
+        ):
+            return speaker
     return None
+
+
+def _participle_subject(verb: Token, clause: Token) -> Token | None:
+    """The subject of a clause before the cue that is a participle set off by commas on the cue's own subject,
+    which the parser took for the participle's. "Mayor Brandon Johnson, asked about the shootings on Monday,
+    said ..." may be parsed as fronted content, "Johnson asked about ...", but a comma never parts a verb
+    from its subject."""
+    if clause.i > verb.i or clause.tag_ not in {"VBG", "VBN", "VBD"} or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    if clause.dep_ == "advcl" and clause.tag_ == "VBD":
+        return None
+    # taken for fronted content, only right before the cue ("..., said"): the participle has no other place
+    if clause.dep_ == "ccomp" and not (clause.right_edge.i == verb.i - 2 and verb.doc[verb.i - 1].text == ","):
+        return None
+    if clause.dep_ not in {"advcl", "ccomp"}:
+        return None
+    doc = verb.doc
+    return next(
+        (s for s in clause.children if s.dep_ == "nsubj" and doc[s.i + 1].text == "," and clause.i == s.i + 2), None
+    )
 
 
 def _clause_of(word: Token) -> Token:
