@@ -223,6 +223,12 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("has been accused", "of union busting"),
         ("denies", "an allegation"),
     ]
+    # nor the closing quote mark of what was said, which the parser may hang on the remark
+    text = 'The secretary insisted the border "is secure," a claim Republicans have mocked for years.'
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("insisted", 'the border "is secure,"'),
+        ("have mocked", "a claim"),
+    ]
     # nor after what a cue names, and a phrase or a move is such a remark too
     text = (
         'Home Secretary Suella Braverman had earlier described the demonstrations as "hate marches," a phrase '

@@ -1031,8 +1031,12 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
         objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
         if not objects and verb.dep_ == "relcl" and _is_remark(verb.head) and _has_subject(verb):
-            # "..., an allegation it denies": what is denied is the noun the clause is on
-            return _tokens_range(list(doc[verb.head.left_edge.i : verb.left_edge.i])), True
+            # "..., an allegation it denies": what is denied is the noun the clause is on, not the quote mark
+            # the parser may hang on it ('insisted the border "is secure," a claim Republicans have mocked')
+            start = verb.head.left_edge.i
+            while doc[start].is_punct:
+                start += 1
+            return _tokens_range(list(doc[start : verb.left_edge.i])), True
         if (
             not objects
             and any(c.dep_ == "agent" for c in verb.children)
