@@ -413,6 +413,11 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
         # what is called so is part of what was said
         ('Trump called the case "a rigged witch hunt."', 'the case "a rigged witch hunt."'),
         ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),
+        # and what is called for, where the quoted words are only on it
+        (
+            'Pakistan called for a "neutral, transparent" investigation.',
+            'a "neutral, transparent" investigation',
+        ),
         # where the parser hangs the name given on the verb as it would a time
         ('Former President Donald Trump called it "a great day for America."', 'it "a great day for America."'),
         # the parser makes the quoted adjective the clause's head, with its subject and verb outside it

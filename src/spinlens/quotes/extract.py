@@ -481,11 +481,15 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None or len(words) == 0:
         return False
-    if found.by_object and any(t.idx < quote[0] and t.pos_ not in _LINKING_POS for t in words):
-        # 'called the case "a rigged witch hunt"': what was called so is part of what was said ("accused of
-        # 'betraying pensioners'" is the quote)
-        return True
     root = words.root
+    if found.by_object and (
+        any(t.idx < quote[0] and t.pos_ not in _LINKING_POS for t in words)
+        or (root.pos_ not in _LINKING_POS and not quote[0] <= root.idx < quote[1])
+    ):
+        # 'called the case "a rigged witch hunt"': what was called so is part of what was said ("accused of
+        # 'betraying pensioners'", 'described as a "snippy tone"' are the quote), and so are quoted words on a
+        # noun outside the quote ('called for a "neutral, transparent" investigation')
+        return True
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
