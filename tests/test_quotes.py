@@ -263,6 +263,17 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
     assert quote.content.text == "the economy grew while inflation fell"
 
 
+def test_a_relative_clause_after_a_preposition_is_not_what_the_cue_reports(nlp):
+    # the parser hangs "analysts had expected" on "reported" as its clause
+    text = (
+        "Apple reported revenue of $94.9 billion for the quarter, up 6 percent from a year earlier and ahead of "
+        "the $94.4 billion analysts had expected, the company said on Thursday."
+    )
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("said", text[: text.index(", the company")]),
+    ]
+
+
 def test_the_other_half_of_a_sentence_across_a_semicolon_is_not_what_was_said(nlp):
     text = "Democrats argue the tax cuts favor the wealthy; Republicans counter that they spur growth."
     quotes = analyse(nlp, text).quotes

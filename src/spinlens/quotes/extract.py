@@ -923,6 +923,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         r.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i for r in c.children if r.dep_ == "relcl"
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
+    clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
         # "called on Chief Justice John Roberts to investigate": whom the cue's preposition names
@@ -1071,6 +1072,21 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 cut |= set(agent.head.subtree)
             return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
     return None, False
+
+
+def _is_relative_taken_for_a_clause(verb: Token, clause: Token) -> bool:
+    """Whether a clause after the cue is a relative clause on a preposition's noun, which the parser hung on
+    the cue: "reported revenue ..., ahead of the $94.4 billion analysts had expected". A reported clause never
+    follows a preposition; one opened by a wh-word can ("of what he believes was ...")."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i > verb.i
+        and first.i > 0
+        and first.doc[first.i - 1].dep_ == "prep"
+        and first.tag_ not in _RELATIVE_TAGS
+        and not first.is_punct
+    )
 
 
 def _is_clause_taken_for_a_relative(word: Token) -> bool:
