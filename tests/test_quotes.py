@@ -1696,6 +1696,43 @@ def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
 @pytest.mark.parametrize(
     ("text", "who"),
     [
+        # the subject of the clause the pronoun's clause hangs on, a state too, not the agency named nearer
+        (
+            "BEIJING (Xinhua) -- China on Tuesday lodged stern representations with the Philippines over what it "
+            'called a "deliberate provocation."',
+            "China",
+        ),
+        (
+            "Retired General Michael Flynn said Donald Trump was right when he said that the generals had been "
+            "reduced to rubble.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_clause_is_the_subject_of_the_clause_it_hangs_on(nlp, text, who):
+    record = analyse(nlp, text)
+    quote = record.quotes[-1]
+    assert record.entities[quote.speaker_entity].name == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not out of a relative clause, nor a pair of names
+        "Keith Scott was shot. Bamberg said the videos do not show whether Scott has anything in his hands, which "
+        "he said were at his side.",
+        "Tanya and Jason Badger said they told the police they had seen the boy.",
+    ],
+)
+def test_a_pronoun_in_a_clause_is_not_one_of_several_nor_out_of_a_relative_clause(nlp, text):
+    record = analyse(nlp, text)
+    quote = record.quotes[-1]
+    assert quote.speaker_entity is None or record.entities[quote.speaker_entity].name not in {"Keith Scott", "Tanya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
         ("Foreign Ministry spokeswoman Maria Zakharova said that the talks had failed.", "Maria Zakharova"),
         ("Michael Tanner, an analyst at the Cato Institute, said that taxes would rise.", "Michael Tanner"),
         ("A spokesman for the Pentagon said that the strike had hit its target.", "Pentagon"),

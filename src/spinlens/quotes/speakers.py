@@ -232,6 +232,8 @@ def resolve(
         relative = head.head.dep_ == "relcl" and any(c.tag_ in {"WP", "WDT", "WRB"} for c in head.head.children)
         antecedent = head.head.head.idx if relative else -1
         skip = {i for i, entity in enumerate(entities) if _names(entity, antecedent)}
+        if not relative and (subject := _subject_above(head, entities, _PRONOUN_TYPES[words[0]])) is not None:
+            return subject
         return _nearest_before(
             doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier, skip=skip
         )
@@ -383,6 +385,25 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
         if token.head.i == head.i and token.dep_ in {"poss", "prep"}:
             return True
     return False
+
+
+def _subject_above(pronoun: Token, entities: list[Entity], types: set[str]) -> int | None:
+    """The entity that is the subject of the clause the pronoun's clause hangs on, before it in the sentence:
+    in "China lodged stern representations over what it called a provocation" "it" is China, though NER
+    makes China a place and Xinhua, named nearer, an organisation. A state is an "it" that speaks. Not out of a
+    relative clause: in "has anything in his hands, which he said were at his side" he is no one the clause
+    the relative hangs on names."""
+    for verb in pronoun.ancestors:
+        if verb.dep_ == "relcl" and any(t.tag_ in {"WDT", "WP", "WP$"} for t in verb.subtree):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        if subjects:
+            if {"cc", "conj"} <= {c.dep_ for c in subjects[0].children}:
+                return None  # "Tanya and Jason Badger said they told ...": they are no one entity
+            named = [i for i, entity in enumerate(entities) if _names(entity, subjects[0].idx)]
+            fits = types | {"place"} if "organisation" in types else types
+            return named[0] if named and entities[named[0]].type in fits else None
+    return None
 
 
 def _names(entity: Entity, char: int) -> bool:
