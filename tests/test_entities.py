@@ -43,6 +43,13 @@ def by_name(found, name: str):
         # or on a word no name ends on, before a people's name or none
         ("The Border Security Force of Kurds and Arabs holds the town.", "Border Security Force"),
         ("After the resignation of Pope Benedict the Catholic faithful mostly want peace.", "Benedict"),
+        # or on a place's preposition, but not on the end of a hyphened name
+        (
+            "Dr. Paul Offit, director of the Vaccine Education Center at Children's Hospital of Philadelphia, "
+            "disagreed.",
+            "Vaccine Education Center",
+        ),
+        ("The new president, Moon Jae-in, demanded talks.", "Moon Jae-in"),
         # nor does it open with an article or a demonstrative
         (
             "Voters rejected a proposal to enshrine an Indigenous Voice to Parliament in the constitution.",

@@ -63,6 +63,9 @@ _INSTITUTIONS = frozenset(
 _VENUES = frozenset({"Center", "Centre"})
 # Words no name ends on: NER stopping on them stopped short
 _DANGLING = frozenset({"of", "for", "the", "and", "de"})
+# Words no name ends on either, where NER stopped on a place's preposition: "the Vaccine Education Center at"
+# Children's Hospital
+_TRAILING = frozenset({"at", "in", "on", "to", "with", "by", "from"})
 # Names that start after such a word are no part of the name before it: "Gathering of" Iranians, "Review
 # for" September
 _NOT_CONTINUING = frozenset({"PERSON", "NORP", "DATE", "TIME"})
@@ -468,7 +471,12 @@ def _trim(ent: Span, person: bool = False) -> Span | None:
         odd = next((t for t in ent.doc[start + 1 : end] if t.like_url or _DIGIT.search(t.text)), None)
         if odd is not None and not (odd.i == start + 1 and _VERSE.match(odd.text)):
             end = odd.i
-    while end > start and (ent.doc[end - 1].lower_ in _POSSESSIVES or ent.doc[end - 1].is_punct):
+    while end > start and (
+        ent.doc[end - 1].lower_ in _POSSESSIVES
+        or ent.doc[end - 1].is_punct
+        # a word of its own: the end of "Moon Jae-in" stays
+        or (end - 1 > start and ent.doc[end - 1].text in _TRAILING and bool(ent.doc[end - 2].whitespace_))
+    ):
         end -= 1
     end = _past_dangling_words(ent.doc, start, end, extend=not person)
     score = _SCORE.search(ent.doc[start:end].text) if end > start else None
