@@ -1738,6 +1738,11 @@ def test_a_pronoun_in_a_clause_is_not_one_of_several_nor_out_of_a_relative_claus
         ("A spokesman for the Pentagon said that the strike had hit its target.", "Pentagon"),
         # the name the head word is a kind of, not its owner's
         ("Former president Jacob Zuma's new MK party said it would challenge the results in court.", "MK"),
+        # a body's branch in a country is the body
+        (
+            'Amnesty International UK said the sentences were "a dark day for the right to protest."',
+            "Amnesty International",
+        ),
     ],
 )
 def test_a_speaker_is_the_entity_its_head_word_names(nlp, text, who):

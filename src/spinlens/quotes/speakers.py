@@ -202,11 +202,19 @@ def resolve(
     # "Jacob Zuma's new MK party": a name the head word is a kind of comes before its owner's
     owned = any(t.dep_ == "poss" for t in head.children)
     kinds = [t.idx for t in head.children if owned and t.dep_ == "compound" and t.pos_ == "PROPN"]
+    # "Amnesty International UK": a body's branch in a country is the body, not the country
+    branch = [
+        t.idx
+        for t in head.children
+        if t.dep_ == "compound" and any(entity.type == "organisation" and _names(entity, t.idx) for entity in entities)
+    ]
+    if not any(entity.type == "place" and _names(entity, head.idx) for entity in entities):
+        branch = []
     # "the co-founder of SCOTUSblog who has appeared before the Supreme Court": whom a relative clause on
     # the speaker names is not the speaker
     relative = min((t.left_edge.idx for t in span if t.dep_ == "relcl" and t.left_edge.i > span.start), default=None)
     own = (speaker[0], relative) if relative is not None else speaker
-    named = _named(own, entities, doc_text(doc), (head.idx, *beside, *kinds))
+    named = _named(own, entities, doc_text(doc), (*branch, head.idx, *beside, *kinds))
     if named is not None and (
         _names(entities[named], head.idx)
         or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
