@@ -549,6 +549,8 @@ def test_publication_date(published, expected):
         # nor a number in a name, as indexes, models and laws have; a count after a name stays one
         ("The S&P 500 dropped 1.4%, a Boeing 737 landed and Article 5 held.", [("1.4%", "1.4 percent")]),
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
+        # after a figure too, and a brand's lowercase first letter
+        ("A 900-page Project 2025 playbook; demand for the iPhone 16 held.", [("900-page", "900 page")]),
         ("The law, known as Senate Bill 4, is like Title 42, said Teamsters Local 294.", []),
         # a number joined to a word counts it; an ordinal counts nothing
         (

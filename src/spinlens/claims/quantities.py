@@ -723,9 +723,10 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
 
 
 # The word before a number that, with it, makes a name, inside running text ("the S&P 500", "a Boeing 737",
-# "Article 5", "Chapter 11"): capitalised after a lowercase word or "the". At a sentence's start ("Nearly 500
+# "Article 5", "Chapter 11", "the iPhone 16", "900-page Project 2025"): capitalised (or a brand's "iPhone")
+# after "the" or a lowercase word or figure. At a sentence's start ("Nearly 500
 # died") and in title-case headlines ("Police Arrest 12") the capital says nothing; a day or month is a date's.
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[a-z][\w,'’-]*)\s+(?P<word>[A-Z][\w&.-]*)\s$")
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[a-z\d][\w,'’-]*)\s+(?P<word>[a-z]?[A-Z][\w&.-]*)\s$")
 _SCORE_FOLLOWS = re.compile(r"\s+to\s+\d")
 # Words a number names one of, in any case: "type 2 diabetes", "phase 3", "stage 4 cancer", "level 3 lockdown"
 _NUMBERED_KIND = re.compile(r"\b(?:type|phase|stage|category|level|grade|tier|article|chapter|section)\s$", re.I)
