@@ -1685,6 +1685,16 @@ def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_a_pronoun_is_not_whom_a_speaker_of_its_kind_told(nlp):
+    text = (
+        'Senator Ron Johnson doubled down on Sunday. "I\'m not going to stop asking questions," Johnson told Fox '
+        "News's Maria Bartiromo. He went on to claim that ballots had been harvested."
+    )
+    record = analyse(nlp, text)
+    quote = record.quotes[-1]
+    assert (quote.speaker.text, record.entities[quote.speaker_entity].name) == ("He", "Ron Johnson")
+
+
 def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
     record = analyse(nlp, "Angela Merkel arrived in Paris on Monday. She said that Europe must stand together.")
     quote = only(record)

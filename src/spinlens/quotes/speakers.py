@@ -35,6 +35,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.parsing import doc_text
+from spinlens.quotes.cues import ADDRESSEE_CUES
 from spinlens.record import Entity, TextSpan
 
 if TYPE_CHECKING:
@@ -457,6 +458,7 @@ def _nearest_before(
         and not any(
             r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
         )
+        and not _told_by_another(doc, mention, entities, types)
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
     # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
@@ -474,6 +476,23 @@ def _nearest_before(
         if horizon <= start and end <= span.start_char and end > best_end and not inside_quote:
             best, best_end = index, end
     return best
+
+
+def _told_by_another(doc: Doc, mention: TextSpan, entities: list[Entity], types: set[str]) -> bool:
+    """Whether the mention is whom a named speaker of the same kind told something: in '"...," Johnson told
+    Fox News's Maria Bartiromo. He went on to claim ...' he who goes on is the teller, not the one told."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    told = words.root
+    if told.dep_ not in {"dobj", "dative"} or told.head.lemma_ not in ADDRESSEE_CUES:
+        return False
+    return any(
+        entity.type in types and _names(entity, subject.idx)
+        for subject in told.head.children
+        if subject.dep_ == "nsubj"
+        for entity in entities
+    )
 
 
 def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[str]:
