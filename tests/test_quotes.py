@@ -781,6 +781,8 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
     [
         "Symptoms include swollen lymph nodes, called buboes.",
         "Guyger entered the apartment and called 911.",
+        # nor is referring a case on
+        "The committee will refer the matter to the FBI.",
     ],
 )
 def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):

@@ -558,6 +558,9 @@ def _from_cue(token: Token) -> list[Found]:
         # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
         # one"' does not)
         return []
+    if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
+        # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
+        return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
