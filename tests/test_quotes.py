@@ -223,6 +223,11 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("has been accused", "of union busting"),
         ("denies", "an allegation"),
     ]
+    # nor what was said before a remark the parser reads as the speaker's name
+    text = "Paul has referred Fauci to the Justice Department for lying to Congress, a charge Fauci denies."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Fauci", "denies", "a charge"),
+    ]
     # nor the closing quote mark of what was said, which the parser may hang on the remark
     text = 'The secretary insisted the border "is secure," a claim Republicans have mocked for years.'
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

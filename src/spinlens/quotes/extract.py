@@ -879,6 +879,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
     a clause before the cue."""
     doc = verb.doc
+    if (remark := _remark_taken_for_a_name(verb)) is not None:
+        return _tokens_range(list(doc[remark.head.left_edge.i : remark.i + 1])), True
     colon = _colon_after(verb)
     if colon is not None:
         start = colon.idx + 1
@@ -1103,6 +1105,23 @@ def _is_clause_taken_for_a_relative(word: Token) -> bool:
         and _is_finite(word)
         and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
     )
+
+
+def _remark_taken_for_a_name(verb: Token) -> Token | None:
+    """The remark noun the parser made part of the cue's subject: in "He referred Fauci to prosecutors, a charge
+    Fauci denies" the subject is read as "a charge Fauci", and what came before the comma as what he denies.
+    Fauci denies "a charge"."""
+    doc = verb.doc
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or subject.i > verb.i:
+            continue
+        first = subject.left_edge
+        if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
+            continue
+        for remark in subject.children:
+            if remark.dep_ == "compound" and remark.lemma_ in _REMARK_NOUNS and remark.i < subject.i:
+                return remark
+    return None
 
 
 def _is_remark(noun: Token) -> bool:
@@ -1428,6 +1447,8 @@ def _speaker(verb: Token) -> Span | None:
         return None
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
+    if (remark := _remark_taken_for_a_name(verb)) is not None:
+        return verb.doc[remark.i + 1 : remark.head.right_edge.i + 1]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
