@@ -791,6 +791,19 @@ def test_a_name_ending_on_a_bodys_word_is_an_organisation(nlp, text, name, kind)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On March 3, she said on Twitter that the rally would go ahead.",
+        # the tokenizer reads "X." as an initial; the platform's name leaves the full stop out
+        "Donald Trump posted on X. He said the trial was a hoax.",
+    ],
+)
+def test_a_platform_is_an_organisation(nlp, text):
+    found = [(e.name, e.type) for e in entities(nlp, text)]
+    assert ("Twitter", "organisation") in found or ("X", "organisation") in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Telling Jeb Bush to leave was a mistake.", "Jeb Bush"),

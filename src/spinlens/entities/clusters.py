@@ -61,6 +61,10 @@ _INSTITUTIONS = frozenset(
     }
 )  # fmt: skip
 _VENUES = frozenset({"Center", "Centre"})
+# Platforms people post on, which the small NER types a person as often as not ("a post on Twitter")
+_PLATFORMS = frozenset(
+    {"X", "Twitter", "Facebook", "Instagram", "TikTok", "Telegram", "YouTube", "Truth Social", "Bluesky", "Weibo"}
+)
 # Words no name ends on: NER stopping on them stopped short
 _DANGLING = frozenset({"of", "for", "the", "and", "de"})
 # Words no name ends on either, where NER stopped on a place's preposition: "the Vaccine Education Center at"
@@ -187,6 +191,8 @@ def mentions(doc: Doc) -> list[Mention]:
             kind == "person" and span[-1].text in _INSTITUTIONS | _VENUES
         ):
             kind = "organisation"
+        if span.text in _PLATFORMS or _is_platform_x(span):
+            kind = "organisation"
         if kind == "person" and (span[0].like_url or _DIGIT.search(span[0].text)):
             # "KENS5", "U2" (of "U2’s Bono"), "MI6", "Kath.net": a station, a band, an agency or a site
             kind = "organisation"
@@ -205,12 +211,21 @@ def mentions(doc: Doc) -> list[Mention]:
         if place is not None and place[0] <= span.start_char and span.end_char <= place[1]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
             span = _whole_place(doc, place, span)
-        words = name_words(span.text)
+        start, end = span.start_char, span.end_char
+        if _is_platform_x(span):
+            end -= 1  # not its full stop
+        words = name_words(text[start:end])
         # two words of a dateline's place that NER found apart ("ST", "LOUIS") are one mention of it
-        if words and not (found and (found[-1].start, found[-1].end) == (span.start_char, span.end_char)):
-            found.append(Mention(span.start_char, span.end_char, span.text, kind, words, _owner(span)))
+        if words and not (found and (found[-1].start, found[-1].end) == (start, end)):
+            found.append(Mention(start, end, text[start:end], kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _is_platform_x(span: Span) -> bool:
+    """Whether the span is the platform X at a sentence's end ("wrote on X."), which the tokenizer reads, full
+    stop and all, as an initial."""
+    return span.text == "X." and span.start > 0 and span.doc[span.start - 1].lower_ in {"on", "to", "via"}
 
 
 def _between_breaks(ent: Span) -> list[Span]:

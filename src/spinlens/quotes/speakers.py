@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.parsing import doc_text
-from spinlens.quotes.cues import ADDRESSEE_CUES
+from spinlens.quotes.cues import ADDRESSEE_CUES, ALL_CUES
 from spinlens.record import Entity, TextSpan
 
 if TYPE_CHECKING:
@@ -479,17 +479,22 @@ def _nearest_before(
 
 
 def _told_by_another(doc: Doc, mention: TextSpan, entities: list[Entity], types: set[str]) -> bool:
-    """Whether the mention is whom a named speaker of the same kind told something: in '"...," Johnson told
-    Fox News's Maria Bartiromo. He went on to claim ...' he who goes on is the teller, not the one told."""
+    """Whether the mention is whom a named speaker of the same kind told something, or where they said it: in
+    '"...," Johnson told Fox News's Maria Bartiromo. He went on to claim ...' he who goes on is the teller, not
+    the one told, and in "WikiLeaks said on Twitter that ... It later tweeted ..." it is WikiLeaks."""
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if words is None or len(words) == 0:
         return False
     told = words.root
-    if told.dep_ not in {"dobj", "dative"} or told.head.lemma_ not in ADDRESSEE_CUES:
+    if told.dep_ in {"dobj", "dative"} and told.head.lemma_ in ADDRESSEE_CUES:
+        verb = told.head
+    elif told.dep_ == "pobj" and told.head.lower_ in {"on", "via"} and told.head.head.lemma_ in ALL_CUES:
+        verb = told.head.head
+    else:
         return False
     return any(
         entity.type in types and _names(entity, subject.idx)
-        for subject in told.head.children
+        for subject in verb.children
         if subject.dep_ == "nsubj"
         for entity in entities
     )
