@@ -706,6 +706,9 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
         '"a badge of honor."'
     )
     assert speaker_and_entity(nlp, text) == ("The Family Research Council", "Family Research Council")
+    # or a participle, as the tagger takes the cue for one, that reports a clause
+    text = "Eli Lilly, which controls about a third of the market, announced in March that it would cap costs."
+    assert speaker_and_entity(nlp, text) == ("Eli Lilly", "Eli Lilly")
 
 
 @pytest.mark.parametrize(
