@@ -234,6 +234,11 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("insisted", 'the border "is secure,"'),
         ("have mocked", "a claim"),
     ]
+    # nor how others took what was said, though what an event brought about may be reported
+    text = 'The judge told Khan that it was "good to see you," prompting outrage from the government.'
+    assert only(analyse(nlp, text)).content.text == 'that it was "good to see you,"'
+    text = "Officials said the rains fell on Monday, triggering landslides."
+    assert only(analyse(nlp, text)).content.text == "the rains fell on Monday, triggering landslides"
     # nor after what a cue names, and a phrase or a move is such a remark too
     text = (
         'Home Secretary Suella Braverman had earlier described the demonstrations as "hate marches," a phrase '

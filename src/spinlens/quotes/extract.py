@@ -105,6 +105,16 @@ _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPAC
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
 # Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
 # marches," a phrase critics called inflammatory')
+# What a statement provokes, and how, in a participle closing it ("..., prompting outrage", "..., drawing
+# criticism from rights groups"): the writer's account of how it was taken
+_PROVOKING = frozenset(
+    {"prompt", "spark", "trigger", "provoke", "draw", "fuel", "stoke", "ignite", "raise", "earn", "attract", "elicit"}
+)
+_REACTIONS = frozenset(
+    """outrage criticism backlash condemnation protest anger fury controversy ridicule applause cheer rebuke
+    derision concern alarm speculation uproar furor furore scorn mockery laughter question accusation
+    complaint""".split()  # noqa: SIM905
+)
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
@@ -1186,7 +1196,7 @@ def _not_reported(clause: Token) -> set[Token]:
             if joining and doc[joining[0].i - 1].text == ",":
                 cut.add(doc[joining[0].i - 1])
             continue
-        remark = token.dep_ == "appos" and _is_remark(token)
+        remark = (token.dep_ == "appos" and _is_remark(token)) or _is_reaction(token)
         another_report = token.dep_ == "advcl" and (
             (_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token)
         )
@@ -1199,6 +1209,19 @@ def _not_reported(clause: Token) -> set[Token]:
             if comma == token.left_edge.i - 1:
                 cut.add(doc[comma])
     return cut
+
+
+def _is_reaction(participle: Token) -> bool:
+    """Whether a participle closing what was said tells how others took it, the writer's words: "said the tax
+    would rise, prompting outrage from unions", "..., drawing criticism". What an event brought about may be
+    part of the report ("said the rains fell, triggering landslides"), so only a reaction counts."""
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.lemma_ in _PROVOKING
+        and not _has_subject(participle)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _REACTIONS for c in participle.children)
+    )
 
 
 def _is_that_clause(clause: Token) -> bool:
