@@ -98,6 +98,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
+        # with no year, in the year the last month falls in, as a bare month's; across the new year too
+        (
+            "Rents rose between March and June, and from November to February.",
+            [("March and June", "2016-03-01/2016-06-30"), ("November to February", "2015-11-01/2016-02-29")],
+        ),
         # a decade; "the 1800s" or "the 1900s" may be a century, so it is left out
         ("Prices last rose so fast in the 1970s, not the 1900s.", [("1970s", "1970-01-01/1979-12-31")]),
         # months and years count after a preposition only

@@ -92,6 +92,9 @@ _PATTERNS = [
     rf"(?P<d>(?:last|this|next|past)\s+(?-i:{_MONTHS}))(?!\s*\d)",
     # between March and June 2023, from March to June 2023: a span of months, one interval
     rf"(?:between|from)\s+(?P<d>{_MONTHS}\s+(?:and|to|through|until|till)\s+{_MONTHS},?\s+{_YEAR})(?!\d|,\d)",
+    # between March and June, from March to June: the same, in the year the last month resolves to, as a bare
+    # month does; capitalised, as "may" is a verb's
+    rf"(?:between|from)\s+(?P<d>(?-i:{_MONTHS})\s+(?:and|to|through|until|till)\s+(?-i:{_MONTHS}))(?!,?\s*\d)",
     # the year 2000, calendar year 2022
     rf"(?:the|calendar)\s+year\s+(?P<d>{_YEAR})(?!\d|,\d)",
     # in October, since 2010, by 2030: a bare month or year only counts after a preposition
@@ -153,6 +156,7 @@ _RELATIVE_PART = re.compile(
 )
 _MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
 _MONTH_NUMBERS = {calendar.month_abbr[i].lower(): i for i in range(1, 13)}
+_YEARLESS_MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS})", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(rf"(?P<which>last|this|next|past)\s+(?P<month>{_MONTHS})", re.IGNORECASE)
 # "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
 _AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
@@ -265,6 +269,14 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     months = _months_of(expression)
     if months:
         return months
+    span = _YEARLESS_MONTH_SPAN.fullmatch(expression)
+    if span:
+        last, _ = _resolve(span.group("last"), published, future)
+        if last is None:
+            return None, "month"
+        first, end = _MONTH_NUMBERS[span.group("first")[:3].lower()], int(last[5:7])
+        year = int(last[:4]) if first <= end else int(last[:4]) - 1  # "between November and February"
+        return f"{year}-{first:02d}-01/{last.split('/')[1]}", "month"
     relative = _RELATIVE_PART.fullmatch(expression)
     if relative:
         return _relative_part(relative, published)
