@@ -567,6 +567,11 @@ def test_publication_date(published, expected):
             "Social Security and Medicare are more than half of all federal spending; 30% of all the world's oil.",
             [("half of all federal spending", "50 percent of federal spending"), ("30%", "30 percent of world's oil")],
         ),
+        # "half" needs no "of" before a determiner, though "half the time" is an idiom
+        (
+            "The war pushed half the population into hunger; half the time it rains.",
+            [("half the population", "50 percent of population")],
+        ),
         # an age, hyphened or not
         (
             "Police killed a 23-year-old man; his 18-month-old son was unhurt and his mother is 70 years old.",

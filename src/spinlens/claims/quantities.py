@@ -146,9 +146,11 @@ _PARTS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5,
 }  # fmt: skip
+# "a third of voters", "half of Americans"; "half" needs no "of" before a determiner ("half the population",
+# not the idiom "half the time")
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<count>a|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fourths?|fifths?)"
-    r"|(?P<half>half))(?=\s+of\b)",
+    r"(?=\s+of\b)|(?P<half>half)(?=\s+of\b|\s+(?:the|its|their|his|her|our)\s+(?!time\b)[a-z]))",
     re.IGNORECASE,
 )
 # hyphened, a fraction needs no "of": "a two-thirds majority", "three-quarters said no"
@@ -515,6 +517,8 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
     # ("one in five children", "half of all voters")
     counts, counted_end = _percent_of(text, end)
     if counts is None:
+        counts, counted_end = _percent_of(text, end, _HALF_OF)
+    if counts is None:
         of = _OF_WHAT.match(text, end)
         if of and of.group(1).lower() not in _STOP | _PRONOUN_WHOLES:
             counts, counted_end = f"of {of.group(1)}", of.end()
@@ -779,6 +783,8 @@ _INITIALS = r"(?:[A-Z]\.){2,}"
 _PERCENT_OF = re.compile(
     rf"\s+of\s+(?:(?:all\s+)?(?:the|its|their|his|her|our|your)\s+|all\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)"
 )
+# "half the global population": "half" takes its whole without "of"
+_HALF_OF = re.compile(rf"\s+(?:the|its|their|his|her|our|your)\s+({_INITIALS}|[A-Za-z][A-Za-z'’-]*)")
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ble", "ic", "ous", "ful", "ent", "ant", "ary", "ing", "ed", "ish", "less")
@@ -813,14 +819,14 @@ _PHRASE_END = re.compile(
 )
 
 
-def _percent_of(text: str, end: int) -> tuple[str | None, int]:
+def _percent_of(text: str, end: int, whole: re.Pattern[str] = _PERCENT_OF) -> tuple[str | None, int]:
     """What a percentage just before `end` is of ("of voters"), or None, and where those words end.
 
     "40 percent of the region's rice harvest": the owner is not what the share is of. "45% of Republican
     voters": a proper adjective takes its noun. "5 percent of New York": a name goes on while its words are
     capitalised (after a bare name, "Ukraine remains", a lowercase word is a verb).
     """
-    of = _PERCENT_OF.match(text, end)
+    of = whole.match(text, end)
     if not of or of.group(1).lower() in _STOP | _PRONOUN_WHOLES:
         return None, end
     first = of.group(1)
