@@ -273,6 +273,14 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
     assert quote.content.text == "the economy grew while inflation fell"
 
 
+def test_quoted_words_a_cue_takes_for_its_object_are_what_was_said(nlp):
+    text = 'Asked how much DOGE had saved, he said "about $55 billion," a figure no one verified.'
+    quote = analyse(nlp, text).quotes[-1]
+    assert (quote.speaker.text, quote.content.text, quote.direct) == ("he", '"about $55 billion,"', True)
+    # not what another verb takes, nor a time in quote marks
+    assert analyse(nlp, 'Releasing the records would threaten "national security."').quotes == []
+
+
 def test_a_relative_clause_after_a_preposition_is_not_what_the_cue_reports(nlp):
     # the parser hangs "analysts had expected" on "reported" as its clause
     text = (

@@ -115,6 +115,9 @@ _REACTIONS = frozenset(
     derision concern alarm speculation uproar furor furore scorn mockery laughter question accusation
     complaint""".split()  # noqa: SIM905
 )
+# Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
+# things ('would threaten "national security"')
+_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare", "shout", "yell", "scream", "exclaim"})
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
@@ -1003,6 +1006,23 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if said:
             cut = _not_reported(said[0])
             return _tokens_range([t for t in said[0].subtree if t not in cut]), False
+    if (
+        _lemma(verb) in _WORDING_CUES
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text in _OPENING_QUOTES
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        # 'He said "no" to the deal', 'said "about $55 billion," a figure no one could verify': quoted words
+        # that are no clause, which the parser makes the cue's object, are what was said; a remark on them is not
+        # (nor is a time or a place in quote marks, nor what "is declared" so)
+        said = [
+            c
+            for c in verb.children
+            if c.dep_ in {"dobj", "attr", "oprd", "intj"} and c.left_edge.i in {verb.i + 1, verb.i + 2}
+        ]
+        cut = {t for c in said for t in _not_reported(c)}
+        if said:
+            return _tokens_range([t for c in said for t in c.subtree if t not in cut]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts
         return _tokens_range(_words_outside(verb.head.subtree, verb.subtree)), False
