@@ -143,6 +143,13 @@ def test_according_to(nlp):
             "police",
             "officers saw Scott get out of a car with a handgun, and they ordered him to drop it",
         ),
+        # nor a circumstance after it
+        (
+            "The agency has cut more than 20,000 federal jobs since January, according to a Reuters tally, as "
+            "Elon Musk's team pushes to shrink what he calls a bloated bureaucracy.",
+            "a Reuters tally",
+            "The agency has cut more than 20,000 federal jobs since January",
+        ),
     ],
 )
 def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text, source, content):

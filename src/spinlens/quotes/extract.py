@@ -1837,6 +1837,14 @@ def _according_to(according: Token) -> list[Found]:
         if c.dep_ == "conj" and head.i < according.i and c.left_edge.i > last and _has_subject(c)
         for t in _with_conjunction(c)
     }
+    # and so is a circumstance after it: "has cut 20,000 jobs, according to a Reuters tally, as Musk's team
+    # pushes to shrink ..." (the tally counted the jobs)
+    joined |= {
+        t
+        for c in head.children
+        if c.dep_ == "advcl" and head.i < according.i and c.left_edge.i > last and _is_circumstance(c)
+        for t in c.subtree
+    }
     rest = _words_outside(clause, phrase | joined)
     # the content is the longer run of the clause on either side of the "according to" phrase
     before = [t for t in rest if t.i < according.i]
