@@ -85,16 +85,17 @@ def _paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+def is_platform_x(token: Token) -> bool:
+    """Whether the token is the platform X ending a sentence ("wrote on X."), which the tokenizer reads, full
+    stop and all, as an initial."""
+    return token.text == "X." and token.i > 0 and token.doc[token.i - 1].lower_ in {"on", "to", "via"}
+
+
 def _after_platform_x(doc: Doc, token: Token) -> bool:
-    """Whether the token opens a sentence after one that ends on the platform X: the tokenizer reads "X." as
-    an initial, so '"...," Sen. Rand Paul wrote on X. Paul has referred Fauci ...' was one sentence, with
-    "X. Paul" a person and Paul's referral the object of his post."""
-    return (
-        token.i >= 2
-        and (token.is_title or token.text in {'"', "“"})
-        and doc[token.i - 1].text == "X."
-        and doc[token.i - 2].lower_ in {"on", "to", "via"}
-    )
+    """Whether the token opens a sentence after one that ends on the platform X: '"...," Sen. Rand Paul wrote
+    on X. Paul has referred Fauci ...' was one sentence, with "X. Paul" a person and Paul's referral the object
+    of his post."""
+    return token.i >= 1 and (token.is_title or token.text in {'"', "“"}) and is_platform_x(doc[token.i - 1])
 
 
 @dataclass(frozen=True)

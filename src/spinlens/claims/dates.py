@@ -154,9 +154,9 @@ _RELATIVE_PART = re.compile(
     r"|(?P<which>last|this|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)",
     re.IGNORECASE,
 )
-_MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS}),?\s+(?P<year>{_YEAR})", re.IGNORECASE)
+# "March and June 2023", or with no year, "March and June"
+_MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS})(?:,?\s+(?P<year>{_YEAR}))?", re.IGNORECASE)
 _MONTH_NUMBERS = {calendar.month_abbr[i].lower(): i for i in range(1, 13)}
-_YEARLESS_MONTH_SPAN = re.compile(rf"(?P<first>{_MONTHS})\s+\w+\s+(?P<last>{_MONTHS})", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(rf"(?P<which>last|this|next|past)\s+(?P<month>{_MONTHS})", re.IGNORECASE)
 # "the next two weeks", "the coming year", "within three months": a stretch of time that starts at publication
 _AHEAD = re.compile(rf"(?:the\s+(?:next|coming)|within)\s+(?:({_COUNT})\s+)?({_UNIT})", re.I)
@@ -269,8 +269,8 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
     months = _months_of(expression)
     if months:
         return months
-    span = _YEARLESS_MONTH_SPAN.fullmatch(expression)
-    if span:
+    span = _MONTH_SPAN.fullmatch(expression)
+    if span:  # with no year: `_months_of` took those with one
         last, _ = _resolve(span.group("last"), published, future)
         if last is None:
             return None, "month"
@@ -321,7 +321,7 @@ def _months_of(expression: str) -> tuple[str | None, str] | None:
     """The interval and period of a part of a year ("Q3 2023", "the first half of 2024", "spring 2025") or a
     span of months ("March and June 2023"), or None for any other expression."""
     span = _MONTH_SPAN.fullmatch(expression)
-    if span:
+    if span and span.group("year"):
         first, last = (_MONTH_NUMBERS[span.group(g)[:3].lower()] for g in ("first", "last"))
         return (_months(int(span.group("year")), first, last) if first < last else None), "month"
     part = _PART_OF_YEAR.fullmatch(expression)

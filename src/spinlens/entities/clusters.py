@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from spinlens.datelines import dateline_place
 from spinlens.headlines import in_title_case
-from spinlens.parsing import doc_text
+from spinlens.parsing import doc_text, is_platform_x
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -191,7 +191,7 @@ def mentions(doc: Doc) -> list[Mention]:
             kind == "person" and span[-1].text in _INSTITUTIONS | _VENUES
         ):
             kind = "organisation"
-        if span.text in _PLATFORMS or _is_platform_x(span):
+        if span.text in _PLATFORMS or (len(span) == 1 and is_platform_x(span[0])):
             kind = "organisation"
         if kind == "person" and (span[0].like_url or _DIGIT.search(span[0].text)):
             # "KENS5", "U2" (of "U2’s Bono"), "MI6", "Kath.net": a station, a band, an agency or a site
@@ -212,7 +212,7 @@ def mentions(doc: Doc) -> list[Mention]:
             kind = "place"  # "JERUSALEM —": NER types a word in capitals as an organisation as often as not
             span = _whole_place(doc, place, span)
         start, end = span.start_char, span.end_char
-        if _is_platform_x(span):
+        if len(span) == 1 and is_platform_x(span[0]):
             end -= 1  # not its full stop
         words = name_words(text[start:end])
         # two words of a dateline's place that NER found apart ("ST", "LOUIS") are one mention of it
@@ -220,12 +220,6 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(start, end, text[start:end], kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
-
-
-def _is_platform_x(span: Span) -> bool:
-    """Whether the span is the platform X at a sentence's end ("wrote on X."), which the tokenizer reads, full
-    stop and all, as an initial."""
-    return span.text == "X." and span.start > 0 and span.doc[span.start - 1].lower_ in {"on", "to", "via"}
 
 
 def _between_breaks(ent: Span) -> list[Span]:
