@@ -280,6 +280,19 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
     assert quote.content.text == "the economy grew while inflation fell"
 
 
+def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
+    # the parser hangs both the tag and "mocking" on "detained"
+    text = (
+        "Greta Thunberg and 11 other passengers were detained by the Israeli navy early Monday and brought to the "
+        'port of Ashdod, the foreign ministry said, mocking the voyage as a "selfie yacht."'
+    )
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in quotes] == [
+        ("the foreign ministry", "said", text[: text.index(", the foreign")]),
+        ("the foreign ministry", "mocking", 'the voyage as a "selfie yacht."'),
+    ]
+
+
 def test_quoted_words_a_cue_takes_for_its_object_are_what_was_said(nlp):
     text = 'Asked how much DOGE had saved, he said "about $55 billion," a figure no one verified.'
     quote = analyse(nlp, text).quotes[-1]

@@ -1024,8 +1024,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if said:
             return _tokens_range([t for c in said for t in c.subtree if t not in cut]), False
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        # "The plan, he said, will fail": the content is the clause the cue interrupts
-        return _tokens_range(_words_outside(verb.head.subtree, verb.subtree)), False
+        # "The plan, he said, will fail": the content is the clause the cue interrupts, less the speaker's next
+        # act ("..., the ministry said, mocking the voyage")
+        goes_on = [t for c in verb.head.children if _tag_before(c) == verb for t in c.subtree]
+        return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
     if _is_tag_taken_for_a_conjunct(verb):
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
         return _tokens_range(_words_outside(doc[verb.sent.start : verb.left_edge.i], [])), False
@@ -1332,6 +1334,22 @@ def _comma_before(token: Token) -> int | None:
     return i if i >= 0 and doc[i].text == "," else None
 
 
+def _tag_before(participle: Token) -> Token | None:
+    """The cue set off by commas before a participle that is a cue too, where the parser hangs both on the
+    clause they close: "... brought to Ashdod, the foreign ministry said, mocking the voyage as a 'selfie
+    yacht'". The participle is the tag's speaker's next act, not what was said; a participle that is no cue
+    is no act of the speaker's ("..., officials said, killing 12")."""
+    if not (_is_participle_after_comma(participle) and _lemma(participle) in ALL_CUES and not _has_subject(participle)):
+        return None
+    comma = _comma_before(participle)
+    tags = [
+        c
+        for c in participle.head.children
+        if c.dep_ == "parataxis" and _lemma(c) in ALL_CUES and c.right_edge.i in {comma, comma - 1}
+    ]
+    return tags[0] if tags else None
+
+
 def _is_reporting_conjunct(verb: Token) -> bool:
     """Whether a cue joined by "and" or "but" to the end of a reported clause is the outer speaker's next act
     of speech, which the parser hangs on the clause: "Hayes said the officers had been placed on leave and
@@ -1575,6 +1593,8 @@ def _speaker(verb: Token) -> Span | None:
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
         if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
             head = outer
+        elif (tag := _tag_before(verb)) is not None:
+            head = tag
         elif (
             head.dep_ == "relcl"
             and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in head.children)
