@@ -644,6 +644,13 @@ def test_what_a_verb_of_naming_calls_something_else_stays_unattached(nlp):
     assert all(not e.labels for e in found)
 
 
+def test_what_a_relative_clause_calls_its_object_is_not_pinned_on_the_name_it_hangs_on(nlp):
+    # the parser hangs "a numbskull" on Trump as an apposition
+    text = 'The Fed resisted Donald Trump, who has called Chair Jerome Powell "a numbskull" and demanded cuts.'
+    found = entities(nlp, text, {'"a numbskull"': "Name_Calling,Labeling"})
+    assert [e.name for e in found if e.labels] == []
+
+
 def test_a_label_far_down_a_misparsed_list_stays_unattached(nlp):
     # the parser makes "abuse" an apposition of "the Church", and each later item a conjunct of it
     text = (

@@ -835,6 +835,13 @@ def test_calling_something_a_good_one_is_speech(nlp):
     assert only(analyse(nlp, text)).content.text == 'the ruling "a correct one."'
 
 
+def test_what_a_relative_clause_calls_its_object_is_said_wherever_the_parser_hangs_it(nlp):
+    # the parser hangs "a numbskull" on Trump as an apposition
+    text = 'The Fed resisted Donald Trump, who has called Chair Jerome Powell "a numbskull" and demanded cuts.'
+    called = analyse(nlp, text).quotes[0]
+    assert (called.speaker.text, called.content.text) == ("who", 'Chair Jerome Powell "a numbskull"')
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     assert speaker_and_entity(nlp, text) == ("data compiled by Mapping Police Violence", "Mapping Police Violence")

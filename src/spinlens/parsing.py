@@ -91,6 +91,23 @@ def is_platform_x(token: Token) -> bool:
     return token.text == "X." and token.i > 0 and token.doc[token.i - 1].lower_ in {"on", "to", "via"}
 
 
+def second_object_hung_on_the_noun(clause: Token) -> Token | None:
+    """The apposition right after a relative clause that is the clause verb's second object, though the parser
+    hangs it on the noun the clause is on: in 'Trump, who has called Chair Jerome Powell "a numbskull"',
+    "numbskull" is an apposition of Trump's. Which verbs take a second object is for the caller to say."""
+    if clause.dep_ != "relcl" or not any(c.dep_ == "dobj" for c in clause.children):
+        return None
+    doc, after = clause.doc, clause.right_edge.i + 1
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    hung = [
+        c
+        for c in clause.head.children
+        if c.dep_ == "appos" and clause.right_edge.i < c.left_edge.i <= after and c.i > clause.i
+    ]
+    return hung[0] if hung else None
+
+
 def _after_platform_x(doc: Doc, token: Token) -> bool:
     """Whether the token opens a sentence after one that ends on the platform X: '"...," Sen. Rand Paul wrote
     on X. Paul has referred Fauci ...' was one sentence, with "X. Paul" a person and Paul's referral the object

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from spinlens.parsing import second_object_hung_on_the_noun
 from spinlens.record import TechniqueSpan
 
 if TYPE_CHECKING:
@@ -84,6 +85,9 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
     whole = (span.start, span.end)
     if root.i in mention_cluster:
         return Attached(mention_cluster[root.i], *whole)
+    if (naming := _naming_clause_before(root)) is not None:
+        named = _named_by_verb(root, mention_cluster, naming)
+        return Attached(named, *whole) if named is not None else None
     if root.dep_ in _MODIFIER_DEPS and root.head.i in mention_cluster:
         return Attached(mention_cluster[root.head.i], *whole)
     for child in root.children:
@@ -124,19 +128,26 @@ def _without_edge_marks(tokens: Span | None) -> Span | None:
     return tokens.doc[start:end] if end > start else None
 
 
-def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
+def _naming_clause_before(word: Token) -> Token | None:
+    """The relative clause with a verb of naming whose second object an apposition is: 'Trump, who has called
+    Powell "a numbskull"' calls Powell so, not Trump."""
+    if word.dep_ != "appos":
+        return None
+    clauses = [
+        c
+        for c in word.head.children
+        if c.pos_ == "VERB" and c.lemma_.lower() in _NAMING_VERBS and second_object_hung_on_the_noun(c) == word
+    ]
+    return clauses[0] if clauses else None
+
+
+def _named_by_verb(word: Token, mention_cluster: dict[int, int], verb: Token | None = None) -> int | None:
     """The cluster of the one entity a verb of naming calls `word` (or the "as" before it), if any: the verb's
     object before the word, its passive subject, whom it refers to ("referred to Biden as a puppet"), or the
-    name its relative clause hangs on."""
-    if word.lower_ == "as" and word.dep_ == "prep":
-        verb = word.head
-    elif word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.dep_ == "prep":
-        verb = word.head.head
-    elif word.dep_ in {"oprd", "dobj"}:
-        verb = word.head  # a second object: "branded Putin a war criminal"
-    else:
-        return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+    name its relative clause hangs on. `verb` is the verb of naming where the parser hangs the word elsewhere."""
+    if verb is None:
+        verb = _verb_naming(word)
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
         return None
     named = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < word.i]
     named += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
@@ -144,6 +155,17 @@ def _named_by_verb(word: Token, mention_cluster: dict[int, int]) -> int | None:
         named.append(verb.head)  # "Bolsonaro, whom critics call 'the Trump of the Tropics'"
     clusters = {mention_cluster[n.i] for n in named if n.i in mention_cluster}
     return clusters.pop() if len(clusters) == 1 else None
+
+
+def _verb_naming(word: Token) -> Token | None:
+    """The verb whose second object `word` is, or the "as" phrase after it."""
+    if word.lower_ == "as" and word.dep_ == "prep":
+        return word.head
+    if word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.dep_ == "prep":
+        return word.head.head
+    if word.dep_ in {"oprd", "dobj"}:
+        return word.head  # a second object: "branded Putin a war criminal"
+    return None
 
 
 def _is_relative_object(word: Token) -> bool:

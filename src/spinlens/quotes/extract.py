@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.datelines import REACH as DATELINE_REACH
 from spinlens.datelines import end_of_dateline
-from spinlens.parsing import doc_text
+from spinlens.parsing import doc_text, second_object_hung_on_the_noun
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     ALL_CUES,
@@ -1107,7 +1107,13 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             cut |= {t for o in objects for t in _not_reported(o)}
             if (agent := _agent_in_object(verb)) is not None:
                 cut |= set(agent.head.subtree)
-            return _tokens_range([t for o in objects for t in o.subtree if t not in cut]), True
+            words = [t for o in objects for t in o.subtree if t not in cut]
+            if verb.lemma_ in _NAMING_CUES and (name := second_object_hung_on_the_noun(verb)) is not None:
+                # 'Trump, who has called Chair Jerome Powell "a numbskull"': the parser hangs what Powell was
+                # called on Trump
+                end = name.right_edge.i + 1
+                words += doc[verb.right_edge.i + 1 : end + (end < len(doc) and doc[end].is_quote)]
+            return _tokens_range(words), True
     return None, False
 
 
