@@ -1465,6 +1465,15 @@ def test_a_title_is_not_parsed_into_the_next_paragraph(nlp):
     assert [q.content.text for q in blamed] == ["NATO for the escalation"]
 
 
+def test_a_paragraphs_first_word_is_no_sentence_of_its_own(nlp):
+    # after a title the parser made "Security" a sentence, and what the police said began at "forces"
+    text = (
+        "Pakistan-sponsored terror network busted in Jammu\n\n"
+        "Security forces in Jammu arrested 11 workers on Friday, police said."
+    )
+    assert only(analyse(nlp, text)).content.text == "Security forces in Jammu arrested 11 workers on Friday"
+
+
 def test_a_sentence_ends_on_the_platform_x(nlp):
     # the tokenizer reads "X." as an initial: the senator's post was what Democrats called a lie
     quote = only(analyse(nlp, "The senator wrote on X. Democrats called the post a lie."))
