@@ -1474,6 +1474,15 @@ def test_a_paragraphs_first_word_is_no_sentence_of_its_own(nlp):
     assert only(analyse(nlp, text)).content.text == "Security forces in Jammu arrested 11 workers on Friday"
 
 
+def test_a_military_title_ends_no_sentence(nlp):
+    # the tokenizer split the stop off "Lt." and "Col.", and the parser ended a sentence at each
+    text = (
+        "IDF spokesman Lt. Col. Nadav Shoshani said the army had struck 500 targets. "
+        '"We will not allow Hezbollah to rebuild," he said.'
+    )
+    assert last_speaker(nlp, text) == ("he", "Nadav Shoshani")
+
+
 def test_a_sentence_ends_on_the_platform_x(nlp):
     # the tokenizer reads "X." as an initial: the senator's post was what Democrats called a lie
     quote = only(analyse(nlp, "The senator wrote on X. Democrats called the post a lie."))

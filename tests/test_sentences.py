@@ -28,6 +28,10 @@ def sentences(text: str) -> list[str]:
             "Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court. Sen. Smith did not.",
             ["Dr. Sarah Mills met John F. Kennedy Jr. at the U.S. District Court.", "Sen. Smith did not."],
         ),
+        (
+            "IDF spokesman Lt. Col. Nadav Shoshani spoke. Det. Insp. Ray Cole did not.",
+            ["IDF spokesman Lt. Col. Nadav Shoshani spoke.", "Det. Insp. Ray Cole did not."],
+        ),
         # nor a case's or a match's "v." or "vs."
         ("Roe v. Wade fell. It is Trump vs. Clinton.", ["Roe v. Wade fell.", "It is Trump vs. Clinton."]),
         # nor a company's "Co."

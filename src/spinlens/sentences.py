@@ -18,12 +18,15 @@ from spinlens.record import Analysis, ModelInfo, Sentence
 # A sentence ends at a line break, or at . ! ? (and closing quotes/brackets) followed by white space.
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])[\"'”’)\]]*[^\S\n]+(?!\n)")
 # Words whose full stop is an abbreviation's: initials ("F.", "U.S."), the titles that stand before a name in
-# English news, and the "v." or "vs." of a case or a match ("Roe v. Wade"). In PTC, "U.S." before a capital
-# is nearly always "U.S. District Court", not a sentence's end.
-_ABBREVIATION = re.compile(
-    r"(?:^|[\s(\"“])(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Hon"
-    r"|Pres|St|Mt|Ft|Messrs|Mme|Mlle|vs?)\.$"
-)
+# English news (which `spinlens.parsing` teaches spaCy's tokenizer too), and the "v." or "vs." of a case or a
+# match ("Roe v. Wade"). In PTC, "U.S." before a capital is nearly always "U.S. District Court", not a
+# sentence's end.
+TITLES = (
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm",
+    "Maj", "Brig", "Cpl", "Pvt", "Det", "Insp", "Supt", "Amb", "Atty", "Rev", "Msgr", "Hon", "Pres", "Messrs",
+    "Mme", "Mlle",
+)  # fmt: skip
+_ABBREVIATION = re.compile(rf"(?:^|[\s(\"“])(?:(?:[A-Z]\.)*[A-Z]|{'|'.join(TITLES)}|St|Mt|Ft|vs?)\.$")
 
 # A company's "Co." or "Inc." before its short name in brackets: "Tokyo Electric Power Co. (TEPCO) said".
 # Before a capital it may end a sentence ("... the hedge fund D.E. Shaw & Co. Obama adviser ...").
