@@ -267,6 +267,7 @@ def test_publication_date(published, expected):
         ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
         # a dollar of another country
         ("Banks froze C$7.8 million and A$5bn.", [("C$7.8 million", "7800000 CAD"), ("A$5bn", "5000000000 AUD")]),
+        ("Taipei spent NT$949.5 billion.", [("NT$949.5 billion", "949500000000 TWD")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),
         # the wires' abbreviation
@@ -717,6 +718,11 @@ def test_publication_date(published, expected):
         ),
         # a disease named in -s is no plural head
         ("The CDC reported 1,274 measles cases.", [("1,274 measles cases", "1274 measles cases")]),
+        # a model's name is one word of what is counted
+        (
+            "Police seized three AK-47 rifles; Kyiv wants 12 F-16s.",
+            [("three AK-47 rifles", "3 AK-47 rifles"), ("12 F-16s", "12 F-16s")],
+        ),
     ],
 )
 def test_quantities_with_units_and_what_they_count(text, expected):

@@ -30,6 +30,7 @@ _SCALES = {
 }  # fmt: skip
 _CURRENCY_SIGNS = {
     "$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
+    "NT$": "TWD",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "Rs": "INR",
 }  # fmt: skip
 # ISO codes written before an amount, as wires and financial pages do ("CHF 3 million", "INR 500 crore")
@@ -113,7 +114,7 @@ _WORD_NUMBER = (
     rf"(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}|hundred|thousand|million|billion|trillion))*)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SIGN = rf"(?P<sign>(?-i:US|C|A|NZ|HK|S|R)?\$|[€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
+_SIGN = rf"(?P<sign>(?-i:US|C|A|NZ|HK|NT|S|R)?\$|[€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
 _SCALE = (
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
 )
@@ -133,8 +134,11 @@ _QUANTITY = re.compile(rf"(?<![\w.,$€£¥₽₹/-]){_FIGURE}", re.IGNORECASE)
 # The top of a range that repeats the unit ("5.25%-5.50%", "$10-$12"): after a hyphen, `_QUANTITY` reads
 # no figure, lest "COVID-19" or "F-35" count.
 _DASHED_TOP = re.compile(rf"\s?[-–]\s?{_FIGURE}", re.IGNORECASE)
-# A word, with the initials of an abbreviation ("U.S.", "China-U.S."); a quotation mark after a word closes a quote
-_WORD = re.compile(r"\s+([A-Za-z](?:[A-Za-z'-]*[A-Za-z])?(?:(?<![A-Za-z]{2})(?:\.[A-Za-z])+\.)?)")
+# A word, with the initials of an abbreviation ("U.S.", "China-U.S."), or a model's name ("three AK-47 rifles",
+# "two F-16s"); a quotation mark after a word closes a quote
+_WORD = re.compile(
+    r"\s+([A-Z][A-Za-z]*-\d+[A-Za-z]*(?![\w-])|[A-Za-z](?:[A-Za-z'-]*[A-Za-z])?(?:(?<![A-Za-z]{2})(?:\.[A-Za-z])+\.)?)"
+)
 # A word a number is joined to ("a 114-page ruling"), unless the number is only rough ("40-odd") or the
 # first part of an ordinal ("fifty-first")
 _HYPHENED = re.compile(r"-([a-z]+)\b(?![-'’])")
