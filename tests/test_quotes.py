@@ -1881,6 +1881,15 @@ def test_who_after_a_description_beside_a_name_is_that_name(nlp):
     assert record.entities[only(record).speaker_entity].name == "Rachel Reeves"
 
 
+def test_who_with_a_verb_in_the_singular_is_not_the_plural_it_hangs_on(nlp):
+    # the parser hangs the clause on "groups"; "has" says the lobbyist, and so Roets, warned
+    text = "Ernst Roets, a lobbyist for Afrikaner groups, who has long warned of a genocide, spoke on Friday."
+    assert last_speaker(nlp, text) == ("who", "Ernst Roets")
+    # a plural verb is the plural's
+    text = "Nina Lane, a lawyer for the families, who have long warned of abuse, spoke."
+    assert last_speaker(nlp, text) == ("who", None)
+
+
 def test_a_relative_pronoun_resolves_to_the_noun_it_hangs_on(nlp):
     record = analyse(nlp, "The claim was first made by journalist Seymour Hersh, who cited a single anonymous source.")
     quote = only(record)

@@ -9,7 +9,8 @@
   relative clause on the speaker names ("the co-founder of SCOTUSblog who has appeared before the Supreme
   Court"). An owned body is itself, not its owner ("Jacob Zuma's new MK party" is MK).
 - "who" opening a relative clause on a description beside a name is that name ("Rachel Reeves, the woman
-  who promised ...").
+  who promised ..."; "Ernst Roets, a lobbyist for Afrikaner groups, who has warned ...", where a singular
+  verb says the clause is not on the plural the parser hangs it on).
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
   organisation or group; each within the few sentences before the quote, as a reader would look back. An
   earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added"), and
@@ -225,6 +226,13 @@ def resolve(
     if len(words) == 1 and words[0] in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         # "journalist Seymour Hersh, who cited a single source": the noun the clause hangs on
         antecedent = head.head.head
+        if antecedent.tag_ == "NNS" and _is_singular(head.head):
+            # "Ernst Roets, a lobbyist for Afrikaner groups, who has long warned ...": a verb in the singular
+            # is not the plural's that the parser hangs the clause on, but the description's it lies in
+            described = antecedent
+            while described.dep_ in {"pobj", "prep"}:
+                described = described.head
+            antecedent = described if described.dep_ == "appos" else antecedent
         if (
             antecedent.dep_ == "appos"
             and antecedent.tag_ != "NNS"
@@ -357,6 +365,11 @@ def _role_words(word: Token) -> tuple[str, frozenset[str], frozenset[str]]:
     qualifiers = {c.lemma_.lower() for c in modifiers if c.dep_ == "compound" or c.text[0].isupper()}
     ranks = {c.lower_ for c in modifiers} & _RANKS
     return word.lemma_.lower(), frozenset(qualifiers - ranks), frozenset(ranks)
+
+
+def _is_singular(verb: Token) -> bool:
+    """Whether a verb is in the third person singular, on itself or its auxiliary ("has warned", "says")."""
+    return verb.tag_ == "VBZ" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBZ" for c in verb.children)
 
 
 def _described_by(words: Span) -> list[Token]:
