@@ -1169,6 +1169,12 @@ def test_a_speaker_stays_on_its_side_of_the_cue(nlp):
     assert quote.speaker.text == "The ministry"
 
 
+def test_a_name_the_parser_cuts_off_the_speakers_last_noun_is_part_of_the_speaker(nlp):
+    # the parser makes "Equilibra" a second subject
+    text = "Economists at the consultancy Equilibra warned that the peso was overvalued."
+    assert speaker_and_entity(nlp, text) == ("Economists at the consultancy Equilibra", "Equilibra")
+
+
 def test_a_speaker_is_never_part_of_a_name(nlp):
     # the parser makes "Itamar", "Ben", "-" and "Gvir" four subjects of their own
     quote = only(analyse(nlp, 'Itamar Ben-Gvir said in January that emigration should be "encouraged."'))

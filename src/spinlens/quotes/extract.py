@@ -1532,7 +1532,7 @@ def _speaker(verb: Token) -> Span | None:
         return verb.doc[after[0].left_edge.i : end]
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
-            described = [c for c in ends if _describes(c, child)]
+            described = [c for c in ends if _describes(c, child) or _names_the_last_noun(c, speaker)]
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
             return speaker
@@ -1759,6 +1759,12 @@ def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
     if any(_describes(subject, other) for other in subjects):
         return True
     return not doc[i].is_punct and any(doc[i] in other.subtree for other in subjects if other.i < subject.i)
+
+
+def _names_the_last_noun(subject: Token, speaker: Span) -> bool:
+    """Whether a second subject is a name right after the first one's phrase, which the parser cut off its
+    last noun: "Economists at the consultancy Equilibra warned"."""
+    return subject.pos_ == "PROPN" and subject.left_edge.i == speaker.end
 
 
 def _describes(subject: Token, name: Token) -> bool:
