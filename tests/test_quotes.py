@@ -235,6 +235,11 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
         ("Fauci", "denies", "a charge"),
     ]
+    # so for any noun that critics name, where what they say is the name
+    text = "Sri Lanka handed over the port, a deal critics call a textbook case of debt-trap diplomacy."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("critics", "a textbook case of debt-trap diplomacy"),
+    ]
     # nor the closing quote mark of what was said, which the parser may hang on the remark
     text = 'The secretary insisted the border "is secure," a claim Republicans have mocked for years.'
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -892,7 +892,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
     a clause before the cue."""
     doc = verb.doc
-    if (remark := _remark_taken_for_a_name(verb)) is not None:
+    remark = _remark_taken_for_a_name(verb)
+    if remark is not None and verb.lemma_ not in _NAMING_CUES:
+        # (what a cue of naming reports is the name it gives: "a textbook case", below)
         return _tokens_range(list(doc[remark.head.left_edge.i : remark.i + 1])), True
     colon = _colon_after(verb)
     if colon is not None:
@@ -920,6 +922,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "Groups accused Israel of collective punishment, a charge Israeli officials deny": what is denied is
         # the noun before the cue, which the parser makes its object
         and not any(c.dep_ == "dobj" and c.i < verb.i for c in verb.children)
+        # nor where it is the noun the parser took for part of the subject ("..., a deal critics call a
+        # textbook case")
+        and remark is None
     )
     clauses = [
         c
@@ -1157,9 +1162,18 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
         for remark in subject.children:
-            if remark.dep_ == "compound" and remark.lemma_ in _REMARK_NOUNS and remark.i < subject.i:
+            if remark.dep_ == "compound" and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
                 return remark
     return None
+
+
+def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
+    """Whether a noun opening a remark is what a cue reports: "a charge Fauci denies"; before a cue of naming
+    any noun is what is named, where those who name it are a name or a plural ("a deal critics call a textbook
+    case of debt-trap diplomacy"; not "the band leader called ...")."""
+    return noun.lemma_ in _REMARK_NOUNS or (
+        verb.lemma_ in _NAMING_CUES and noun.pos_ == "NOUN" and subject.tag_ in {"NNS", "NNP", "NNPS"}
+    )
 
 
 def _is_remark(noun: Token) -> bool:
