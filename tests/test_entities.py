@@ -116,6 +116,13 @@ def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
     )
     amlo = by_name(entities(nlp, text), "Andrés Manuel López Obrador")
     assert [m.text for m in amlo.mentions] == ["Andrés Manuel López Obrador", "López Obrador"]
+    # or as a work of art running on into the clause
+    text = (
+        "Surgeon General Vivek Murthy declared gun violence a crisis. "
+        '"This is not just a political issue," Murthy told The Associated Press.'
+    )
+    murthy = by_name(entities(nlp, text), "Vivek Murthy")
+    assert [m.text for m in murthy.mentions] == ["Vivek Murthy", "Murthy"]
 
 
 def test_initials_ner_missed_are_still_a_mention_of_their_organisation(nlp):

@@ -720,17 +720,20 @@ def with_unrecognised_acronyms(clusters: list[Cluster], doc: Doc) -> list[Cluste
 
 def _outside_names(words: Span) -> bool:
     """Whether NER gave the words no name of the four kinds: none at all, or a name of another kind that is
-    just these words, as when it reads a lone "Cole" as a product; but a date is one ("in May", with Theresa
-    May named)."""
+    just these words, as when it reads a lone "Cole" as a product, or that runs on from them into lower-case
+    words, as when it reads "Murthy told The Associated Press" as a work of art; but a date is one ("in May",
+    with Theresa May named)."""
     if all(t.ent_iob_ == "O" for t in words):
         return True
     doc = words.doc
-    alone = (
-        words[0].ent_iob_ == "B"
-        and all(t.ent_iob_ == "I" for t in words[1:])
-        and (words.end == len(doc) or doc[words.end].ent_iob_ != "I")
+    opens = words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
+    after = doc[words.end] if words.end < len(doc) else None
+    return (
+        opens
+        and (after is None or after.ent_iob_ != "I" or after.is_lower)
+        and words[0].ent_type_ not in TYPES
+        and words[0].ent_type_ not in {"DATE", "TIME"}
     )
-    return alone and words[0].ent_type_ not in TYPES and words[0].ent_type_ not in {"DATE", "TIME"}
 
 
 def _sentence_initial_noun(token: Token) -> bool:
