@@ -119,6 +119,7 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             [("2010", "2010-01-01/2010-12-31"), ("October 2015", "2015-10-01/2015-10-31")],
         ),
         ("Exxon knew as early as 1977, as soon as possible.", [("1977", "1977-01-01/1977-12-31")]),
+        ("Police killed the most since at least 2013.", [("2013", "2013-01-01/2013-12-31")]),
         # a span of years is one interval; backwards, it is no span
         (
             "250,000 will die each year between 2030 and 2050, as from 2010 to 2020.",

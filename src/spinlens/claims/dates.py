@@ -38,7 +38,7 @@ _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 
 _NOT_PLURALS = r"(?:was|has|is|does|as|its|his|this|thus|plus|less|unless|versus|whereas)"
 _PREPOSITION = (
-    r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end"
+    r"(?:in|since|by|until|till|during|from|before|after|through|of|early|late|mid|end|since\s+at\s+least"
     r"|as\s+(?:early|late|recently|far\s+back)\s+as)[\s-]+"
 )
 # Each pattern's `d` group is the date; text around it only decides that it is one.
