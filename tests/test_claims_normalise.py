@@ -719,6 +719,11 @@ def test_publication_date(published, expected):
         ),
         # a disease named in -s is no plural head
         ("The CDC reported 1,274 measles cases.", [("1,274 measles cases", "1274 measles cases")]),
+        # an age set off by commas after a name; not a day of a month
+        (
+            "Officer Eric Joering, 39, died; Mona Lamberson, 59, of Philadelphia spoke; born Sept, 26, 2014.",
+            [("39", "39 year old"), ("59", "59 year old"), ("26", "26"), ("2014", "2014")],
+        ),
         # a model's name is one word of what is counted
         (
             "Police seized three AK-47 rifles; Kyiv wants 12 F-16s.",

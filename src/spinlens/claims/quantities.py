@@ -712,6 +712,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         unit = "lb"
     unit = unit or _CURRENCY_WORDS.get(unit_word) or _UNITS.get(unit_word)
     unit = unit or _TEMPERATURE_LETTERS.get(match.group("letter") or "")
+    if _is_age_beside_a_name(text, match, value):
+        return FoundQuantity(start, end, value, "year old", None)
     counts = None
     if not (match.group("unit") or match.group("letter")):
         counts, counted_end = _counted(text, end)
@@ -728,6 +730,23 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     elif unit == "percent":
         counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+# An age set off by commas after a name, as news copy gives it: "Eric Joering, 39, died", "Trig, 6, who has
+# Down syndrome", "Mona Lamberson, 59, of North Philadelphia"; not "Sept, 26, 2014"
+_NAME_AND_COMMA = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+,\s$")
+_AGE_CLOSES = re.compile(r",(?!\s*\d)|\s+(?:and|of|from|who|whose)\b")
+
+
+def _is_age_beside_a_name(text: str, match: re.Match[str], value: float) -> bool:
+    start, end = match.span()
+    return (
+        match.group("number").isdigit()
+        and value < 120
+        and not (match.group("unit") or match.group("sign") or match.group("high") or match.group("letter"))
+        and _NAME_AND_COMMA.search(text, max(0, start - 40), start) is not None
+        and _AGE_CLOSES.match(text, end) is not None
+    )
 
 
 # The word before a number that, with it, makes a name, inside running text ("the S&P 500", "a Boeing 737",
