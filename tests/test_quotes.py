@@ -285,6 +285,16 @@ def test_what_another_said_meanwhile_is_their_own_report(nlp):
     assert quote.content.text == "the economy grew while inflation fell"
 
 
+def test_what_was_said_never_ends_on_a_conjunction(nlp):
+    # the parser hangs the "and" before "accusing" on "distorted"
+    text = (
+        'Israel\'s foreign ministry rejected the report, calling it "distorted and false" and accusing the '
+        "commission of bias."
+    )
+    calling = [q for q in analyse(nlp, text).quotes if q.cue.text == "calling"]
+    assert [q.content.text for q in calling] == ['it "distorted and false"']
+
+
 def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
     # the parser hangs both the tag and "mocking" on "detained"
     text = (

@@ -2053,13 +2053,26 @@ _BRACKETS = {")": "(", "]": "["}
 
 def _tokens_range(tokens: list[Token]) -> Range | None:
     tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    while tokens and tokens[-1].is_punct and not _closes_what_was_said(tokens[-1], tokens):
-        tokens = tokens[:-1]
+    # nor does it end on a conjunction the parser hangs on it, whose conjunct is another act ('calling it
+    # "distorted and false" and accusing ...'), whole ("rather than", "as well as")
+    while tokens and (
+        (tokens[-1].is_punct and not _closes_what_was_said(tokens[-1], tokens)) or tokens[-1].dep_ == "cc"
+    ):
+        last, tokens = tokens[-1], tokens[:-1]
+        if last.dep_ == "cc":
+            tokens = tokens[: len(tokens) - _opens_a_conjunction([t.lower_ for t in tokens[-2:]])]
     if not tokens:
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
+
+
+def _opens_a_conjunction(words: list[str]) -> int:
+    """How many of the last words open a conjunction of two words or three ("rather than", "as well as")."""
+    if words[-1:] == ["rather"]:
+        return 1
+    return 2 if words == ["as", "well"] else 0
 
 
 def _closes_what_was_said(mark: Token, tokens: list[Token]) -> bool:
