@@ -1106,6 +1106,14 @@ def test_a_cue_joined_to_a_reported_clause_in_its_own_tense_stays_the_clauses(nl
     ]
 
 
+def test_a_conjunct_repeating_the_outer_cues_has_is_the_speakers_next_act(nlp):
+    text = "Kennedy has said the shot is effective but has also promoted cod liver oil as a treatment."
+    assert only(analyse(nlp, text)).content.text == "the shot is effective"
+    # where the clause has its own "has", the conjunct is the clause's
+    text = "He has said that inflation has peaked and has started to fall."
+    assert only(analyse(nlp, text)).content.text == "that inflation has peaked and has started to fall"
+
+
 def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     record = analyse(nlp, "He owed $2 million, Virginia court records show.")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [

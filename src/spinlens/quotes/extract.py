@@ -1231,7 +1231,7 @@ def _not_reported(clause: Token) -> set[Token]:
     cut: set[Token] = set()
     doc = clause.doc
     for token in clause.subtree:
-        if token.dep_ == "conj" and _is_reporting_conjunct(token):
+        if token.dep_ == "conj" and (_is_reporting_conjunct(token) or _repeats_the_outer_perfect(token)):
             # with the "and" or "but" before it, and a comma before that
             joining = [c for c in token.head.children if c.dep_ == "cc" and c.i == token.left_edge.i - 1]
             cut.update([*token.subtree, *joining])
@@ -1380,6 +1380,24 @@ def _is_reporting_conjunct(verb: Token) -> bool:
         return False
     outer = _outer_cue(verb.head)
     return outer is not None and outer.tag_ == "VBD" and _goes_on_for_the_outer_speaker(verb)
+
+
+def _repeats_the_outer_perfect(verb: Token) -> bool:
+    """Whether a conjunct of a reported clause, with no subject of its own, repeats the outer cue's "has" or
+    "have" where the clause has none, and so is the outer speaker's next act: "Kennedy has said the shot is
+    effective but has also promoted cod liver oil" ("has said inflation has peaked and has started to fall"
+    is all said)."""
+    clause = verb.head
+    outer = _outer_cue(clause)
+    if verb.dep_ != "conj" or _has_subject(verb) or outer is None or outer.i > clause.i or not _has_subject(clause):
+        return False
+    if _lemma(outer) not in ALL_CUES:
+        return False  # "said clergy had witnessed him being fondled but had not intervened": no act of speech
+
+    def perfect(word: Token) -> set[str]:
+        return {c.lower_ for c in word.children if c.dep_ == "aux" and c.lemma_ == "have"}
+
+    return bool(perfect(verb) & perfect(outer)) and not perfect(clause)
 
 
 def _speechless(clause: Token) -> bool:
