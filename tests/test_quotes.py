@@ -857,6 +857,15 @@ def test_what_a_relative_clause_calls_its_object_is_said_wherever_the_parser_han
     assert (called.speaker.text, called.content.text) == ("who", 'Chair Jerome Powell "a numbskull"')
 
 
+def test_what_an_it_a_cue_names_stands_for_is_said_wherever_the_parser_hangs_it(nlp):
+    # the parser hangs "compete" on Newsom as a relative clause
+    text = (
+        'Gov. Gavin Newsom, who in March called it "deeply unfair" for trans athletes to compete in girls\' '
+        "sports, did not respond."
+    )
+    assert only(analyse(nlp, text)).content.text == 'it "deeply unfair" for trans athletes to compete in girls\' sports'
+
+
 def test_who_made_a_report_is_part_of_its_speaker(nlp):
     text = "Police killed 41 people this year, according to data compiled by Mapping Police Violence."
     assert speaker_and_entity(nlp, text) == ("data compiled by Mapping Police Violence", "Mapping Police Violence")

@@ -1118,8 +1118,25 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 # called on Trump
                 end = name.right_edge.i + 1
                 words += doc[verb.right_edge.i + 1 : end + (end < len(doc) and doc[end].is_quote)]
+            words += _what_it_stands_for(verb, words)
             return _tokens_range(words), True
     return None, False
+
+
+def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
+    """The infinitive an "it" the cue names stands for, where the parser hangs it elsewhere: 'called it
+    "deeply unfair" for trans athletes to compete in girls' sports'."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return []
+    doc, after = verb.doc, max(t.i for t in words) + 1
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    if after == len(doc) or doc[after].lower_ != "for" or doc[after].dep_ != "mark":
+        return []
+    clause = doc[after].head
+    if clause.i in {t.i for t in verb.subtree} or not _is_infinitive(clause):
+        return []
+    return list(doc[after : clause.right_edge.i + 1])
 
 
 def _is_relative_taken_for_a_clause(verb: Token, clause: Token) -> bool:
