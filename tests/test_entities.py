@@ -258,6 +258,9 @@ def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # NER types "Carly Fiorina" an organisation here; after a job word, a full name is its holder's
     text = "The room was half-empty when GOP presidential candidate Carly Fiorina strode onstage."
     assert ("Carly Fiorina", "person") in [(e.name, e.type) for e in entities(nlp, text)]
+    # or set off by commas after it
+    text = "Tinubu's spokesman, Bayo Onanuga, said the reforms were painful."
+    assert ("Bayo Onanuga", "person") in [(e.name, e.type) for e in entities(nlp, text)]
     # not where the name modifies a plural after it
     text = "She spoke to a group of activist Chicago Teachers Union members."
     assert ("Chicago Teachers Union", "organisation") in [(e.name, e.type) for e in entities(nlp, text)]

@@ -252,8 +252,12 @@ def _between_breaks(ent: Span) -> list[Span]:
 
 def _after_a_role(ent: Span) -> bool:
     """Whether a full name comes right after a job word in lower case: "opposition leader María Corina Machado"
-    (a body's name takes an article, "the opposition party"; after a role, a name is its holder's)."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    (a body's name takes an article, "the opposition party"; after a role, a name is its holder's), or is set
+    off by commas after one: "Tinubu's spokesman, Bayo Onanuga, said"."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text == "," and ent.start > 1 and ent.end < len(doc) and doc[ent.end].is_punct:
+        before = doc[ent.start - 2]
     return (
         before is not None
         and before.is_lower
