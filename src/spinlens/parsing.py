@@ -86,15 +86,14 @@ def load_spacy() -> Language:
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        if (not token.is_space and "\n" in doc[token.i - 1].text) or _after_platform_x(doc, token):
+    for token in doc:
+        opens = token.i == 0 or (not token.is_space and "\n" in doc[token.i - 1].text)
+        if token.i > 0 and (opens or _after_platform_x(doc, token)):
             token.is_sent_start = True
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if (token.i == 0 or "\n" in doc[token.i - 1].text) and token.is_alpha and following.is_alpha:
+        if opens and token.is_alpha and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha:
             # a paragraph's first word is no sentence of its own, as the parser may make it after a title:
             # "Security" over "forces in Jammu arrested 11 ...", "Stacey" over "Abrams quits race ..."
-            following.is_sent_start = False
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

@@ -1134,7 +1134,7 @@ def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
     if after == len(doc) or doc[after].lower_ != "for" or doc[after].dep_ != "mark":
         return []
     clause = doc[after].head
-    if clause.i in {t.i for t in verb.subtree} or not _is_infinitive(clause):
+    if verb.left_edge.i <= clause.i <= verb.right_edge.i or not _is_infinitive(clause):
         return []
     return list(doc[after : clause.right_edge.i + 1])
 
@@ -1410,11 +1410,12 @@ def _repeats_the_outer_perfect(verb: Token) -> bool:
         return False
     if _lemma(outer) not in ALL_CUES:
         return False  # "said clergy had witnessed him being fondled but had not intervened": no act of speech
+    return bool(_perfect(verb) & _perfect(outer)) and not _perfect(clause)
 
-    def perfect(word: Token) -> set[str]:
-        return {c.lower_ for c in word.children if c.dep_ == "aux" and c.lemma_ == "have"}
 
-    return bool(perfect(verb) & perfect(outer)) and not perfect(clause)
+def _perfect(verb: Token) -> set[str]:
+    """The verb's "has", "have" or "had"."""
+    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"}
 
 
 def _speechless(clause: Token) -> bool:
@@ -2088,8 +2089,9 @@ _BRACKETS = {")": "(", "]": "["}
 
 def _tokens_range(tokens: list[Token]) -> Range | None:
     tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    # nor does it end on a conjunction the parser hangs on it, whose conjunct is another act ('calling it
-    # "distorted and false" and accusing ...'), whole ("rather than", "as well as")
+    # what was said ends on no punctuation but a closing mark, nor on a conjunction the parser hangs on it
+    # whose conjunct is another act ('calling it "distorted and false" and accusing ...'), which goes whole
+    # ("rather than", "as well as")
     while tokens and (
         (tokens[-1].is_punct and not _closes_what_was_said(tokens[-1], tokens)) or tokens[-1].dep_ == "cc"
     ):
