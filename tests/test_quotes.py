@@ -857,6 +857,13 @@ def test_what_a_relative_clause_calls_its_object_is_said_wherever_the_parser_han
     assert (called.speaker.text, called.content.text) == ("who", 'Chair Jerome Powell "a numbskull"')
 
 
+def test_a_phrase_the_cue_takes_after_a_quoted_object_is_part_of_what_was_said(nlp):
+    # the quote is more than half the content, and the parser hangs "for" on "blamed"
+    text = 'His government blamed "remnants of the former regime" for starting the violence.'
+    quote = only(analyse(nlp, text))
+    assert (quote.content.text, quote.direct) == ('"remnants of the former regime" for starting the violence', False)
+
+
 def test_what_an_it_a_cue_names_stands_for_is_said_wherever_the_parser_hangs_it(nlp):
     # the parser hangs "compete" on Newsom as a relative clause
     text = (

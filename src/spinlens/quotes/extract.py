@@ -498,6 +498,9 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     if found.by_object and (
         any(t.idx < quote[0] and t.pos_ not in _LINKING_POS for t in words)
         or (root.pos_ not in _LINKING_POS and not quote[0] <= root.idx < quote[1])
+        # 'blamed "remnants of the former regime" for starting the violence': a phrase after the quote that
+        # the parser hangs on the cue
+        or any(t.idx >= quote[1] and not t.is_punct and not start <= t.head.idx < end for t in words)
     ):
         # 'called the case "a rigged witch hunt"': what was called so is part of what was said ("accused of
         # 'betraying pensioners'", 'described as a "snippy tone"' are the quote), and so are quoted words on a
