@@ -103,15 +103,21 @@ def is_platform_x(token: Token) -> bool:
     return token.text == "X." and token.i > 0 and token.doc[token.i - 1].lower_ in {"on", "to", "via"}
 
 
+def past_quote_marks(doc: Doc, i: int) -> int:
+    """The first token from `i` on that is no quotation mark: where the words after a phrase begin, past the
+    marks that close or open a quote between them."""
+    while i < len(doc) and doc[i].is_quote:
+        i += 1
+    return i
+
+
 def second_object_hung_on_the_noun(clause: Token) -> Token | None:
     """The apposition right after a relative clause that is the clause verb's second object, though the parser
     hangs it on the noun the clause is on: in 'Trump, who has called Chair Jerome Powell "a numbskull"',
     "numbskull" is an apposition of Trump's. Which verbs take a second object is for the caller to say."""
     if clause.dep_ != "relcl" or not any(c.dep_ == "dobj" for c in clause.children):
         return None
-    doc, after = clause.doc, clause.right_edge.i + 1
-    while after < len(doc) and doc[after].is_quote:
-        after += 1
+    after = past_quote_marks(clause.doc, clause.right_edge.i + 1)
     hung = [
         c
         for c in clause.head.children

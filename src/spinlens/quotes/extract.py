@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.datelines import REACH as DATELINE_REACH
 from spinlens.datelines import end_of_dateline
-from spinlens.parsing import doc_text, second_object_hung_on_the_noun
+from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     ALL_CUES,
@@ -1131,9 +1131,8 @@ def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
     "deeply unfair" for trans athletes to compete in girls' sports'."""
     if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
         return []
-    doc, after = verb.doc, max(t.i for t in words) + 1
-    while after < len(doc) and doc[after].is_quote:
-        after += 1
+    doc = verb.doc
+    after = past_quote_marks(doc, max(t.i for t in words) + 1)
     if after == len(doc) or doc[after].lower_ != "for" or doc[after].dep_ != "mark":
         return []
     clause = doc[after].head
