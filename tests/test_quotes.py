@@ -150,6 +150,27 @@ def test_according_to(nlp):
             "a Reuters tally",
             "The agency has cut more than 20,000 federal jobs since January",
         ),
+        # nor the writer's participle; and a "%" is part of what was counted
+        (
+            "Prices rose 4%, according to the bureau, marking the fastest pace in years.",
+            "the bureau",
+            "Prices rose 4%",
+        ),
+        # set off by commas, the phrase qualifies the clause before it, where the parser hangs it on the
+        # circumstance after it
+        (
+            "About 26,000 people have fled the city since the weekend, according to the International "
+            "Organization for Migration, many of them walking roughly 70 km to the town of Tawila.",
+            "the International Organization for Migration",
+            "About 26,000 people have fled the city since the weekend",
+        ),
+        # the writer's lead-in before a colon is not the source's
+        (
+            "But ask the Venezuelans who fled: nearly 8 million of them since 2014, according to the U.N. "
+            "refugee agency.",
+            "the U.N. refugee agency",
+            "nearly 8 million of them since 2014",
+        ),
     ],
 )
 def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text, source, content):

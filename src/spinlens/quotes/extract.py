@@ -1340,9 +1340,9 @@ def _within_writers_frame(verb: Token) -> list[Token] | None:
 
 def _words_outside(scope: Iterable[Token], taken: Iterable[Token]) -> list[Token]:
     """The tokens of `scope` that are not in `taken`, without punctuation or white space: what a cue's clause
-    or an "according to" phrase leaves of the clause around it."""
+    or an "according to" phrase leaves of the clause around it. A "%" is a word here ("rose 4%")."""
     skipped = set(taken)
-    return [t for t in scope if t not in skipped and not t.is_punct and not t.is_space]
+    return [t for t in scope if t not in skipped and not (t.is_punct and t.text != "%") and not t.is_space]
 
 
 def _comma_between(before: Token, after: Token) -> bool:
@@ -1910,29 +1910,49 @@ def _according_to(according: Token) -> list[Found]:
     # what the phrase qualifies: the clause it hangs on ("Troops advanced, X said, as the assault went on,
     # according to Y": the assault), or the whole sentence when it hangs on the main verb
     head = according.head if according.head.i != according.i else according
+    later: set[Token] = set()
+    if (
+        head.dep_ == "advcl"
+        and head.head.i < according.i < min(t.i for t in head.subtree if t not in phrase)
+        and according.i > according.sent.start
+        and according.doc[according.i - 1].text == ","
+    ):
+        # "26,000 people have fled, according to the IOM, many of them walking 70 km": set off by commas, the
+        # phrase qualifies the clause before it, though the parser hangs it on the circumstance after it
+        later = set(head.subtree) - phrase
+        head = head.head
     clause = head.subtree if head.dep_ in _QUALIFIED_CLAUSE_DEPS else according.sent
     # a clause joined after the phrase to the one it follows is another claim: "Homicides fell 13%, according
     # to the police, but that is still more than New York" (the police did not make the comparison); opening
     # the sentence, the phrase covers it all ("According to police, officers saw Scott ... and they ordered")
     last = max(t.i for t in phrase)
-    joined = {
+    joined = later | {
         t
         for c in head.children
         if c.dep_ == "conj" and head.i < according.i and c.left_edge.i > last and _has_subject(c)
         for t in _with_conjunction(c)
     }
     # and so is a circumstance after it: "has cut 20,000 jobs, according to a Reuters tally, as Musk's team
-    # pushes to shrink ..." (the tally counted the jobs)
+    # pushes to shrink ..." (the tally counted the jobs), or the writer's participle ("Prices rose 4%,
+    # according to the bureau, marking the fastest pace in years")
     joined |= {
         t
         for c in head.children
-        if c.dep_ == "advcl" and head.i < according.i and c.left_edge.i > last and _is_circumstance(c)
+        if c.dep_ == "advcl"
+        and head.i < according.i
+        and c.left_edge.i > last
+        and (_is_circumstance(c) or _is_participle_after_comma(c))
         for t in c.subtree
     }
     rest = _words_outside(clause, phrase | joined)
     # the content is the longer run of the clause on either side of the "according to" phrase
-    before = [t for t in rest if t.i < according.i]
-    after = [t for t in rest if t.i > according.i]
+    # what a colon before the phrase opens is the writer's lead-in: "But ask the Venezuelans who fled: nearly
+    # 8 million since 2014, according to the U.N."; not a semicolon's two halves ("X; Y, according to a
+    # speech" qualifies both), nor a colon after the phrase ("According to X, the Latin reads: ...")
+    doc = according.doc
+    opens = max((t.i for t in doc[according.sent.start : according.i] if t.text == ":"), default=-1)
+    before = [t for t in rest if opens < t.i < according.i]
+    after = [t for t in rest if t.i > last]
     side = before if len(before) >= len(after) else after
     content = _tokens_range(side)
     if content is None:
