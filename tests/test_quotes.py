@@ -415,6 +415,12 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_a_preposition_before_the_cue_is_the_writers_aside_not_the_cues(nlp):
+    text = 'Venezuela\'s president, for his part, called the operation "an extravagant war."'
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == ("called", 'the operation "an extravagant war."')
+
+
 def test_a_tag_the_parser_joins_to_what_it_tags_reports_it(nlp):
     # the parser makes "found" a second clause joined to "are", with the poll its subject
     quote = only(analyse(nlp, "Voters are angry, a YouGov poll for The Times found last week."))

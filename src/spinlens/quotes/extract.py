@@ -2004,7 +2004,13 @@ def _stopped_short(verb: Token) -> Token | None:
 
 
 def _is_cue_preposition(verb: Token, token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ()) and not _is_when(token)
+    # one before the cue is an aside of the writer's: "Maduro, for his part, called the operation ..."
+    return (
+        token.dep_ == "prep"
+        and token.i > verb.i
+        and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ())
+        and not _is_when(token)
+    )
 
 
 def _when_said(verb: Token, clause: Token) -> set[Token]:
