@@ -659,6 +659,15 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
             "But demonstrators, most of them in their 20s, said they were fighting a finance bill.",
             "demonstrators, most of them",
         ),
+        # and with none, the name beside it, which the parser hangs on the place the sentence opens with
+        (
+            "In the village of Turmus Ayya, Ayed Abu Awwad, 54, said masked men burned his car.",
+            "Ayed Abu Awwad, 54",
+        ),
+        (
+            "At the hospital in Khan Younis, Dr. Ahmed al-Farra, 60, told reporters that supplies were running out.",
+            "Dr. Ahmed al-Farra, 60",
+        ),
     ],
 )
 def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speaker):
@@ -849,6 +858,21 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
 )
 def test_an_adverb_of_the_sentence_is_no_part_of_the_speaker(nlp, text, speaker):
     assert only(analyse(nlp, text)).speaker.text == speaker
+
+
+def test_a_noun_summing_up_what_was_said_is_not_the_speaker(nlp):
+    text = (
+        "Settlers attacked Palestinians at least 264 times in October, the highest figure since 2006, the U.N. "
+        "humanitarian office, OCHA, said Thursday."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "the U.N. humanitarian office, OCHA",
+        "Settlers attacked Palestinians at least 264 times in October, the highest figure since 2006",
+    )
+    # a list of speakers keeps its "and"
+    text = "The economy grew 2%, a sign of recovery, analysts and officials said."
+    assert only(analyse(nlp, text)).speaker.text == "analysts and officials"
 
 
 def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):

@@ -983,6 +983,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # clause and what it was declared the cue's object
             clauses = clauses + [c for c in verb.children if c.dep_ == "dobj" and c.i > clauses[-1].i]
         words = [t for c in clauses for t in c.subtree if t not in cut]
+        if (summary := _summary_taken_for_a_subject(verb)) is not None:
+            speaker = set(_speaker_conjunct(summary).subtree)
+            words += [t for t in summary.subtree if t not in speaker]
         return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
     if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
         # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
@@ -1582,6 +1585,8 @@ def _speaker(verb: Token) -> Span | None:
         while end < len(verb.doc) and verb.doc[end - 1].text == "-" and not verb.doc[end - 1].whitespace_:
             end = _trimmed_subtree(verb.doc[end], verb).end
         return verb.doc[after[0].left_edge.i : end]
+    if (summary := _summary_taken_for_a_subject(verb)) is not None:
+        return _trimmed_subtree(_speaker_conjunct(summary), verb)
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
         if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
             described = [c for c in ends if _describes(c, child) or _names_the_last_noun(c, speaker)]
@@ -1590,6 +1595,8 @@ def _speaker(verb: Token) -> Span | None:
             return speaker
     if not subjects and (speaker := _subject_of_participle_before(verb)):
         return speaker
+    if not subjects and (named := _subject_taken_for_an_apposition(verb)) is not None:
+        return _trimmed_subtree(named, verb)
     if not subjects and (speaking := _object_after_quote(verb)) is not None:
         return _trimmed_subtree(speaking, verb)
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
@@ -1764,6 +1771,60 @@ def _subject_of_participle_before(verb: Token) -> Span | None:
         ):
             return speaker
     return None
+
+
+def _summary_taken_for_a_subject(verb: Token) -> Token | None:
+    """The noun summing up a reported clause that the parser takes, with the speaker after it as a second
+    conjunct, for the cue's subject: "... 264 times in October, the highest figure since 2006, the U.N.
+    humanitarian office, OCHA, said". A list with no "and" is no list of speakers."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.children):
+        return None  # "While X is common, the watchdog group, FACT, says Y": Y is what is said
+    for subject in verb.children:
+        if (
+            subject.dep_ == "nsubj"
+            and clause is not None
+            and clause.i < subject.i < verb.i
+            and subject.pos_ == "NOUN"
+            and not any(c.dep_ in {"cc", "preconj"} for c in subject.children)
+            and (speaker := _speaker_conjunct(subject)) is not subject
+            and _comma_between_words(subject, speaker)
+        ):
+            return subject
+    return None
+
+
+def _speaker_conjunct(subject: Token) -> Token:
+    return next((c for c in subject.children if c.dep_ == "conj" and c.i > subject.i), subject)
+
+
+def _comma_between_words(before: Token, after: Token) -> bool:
+    return any(t.text == "," for t in before.doc[before.i + 1 : after.left_edge.i])
+
+
+def _subject_taken_for_an_apposition(verb: Token) -> Token | None:
+    """The speaker the parser hangs, as an apposition, on the last noun of the phrase the sentence opens with:
+    "In the village of Turmus Ayya, Ayed Abu Awwad, 54, said ..." reads as a village called both."""
+    doc = verb.doc
+    last = verb.i - 1
+    while last >= 0 and doc[last].is_punct:
+        last -= 1
+    if last < 0:
+        return None
+    named = doc[last]
+    while named.dep_ == "appos" and named.head.dep_ == "appos":
+        named = named.head
+    place = named.head
+    if named.dep_ != "appos" or place.dep_ != "pobj" or named.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if not _comma_between_words(place, named):
+        return None
+    opening = place
+    while opening.dep_ in {"pobj", "prep"} and opening.head.i != verb.i:
+        opening = opening.head
+    if opening.dep_ != "prep" or opening.head.i != verb.i or opening.left_edge.i != verb.sent.start:
+        return None
+    return named
 
 
 def _participle_subject(verb: Token, clause: Token) -> Token | None:
