@@ -875,6 +875,33 @@ def test_a_noun_summing_up_what_was_said_is_not_the_speaker(nlp):
     assert only(analyse(nlp, text)).speaker.text == "analysts and officials"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Meanwhile, Russian strikes on Kyiv killed at least six people, the mayor said.",
+            "Russian strikes on Kyiv killed at least six people",
+        ),
+        ("However, the deal will not be signed this year, officials said.", "the deal will not be signed this year"),
+        # where the parser hangs the speaker on the clause's last noun
+        (
+            "Meanwhile, Russian strikes killed six people and wounded 35 others, the head of the city's military "
+            "administration, Tymur Tkachenko, said.",
+            "Russian strikes killed six people and wounded 35 others",
+        ),
+        # and before an "as" clause, which takes the rest of its sentence
+        (
+            "Furthermore, as I reported on Wednesday, the Associated Press reported on the training.",
+            "as I reported on Wednesday, the Associated Press reported on the training",
+        ),
+        # inside the quote marks, it is the speaker's
+        ('"However, we will not sign," he said.', '"However, we will not sign,"'),
+    ],
+)
+def test_the_writers_connective_is_no_part_of_what_was_said(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
     text = "The court struck down the scheme, calling it unconstitutional and ordering the bank to publish the names."
     assert [(q.cue.text, q.speaker.text if q.speaker else None) for q in analyse(nlp, text).quotes] == [

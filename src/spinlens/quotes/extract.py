@@ -139,6 +139,12 @@ _ASIDE_JUDGEMENTS = frozenset(
 )  # fmt: skip
 # Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
 _SENTENCE_ADVERBS = frozenset({"even", "also", "now", "meanwhile"})
+# Adverbs by which the writer links a sentence to the story before it; a quote mark before them would make
+# them the speaker's, but a clause reported before its cue opens on no mark
+_CONNECTIVES = frozenset(
+    {"meanwhile", "however", "separately", "moreover", "furthermore", "additionally", "elsewhere", "nevertheless",
+     "nonetheless"}
+)  # fmt: skip
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
 # "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
@@ -607,6 +613,8 @@ def _from_cue(token: Token) -> list[Found]:
         span, by_object = _content(token, after_only=shared is not None)
     text = doc_text(token.doc)
     content = _worded(text, _with_stranded_object(token.doc, span))
+    if content is not None:
+        content = _without_connective(token.doc, content)
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
@@ -1273,6 +1281,25 @@ def _not_reported(clause: Token) -> set[Token]:
             if comma == token.left_edge.i - 1:
                 cut.add(doc[comma])
     return cut
+
+
+def _without_connective(doc: Doc, content: Range) -> Range:
+    """The content without the adverb and comma that open its sentence and tie it to the writer's story, not
+    to what was said: "Meanwhile, Russian strikes on Kyiv killed six people, the mayor said"."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    first = words[0] if words else None
+    if (
+        first is not None
+        and first.idx == content[0]
+        and first.i == first.sent.start
+        and first.lower_ in _CONNECTIVES
+        and first.dep_ == "advmod"
+        and first.i + 2 < len(doc)
+        and doc[first.i + 1].text == ","
+        and doc[first.i + 2].idx < content[1]
+    ):
+        return doc[first.i + 2].idx, content[1]
+    return content
 
 
 def _is_reaction(participle: Token) -> bool:
