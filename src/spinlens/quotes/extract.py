@@ -692,9 +692,12 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
     speaker = None
     token = last
-    while token.i != head.i and token.right_edge.i == last.i:
+    # (the parser may hang the comma before the cue on the apposition)
+    while token.i != head.i and last.i <= token.right_edge.i < verb.i:
         comma = token.left_edge.i - 1
-        if token.dep_ == "appos" and doc[comma].text == "," and comma > head.left_edge.i:
+        if (token.dep_ == "appos" or _is_conjunct_without_and(token)) and (
+            doc[comma].text == "," and comma > head.left_edge.i
+        ):
             speaker = token
         token = token.head
     if speaker is None or not any(t.pos_ == "PROPN" for t in speaker.subtree):
@@ -703,6 +706,16 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     # the parser may hang a closing quote mark on the name after it
     first = next(t for t in speaker.subtree if not t.is_punct)
     return doc[first.i : last.i + 1], _tokens_range(said), False
+
+
+def _is_conjunct_without_and(token: Token) -> bool:
+    """Whether the parser joins the token to the noun before it as a conjunct with no "and" or "or": an
+    apposition to it, as "..., the highest figure since 2006, the U.N. humanitarian office, OCHA, said" reads."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ in {"cc", "preconj"} for c in token.head.children)
+    )
 
 
 def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
