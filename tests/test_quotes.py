@@ -623,6 +623,19 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     assert (says.speaker.text, says.content.text) == ("Kremlin", "West must withdraw first")
 
 
+def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):
+    # the blank line after the headline runs on into the dateline, and the parser leaves "Araghchi" no role
+    text = (
+        "Tehran Will Not Bow to Zionist Blackmail, Says Araghchi\n\nTEHRAN (Press TV) - Iran's Foreign Minister "
+        "Abbas Araghchi has said the Islamic Republic will never give up its right to enrich uranium."
+    )
+    says = analyse(nlp, text).quotes[0]
+    assert (says.speaker.text, says.content.text) == ("Araghchi", "Tehran Will Not Bow to Zionist Blackmail")
+    # a title alone is no one
+    text = "The new orders give us that tool now as an option,' said Sgt.\nEric Pisconski, who leads the unit."
+    assert analyse(nlp, text).quotes[0].speaker is None
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

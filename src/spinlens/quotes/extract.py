@@ -47,6 +47,7 @@ from spinlens.quotes.cues import (
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 from spinlens.quotes.speakers import PERSON_ROLES
+from spinlens.sentences import TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -1617,7 +1618,7 @@ def _speaker(verb: Token) -> Span | None:
     # challenged, most of them in majority-Black counties, a Guardian analysis found"; one after it is the
     # reported clause's ("Mr Salama said Mbandaka's location raised ...")
     ends = [c for c in before if _ends_another_subject(c, before)]
-    after = [c for c in subjects if c.i > verb.i]
+    after = [c for c in subjects if c.i > verb.i] or _name_left_after_a_closing_cue(verb)
     if len(after) > 1 and all(t.text == "-" or not t.is_punct for t in verb.doc[after[0].i : after[-1].i]):
         # "said co-author Dr. Rong Xu": the parser may split a hyphened word into subjects of their own, and
         # leave the word after the hyphen outside them ("said the co-founder of SCOTUSblog")
@@ -1840,6 +1841,23 @@ def _speaker_conjunct(subject: Token) -> Token:
 
 def _comma_between_words(before: Token, after: Token) -> bool:
     return any(t.text == "," for t in before.doc[before.i + 1 : after.left_edge.i])
+
+
+def _name_left_after_a_closing_cue(verb: Token) -> list[Token]:
+    """The name closing a headline's tag that the parser leaves unattached ("dep") where the blank line after
+    the headline runs on into a dateline: "Tehran Will Not Bow to Zionist Blackmail, Says Araghchi"."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "dep"
+        and c.i == verb.i + 1
+        and c.pos_ == "PROPN"
+        and c.right_edge.i + 1 >= verb.sent.end - 1
+        # a title alone is no one: '... said Sgt.' with the name on the next line
+        and c.text.rstrip(".") not in TITLES
+    ]
 
 
 def _subject_taken_for_an_apposition(verb: Token) -> Token | None:
