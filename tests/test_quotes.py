@@ -2206,6 +2206,17 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
             "Fire Brigades Union",
         ),
         ("The report was aired on NBC News. The media outlet reported that the border had been closed.", "NBC News"),
+        # NER marks no country's government as an organisation: the one named last is not it
+        (
+            "Sudan's government accused the paramilitary Rapid Support Forces of mass killings. The government "
+            "said it would ask the International Criminal Court to investigate.",
+            None,
+        ),
+        # unless its name says it governs
+        (
+            "The Trump Administration sued the state of Maine. The administration said the law broke federal rules.",
+            "Trump Administration",
+        ),
     ],
 )
 def test_a_description_of_a_kind_of_body_is_no_body_of_another_kind(nlp, text, entity):

@@ -281,7 +281,9 @@ def resolve(
             others = {
                 i
                 for i, entity in enumerate(entities)
-                if _another_body(entity, role) or not all(kind in entity.name.lower() for kind in kinds)
+                if _another_body(entity, role)
+                or not all(kind in entity.name.lower() for kind in kinds)
+                or _not_named_as(entity, role)
             }
             return _nearest_before(doc, span, entities, types, ROLE_REACH, content, skip=others)
     return None
@@ -304,6 +306,17 @@ def _another_body(entity: Entity, role: str) -> bool:
     if entity.type != "organisation" or last not in ORGANISATION_ROLES or last == role:
         return False
     return not any(last in same and role in same for same in _SAME_BODIES)
+
+
+def _not_named_as(entity: Entity, role: str) -> bool:
+    """Whether "the government" or "the administration" cannot be the organisation: NER marks no country's
+    government as one, so the one named last is a party, a militia or a firm ("Sudan's government ... the
+    Rapid Support Forces ... the government would ask"), unless its name says it governs ("the Trump
+    Administration")."""
+    return role in _GOVERNMENTS and not _GOVERNMENTS & set(entity.name.lower().split())
+
+
+_GOVERNMENTS = frozenset({"government", "administration"})
 
 
 def _introduced(
