@@ -918,6 +918,8 @@ def test_a_noun_summing_up_what_was_said_is_not_the_speaker(nlp, text, speaker, 
             "administration, Tymur Tkachenko, said.",
             "Russian strikes killed six people and wounded 35 others",
         ),
+        # and before what an "according to" qualifies
+        ("However, prices rose 4%, according to the bureau.", "prices rose 4%"),
         # and before an "as" clause, which takes the rest of its sentence
         (
             "Furthermore, as I reported on Wednesday, the Associated Press reported on the training.",

@@ -2076,6 +2076,7 @@ def _according_to(according: Token) -> list[Found]:
     content = _tokens_range(side)
     if content is None:
         return []
+    content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
 
