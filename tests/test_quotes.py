@@ -867,6 +867,16 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
             "Then-Treasury Secretary Jack Lew testified that Iran would be denied access.",
             "Then-Treasury Secretary Jack Lew",
         ),
+        # nor is the writer's aside on the speaker
+        (
+            "Health Secretary Robert F. Kennedy Jr., to his credit, has promised a review.",
+            "Health Secretary Robert F. Kennedy Jr.",
+        ),
+        # though whom the speaker includes speaks too
+        (
+            "Scott's relatives, including his wife, said they had more questions than answers.",
+            "Scott's relatives, including his wife",
+        ),
     ],
 )
 def test_an_adverb_of_the_sentence_is_no_part_of_the_speaker(nlp, text, speaker):

@@ -2163,7 +2163,7 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     cut = {
         t.i
         for c in head.children
-        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c)) or _is_when(c)
+        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c)) or _is_when(c) or _is_own_aside(c)
         for t in c.subtree
     }
     doc = head.doc
@@ -2194,6 +2194,18 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         if close is not None and all(t.is_punct for t in doc[end:close]):
             end = close + 1
     return doc[start:end]
+
+
+def _is_own_aside(phrase: Token) -> bool:
+    """Whether a phrase set off after the speaker's name is the writer's aside on them: "Robert F. Kennedy
+    Jr., to his credit, has promised ...", "Maduro, for his part, said ..."."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ in {"to", "for", "in", "by"}  # not "including his wife", who speaks too
+        and phrase.i > phrase.head.i
+        and phrase.doc[phrase.i - 1].text == ","
+        and any(o.dep_ == "pobj" and any(p.tag_ == "PRP$" for p in o.children) for o in phrase.children)
+    )
 
 
 def _names_its_author(clause: Token) -> bool:
