@@ -217,6 +217,8 @@ def resolve(
     relative = min((t.left_edge.idx for t in span if t.dep_ == "relcl" and t.left_edge.i > span.start), default=None)
     own = (speaker[0], relative) if relative is not None else speaker
     named = _named(own, entities, doc_text(doc), (*branch, head.idx, *beside, *kinds))
+    if named is not None and _named_only_in_its_description(head, entities[named], entities):
+        return None
     if named is not None and (
         _names(entities[named], head.idx)
         or (entities[named].type in _SPEAKING_TYPES and not _is_associate(head, entities[named], speaker))
@@ -297,6 +299,20 @@ _SAME_BODIES = (
     {"government", "administration"},
     {"agency", "office"},
 )
+
+
+def _named_only_in_its_description(head: Token, entity: Entity, entities: list[Entity]) -> bool:
+    """Whether the entity is named only in the description after a name NER missed: "GLAAD, the LGBTQ
+    advocacy group, said" is GLAAD, no entity, and not "LGBTQ"."""
+    # (an acronym the tagger may take for a plural: "GLAAD")
+    is_name = head.pos_ == "PROPN" or (head.is_upper and head.is_alpha and len(head) > 1)
+    if not is_name or any(_names(other, head.idx) for other in entities):
+        return False
+    # a description, not a name beside it ("Maury County Director of Schools, Chris Marczak")
+    described = [t for a in head.children if a.dep_ == "appos" and a.i > head.i and a.pos_ == "NOUN" for t in a.subtree]
+    return any(_names(entity, t.idx) for t in described) and not any(
+        _names(entity, t.idx) for t in head.subtree if t not in described
+    )
 
 
 def _another_body(entity: Entity, role: str) -> bool:
