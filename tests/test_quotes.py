@@ -261,6 +261,15 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
         ("critics", "a textbook case of debt-trap diplomacy"),
     ]
+    # and that they say did what their clause says, as a relative clause reads: what follows the cue
+    text = "The party suspended the talks, a decision critics say was dictated by Moscow."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("critics", "was dictated by Moscow"),
+    ]
+    text = "The state passed the laws, a move rights groups say violates the constitution."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("rights groups", "violates the constitution"),
+    ]
     # nor the closing quote mark of what was said, which the parser may hang on the remark
     text = 'The secretary insisted the border "is secure," a claim Republicans have mocked for years.'
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

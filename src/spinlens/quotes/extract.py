@@ -918,9 +918,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     a clause before the cue."""
     doc = verb.doc
     remark = _remark_taken_for_a_name(verb)
-    if remark is not None and verb.lemma_ not in _NAMING_CUES:
+    if remark is not None and verb.lemma_ not in _NAMING_CUES and not _reports_what_the_noun_did(verb):
         # (what a cue of naming reports is the name it gives: "a textbook case", below)
-        return _tokens_range(list(doc[remark.head.left_edge.i : remark.i + 1])), True
+        return _tokens_range(list(doc[_named_by(remark).left_edge.i : remark.i + 1])), True
     colon = _colon_after(verb)
     if colon is not None:
         start = colon.idx + 1
@@ -1205,10 +1205,19 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         first = subject.left_edge
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
-        for remark in subject.children:
-            if remark.dep_ == "compound" and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
-                return remark
+        # the noun after the article; the parser may hang it on a compound of the speaker's ("a move rights
+        # groups say")
+        remark = doc[first.i + 1]
+        if remark.dep_ == "compound" and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
+            return remark
     return None
+
+
+def _named_by(remark: Token) -> Token:
+    """The subject the parser made of the remark noun and the speaker after it."""
+    while remark.dep_ == "compound":
+        remark = remark.head
+    return remark
 
 
 def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
@@ -1216,7 +1225,22 @@ def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
     any noun is what is named, where those who name it are a name or a plural ("a deal critics call a textbook
     case of debt-trap diplomacy"; not "the band leader called ...")."""
     return noun.lemma_ in _REMARK_NOUNS or (
-        verb.lemma_ in _NAMING_CUES and noun.pos_ == "NOUN" and subject.tag_ in {"NNS", "NNP", "NNPS"}
+        (verb.lemma_ in _NAMING_CUES or _reports_what_the_noun_did(verb))
+        and noun.pos_ == "NOUN"
+        and subject.tag_ in {"NNS", "NNP", "NNPS"}
+    )
+
+
+def _reports_what_the_noun_did(verb: Token) -> bool:
+    """Whether a cue reports a clause with no subject of its own, whose subject is the noun before the
+    speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated)."""
+    return _lemma(verb) in CLAUSE_CUES and any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and not _has_subject(c)
+        # finite, also through a passive's "was"
+        and (_is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in _FINITE_TAGS for a in c.children))
+        for c in verb.children
     )
 
 
@@ -1611,7 +1635,7 @@ def _speaker(verb: Token) -> Span | None:
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
     if (remark := _remark_taken_for_a_name(verb)) is not None:
-        return verb.doc[remark.i + 1 : remark.head.right_edge.i + 1]
+        return verb.doc[remark.i + 1 : _named_by(remark).right_edge.i + 1]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
