@@ -504,6 +504,19 @@ def test_publication_date(published, expected):
                 ("2,093 of Clinton's released emails were redacted", "2093 released emails redacted"),
             ],
         ),
+        # or of a named one with its article, or of any owner's
+        (
+            "Two of the Fed's governors dissented, and 99 of the state’s counties voted.",
+            [
+                ("Two of the Fed's governors dissented", "2 governors dissented"),
+                ("99 of the state’s counties voted", "99 counties voted"),
+            ],
+        ),
+        # but where a number counts the whole, the part counts nothing named
+        (
+            "Three of the Fed's 12 voting members dissented.",
+            [("Three", "3"), ("12 voting members dissented", "12 voting members dissented")],
+        ),
         (
             "12 children were taken; the 40 victims were women.",
             [("12 children were taken", "12 children taken"), ("40 victims", "40 victims")],

@@ -172,7 +172,10 @@ _OF_WHAT = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z]
 # "242 of its soldiers", "two of New York City's largest hospitals": a part of a known whole counts what the
 # whole is made of
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|(?-i:(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*)['’]s)"
+    # an owner's first: "five of Ukraine's", "two of the country's"; not where a number counts the whole
+    # ("three of the Fed's 12 voting members", as "three of the 12 members", count no "Fed's")
+    r"\s+of\s+(?:(?:the\s+[\w-]+|(?:the\s+)?(?-i:(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w.-]*))['’]s"
+    r"|the(?!\s+\S+['’]s\s+\d)|its|their|his|her|our|your|these|those)"
     r"(?=\s+[A-Za-z])",
     re.IGNORECASE,
 )
