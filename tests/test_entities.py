@@ -460,6 +460,23 @@ def test_a_surname_typed_as_an_organisation_still_joins_its_person():
     assert [(c.name, c.type, len(c.mentions)) for c in found] == [("John Kerry", "person", 3)]
 
 
+def test_a_party_named_without_the_word_party_is_still_the_party_whatever_ner_types_it():
+    found = cluster(
+        [
+            Mention(0, 20, "Georgian Dream party", "organisation", ("georgian", "dream", "party")),
+            Mention(40, 54, "Georgian Dream", "person", ("georgian", "dream")),
+            # a person's name is no party of theirs
+            Mention(60, 72, "Donald Trump", "person", ("donald", "trump")),
+            Mention(80, 98, "Donald Trump Organization", "organisation", ("donald", "trump", "organization")),
+        ]
+    )
+    assert [(c.name, c.type, len(c.mentions)) for c in found] == [
+        ("Georgian Dream party", "organisation", 2),
+        ("Donald Trump", "person", 1),
+        ("Donald Trump Organization", "organisation", 1),
+    ]
+
+
 def test_a_family_name_written_first_typed_as_an_organisation_joins_its_person():
     # "Wang Lin ... Wang said": the family name opens the name; as a place, a first name is the place
     found = cluster(

@@ -540,7 +540,7 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
             cluster.type == "person"
             and len(words) == 1
             and (_surname_of(mention.words[0], cluster, first) or (first and _persons_initials(mention, cluster)))
-        )
+        ) or _party_named_without_the_word(mention, cluster)
     if cluster.type == "person" and len(words) > 1 and words & _GENERATIONS != cluster.words & _GENERATIONS:
         return False  # "Donald Trump" is not "Donald Trump Jr.", nor "Duncan Hunter" his father "Duncan Hunter Sr."
     if words <= cluster.words:
@@ -555,6 +555,19 @@ def _fits(mention: Mention, cluster: Cluster) -> bool:
         acronym = mention.words[0].replace(".", "")
         return any(_initials(m.words) == acronym for m in cluster.mentions if len(m.words) > 1)
     return False
+
+
+def _party_named_without_the_word(mention: Mention, cluster: Cluster) -> bool:
+    """Whether a name of two words or more is a party's named without "party" or "movement", which NER
+    types as a person once the word is gone: "Georgian Dream" after "the ruling Georgian Dream party"."""
+    return (
+        cluster.type == "organisation"
+        and len(mention.words) > 1
+        and any(m.words[-1] in _PARTY_WORDS and m.words[:-1] == mention.words for m in cluster.mentions)
+    )
+
+
+_PARTY_WORDS = frozenset({"party", "movement"})
 
 
 # Bodies named after someone or something else, whose name opens theirs: the "Amazon Labor Union" is not
