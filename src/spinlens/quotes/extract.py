@@ -1860,10 +1860,13 @@ def _summary_taken_for_a_subject(verb: Token) -> Token | None:
 
 
 def _speaker_conjunct(subject: Token) -> Token:
+    """The conjunct after the subject, or the subject itself where it has none."""
     return next((c for c in subject.children if c.dep_ == "conj" and c.i > subject.i), subject)
 
 
 def _comma_between_words(before: Token, after: Token) -> bool:
+    """Whether a comma stands between the word `before` and the phrase of `after` (where `_comma_between`
+    looks past the whole phrase of `before`, which may hold `after`)."""
     return any(t.text == "," for t in before.doc[before.i + 1 : after.left_edge.i])
 
 
@@ -2088,7 +2091,6 @@ def _according_to(according: Token) -> list[Found]:
         for t in c.subtree
     }
     rest = _words_outside(clause, phrase | joined)
-    # the content is the longer run of the clause on either side of the "according to" phrase
     # what a colon before the phrase opens is the writer's lead-in: "But ask the Venezuelans who fled: nearly
     # 8 million since 2014, according to the U.N."; not a semicolon's two halves ("X; Y, according to a
     # speech" qualifies both), nor a colon after the phrase ("According to X, the Latin reads: ...")
@@ -2096,6 +2098,7 @@ def _according_to(according: Token) -> list[Found]:
     opens = max((t.i for t in doc[according.sent.start : according.i] if t.text == ":"), default=-1)
     before = [t for t in rest if opens < t.i < according.i]
     after = [t for t in rest if t.i > last]
+    # the content is the longer run of the clause on either side of the "according to" phrase
     side = before if len(before) >= len(after) else after
     content = _tokens_range(side)
     if content is None:
