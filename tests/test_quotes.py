@@ -424,6 +424,23 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_reports(nlp):
+    text = "The minister slammed the plan at a news conference on Monday."
+    assert only(analyse(nlp, text)).content.text == "the plan"
+    # the relative clause reports words of its own, and so is a quote of its own
+    text = (
+        'Imamoglu denied the accusations, which he described as "unimaginable accusations and slanders," in a '
+        "statement to the court."
+    )
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("denied", "the accusations"),
+        ("described", '"unimaginable accusations and slanders,"'),
+    ]
+    # "in order to" is no occasion
+    text = "The pope called for the publishing of these instructions in order to warn the bishops."
+    assert only(analyse(nlp, text)).content.text.endswith("in order to warn the bishops")
+
+
 def test_a_preposition_before_the_cue_is_the_writers_aside_not_the_cues(nlp):
     text = 'Venezuela\'s president, for his part, called the operation "an extravagant war."'
     quote = only(analyse(nlp, text))

@@ -1088,6 +1088,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
             and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
             and not _is_when(c)
+            and not _is_occasion(c)
         ]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
@@ -1138,6 +1139,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
             # called inflammatory')
             cut |= {t for o in objects for t in _not_reported(o)}
+            # nor a clause on it that reports words of its own, with the comma before it: in "denied the
+            # accusations, which he described as slanders", what was denied is the accusations
+            cut |= {t for o in objects for c in o.children if _reports_on_its_own(c) for t in _with_comma(c)}
             if (agent := _agent_in_object(verb)) is not None:
                 cut |= set(agent.head.subtree)
             words = [t for o in objects for t in o.subtree if t not in cut]
@@ -1149,6 +1153,42 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             words += _what_it_stands_for(verb, words)
             return _tokens_range(words), True
     return None, False
+
+
+def _is_occasion(phrase: Token) -> bool:
+    """Whether a phrase on the cue says where the words were given, not what they were about: "denied the
+    accusations in a statement to the court", "slammed the plan at a news conference"."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ in {"in", "at", "during"}
+        and any(
+            o.dep_ == "pobj"
+            and o.lemma_.lower() in _OCCASIONS
+            # one named as such: not "in order to ...", nor a headline's "accused in letter of ..."
+            and any(c.dep_ in {"det", "poss"} for c in o.children)
+            for o in phrase.children
+        )
+    )
+
+
+_OCCASIONS = SAYING_NOUNS | {"conference", "briefing", "hearing", "rally", "summit", "meeting", "debate"}
+
+
+def _reports_on_its_own(clause: Token) -> bool:
+    """Whether a relative clause set off by a comma is a cue with a speaker of its own: "..., which he called
+    a witch hunt" (not "..., which were published in May", nor "..., who said ...", whose speaker is the noun)."""
+    return (
+        clause.dep_ == "relcl"
+        and _lemma(clause) in ALL_CUES
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
+    )
+
+
+def _with_comma(clause: Token) -> list[Token]:
+    """The clause's words and the comma before them."""
+    return [clause.doc[clause.left_edge.i - 1], *clause.subtree]
 
 
 def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
