@@ -2080,7 +2080,7 @@ def _after_dateline_words(subject: Span) -> Span | None:
 
 
 def _according_to(according: Token) -> list[Found]:
-    to = according.nbor()
+    doc, to = according.doc, according.nbor()
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return []
@@ -2091,7 +2091,7 @@ def _according_to(according: Token) -> list[Found]:
         # "According to a statement from the Kremlin, Putin and Xi discussed ...": opening the sentence, the
         # phrase ends at its comma where the parser joined the subject after it to its object ("According to
         # John Smith, a professor at Yale, ..." goes on past it)
-        speaker = according.doc[objects[0].left_edge.i : comma.i]
+        speaker = doc[objects[0].left_edge.i : comma.i]
         phrase = {t for t in phrase if t.i <= comma.i}
     # what the phrase qualifies: the clause it hangs on ("Troops advanced, X said, as the assault went on,
     # according to Y": the assault), or the whole sentence when it hangs on the main verb
@@ -2101,7 +2101,7 @@ def _according_to(according: Token) -> list[Found]:
         head.dep_ == "advcl"
         and head.head.i < according.i < min(t.i for t in head.subtree if t not in phrase)
         and according.i > according.sent.start
-        and according.doc[according.i - 1].text == ","
+        and doc[according.i - 1].text == ","
     ):
         # "26,000 people have fled, according to the IOM, many of them walking 70 km": set off by commas, the
         # phrase qualifies the clause before it, though the parser hangs it on the circumstance after it
@@ -2134,7 +2134,6 @@ def _according_to(according: Token) -> list[Found]:
     # what a colon before the phrase opens is the writer's lead-in: "But ask the Venezuelans who fled: nearly
     # 8 million since 2014, according to the U.N."; not a semicolon's two halves ("X; Y, according to a
     # speech" qualifies both), nor a colon after the phrase ("According to X, the Latin reads: ...")
-    doc = according.doc
     opens = max((t.i for t in doc[according.sent.start : according.i] if t.text == ":"), default=-1)
     before = [t for t in rest if opens < t.i < according.i]
     after = [t for t in rest if t.i > last]
