@@ -94,6 +94,17 @@ def test_reported_speech_with_that(nlp):
     assert quote.content.text == "that the border would stay closed until spring"
 
 
+def test_a_reported_clause_whose_verb_the_parser_took_for_a_participle(nlp):
+    # the parser makes "agents" a second subject of "say" and "arrested" a clause on the agents
+    text = (
+        "Residents of Cicero, Illinois, say immigration agents arrested at least 23 people in a series of dawn "
+        "raids last week, many of them with no criminal record."
+    )
+    quote = only(analyse(nlp, text))
+    assert quote.speaker.text == "Residents of Cicero, Illinois"
+    assert quote.content.text == text[text.index("immigration") : -1]
+
+
 def test_according_to(nlp):
     quote = only(analyse(nlp, "According to the United Nations, 127 people were killed in the city this week."))
     assert quote.cue.text == "According to"

@@ -1009,6 +1009,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             speaker = set(_speaker_conjunct(summary).subtree)
             words += [t for t in summary.subtree if t not in speaker]
         return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
+    if _lemma(verb) in CLAUSE_CUES and (subject := _clause_subject_taken_for_the_cues(verb)) is not None:
+        # "Residents of Cicero say immigration agents arrested 23 people in dawn raids": the parser may read
+        # the clause's verb as a participle on its subject and make that subject the cue's second; what was
+        # said runs from it to the sentence's end
+        return _tokens_range([t for c in verb.children if c.i >= subject.i for t in c.subtree]), False
     if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
         # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
         # subject the cue's object and its verb a relative clause of it, one with no subject of its own
@@ -1153,6 +1158,25 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             words += _what_it_stands_for(verb, words)
             return _tokens_range(words), True
     return None, False
+
+
+def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
+    """The reported clause's subject where the parser made it a second subject of the cue, after it, and the
+    clause's verb a participle on it with an object of its own ("say immigration agents arrested 23 people")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    if len(after) != 1 or not any(c.i < verb.i for c in subjects):
+        return None
+    subject = after[0]
+    verbs = [
+        c
+        for c in subject.children
+        if c.dep_ == "acl"
+        and c.i > subject.i
+        and c.tag_ in {"VBD", "VBN"}
+        and any(o.dep_ == "dobj" for o in c.children)
+    ]
+    return subject if verbs and not _comma_between_words(subject, verbs[0]) else None
 
 
 def _is_occasion(phrase: Token) -> bool:
