@@ -2237,6 +2237,12 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
     # a name without a role word may be any body, and one of the same kind is that body
     text = "Officers of the Metropolitan Police arrested 12 protesters. The police said the crowd had turned violent."
     assert last_speaker(nlp, text) == ("The police", "Metropolitan Police")
+    # the kind a name is headed by, before its "of"
+    text = (
+        "The West Virginia Department of Environmental Protection approved the plan in May. "
+        "The union said the plan would leave retired miners without health care."
+    )
+    assert last_speaker(nlp, text) == ("The union", None)
 
 
 @pytest.mark.parametrize(
@@ -2267,6 +2273,15 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
         (
             "The Trump Administration sued the state of Maine. The administration said the law broke federal rules.",
             "Trump Administration",
+        ),
+        # nor a court: the one named last is most often a party to the case
+        (
+            "Jimmy Lai founded Apple Daily in 1995. The court found that he had conspired with foreign forces.",
+            None,
+        ),
+        (
+            "The Supreme Court heard the case in March. The court said the law was unconstitutional.",
+            "Supreme Court",
         ),
     ],
 )

@@ -316,23 +316,32 @@ def _named_only_in_its_description(head: Token, entity: Entity, entities: list[E
 
 
 def _another_body(entity: Entity, role: str) -> bool:
-    """Whether an organisation's name ends in the role word of another kind of body than `role`: "the
-    police" is not the "Supreme Court", though it may be the "NYPD" or the "Metropolitan Police"."""
-    last = entity.name.split()[-1].lower()
-    if entity.type != "organisation" or last not in ORGANISATION_ROLES or last == role:
+    """Whether an organisation's name is headed by the role word of another kind of body than `role`: "the
+    police" is not the "Supreme Court", though it may be the "NYPD" or the "Metropolitan Police"; "the union"
+    is not the "Department of Environmental Protection"."""
+    words = entity.name.lower().split()
+    # the head of "Department of Environmental Protection" or "Commission on Presidential Debates"
+    head = next((words[i - 1] for i, word in enumerate(words) if i > 0 and word in _NAME_PREPOSITIONS), words[-1])
+    if entity.type != "organisation" or head not in ORGANISATION_ROLES or head == role:
         return False
-    return not any(last in same and role in same for same in _SAME_BODIES)
+    return not any(head in same and role in same for same in _SAME_BODIES)
+
+
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
 
 
 def _not_named_as(entity: Entity, role: str) -> bool:
-    """Whether "the government" or "the administration" cannot be the organisation: NER marks no country's
-    government as one, so the one named last is a party, a militia or a firm ("Sudan's government ... the
-    Rapid Support Forces ... the government would ask"), unless its name says it governs ("the Trump
-    Administration")."""
-    return role in _GOVERNMENTS and not _GOVERNMENTS & set(entity.name.lower().split())
+    """Whether a government or a court cannot be the organisation, whose name does not say it is one. NER
+    marks no country's government as an organisation, so the one named last before "the government" is a
+    party, a militia or a firm ("Sudan's government ... the Rapid Support Forces ... the government would
+    ask"), unless its name says it governs ("the Trump Administration"); and before "the court", most often
+    a party to the case ("Apple Daily ... The court found")."""
+    names = next((kinds for kinds in _NAMED_KINDS if role in kinds), None)
+    return names is not None and not names & set(entity.name.lower().split())
 
 
-_GOVERNMENTS = frozenset({"government", "administration"})
+# Bodies that are named for what they are
+_NAMED_KINDS = (frozenset({"government", "administration"}), frozenset({"court", "tribunal"}))
 
 
 def _introduced(
