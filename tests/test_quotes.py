@@ -1270,6 +1270,13 @@ def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_s
     assert quotes == [(speaker, first), (speaker, second)]
 
 
+def test_a_cue_joined_to_what_was_shown_is_the_speakers_who_said_it_showed(nlp):
+    # the parser hangs "warned" on "is", inside what the poll showed
+    text = "Officials said the poll showed that support had fallen and warned against reading too much into it."
+    quotes = [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [("Officials", "said"), ("the poll", "showed"), ("Officials", "warned against")]
+
+
 def test_a_cue_joined_to_a_reported_clause_in_its_own_tense_stays_the_clauses(nlp):
     """ "warned" in the clause's past tense may be the police's: left as the parser has it."""
     record = analyse(nlp, "The mayor said the police arrived late and warned residents to stay indoors.")

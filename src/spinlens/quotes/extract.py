@@ -1787,6 +1787,10 @@ def _speaker(verb: Token) -> Span | None:
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
         if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
             head = outer
+            while head.lemma_ in EVIDENCE_CUES and (further := _outer_cue(head)) is not None:
+                # "said the sentence showed that no one is above the law and warned ...": what shows
+                # something says nothing more; who said it showed does
+                head = further
         elif (tag := _tag_before(verb)) is not None:
             head = tag
         elif (
