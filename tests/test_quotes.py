@@ -447,6 +447,11 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
         ("denied", "the accusations"),
         ("described", '"unimaginable accusations and slanders,"'),
     ]
+    # nor the medium, where the parser hangs it on the object; but what something is blamed on stays
+    text = "President Donald Trump blasted the decision on Truth Social."
+    assert only(analyse(nlp, text)).content.text == "the decision"
+    assert only(analyse(nlp, "Trump mocked Harris on X.")).content.text == "Harris"
+    assert only(analyse(nlp, "He blamed the riots on social media.")).content.text == "the riots on social media"
     # "in order to" is no occasion
     text = "The pope called for the publishing of these instructions in order to warn the bishops."
     assert only(analyse(nlp, text)).content.text.endswith("in order to warn the bishops")

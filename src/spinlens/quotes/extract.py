@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.datelines import REACH as DATELINE_REACH
 from spinlens.datelines import end_of_dateline
-from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
+from spinlens.parsing import doc_text, is_platform_x, past_quote_marks, second_object_hung_on_the_noun
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     ALL_CUES,
@@ -1147,6 +1147,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor a clause on it that reports words of its own, with the comma before it: in "denied the
             # accusations, which he described as slanders", what was denied is the accusations
             cut |= {t for o in objects for c in o.children if _reports_on_its_own(c) for t in _with_comma(c)}
+            # nor where the words were given, which the parser may hang on the object's end ("blasted the
+            # decision on Truth Social")
+            cut |= {
+                t
+                for o in objects
+                for c in o.children
+                if c.i > o.i and c.right_edge.i == o.right_edge.i and _is_occasion(c)
+                for t in c.subtree
+            }
             if (agent := _agent_in_object(verb)) is not None:
                 cut |= set(agent.head.subtree)
             words = [t for o in objects for t in o.subtree if t not in cut]
@@ -1181,7 +1190,13 @@ def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
 
 def _is_occasion(phrase: Token) -> bool:
     """Whether a phrase on the cue says where the words were given, not what they were about: "denied the
-    accusations in a statement to the court", "slammed the plan at a news conference"."""
+    accusations in a statement to the court", "slammed the plan at a news conference", "blasted the decision
+    on Truth Social"."""
+    if phrase.dep_ == "prep" and phrase.lower_ == "on":
+        # what something is blamed on is no medium, wherever the parser hangs it ("blamed the riots on social
+        # media")
+        blamed = "blame" in {phrase.head.lemma_, phrase.head.head.lemma_}
+        return not blamed and any(o.dep_ == "pobj" and _is_medium(o) for o in phrase.children)
     return (
         phrase.dep_ == "prep"
         and phrase.lower_ in {"in", "at", "during"}
@@ -1196,6 +1211,24 @@ def _is_occasion(phrase: Token) -> bool:
 
 
 _OCCASIONS = SAYING_NOUNS | {"conference", "briefing", "hearing", "rally", "summit", "meeting", "debate"}
+
+
+def _is_medium(noun: Token) -> bool:
+    """Whether a noun names a medium words go out on: "X", "Truth Social", "social media", "his Twitter
+    account", "television" (not "on account of")."""
+    if any(c.dep_ == "prep" for c in noun.children):
+        return False
+    if noun.lower_ == "media":
+        return any(c.lower_ == "social" for c in noun.children)
+    return noun.lower_ in _MEDIA or is_platform_x(noun)
+
+
+_MEDIA = frozenset(
+    {
+        "x", "twitter", "facebook", "instagram", "telegram", "tiktok", "youtube", "bluesky", "social", "television",
+        "tv", "radio", "air", "account", "feed", "podcast",
+    }
+)  # fmt: skip
 
 
 def _reports_on_its_own(clause: Token) -> bool:
