@@ -1971,6 +1971,8 @@ def test_a_title_case_headline_is_headed_only_by_a_name_its_body_names_too(nlp, 
     [
         "Poll: Clinton leads Trump in Ohio.\n\nThe survey was taken in May.",
         "Hillary Clinton: 1,769\nBernie Sanders: 1,501\n",
+        # the outlet's name with the kind of piece, which NER takes for an organisation
+        "Xinhua Commentary: Manila's provocations will only backfire\n\nBEIJING (Xinhua) -- Manila sent ships.",
     ],
 )
 def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):

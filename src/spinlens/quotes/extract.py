@@ -164,6 +164,14 @@ _HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_NAME})(?P<cue>:)[ \t]+(?P<cont
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
 MIN_HEADED_WORDS = 3
+# Kinds of piece an outlet heads its own lines with, which NER may take in with its name: "Xinhua
+# Commentary:", "SCOOP:", "Undercover Video:" head the writer's words, not a speaker's.
+_RUBRICS = frozenset(
+    {
+        "commentary", "opinion", "editorial", "analysis", "explainer", "exclusive", "scoop", "column", "op-ed",
+        "update", "factbox", "video", "watch", "breaking", "live", "podcast", "correction", "review",
+    }
+)  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 # A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
 # terms or scare quotes.
@@ -240,6 +248,8 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
         if content is None or any(q[0] <= content[0] and content[1] <= q[1] for q in quotes):
             continue
         if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
+            continue
+        if text[speaker[0] : speaker[1]].split()[-1].lower() in _RUBRICS:
             continue
         if not _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0):
             continue
