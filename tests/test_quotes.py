@@ -1266,6 +1266,19 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "the measure violated the First Amendment",
             "to sue",
         ),
+        # a verb in the past joined to what someone is accused of doing, which the cue's preposition takes
+        (
+            "Hamas accused Israel of violating the truce and called on the mediators to intervene.",
+            "Hamas",
+            "Israel of violating the truce",
+            "the mediators to intervene",
+        ),
+        (
+            "The cardinal said that he regrets the separation and called Christianity a humanism.",
+            "The cardinal",
+            "that he regrets the separation",
+            "Christianity a humanism",
+        ),
     ],
 )
 def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(

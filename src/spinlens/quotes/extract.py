@@ -59,7 +59,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
-        "deny", "vow", "pledge", "repeat", "echo",
+        "deny", "vow", "pledge", "repeat", "echo", "call",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
@@ -1641,9 +1641,13 @@ def _shows_evidence(verb: Token) -> bool:
 
 def _outer_cue(clause: Token) -> Token | None:
     """The verb a reported clause is the content of, as the parser hangs it: on the verb itself, or as a
-    that-clause on its audience or occasion ("told reporters that ...", "said in a statement that ...")."""
+    that-clause on its audience or occasion ("told reporters that ...", "said in a statement that ..."), or
+    through the cue's preposition ("accused Israel of violating the truce")."""
     if clause.dep_ == "ccomp":
         return clause.head
+    preposition = clause.head
+    if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and _lemma(preposition.head) in ALL_CUES:
+        return preposition.head if preposition.i > preposition.head.i else None
     if clause.dep_ not in {"acl", "relcl"} or not _is_that_clause(clause):
         return None
     noun = clause.head
