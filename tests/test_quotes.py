@@ -349,6 +349,21 @@ def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran hanged a man convicted of spying for Israel's Mossad on Wednesday, the judiciary's Mizan news agency "
+        "reported, the latest in a wave of executions since the 12-day war in June.",
+        "Human rights groups have documented 1,400 settler attacks this year alone, B'Tselem says, the highest "
+        "number since it began keeping records.",
+    ],
+)
+def test_the_writers_summing_up_after_a_closing_tag_is_not_what_was_said(nlp, text):
+    # the parser hangs the summing up on the reported clause as a second object
+    quote = only(analyse(nlp, text))
+    assert quote.content.text == text[: text.rindex(", ", 0, quote.speaker.start)]
+
+
 def test_quoted_words_a_cue_takes_for_its_object_are_what_was_said(nlp):
     text = 'Asked how much DOGE had saved, he said "about $55 billion," a figure no one verified.'
     quote = analyse(nlp, text).quotes[-1]

@@ -1074,7 +1074,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "The plan, he said, will fail": the content is the clause the cue interrupts, less the speaker's next
         # act ("..., the ministry said, mocking the voyage")
-        goes_on = [t for c in verb.head.children if _tag_before(c) == verb for t in c.subtree]
+        goes_on = [
+            t for c in verb.head.children if _tag_before(c) == verb or _sums_up_after(verb, c) for t in c.subtree
+        ]
         return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
     if _is_tag_taken_for_a_conjunct(verb):
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
@@ -1196,6 +1198,20 @@ def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
         and any(o.dep_ == "dobj" for o in c.children)
     ]
     return subject if verbs and not _comma_between_words(subject, verbs[0]) else None
+
+
+def _sums_up_after(tag: Token, word: Token) -> bool:
+    """Whether a noun phrase right after a closing tag is the writer's summing up, which the parser hangs on
+    the reported clause as a second object: "Iran hanged a man on Wednesday, the agency reported, the latest
+    in a wave of executions"."""
+    return (
+        tag.head.i < tag.i
+        and word.left_edge.i == tag.right_edge.i + 1
+        and tag.doc[tag.right_edge.i].text == ","
+        and word.dep_ in {"dobj", "attr"}
+        and word.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and any(c.dep_ == word.dep_ and c.i < tag.i for c in tag.head.children)
+    )
 
 
 def _is_occasion(phrase: Token) -> bool:
