@@ -1219,6 +1219,16 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
         ("Garland", "has denied", "that the department targeted parents"),
         ("Garland", "saying", "it was responding to a rise in threats against educators"),
     ]
+    # also where the outer cue shares the subject of the verb it is joined to
+    text = (
+        "China on Friday summoned Japan's ambassador and demanded that Prime Minister Sanae Takaichi retract her "
+        'comments on Taiwan, warning of a "crushing defeat" if Tokyo intervened militarily.'
+    )
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("China", "demanded", "that Prime Minister Sanae Takaichi retract her comments on Taiwan"),
+        ("China", "warning of", '"crushing defeat"'),
+    ]
     # also after a quote that closes on the comma
     text = 'Tucker Carlson claimed this week that the election was "stolen," repeating a claim courts have rejected.'
     (claimed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "claimed"]

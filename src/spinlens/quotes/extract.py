@@ -1646,7 +1646,7 @@ def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
         # reported that ...,"
         and outer.i < clause.i
         and _lemma(outer) in ALL_CUES
-        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in outer.children)
+        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in _with_its_subject(outer).children)
     )
 
 
@@ -1849,7 +1849,7 @@ def _speaker(verb: Token) -> Span | None:
         # quick to dismiss ...": of the verb the adjective hangs on
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
         if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
-            head = outer
+            head = _with_its_subject(outer)
             while head.lemma_ in EVIDENCE_CUES and (further := _outer_cue(head)) is not None:
                 # "said the sentence showed that no one is above the law and warned ...": what shows
                 # something says nothing more; who said it showed does
@@ -2240,6 +2240,14 @@ def _according_to(according: Token) -> list[Found]:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _with_its_subject(verb: Token) -> Token:
+    """The verb, or the one it is joined to that has the subject they share: "China summoned the ambassador
+    and demanded that ..." ("demanded" has no subject of its own)."""
+    while verb.dep_ == "conj" and not _has_subject(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _with_conjunction(conjunct: Token) -> list[Token]:
