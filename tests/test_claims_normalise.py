@@ -577,6 +577,11 @@ def test_publication_date(published, expected):
             "A 114-page ruling by the 12-member panel named the fifty-first state.",
             [("114-page", "114 page"), ("12-member", "12 member")],
         ),
+        # nor does the name of a kind of arrangement
+        (
+            "Netanyahu buried the two-state solution; in a three-way race, a two-tier system of a one-party state.",
+            [],
+        ),
         # "all" before the whole says nothing more of it
         (
             "Social Security and Medicare are more than half of all federal spending; 30% of all the world's oil.",

@@ -696,6 +696,8 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         value += 0.5  # "eight and a half years", "2½ years"
     if _names_a_model(text, match) or _ORDINAL_TAIL.match(text, end):
         return None  # ... or "the fifty-first state": an ordinal, which counts nothing
+    if not number[0].isdigit() and _KIND_OF_ARRANGEMENT.match(text, match.end("number")):
+        return None
     scale = (match.group("scale") or match.group("short") or "").lower()
     if match.group("short") and not match.group("sign") and not _plural_follows(text, end):
         # "5m" or "3bn" is a money shorthand after a currency sign and a count before a plural ("1.2m
@@ -733,6 +735,11 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     elif unit == "percent":
         counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+# "the two-state solution", "two-way talks", "a one-party state", "a two-tier system": the name of a kind of
+# arrangement, which counts nothing to check ("a 28-point plan" and "a two-year sentence" do)
+_KIND_OF_ARRANGEMENT = re.compile(r"-(?:state\s+solution|way|party\s+(?:system|state|rule)|tier(?:ed)?|track)\b", re.I)
 
 
 # An age set off by commas after a name, as news copy gives it: "Eric Joering, 39, died", "Trig, 6, who has
