@@ -356,12 +356,23 @@ def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
         "reported, the latest in a wave of executions since the 12-day war in June.",
         "Human rights groups have documented 1,400 settler attacks this year alone, B'Tselem says, the highest "
         "number since it began keeping records.",
+        # and so is a circumstance
+        "The death toll from Hurricane Melissa rose to 49 on Sunday, Prime Minister Andrew Holness said, as crews "
+        "struggled to reach cut-off communities in the island's west.",
     ],
 )
 def test_the_writers_summing_up_after_a_closing_tag_is_not_what_was_said(nlp, text):
-    # the parser hangs the summing up on the reported clause as a second object
+    # the parser hangs the summing up on the reported clause as a second object, the circumstance as a clause
     quote = only(analyse(nlp, text))
     assert quote.content.text == text[: text.rindex(", ", 0, quote.speaker.start)]
+
+
+def test_a_reason_after_a_closing_tag_stays_the_speakers(nlp):
+    text = (
+        "Trump's skepticism on climate change has hurt him with young voters, Graham said, since most of them "
+        "accept that human activity is changing the climate."
+    )
+    assert only(analyse(nlp, text)).content.text.endswith("changing the climate")
 
 
 def test_quoted_words_a_cue_takes_for_its_object_are_what_was_said(nlp):

@@ -1075,7 +1075,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "The plan, he said, will fail": the content is the clause the cue interrupts, less the speaker's next
         # act ("..., the ministry said, mocking the voyage")
         goes_on = [
-            t for c in verb.head.children if _tag_before(c) == verb or _sums_up_after(verb, c) for t in c.subtree
+            t
+            for c in verb.head.children
+            if _tag_before(c) == verb or _writers_after_the_tag(verb, c)
+            for t in c.subtree
         ]
         return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
     if _is_tag_taken_for_a_conjunct(verb):
@@ -1200,15 +1203,18 @@ def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
     return subject if verbs and not _comma_between_words(subject, verbs[0]) else None
 
 
-def _sums_up_after(tag: Token, word: Token) -> bool:
-    """Whether a noun phrase right after a closing tag is the writer's summing up, which the parser hangs on
-    the reported clause as a second object: "Iran hanged a man on Wednesday, the agency reported, the latest
-    in a wave of executions"."""
+def _writers_after_the_tag(tag: Token, word: Token) -> bool:
+    """Whether a phrase right after a closing tag is the writer's, which the parser hangs on the reported
+    clause: a summing up it takes for a second object ("Iran hanged a man on Wednesday, the agency reported,
+    the latest in a wave of executions") or a circumstance ("The death toll rose to 49, Prime Minister Andrew
+    Holness said, as crews struggled to reach ...")."""
+    if not (tag.head.i < tag.i and word.left_edge.i == tag.right_edge.i + 1 and tag.doc[tag.right_edge.i].text == ","):
+        return False
+    if word.dep_ == "advcl":
+        # (a reason is the speaker's: "..., Graham said, since the vast majority of them accept ...")
+        return _is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
     return (
-        tag.head.i < tag.i
-        and word.left_edge.i == tag.right_edge.i + 1
-        and tag.doc[tag.right_edge.i].text == ","
-        and word.dep_ in {"dobj", "attr"}
+        word.dep_ in {"dobj", "attr"}
         and word.pos_ in {"NOUN", "PROPN", "ADJ"}
         and any(c.dep_ == word.dep_ and c.i < tag.i for c in tag.head.children)
     )
