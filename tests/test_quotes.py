@@ -2128,10 +2128,18 @@ def test_a_name_in_a_hyphenated_modifier_is_not_the_speaker(nlp, text):
         "Julian Assange stayed inside. A lawyer for Assange said that he would appeal.",
         # the NER types Doncaster a person here
         'One furious mum from Doncaster told The Sun: "We\'re being robbed blind."',
+        # nor are several people, nor someone's followers
+        "Imran Khan was jailed in 2023. Lawmakers from Imran Khan's party said the vote was illegal.",
+        "Donald Trump held a rally. Supporters of Donald Trump said the election was stolen.",
     ],
 )
 def test_a_person_whose_friend_or_lawyer_speaks_is_not_the_speaker(nlp, text):
-    assert only(analyse(nlp, text)).speaker_entity is None
+    assert analyse(nlp, text).quotes[-1].speaker_entity is None
+
+
+def test_a_person_given_as_an_example_of_the_speakers_is_one_of_them(nlp):
+    text = "Robert Menendez opposed the deal. Democratic senators like Robert Menendez said the deal was flawed."
+    assert last_speaker(nlp, text) == ("Democratic senators like Robert Menendez", "Robert Menendez")
 
 
 def test_a_named_lawyer_speaks_for_himself(nlp):

@@ -171,6 +171,8 @@ ASSOCIATE_NOUNS = frozenset(
         "partner", "associate", "mum", "mom", "dad", "accuser", "opponent", "challenger", "rival", "biographer",
     }
 )  # fmt: skip
+# Who belong to someone's side, and so speak beside, not for, the person named
+_FOLLOWERS = frozenset({"supporter", "member", "follower", "loyalist", "voter", "fan", "backer", "donor", "staffer"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Who speaks for an entity named only in a modifier ("a spokesman for the Pentagon", "the UN human rights
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
@@ -430,7 +432,11 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
     """Whether the speaker is someone close to a person named in a possessive or a preposition, not that
     person: "Kavanaugh's friend", "lawyers for Assange", "a mum from Doncaster" (which the small NER types a
     person). "Trump's tweets" are still Trump's words, and "his lawyer, Ronald Daigle" is Daigle."""
-    if person.type != "person" or head.lemma_.lower() not in ASSOCIATE_NOUNS:
+    role = head.lemma_.lower()
+    # several people are never the one person named in their description ("lawmakers from Imran Khan's
+    # party", "officials in Trump's campaign"), nor are his followers
+    several = head.tag_ == "NNS" and role in PERSON_ROLES
+    if person.type != "person" or not (role in ASSOCIATE_NOUNS or role in _FOLLOWERS or several):
         return False
     doc = head.doc
     for mention in person.mentions:
@@ -442,7 +448,9 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
         token = word.root
         while token.head.i != head.i and token.head.i != token.i:
             token = token.head
-        if token.head.i == head.i and token.dep_ in {"poss", "prep"}:
+        # (one given as an example is one of them: "Democratic senators like Robert Menendez", "media members
+        # such as Bob Woodward")
+        if token.head.i == head.i and token.dep_ in {"poss", "prep"} and token.lower_ not in {"like", "as"}:
             return True
     return False
 
