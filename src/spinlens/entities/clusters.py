@@ -166,12 +166,15 @@ def mentions(doc: Doc) -> list[Mention]:
     text = doc_text(doc)
     found = []
     widened: list[tuple[int, int]] = []
+    storms = _storm_names(doc)
     for ent in (part for named in doc.ents for part in _between_breaks(named)):
         kind = TYPES.get(ent.label_)
         if kind is None:
             continue
         if kind == "person" and _LINK.match(ent.text):
             continue  # a link names no one
+        if ent.text in storms:
+            continue  # "Hurricane Melissa", which NER may take for a woman, is no one
         if kind == "place" and ent[-1].tag_ == "JJ" and ent.text.endswith(_DEMONYM_ENDINGS):
             # "Ukrainian officials", "South Korean": NER may type a people's adjective as a place ("Vatican
             # officials", also an adjective there, stays one)
@@ -220,6 +223,18 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(start, end, text[start:end], kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _storm_names(doc: Doc) -> set[str]:
+    """The names the text gives storms: "Melissa" in "Hurricane Melissa" (and so in "Melissa made landfall")."""
+    return {
+        doc[t.i + 1].text
+        for t in doc
+        if t.text in _STORMS and t.i + 1 < len(doc) and doc[t.i + 1].is_title and doc[t.i + 1].is_alpha
+    }
+
+
+_STORMS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm"})
 
 
 def _between_breaks(ent: Span) -> list[Span]:
