@@ -241,6 +241,14 @@ def test_who_is_asked_is_not_who_asks(nlp):
     asked = [q for q in quotes if q.cue.text == "Asked"]
     assert [(q.content.text, q.speaker) for q in asked] == [("whether he would resign", None)]
     assert [q.speaker.text for q in quotes if q.cue.text == "replied"] == ["the minister"]
+    # also where the tagger takes the participle for a past tense
+    text = (
+        "Asked whether Health Secretary Wes Streeting was plotting against him, Starmer replied that he had "
+        '"full confidence" in his cabinet.'
+    )
+    assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "Asked"] == [None]
+    text = "When asked whether that would be important for voters to know, Smith said it was not for them to know."
+    assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "asked"] == [None]
 
 
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):

@@ -1822,8 +1822,11 @@ def _speaker(verb: Token) -> Span | None:
         ]
         if quoted:
             return _trimmed_subtree(quoted[0])
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i and not _has_subject(verb))
+    ):
         # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
+        # (the tagger may take the participle opening the sentence for a past tense)
         return None
     if (
         verb.dep_ == "acl"
