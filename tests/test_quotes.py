@@ -2050,6 +2050,19 @@ def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
             "to sue the Guardian.",
             "WikiLeaks",
         ),
+        # nor whom its own clause addresses
+        (
+            "Belgian Prime Minister Bart De Wever has warned that the plan could expose his country to lawsuits. "
+            "In a letter to European Commission President Ursula von der Leyen, he wrote that Belgium would not "
+            '"carry the risks alone."',
+            "Bart De Wever",
+        ),
+        # though one a clause on the addressee names may be
+        (
+            "Juan Carlos Cruz spoke to the press. In a letter to Bishop Ivo Scapolo that Cruz gave to the Associated "
+            "Press, he said he witnessed the abuse.",
+            "Juan Carlos Cruz",
+        ),
     ],
 )
 def test_a_pronoun_is_not_whom_or_where_a_speaker_of_its_kind_told(nlp, text, who):

@@ -253,6 +253,7 @@ def resolve(
         relative = head.head.dep_ == "relcl" and any(c.tag_ in {"WP", "WDT", "WRB"} for c in head.head.children)
         antecedent = head.head.head.idx if relative else -1
         skip = {i for i, entity in enumerate(entities) if _names(entity, antecedent)}
+        skip |= _named_beside(head, entities, content)
         if not relative and (subject := _subject_above(head, entities, _PRONOUN_TYPES[words[0]])) is not None:
             return subject
         return _nearest_before(
@@ -453,6 +454,34 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
         if token.head.i == head.i and token.dep_ in {"poss", "prep"} and token.lower_ not in {"like", "as"}:
             return True
     return False
+
+
+def _named_beside(pronoun: Token, entities: list[Entity], content: Range) -> set[int]:
+    """The entities the pronoun's clause addresses: whom it tells ("he told Trump"), or to whom, or with whom,
+    it speaks, on the cue or on the occasion ("In a letter to Ursula von der Leyen, he wrote ...", "in an
+    interview with Fox, she said ...") are not who speaks."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return set()
+    verb = pronoun.head
+    heads = [verb, *(o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
+    addressed = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.lemma_ in ADDRESSEE_CUES]
+    addressed += [
+        o
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    # (not who a clause on them names: "In a letter to Bishop Scapolo that Cruz gave to the AP, he said" is Cruz)
+    clauses = {t for a in addressed for c in a.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    words = [
+        t
+        for a in addressed
+        for t in a.subtree
+        if t.dep_ != "poss" and t not in clauses and not (content[0] <= t.idx < content[1])
+    ]
+    return {i for i, entity in enumerate(entities) for t in words if _names(entity, t.idx)}
 
 
 def _subject_above(pronoun: Token, entities: list[Entity], types: set[str]) -> int | None:
