@@ -2206,6 +2206,16 @@ def test_role_description_resolves_to_the_nearest_person(nlp, text, who):
     assert record.entities[only(record).speaker_entity].name == who
 
 
+def test_a_role_description_is_not_one_named_only_in_what_another_speaker_said(nlp):
+    # NER takes "Kyiv" for a person; it is named only in what Putin said
+    text = (
+        "Vladimir Putin said on Thursday that Russian troops would seize the rest of Ukraine's Donbas region, and "
+        "that Kyiv's forces should withdraw if they wanted the fighting to stop.\n\nSpeaking to reporters in "
+        'Bishkek, the Russian president said some points needed "serious discussion."'
+    )
+    assert last_speaker(nlp, text) == ("the Russian president", "Vladimir Putin")
+
+
 @pytest.mark.parametrize(
     ("text", "who"),
     [

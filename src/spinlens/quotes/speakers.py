@@ -290,7 +290,7 @@ def resolve(
                 or not all(kind in entity.name.lower() for kind in kinds)
                 or _not_named_as(entity, role)
             }
-            return _nearest_before(doc, span, entities, types, ROLE_REACH, content, skip=others)
+            return _nearest_before(doc, span, entities, types, ROLE_REACH, content, earlier, skip=others)
     return None
 
 
