@@ -115,6 +115,26 @@ def test_according_to(nlp):
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
+        (
+            'Per Kremlin spokesman Dmitry Peskov, the move would be "a flagrant violation of international law."',
+            "Kremlin spokesman Dmitry Peskov",
+            'the move would be "a flagrant violation of international law."',
+        ),
+        (
+            "Prices rose $5 per day, per a statement from the ministry.",
+            "a statement from the ministry",
+            "Prices rose $5 per day",
+        ),
+    ],
+)
+def test_per_a_source_is_according_to_it(nlp, text, source, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text.lower(), quote.content.text) == (source, "per", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
         # the parse hangs "according to" on the clause it qualifies
         (
             "Troops retook two villages on Sunday, the army said, as the assault cost the invaders "

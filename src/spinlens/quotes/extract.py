@@ -565,7 +565,9 @@ def _cue_taken_for_a_noun(calls: Token) -> Found | None:
 
 def _from_cue(token: Token) -> list[Found]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        return _according_to(token)
+        return _according_to(token, token.nbor())
+    if _is_per_source(token):
+        return _according_to(token, token)
     if (taken := _cue_taken_for_a_noun(token)) is not None:
         return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
@@ -2179,8 +2181,24 @@ def _after_dateline_words(subject: Span) -> Span | None:
     return subject.doc[words[0].i : subject.end] if words else None
 
 
-def _according_to(according: Token) -> list[Found]:
-    doc, to = according.doc, according.nbor()
+def _is_per_source(per: Token) -> bool:
+    """Whether "per" says whose word it is, as "according to" does, set off at the sentence's start or after
+    a comma: "Per Kremlin spokesman Dmitry Peskov, the move would be ...", "..., per a statement from the
+    ministry" (not "$5 per day", "per capita" or "as per")."""
+    if per.lower_ != "per" or per.dep_ != "prep":
+        return False
+    if not (per.i == per.sent.start or per.doc[per.i - 1].text == ","):
+        return False
+    source = next((c for c in per.children if c.dep_ == "pobj"), None)
+    return source is not None and (
+        source.ent_type_ in {"PERSON", "ORG"} or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
+    )
+
+
+def _according_to(according: Token, to: Token) -> list[Found]:
+    """What an "according to" phrase (or a "per" of the kind: `according` and `to` are then one word)
+    attributes, and to whom."""
+    doc = according.doc
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return []
