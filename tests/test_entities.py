@@ -477,6 +477,17 @@ def test_a_party_named_without_the_word_party_is_still_the_party_whatever_ner_ty
     ]
 
 
+def test_an_arabic_surname_without_its_article_joins_its_person():
+    # "Abdel Fattah al-Burhan ... Burhan said", where NER types the surname an organisation
+    found = cluster(
+        [
+            Mention(0, 22, "Abdel Fattah al-Burhan", "person", ("abdel", "fattah", "al-burhan")),
+            Mention(40, 46, "Burhan", "organisation", ("burhan",)),
+        ]
+    )
+    assert [(c.name, c.type, len(c.mentions)) for c in found] == [("Abdel Fattah al-Burhan", "person", 2)]
+
+
 def test_a_family_name_written_first_typed_as_an_organisation_joins_its_person():
     # "Wang Lin ... Wang said": the family name opens the name; as a place, a first name is the place
     found = cluster(

@@ -637,7 +637,20 @@ def _named_after(words: tuple[str, ...], cluster: Cluster) -> bool:
 def _surname_of(word: str, cluster: Cluster, first: bool = False) -> bool:
     """Whether `word` ends one of the person's names or, with `first`, opens a two-word one: Chinese, Korean
     and Vietnamese names put the family name first ("Wang Lin" ... "Wang said")."""
-    return any(m.words[-1] == word or (first and len(m.words) == 2 and m.words[0] == word) for m in cluster.mentions)
+    word = _without_article(word)
+    return any(
+        _without_article(m.words[-1]) == word or (first and len(m.words) == 2 and m.words[0] == word)
+        for m in cluster.mentions
+    )
+
+
+def _without_article(word: str) -> str:
+    """An Arabic surname without its article, which copy often drops on second mention: "Abdel Fattah
+    al-Burhan" ... "Burhan said"."""
+    return _ARABIC_ARTICLE.sub("", word)
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
 
 
 def _persons_initials(mention: Mention, cluster: Cluster) -> bool:
