@@ -1589,6 +1589,18 @@ def test_everyone_or_no_one_of_a_kind_holds_no_quoted_view(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody seriously disputes this anymore.",
+        "No sane person is saying that the West should go to war with the entire Islamic world.",
+        "No one told these journalists what to do.",
+    ],
+)
+def test_no_one_says_nothing_with_any_cue(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("The experts at the CDC still refuse to admit they were wrong.", "refuse to admit"),

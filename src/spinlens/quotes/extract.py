@@ -614,6 +614,10 @@ def _from_cue(token: Token) -> list[Found]:
         or _is_supposed(token)
     ):
         return []
+    if speaker is not None and _is_no_one(speaker):
+        # "Nobody seriously disputes this", "No one can say ...": the writer's claim that no words were given,
+        # not a report of any
+        return []
     if _is_question(token.sent) and _is_asked_about(token):
         # "When will parents say enough is enough?", "Could we possibly say that ...?": a question about words
         # someone might say, not a report of them ("But has he called for changing ...?" asks about words
@@ -876,6 +880,13 @@ def _adds_to_something(verb: Token) -> bool:
         o.tag_ == "PRP" or o.ent_type_ in {"PERSON", "ORG", "NORP"} or o.lemma_.lower() in AUDIENCE_NOUNS | SAYING_NOUNS
         for o in objects
     )
+
+
+def _is_no_one(speaker: Span) -> bool:
+    return speaker.text.lower() in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.root.children)
+
+
+_NO_ONE = frozenset({"nobody", "no one", "none", "no-one"})
 
 
 def _is_anyone_of_a_kind(speaker: Span) -> bool:
