@@ -2184,6 +2184,8 @@ def test_a_name_in_a_hyphenated_modifier_is_not_the_speaker(nlp, text):
         # nor are several people, nor someone's followers
         "Imran Khan was jailed in 2023. Lawmakers from Imran Khan's party said the vote was illegal.",
         "Donald Trump held a rally. Supporters of Donald Trump said the election was stolen.",
+        # nor is whoever an adjective's phrase says is near them
+        "Machado left in secret. A source familiar with Machado's travel told Reuters she had left by boat.",
     ],
 )
 def test_a_person_whose_friend_or_lawyer_speaks_is_not_the_speaker(nlp, text):

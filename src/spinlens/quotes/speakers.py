@@ -432,13 +432,16 @@ def _described_by(words: Span) -> list[Token]:
 def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
     """Whether the speaker is someone close to a person named in a possessive or a preposition, not that
     person: "Kavanaugh's friend", "lawyers for Assange", "a mum from Doncaster" (which the small NER types a
-    person). "Trump's tweets" are still Trump's words, and "his lawyer, Ronald Daigle" is Daigle."""
+    person), or in an adjective's phrase, whoever it describes: "a source familiar with Machado's travel",
+    "a person close to Trump". "Trump's tweets" are still Trump's words, and "his lawyer, Ronald Daigle" is
+    Daigle."""
+    if person.type != "person":
+        return False
     role = head.lemma_.lower()
     # several people are never the one person named in their description ("lawmakers from Imran Khan's
     # party", "officials in Trump's campaign"), nor are his followers
     several = head.tag_ == "NNS" and role in PERSON_ROLES
-    if person.type != "person" or not (role in ASSOCIATE_NOUNS or role in _FOLLOWERS or several):
-        return False
+    deps = {"poss", "prep", "amod"} if role in ASSOCIATE_NOUNS or role in _FOLLOWERS or several else {"amod"}
     doc = head.doc
     for mention in person.mentions:
         if not (speaker[0] < mention.end and mention.start < speaker[1]):
@@ -451,7 +454,7 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
             token = token.head
         # (one given as an example is one of them: "Democratic senators like Robert Menendez", "media members
         # such as Bob Woodward")
-        if token.head.i == head.i and token.dep_ in {"poss", "prep"} and token.lower_ not in {"like", "as"}:
+        if token.head.i == head.i and token.dep_ in deps and token.lower_ not in {"like", "as"}:
             return True
     return False
 
