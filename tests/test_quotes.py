@@ -2185,7 +2185,8 @@ def test_a_name_in_a_hyphenated_modifier_is_not_the_speaker(nlp, text):
         "Imran Khan was jailed in 2023. Lawmakers from Imran Khan's party said the vote was illegal.",
         "Donald Trump held a rally. Supporters of Donald Trump said the election was stolen.",
         # nor is whoever an adjective's phrase says is near them
-        "Machado left in secret. A source familiar with Machado's travel told Reuters she had left by boat.",
+        "Jorge Bergoglio became pope in 2013. Those familiar with Jorge Bergoglio in Argentina say it is a classic "
+        "move of his.",
     ],
 )
 def test_a_person_whose_friend_or_lawyer_speaks_is_not_the_speaker(nlp, text):
