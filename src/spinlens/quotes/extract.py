@@ -169,7 +169,7 @@ MIN_HEADED_WORDS = 3
 _RUBRICS = frozenset(
     {
         "commentary", "opinion", "editorial", "analysis", "explainer", "exclusive", "scoop", "column", "op-ed",
-        "update", "factbox", "video", "watch", "breaking", "live", "podcast", "correction", "review",
+        "update", "factbox", "video", "breaking", "live", "podcast", "correction",
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -883,6 +883,7 @@ def _adds_to_something(verb: Token) -> bool:
 
 
 def _is_no_one(speaker: Span) -> bool:
+    """Whether the speaker is no one: "Nobody", "No one", "No sane person"."""
     return speaker.text.lower() in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.root.children)
 
 
