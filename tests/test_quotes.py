@@ -1922,6 +1922,15 @@ def test_a_quote_with_no_cue_carries_on_the_attribution_before_it(nlp):
     }
 
 
+def test_a_quote_opening_a_headline_before_a_colon_is_the_speakers_after_it(nlp):
+    text = (
+        "'I'm not going anywhere': Starmer vows to fight on after budget leak row\n\n"
+        "LONDON — Keir Starmer insisted on Wednesday that he would lead Labour."
+    )
+    quotes = [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes if q.cue is None]
+    assert quotes == [("Starmer", "'I'm not going anywhere'")]
+
+
 def test_a_relative_clause_cue_keeps_speaker_and_cue_out_of_the_content(nlp):
     quote = only(analyse(nlp, "She unveiled a package which she said would fix the economy."))
     assert quote.speaker.text == "she" and quote.cue.text == "said"

@@ -227,6 +227,8 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (continued := _continued(text, quote, quotes, results)) is not None:
             results.append(Found(quote, continued.speaker, None, direct=True))
+        elif (leading := _leads_its_line(text, quote, results)) is not None:
+            results.append(Found(quote, leading.speaker, None, direct=True))
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
@@ -471,6 +473,19 @@ def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found
         return None
     stripped = gap.rstrip()
     return previous if not stripped or stripped[-1] in ".,;:!?" else None
+
+
+def _leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | None:
+    """The attribution whose speaker opens the line right after a quote that opens it and a colon, as
+    headlines give a quote first: in "'I'm not going anywhere': Starmer vows to fight on" the quote is
+    Starmer's."""
+    if quote[0] > 0 and text[quote[0] - 1] != "\n":
+        return None
+    colon = re.match(r"[ \t]*:[ \t]*", text[quote[1] :])
+    if colon is None:
+        return None
+    opens = quote[1] + colon.end()
+    return next((f for f in results if f.speaker is not None and f.speaker[0] == opens), None)
 
 
 def _whole_quotes(content: Range, quotes: list[Range]) -> Range:
