@@ -1352,6 +1352,16 @@ def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_s
     assert quotes == [(speaker, first), (speaker, second)]
 
 
+def test_a_closing_participle_on_a_verb_with_no_subject_is_its_joined_verbs_subjects(nlp):
+    # the parser joins "killed" to "marched" and hangs "demanding" on it
+    text = (
+        "Tens of thousands of students marched through Belgrade on Saturday, a year after the collapse of a railway "
+        "station canopy in Novi Sad killed 16 people, demanding early elections and an end to corruption."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Tens of thousands of students", "demanding")
+
+
 def test_a_cue_joined_to_what_was_shown_is_the_speakers_who_said_it_showed(nlp):
     # the parser hangs "warned" on "is", inside what the poll showed
     text = "Officials said the poll showed that support had fallen and warned against reading too much into it."

@@ -1910,6 +1910,11 @@ def _speaker(verb: Token) -> Span | None:
         while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not _has_subject(head):
             # "The board voted to close the school, citing falling enrollment": who voted cites
             head = head.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "Students marched ... and killed ..., demanding early elections", as the parser may join a
+            # clause: who does the verb with no subject of its own does the verb it is joined to (not for an
+            # infinitive of purpose, which may be anyone's: "He ... to talk about ...")
+            head = _with_its_subject(head)
         if verb.tag_ == "VBG" and _subject_quoted(head, verb):
             # '"Marx does not even mention that ...," citing church teaching': who the quote is about is not
             # who cites; whoever said the quote is, if a tag names them
