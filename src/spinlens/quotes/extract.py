@@ -869,16 +869,30 @@ def _endangers(verb: Token) -> bool:
 
 
 def _asks_anonymity(verb: Token) -> bool:
-    """Whether what is asked is "not to be named" or "identified", or "to remain anonymous" ("asked the court
-    to name the informant" asks something else)."""
+    """Whether what is asked is "not to be named" or "identified", or "to remain anonymous", or "that her
+    surname not be used" ("asked the court to name the informant" asks something else)."""
     return not any(c.dep_ in {"dobj", "dative"} for c in verb.children) and any(
-        c.dep_ == "xcomp"
-        and (
-            (c.lemma_ in _UNNAMED and any(a.dep_ == "auxpass" for a in c.children))
-            or any(a.lower_ == "anonymous" for a in c.children)
+        (
+            c.dep_ == "xcomp"
+            and (
+                (c.lemma_ in _UNNAMED and any(a.dep_ == "auxpass" for a in c.children))
+                or any(a.lower_ == "anonymous" for a in c.children)
+            )
         )
+        or (c.dep_ == "ccomp" and _withholds_the_name(c))
         for c in verb.children
     )
+
+
+def _withholds_the_name(clause: Token) -> bool:
+    """Whether a clause asks that a name not be given: "that her surname not be used", "that he not be
+    identified"."""
+    negated = any(a.dep_ == "neg" for a in clause.children)
+    passive = any(a.dep_ == "auxpass" for a in clause.children)
+    named = clause.lemma_ in _UNNAMED or any(
+        s.dep_ == "nsubjpass" and s.lemma_.lower() in {"name", "surname", "identity"} for s in clause.children
+    )
+    return negated and passive and named
 
 
 def _adds_to_something(verb: Token) -> bool:
