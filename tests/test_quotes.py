@@ -1687,12 +1687,14 @@ def test_adding_to_something_is_no_speech(nlp, text):
         "A senior official, who asked not to be named because he was not authorised to speak, said talks had stalled.",
         "The diplomat, who asked to remain anonymous, said talks had stalled.",
         "A resident, who asked that he not be identified, said talks had stalled.",
-        "Talks had stalled, said Milica, a 21-year-old law student who asked that her surname not be used.",
     ],
 )
 def test_asking_for_anonymity_is_no_quote(nlp, text):
     quote = only(analyse(nlp, text))
     assert (quote.cue.text, quote.content.text) == ("said", "talks had stalled")
+    # also on the speaker after a closing tag
+    text = '"We are not going anywhere," said Milica, a 21-year-old law student who asked that her surname not be used.'
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["said"]
 
 
 def test_asking_someone_to_name_something_is_reported(nlp):
