@@ -14,7 +14,7 @@ quote marks: those are titles, terms or scare quotes far more often than speech.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -147,7 +147,8 @@ _CONNECTIVES = frozenset(
      "nonetheless"}
 )  # fmt: skip
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
-_ANYONE = frozenset({"everyone", "everybody", "nobody", "no one", "anyone", "anybody", "someone", "somebody"})
+_NO_ONE = frozenset({"nobody", "no one", "none", "no-one"})
+_ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "somebody"}
 # "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
 # a kind, the writer's bandwagon, not a source. "All", "most" and "many" stay: "all 27 member states think"
 # names who holds the view.
@@ -913,14 +914,15 @@ def _adds_to_something(verb: Token) -> bool:
 
 def _is_no_one(speaker: Span) -> bool:
     """Whether the speaker is no one: "Nobody", "No one", "No sane person"."""
-    return speaker.text.lower() in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.root.children)
-
-
-_NO_ONE = frozenset({"nobody", "no one", "none", "no-one"})
+    return speaker.text.lower() in _NO_ONE or _determined_by(speaker, {"no"})
 
 
 def _is_anyone_of_a_kind(speaker: Span) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in _ANY_OF_A_KIND for child in speaker.root.children)
+    return _determined_by(speaker, _ANY_OF_A_KIND)
+
+
+def _determined_by(speaker: Span, determiners: Collection[str]) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in determiners for child in speaker.root.children)
 
 
 def _is_question(sentence: Span) -> bool:
