@@ -523,6 +523,28 @@ def test_a_tag_the_parser_joins_to_what_it_tags_reports_it(nlp):
     assert (quote.speaker.text, quote.content.text) == ("a YouGov poll for The Times", "Voters are angry")
 
 
+def test_a_tag_the_parser_hangs_on_what_it_tags_reports_it(nlp):
+    # the parser makes "said" a clause on "captured", with "after an 18-month siege" its own
+    text = (
+        "The paramilitary Rapid Support Forces captured El Fasher, the army's last stronghold in Darfur, after an "
+        "18-month siege, the group said on Sunday."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("the group", text[: text.index(", the group")])
+
+
+def test_a_tag_the_parser_takes_for_a_participle_on_an_apposition_reports_the_clause_before_it(nlp):
+    text = (
+        "Reform UK holds a nine-point lead over Labour, a YouGov poll for The Times showed on Monday, the party's "
+        "largest lead so far."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "a YouGov poll for The Times",
+        "Reform UK holds a nine-point lead over Labour",
+    )
+
+
 def test_when_it_was_said_is_no_part_of_what_was_said(nlp):
     # the parser hangs "on Monday" on the reported clause, before its subject
     text = "Hamas said on Monday it had informed the mediators."

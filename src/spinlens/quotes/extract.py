@@ -639,7 +639,7 @@ def _from_cue(token: Token) -> list[Found]:
         # someone might say, not a report of them ("But has he called for changing ...?" asks about words
         # said, and PolNeAR marks it)
         return []
-    tag = _inverted_tag(token) or _stranded_tag(token) or _relative_tag(token)
+    tag = _inverted_tag(token) or _stranded_tag(token) or _relative_tag(token) or _participle_tag(token)
     if tag is not None:
         speaker, span, by_object = tag
     else:
@@ -763,6 +763,25 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     doc, speaker = verb.doc, subjects[0]
     comma = speaker.left_edge.i - 1
     if comma <= verb.sent.start or doc[comma].text != "," or speaker.left_edge.i != verb.left_edge.i:
+        return None
+    return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
+
+
+def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
+    """Speaker and content of a tag set off by commas that the parser took for a participle on an apposition
+    to the clause's last noun, with a remark of the writer's after it: "Reform UK holds a nine-point lead
+    over Labour, a YouGov poll for The Times showed on Monday, the party's largest lead so far" (as if "a
+    poll shown on Monday")."""
+    if verb.dep_ != "acl" or verb.tag_ not in _FINITE_TAGS or _lemma(verb) not in CLAUSE_CUES:
+        return None
+    if any(c.dep_ in _OBJECT_DEPS - {"prep"} or _is_cue_preposition(verb, c) for c in verb.children):
+        return None
+    doc, speaker = verb.doc, verb.head
+    comma = speaker.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    if not (speaker.dep_ == "appos" or _is_conjunct_without_and(speaker)) or comma <= verb.sent.start:
+        return None
+    if doc[comma].text != "," or after >= verb.sent.end or doc[after].text not in {",", ".", ";"}:
         return None
     return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
 
@@ -1126,9 +1145,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for t in c.subtree
         ]
         return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
-    if _is_tag_taken_for_a_conjunct(verb):
+    if (subject := _tag_taken_for_a_clause(verb)) is not None:
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
-        return _tokens_range(_words_outside(doc[verb.sent.start : verb.left_edge.i], [])), False
+        return _tokens_range(_words_outside(doc[verb.sent.start : subject.left_edge.i], [])), False
     if _is_as_said(verb):
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence, less
         # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
@@ -1535,21 +1554,33 @@ def _is_that_clause(clause: Token) -> bool:
     )
 
 
-def _is_tag_taken_for_a_conjunct(verb: Token) -> bool:
-    """Whether the parser made a tag after a comma, with its own subject and nothing said of its own, a second
-    clause joined to what it tags: "Voters are angry, a YouGov poll found last week"; not "..., and the
-    minister said so", where "and" stands before the subject, not the comma."""
+def _tag_taken_for_a_clause(verb: Token) -> Token | None:
+    """The subject of a tag after a comma, with nothing said of its own, that the parser made a second
+    clause joined to what it tags ("Voters are angry, a YouGov poll found last week") or one on it, when
+    the words between hang on the tag ("The RSF captured El Fasher, ..., after an 18-month siege, the group
+    said on Sunday"); None for a clause of its own: "..., and the minister said so", where "and" stands
+    before the subject, not the comma; "..., as the minister said"."""
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    return (
-        verb.dep_ == "conj"
-        and verb.head.i < verb.i
-        and _lemma(verb) in CLAUSE_CUES
-        and len(subjects) == 1
-        and subjects[0].left_edge.i > 0
-        and doc[subjects[0].left_edge.i - 1].text == ","
-        and not any(c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep"} for c in verb.children)
-    )
+    if (
+        verb.head.i >= verb.i
+        or _lemma(verb) not in CLAUSE_CUES
+        or len(subjects) != 1
+        or subjects[0].left_edge.i == 0
+        or doc[subjects[0].left_edge.i - 1].text != ","
+    ):
+        return None
+    if verb.dep_ == "conj":
+        tagged = not any(c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep"} for c in verb.children)
+    else:
+        after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+        tagged = (
+            verb.dep_ == "advcl"
+            and _ends_sentence(verb)
+            and not any(c.dep_ in {"mark", "neg"} or c.tag_ == "WRB" for c in verb.children)
+            and all(c.dep_ in {"prep", "npadvmod"} and not _is_cue_preposition(verb, c) for c in after)
+        )
+    return subjects[0] if tagged else None
 
 
 def _is_as_said(verb: Token) -> bool:
