@@ -1902,6 +1902,14 @@ def test_an_as_clause_with_words_of_its_own_or_no_speaker_quotes_nothing_around_
     quote = only(analyse(nlp, "As he announced his resignation, the crowd cheered."))
     assert quote.content.text == "his resignation"
     assert analyse(nlp, "As expected, the bill passed.").quotes == []
+    # nor through the cue's preposition
+    quote = only(analyse(nlp, "Sudan's RSF seizes El Fasher as aid groups warn of massacres"))
+    assert (quote.cue.text, quote.content.text) == ("warn of", "massacres")
+
+
+def test_what_is_pointed_out_to_someone_is_said_to_them(nlp):
+    quote = only(analyse(nlp, "The economy is weak, as she pointed out to reporters."))
+    assert (quote.cue.text, quote.content.text) == ("pointed out", "The economy is weak")
 
 
 def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb(nlp):

@@ -1585,7 +1585,8 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
 
 def _is_as_said(verb: Token) -> bool:
     """Whether the cue heads an "as" clause with its speaker and no words of its own ("as the minister said",
-    "as she told reporters"); "as he announced his resignation" or "as expected" report nothing."""
+    "as she told reporters"); "as he announced his resignation", "as aid groups warn of massacres" or "as
+    expected" report nothing."""
     children = list(verb.children)
     own_objects = {"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_ in ADDRESSEE_CUES:
@@ -1595,7 +1596,7 @@ def _is_as_said(verb: Token) -> bool:
         and _lemma(verb) in CLAUSE_CUES
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
         and _has_subject(verb)
-        and not any(c.dep_ in own_objects for c in children)
+        and not any(c.dep_ in own_objects or _is_cue_preposition(verb, c) for c in children)
     )
 
 
@@ -2395,12 +2396,14 @@ def _stopped_short(verb: Token) -> Token | None:
 
 
 def _is_cue_preposition(verb: Token, token: Token) -> bool:
-    # one before the cue is an aside of the writer's: "Maduro, for his part, called the operation ..."
+    # one before the cue is an aside of the writer's: "Maduro, for his part, called the operation ..."; what
+    # is pointed out "to" someone is said to them ("as God pointed out to Noah")
     return (
         token.dep_ == "prep"
         and token.i > verb.i
         and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ())
         and not _is_when(token)
+        and not (verb.lemma_ == "point" and any(c.dep_ == "prt" for c in verb.children))
     )
 
 
