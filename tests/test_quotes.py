@@ -1417,6 +1417,11 @@ def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
         ("Home Office data", "More than 1,300 people crossed the Channel on Saturday")
     ]
+    # or a noun phrase on the clause, as if it said when
+    record = analyse(nlp, "Gun sales, meanwhile, jumped 12 percent in October, FBI background-check data show.")
+    assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
+        ("FBI background-check data", "Gun sales, meanwhile, jumped 12 percent in October")
+    ]
 
 
 def test_what_someone_shows_is_a_display_not_a_report(nlp):

@@ -584,7 +584,7 @@ def _from_cue(token: Token) -> list[Found]:
         return _according_to(token, token.nbor())
     if _is_per_source(token):
         return _according_to(token, token)
-    if (taken := _cue_taken_for_a_noun(token)) is not None:
+    if (taken := _cue_taken_for_a_noun(token) or _evidence_tag_taken_for_a_noun(token)) is not None:
         return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
@@ -653,6 +653,30 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
+    """A closing "X data show" that the parser made a noun phrase on the clause before it, as if it said
+    when: "Gun sales jumped 12 percent in October, FBI background-check data show"."""
+    if show.pos_ != "NOUN" or show.dep_ != "npadvmod" or show.lemma_ not in EVIDENCE_CUES:
+        return None
+    doc = show.doc
+    comma = show.left_edge.i - 1
+    source = doc[show.i - 1] if show.i > 0 else show
+    if (
+        show.head.i >= show.i
+        or source.dep_ != "compound"
+        or source.tag_ != "NNS"
+        or comma <= show.sent.start
+        or doc[comma].text != ","
+        or any(not t.is_punct for t in doc[show.i + 1 : show.sent.end])
+    ):
+        return None
+    speaker = _tokens_range(list(doc[show.left_edge.i : show.i]))
+    content = _tokens_range(list(doc[show.sent.start : comma]))
+    if speaker is None or content is None:
+        return None
+    return Found(content, speaker, (show.idx, show.idx + len(show.text)), direct=False)
 
 
 def _is_evidence_taken_for_a_noun(token: Token) -> bool:
