@@ -1248,6 +1248,12 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
             "Solomon had found even more dirt on this ugly Clinton led deal.",
             "even more dirt on this ugly Clinton led deal",
         ),
+        # from a "that" the parser takes for its determiner, not from where it was said
+        (
+            "Governor Veniamin Kondratyev wrote on Telegram that debris from a downed drone had fallen on the "
+            "plant's grounds.",
+            "that debris from a downed drone had fallen on the plant's grounds",
+        ),
         # whom a cue addresses, or a clause's own "there", is no such subject
         ("They are telling us there is no terrorist connection.", "there is no terrorist connection"),
         # but what follows whom it addresses is, and a clause on a modal is finite

@@ -1503,6 +1503,10 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     elif addressed:
         # "told the committee her client wishes": the one object is whom the cue addresses
         return []
+    # "wrote on Telegram that debris from a downed drone had fallen": the parser may take the "that" for the
+    # subject's determiner; what was said starts with it, not with where it was said
+    that = [t for t in between[1:] if t.lower_ == "that" and t.dep_ == "det"]
+    between = between[between.index(that[-1]) :] if that else between
     if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) or any(t.is_punct for t in between):
         return []
     return between
