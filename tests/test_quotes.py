@@ -2146,6 +2146,8 @@ def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
             "to sue the Guardian.",
             "WikiLeaks",
         ),
+        # nor a medium anyone put something out on
+        ("Jay Tarriela posted video of the incident on X. It said the ship was safe.", None),
         # nor whom its own clause addresses
         (
             "Belgian Prime Minister Bart De Wever has warned that the plan could expose his country to lawsuits. "

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.datelines import REACH as DATELINE_REACH
 from spinlens.datelines import end_of_dateline
-from spinlens.parsing import doc_text, is_platform_x, past_quote_marks, second_object_hung_on_the_noun
+from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     ALL_CUES,
@@ -46,6 +46,7 @@ from spinlens.quotes.cues import (
     THREAT_CUES,
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
+from spinlens.quotes.media import is_medium
 from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.sentences import TITLES
 
@@ -1316,7 +1317,7 @@ def _is_occasion(phrase: Token) -> bool:
         # what something is blamed on is no medium, wherever the parser hangs it ("blamed the riots on social
         # media")
         blamed = "blame" in {phrase.head.lemma_, phrase.head.head.lemma_}
-        return not blamed and any(o.dep_ == "pobj" and _is_medium(o) for o in phrase.children)
+        return not blamed and any(o.dep_ == "pobj" and is_medium(o) for o in phrase.children)
     return (
         phrase.dep_ == "prep"
         and phrase.lower_ in {"in", "at", "during"}
@@ -1331,24 +1332,6 @@ def _is_occasion(phrase: Token) -> bool:
 
 
 _OCCASIONS = SAYING_NOUNS | {"conference", "briefing", "hearing", "rally", "summit", "meeting", "debate"}
-
-
-def _is_medium(noun: Token) -> bool:
-    """Whether a noun names a medium words go out on: "X", "Truth Social", "social media", "his Twitter
-    account", "television" (not "on account of")."""
-    if any(c.dep_ == "prep" for c in noun.children):
-        return False
-    if noun.lower_ == "media":
-        return any(c.lower_ == "social" for c in noun.children)
-    return noun.lower_ in _MEDIA or is_platform_x(noun)
-
-
-_MEDIA = frozenset(
-    {
-        "x", "twitter", "facebook", "instagram", "telegram", "tiktok", "youtube", "bluesky", "social", "television",
-        "tv", "radio", "air", "account", "feed", "podcast",
-    }
-)  # fmt: skip
 
 
 def _reports_on_its_own(clause: Token) -> bool:

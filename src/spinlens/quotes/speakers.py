@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import ADDRESSEE_CUES, ALL_CUES
+from spinlens.quotes.media import is_medium
 from spinlens.record import Entity, TextSpan
 
 if TYPE_CHECKING:
@@ -550,6 +551,7 @@ def _nearest_before(
             r.content[0] <= mention.start and mention.end <= r.content[1] and r.entity != index for r in reported
         )
         and not _told_by_another(doc, mention, entities, types)
+        and not _is_medium_named(doc, mention)
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
     # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
@@ -567,6 +569,15 @@ def _nearest_before(
         if horizon <= start and end <= span.start_char and end > best_end and not inside_quote:
             best, best_end = index, end
     return best
+
+
+def _is_medium_named(doc: Doc, mention: TextSpan) -> bool:
+    """Whether the mention is a medium something went out on ("posted video of the incident on X"), which an
+    "it" after it never is."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    return words.root.dep_ == "pobj" and words.root.head.lower_ in {"on", "via"} and is_medium(words.root)
 
 
 def _told_by_another(doc: Doc, mention: TextSpan, entities: list[Entity], types: set[str]) -> bool:
