@@ -2214,6 +2214,14 @@ def test_a_pronoun_in_a_clause_is_not_one_of_several_nor_out_of_a_relative_claus
         ("Foreign Ministry spokeswoman Maria Zakharova said that the talks had failed.", "Maria Zakharova"),
         ("Michael Tanner, an analyst at the Cato Institute, said that taxes would rise.", "Michael Tanner"),
         ("A spokesman for the Pentagon said that the strike had hit its target.", "Pentagon"),
+        # a member of a group is the one named beside
+        (
+            "The committee's top Democrat, Rep. Robert Garcia of California, countered that Biden had approved "
+            "every pardon.",
+            "Robert Garcia",
+        ),
+        # "of three" counts her children
+        ('"Since when is Christmas offensive?" said mother of three Jennifer Walsh.', "Jennifer Walsh"),
         # the name the head word is a kind of, not its owner's
         ("Former president Jacob Zuma's new MK party said it would challenge the results in court.", "MK"),
         # a body's branch in a country is the body

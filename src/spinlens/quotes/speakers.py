@@ -219,7 +219,12 @@ def resolve(
     # the speaker names is not the speaker
     relative = min((t.left_edge.idx for t in span if t.dep_ == "relcl" and t.left_edge.i > span.start), default=None)
     own = (speaker[0], relative) if relative is not None else speaker
-    named = _named(own, entities, doc_text(doc), (*branch, head.idx, *beside, *kinds))
+    heads = (*branch, head.idx, *beside, *kinds)
+    if head.tag_ in {"NN", "NNP"} and any(entity.type == "group" and _names(entity, head.idx) for entity in entities):
+        # "The committee's top Democrat, Rep. Robert Garcia": the one named beside a member of a group (but
+        # "Republicans on Capitol Hill, including ... Devin Nunes" are the group)
+        heads = (*branch, *beside, head.idx, *kinds)
+    named = _named(own, entities, doc_text(doc), heads)
     if named is not None and _named_only_in_its_description(head, entities[named], entities):
         return None
     if named is not None and (
@@ -449,6 +454,9 @@ def _is_associate(head: Token, person: Entity, speaker: Range) -> bool:
             continue
         word = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if word is None:
+            continue
+        if any(c.dep_ == "nummod" and c.i < word.start for c in word.root.children):
+            # "mother of three Jennifer Walsh": the parser makes the name the object of "of three"
             continue
         token = word.root
         while token.head.i != head.i and token.head.i != token.i:
