@@ -511,6 +511,17 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
     assert only(analyse(nlp, text)).content.text.endswith("in order to warn the bishops")
 
 
+def test_an_absolute_phrase_on_the_cue_is_not_what_was_said(nlp):
+    text = '"We will not be silenced," student leader Mercy Wanjiru told Reuters, her eyes streaming from the gas.'
+    assert only(analyse(nlp, text)).content.text == '"We will not be silenced,"'
+    # another speaker's words beside it are a quote of their own
+    text = 'The White House rejected the criticism, with press secretary Karoline Leavitt calling it "a depraved lie."'
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The White House", "the criticism"),
+        ("press secretary Karoline Leavitt", 'it "a depraved lie."'),
+    ]
+
+
 def test_a_preposition_before_the_cue_is_the_writers_aside_not_the_cues(nlp):
     text = 'Venezuela\'s president, for his part, called the operation "an extravagant war."'
     quote = only(analyse(nlp, text))

@@ -1056,6 +1056,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if c.dep_ in _CLAUSE_DEPS
         and (c.i > verb.i or (fronted and _participle_subject(verb, c) is None))
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
+        and not (c.i > verb.i and _is_absolute(c))
     ]
     # a clause before the cue across a semicolon or a colon is the parser joining the sentence's other half
     # ("Democrats argue X; Republicans counter that Y", "There is no evidence of fraud: three recounts
@@ -1198,6 +1199,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
             and not _is_when(c)
             and not _is_occasion(c)
+            and not _is_absolute(c)
         ]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
@@ -1306,6 +1308,21 @@ def _writers_after_the_tag(tag: Token, word: Token) -> bool:
         word.dep_ in {"dobj", "attr"}
         and word.pos_ in {"NOUN", "PROPN", "ADJ"}
         and any(c.dep_ == word.dep_ and c.i < tag.i for c in tag.head.children)
+    )
+
+
+def _is_absolute(phrase: Token) -> bool:
+    """Whether a phrase on the cue is an absolute one, something else doing something beside the words:
+    '"We will not be silenced," Wanjiru told Reuters, her eyes streaming from the gas', "rejected the
+    criticism, with press secretary Karoline Leavitt calling it a lie" (not "said prices are rising")."""
+    if phrase.dep_ == "prep" and phrase.lower_ == "with":
+        return any(c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c) for c in phrase.children)
+    return (
+        phrase.tag_ == "VBG"
+        and _has_subject(phrase)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in phrase.children)
+        and phrase.left_edge.i > 0
+        and phrase.doc[phrase.left_edge.i - 1].text == ","
     )
 
 
