@@ -554,6 +554,17 @@ def test_a_tag_the_parser_takes_for_a_participle_on_an_apposition_reports_the_cl
         "a YouGov poll for The Times",
         "Reform UK holds a nine-point lead over Labour",
     )
+    # or on a past participle, said when alone
+    text = (
+        "Iran executed a man convicted of spying for Israel, the judiciary's Mizan news agency reported on Monday, "
+        "the latest in a string of executions."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "the judiciary's Mizan news agency",
+        "Iran executed a man convicted of spying for Israel",
+    )
+    assert analyse(nlp, "It cut emissions of HFCs, potent chemicals found in refrigerants.").quotes == []
 
 
 def test_when_it_was_said_is_no_part_of_what_was_said(nlp):

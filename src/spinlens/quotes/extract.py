@@ -797,9 +797,13 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     to the clause's last noun, with a remark of the writer's after it: "Reform UK holds a nine-point lead
     over Labour, a YouGov poll for The Times showed on Monday, the party's largest lead so far" (as if "a
     poll shown on Monday")."""
-    if verb.dep_ != "acl" or verb.tag_ not in _FINITE_TAGS or _lemma(verb) not in CLAUSE_CUES:
+    if verb.dep_ != "acl" or verb.tag_ not in _FINITE_TAGS | {"VBN"} or _lemma(verb) not in CLAUSE_CUES:
         return None
     if any(c.dep_ in _OBJECT_DEPS - {"prep"} or _is_cue_preposition(verb, c) for c in verb.children):
+        return None
+    if verb.tag_ == "VBN" and not all(c.is_punct or _is_when(c) for c in verb.children):
+        # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported
+        # missing" and "chemicals found in refrigerants" are ones
         return None
     doc, speaker = verb.doc, verb.head
     comma = speaker.left_edge.i - 1
