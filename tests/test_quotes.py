@@ -2211,6 +2211,12 @@ def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
             "reduced to rubble.",
             "Donald Trump",
         ),
+        # the subject beside the verb, not a dateline the parser makes a first one
+        (
+            "NAIROBI — Thousands of university students marched through Nairobi on Thursday to protest a new "
+            "funding model that they say will make higher education unaffordable.",
+            None,
+        ),
     ],
 )
 def test_a_pronoun_in_a_clause_is_the_subject_of_the_clause_it_hangs_on(nlp, text, who):

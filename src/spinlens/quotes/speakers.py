@@ -505,7 +505,9 @@ def _subject_above(pronoun: Token, entities: list[Entity], types: set[str]) -> i
     for verb in pronoun.ancestors:
         if verb.dep_ == "relcl" and any(t.tag_ in {"WDT", "WP", "WP$"} for t in verb.subtree):
             return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+        # of two subjects, the one beside the verb: the parser may make a dateline the first ("NAIROBI —
+        # Thousands of students marched ... to protest a model that they say ...")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i][-1:]
         if subjects:
             if {"cc", "conj"} <= {c.dep_ for c in subjects[0].children}:
                 return None  # "Tanya and Jason Badger said they told ...": they are no one entity
