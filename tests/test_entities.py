@@ -854,6 +854,15 @@ def test_a_storms_name_is_no_one(nlp):
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("Jamaica", "place"), ("Maria Lopez", "person")]
 
 
+def test_a_body_named_without_something_is_whole(nlp):
+    # NER finds "Borders" alone, or a person "Without Borders"
+    text = "Doctors Without Borders said its teams treated hundreds. Reporters Without Borders condemned it."
+    assert [(e.name, e.type) for e in entities(nlp, text)] == [
+        ("Doctors Without Borders", "organisation"),
+        ("Reporters Without Borders", "organisation"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

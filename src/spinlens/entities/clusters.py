@@ -205,6 +205,9 @@ def mentions(doc: Doc) -> list[Mention]:
             # "the villages of Aita al-Shaab and Kfar Kila", "the city of Lyon": the small NER takes an
             # unfamiliar place name for a person or a body as often as not
             kind = "place"
+        if (body := _without_borders(span)) is not None:
+            # "Doctors Without Borders", of which NER finds "Borders" or a person "Without Borders"
+            kind, span = "organisation", body
         if kind == "person":
             whole = _with_cut_surname(_with_particle_surname(span))
             if whole.end > span.end:
@@ -223,6 +226,20 @@ def mentions(doc: Doc) -> list[Mention]:
             found.append(Mention(start, end, text[start:end], kind, words, _owner(span)))
     # a name widened over a particle may now hold what NER took for a name of its own ("Leyen")
     return as_named_elsewhere(_outside(found, widened), text)
+
+
+def _without_borders(span: Span) -> Span | None:
+    """The whole name of a body named "X Without Y" or "X Sans Y" ("Doctors Without Borders", "Reporters Sans
+    Frontières"), where the span holds its last words."""
+    doc = span.doc
+    without = span.start if span[0].text in _WITHOUT else span.start - 1
+    if without < 1 or doc[without].text not in _WITHOUT or span.end <= without + 1:
+        return None
+    first = doc[without - 1]
+    return doc[without - 1 : span.end] if first.is_title and first.is_alpha else None
+
+
+_WITHOUT = frozenset({"Without", "Sans"})
 
 
 def _storm_names(doc: Doc) -> set[str]:
