@@ -295,6 +295,15 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
         ("Fauci", "denies", "a charge"),
     ]
+    # also where the parser takes the remark for an adjective on the speaker
+    text = (
+        "Hamas claimed it could not locate the remains under the rubble, an excuse Israeli officials dismissed as "
+        "a lie."
+    )
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Hamas", "claimed", "it could not locate the remains under the rubble"),
+        ("Israeli officials", "dismissed", "an excuse"),
+    ]
     # so for any noun that critics name, where what they say is the name
     text = "Sri Lanka handed over the port, a deal critics call a textbook case of debt-trap diplomacy."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

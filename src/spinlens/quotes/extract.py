@@ -124,6 +124,7 @@ _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
         "phrase", "term", "label", "description", "characterization", "characterisation", "remark", "comment",
+        "excuse", "explanation",
     }
 )  # fmt: skip
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
@@ -1427,16 +1428,17 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
         # the noun after the article; the parser may hang it on a compound of the speaker's ("a move rights
-        # groups say")
+        # groups say"), or take it for an adjective ("an excuse Israeli officials dismissed as a lie")
         remark = doc[first.i + 1]
-        if remark.dep_ == "compound" and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
+        taken = remark.dep_ == "compound" or (remark.dep_ == "amod" and remark.pos_ == "NOUN")
+        if taken and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
             return remark
     return None
 
 
 def _named_by(remark: Token) -> Token:
     """The subject the parser made of the remark noun and the speaker after it."""
-    while remark.dep_ == "compound":
+    while remark.dep_ in {"compound", "amod"}:
         remark = remark.head
     return remark
 
