@@ -396,6 +396,9 @@ def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
         # and so is a circumstance
         "The death toll from Hurricane Melissa rose to 49 on Sunday, Prime Minister Andrew Holness said, as crews "
         "struggled to reach cut-off communities in the island's west.",
+        # or a comparison
+        "A gallon of regular gasoline averaged $2.98 nationwide on Monday, AAA said, about 10 cents cheaper than a "
+        "month ago.",
     ],
 )
 def test_the_writers_summing_up_after_a_closing_tag_is_not_what_was_said(nlp, text):

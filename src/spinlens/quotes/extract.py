@@ -1306,6 +1306,10 @@ def _writers_after_the_tag(tag: Token, word: Token) -> bool:
     Holness said, as crews struggled to reach ...")."""
     if not (tag.head.i < tag.i and word.left_edge.i == tag.right_edge.i + 1 and tag.doc[tag.right_edge.i].text == ","):
         return False
+    if word.tag_ in {"JJR", "JJS"} and not _has_subject(word):
+        # a comparison: "A gallon of gasoline averaged $2.98 on Monday, AAA said, about 10 cents cheaper than a
+        # month ago"
+        return True
     if word.dep_ == "advcl":
         # (a reason is the speaker's: "..., Graham said, since the vast majority of them accept ...")
         return _is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
