@@ -534,6 +534,12 @@ def test_an_absolute_phrase_on_the_cue_is_not_what_was_said(nlp):
     ]
 
 
+def test_a_headline_asking_what_someone_says_reports_nothing(nlp):
+    # the parser makes "say" a clause set in the headline's noun, as "The plan, he said, will fail" reads
+    text = "Ukraine war casualties: what the numbers say\n\nRussia has lost about 1.1 million soldiers."
+    assert analyse(nlp, text).quotes == []
+
+
 def test_a_preposition_before_the_cue_is_the_writers_aside_not_the_cues(nlp):
     text = 'Venezuela\'s president, for his part, called the operation "an extravagant war."'
     quote = only(analyse(nlp, text))
