@@ -667,6 +667,11 @@ def test_publication_date(published, expected):
         # nor is a comparative the amount measures, unless it describes a plural after it
         ("Billionaires got $2.5 trillion richer.", [("$2.5 trillion", "2500000000000 USD")]),
         ("She has two older sisters.", [("two older sisters", "2 older sisters")]),
+        # nor is where or how a figure holds, but an adverb on the plural's adjective goes with it
+        ("Gasoline averaged $2.98 nationwide on Monday.", [("$2.98", "2.98 USD")]),
+        ("Polls of 800 likely voters.", [("800 likely voters", "800 likely voters")]),
+        # nor anything on the next line
+        ("Troops killed 12\nCivilians fled.", [("12", "12")]),
         # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),

@@ -250,7 +250,11 @@ _LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "monopol
 
 
 def _is_adverb(word: str) -> bool:
-    return word.endswith("ly") and word not in _LY_NOUNS
+    return (word.endswith("ly") and word not in _LY_NOUNS) or word in _ADVERBS_OF_PLACE
+
+
+# Adverbs that say where or how a figure holds: "$2.98 nationwide", "600 overall"
+_ADVERBS_OF_PLACE = frozenset({"nationwide", "worldwide", "statewide", "countrywide", "overall", "abroad", "overseas"})
 
 
 # Plurals that modify the noun after them ("2,000 news outlets", "10,000 sports fans", "$5bn arms deals"), and
@@ -343,12 +347,14 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             words += [match.group(1), *text[match.end() : plural].split()]
             position = plural
             break
-        if not match or match.group(1).lower() in _STOP:
-            break
+        if not match or match.group(1).lower() in _STOP or "\n" in text[position : match.start(1)]:
+            break  # (a line's last figure counts nothing on the next: "... in 2017\nShockingly, ...")
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
             break
-        if words and _is_adverb(match.group(1).lower()):
-            break  # "1.4 billion Chinese people firmly support": how they act is not what is counted
+        if _is_adverb(match.group(1).lower()) and (words or not _plural_end(text, match.end(), 3)):
+            # "1.4 billion Chinese people firmly support": how they act is not what is counted, nor is where a
+            # price holds ("averaged $2.98 nationwide on Monday"); "800 likely voters" counts voters
+            break
         if not words and match.group(1).endswith("ed") and _object_follows(text, match.end()):
             break  # "a crowd of 60,272 watched the match": the number is the verb's subject, and counts nothing
         if not words and match.group(1).lower() in _CHANGES:
