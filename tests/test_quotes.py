@@ -2453,6 +2453,9 @@ def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
         # a thing that speaks is no one, though it resolves to whose it is
         "Lord Darzi's independent investigation found that the NHS was in critical condition. It said that "
         "waits had risen.",
+        # someone close to one named is a person too, not the one named before them
+        'The first explosion woke Olena Kovalenko, 67. "The whole building shook," she said. Her neighbour, a '
+        'retired sailor, said he had carried two children down nine flights of stairs. "I just ran," he said.',
     ],
 )
 def test_a_pronoun_after_a_speaker_no_entity_names_is_no_one_else(nlp, text):

@@ -630,8 +630,8 @@ def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[s
     head = words.root
     if head.tag_ in {"NNS", "NNPS"}:
         return set()
-    if any(t.lemma_.lower() in PERSON_ROLES for t in words):
-        return {"person"}
+    if any(t.lemma_.lower() in PERSON_ROLES | ASSOCIATE_NOUNS for t in words):
+        return {"person"}  # "Military spokesman ...", "Her neighbour, a retired sailor"
     return {"organisation"} if head.lemma_.lower() in ORGANISATION_ROLES else set()
 
 
