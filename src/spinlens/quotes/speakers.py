@@ -581,23 +581,25 @@ def _nearest_before(
     return best
 
 
-def _is_medium_named(doc: Doc, mention: TextSpan) -> bool:
-    """Whether the mention is a medium something went out on ("posted video of the incident on X"), which an
-    "it" after it never is."""
+def _mention_root(doc: Doc, mention: TextSpan) -> Token | None:
     words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is None or len(words) == 0:
-        return False
-    return words.root.dep_ == "pobj" and words.root.head.lower_ in {"on", "via"} and is_medium(words.root)
+    return words.root if words is not None and len(words) > 0 else None
+
+
+def _is_medium_named(doc: Doc, mention: TextSpan) -> bool:
+    """Whether the mention is a medium something went out on ("posted video of the incident on X"), which no
+    pronoun or role after it refers to."""
+    root = _mention_root(doc, mention)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in {"on", "via"} and is_medium(root)
 
 
 def _told_by_another(doc: Doc, mention: TextSpan, entities: list[Entity], types: set[str]) -> bool:
     """Whether the mention is whom a named speaker of the same kind told something, or where they said it: in
     '"...," Johnson told Fox News's Maria Bartiromo. He went on to claim ...' he who goes on is the teller, not
     the one told, and in "WikiLeaks said on Twitter that ... It later tweeted ..." it is WikiLeaks."""
-    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if words is None or len(words) == 0:
+    told = _mention_root(doc, mention)
+    if told is None:
         return False
-    told = words.root
     if told.dep_ in {"dobj", "dative"} and told.head.lemma_ in ADDRESSEE_CUES:
         verb = told.head
     elif told.dep_ == "pobj" and told.head.lower_ in {"on", "via"} and told.head.head.lemma_ in ALL_CUES:
@@ -653,8 +655,8 @@ def _is_pronoun(doc: Doc, speaker: Range) -> bool:
 
 def _describes_a_noun(doc: Doc, mention: TextSpan) -> bool:
     """Whether a people is named only as an adjective: "a Sudanese man" is no Sudanese that "they" refers to."""
-    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return words is not None and words.root.dep_ == "amod"
+    root = _mention_root(doc, mention)
+    return root is not None and root.dep_ == "amod"
 
 
 def _horizon(doc: Doc, span: Span, content: Range, reach: int) -> int:
