@@ -209,6 +209,18 @@ def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text,
     assert (estimates.speaker.text, estimates.content.text) == (source, content)
 
 
+def test_according_to_after_a_quote_and_its_tag_reports_no_more(nlp):
+    # the quote is Ushakov's; "reporters" was left as the agency's words
+    text = '"The plan is unconstructive," Kremlin aide Yuri Ushakov told reporters, according to the Interfax agency.'
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [("Kremlin aide Yuri Ushakov", "told")]
+
+
+def test_where_the_writer_had_a_report_from_is_no_part_of_it(nlp):
+    text = "Yuri Ushakov told reporters the plan was unconstructive, according to the Interfax news agency."
+    told = next(q for q in analyse(nlp, text).quotes if q.cue.text == "told")
+    assert told.content.text == "the plan was unconstructive"
+
+
 def test_a_dateline_is_nobodys_words(nlp):
     for dateline in ("KYIV, 3 March 2025 — ", "WASHINGTON (Reuters) - ", "NEW YORK — "):
         record = analyse(nlp, f"{dateline}Troops retook two villages near the city, the general staff said.")

@@ -195,7 +195,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     text = doc_text(doc)
     quotes = direct_quotes(text)
     reported = _outermost_objects([found for token in doc for found in _from_cue(token)])
-    reported = [_beside_others(text, found, reported) for found in reported]
+    reported = [beside for found in reported if (beside := _beside_others(doc, found, reported)) is not None]
     results: list[Found] = []
     taken: set[Range] = set()
     for found in reported:
@@ -347,11 +347,14 @@ def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
     return 3
 
 
-def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
+def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | None:
     """An "according to" content without the attributions that close within it: in "Troops advanced, the army
     said, as the assault cost 150,000 soldiers, according to Western estimates", the estimates are about the
     losses, and what the army said is the army's. An attribution whose cue comes first ("the army said that
-    ...") is left whole: what follows its cue may be what the "according to" source reports it said."""
+    ...") is left whole: what follows its cue may be what the "according to" source reports it said. None
+    where no clause is left: in '"...," Ushakov told reporters, according to the Interfax news agency' the
+    agency reports the quote, which is Ushakov's, and "reporters" is no claim."""
+    text = doc_text(doc)
     if found.cue is None or not text[found.cue[0] : found.cue[1]].lower().startswith("according"):
         return found
     start, end = found.content
@@ -375,7 +378,18 @@ def _beside_others(text: str, found: Found, reported: list[Found]) -> Found:
     words = [r for piece in pieces if (r := _worded(text, _unpunctuated(text, piece))) is not None]
     if not words:
         return found
-    return replace(found, content=max(words, key=lambda r: len(text[r[0] : r[1]].split())))
+    clauses = [r for r in words if (span := doc.char_span(*r, alignment_mode="expand")) and _has_verb(span)]
+    if not clauses:
+        return None
+    return replace(found, content=max(clauses, key=lambda r: len(text[r[0] : r[1]].split())))
+
+
+def _is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+
+
+def _has_verb(span: Span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
 def _unpunctuated(text: str, span: Range) -> Range:
@@ -582,7 +596,7 @@ def _cue_taken_for_a_noun(calls: Token) -> Found | None:
 
 
 def _from_cue(token: Token) -> list[Found]:
-    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+    if _is_according_to(token):
         return _according_to(token, token.nbor())
     if _is_per_source(token):
         return _according_to(token, token)
@@ -1526,8 +1540,9 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
 def _not_reported(clause: Token) -> set[Token]:
     """The words closing a reported clause that the parser hangs on it but that are not what was reported,
     with the comma before them: a remark of the writer's ("The IDF said 300 rockets had been fired from
-    Lebanon, a claim Hezbollah denied") or what someone else said meanwhile ("Netanyahu vowed to crush
-    Hamas, while Abbas called for a ceasefire")."""
+    Lebanon, a claim Hezbollah denied"), what someone else said meanwhile ("Netanyahu vowed to crush
+    Hamas, while Abbas called for a ceasefire") or where the writer had the report from ("Ushakov told
+    reporters the plan was unconstructive, according to the Interfax news agency")."""
     cut: set[Token] = set()
     doc = clause.doc
     for token in clause.subtree:
@@ -1539,9 +1554,10 @@ def _not_reported(clause: Token) -> set[Token]:
                 cut.add(doc[joining[0].i - 1])
             continue
         remark = (token.dep_ == "appos" and _is_remark(token)) or _is_reaction(token)
-        another_report = token.dep_ == "advcl" and (
-            (_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token)
-        )
+        another_report = (
+            token.dep_ == "advcl"
+            and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
+        ) or (token.dep_ == "prep" and _is_according_to(token))
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
