@@ -1780,6 +1780,8 @@ def test_asking_for_anonymity_is_no_quote(nlp, text):
     # also on the speaker after a closing tag
     text = '"We are not going anywhere," said Milica, a 21-year-old law student who asked that her surname not be used.'
     assert [q.cue.text for q in analyse(nlp, text).quotes] == ["said"]
+    text = '"I have built my life here," said Carolina, a nurse who asked that her last name be withheld.'
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["said"]
 
 
 def test_asking_someone_to_name_something_is_reported(nlp):

@@ -950,13 +950,13 @@ def _asks_anonymity(verb: Token) -> bool:
 
 def _withholds_the_name(clause: Token) -> bool:
     """Whether a clause asks that a name not be given: "that her surname not be used", "that he not be
-    identified"."""
-    negated = any(a.dep_ == "neg" for a in clause.children)
+    identified", "that her last name be withheld"."""
+    withheld = any(a.dep_ == "neg" for a in clause.children) or clause.lemma_ in {"withhold", "conceal"}
     passive = any(a.dep_ == "auxpass" for a in clause.children)
     named = clause.lemma_ in _UNNAMED or any(
         s.dep_ == "nsubjpass" and s.lemma_.lower() in {"name", "surname", "identity"} for s in clause.children
     )
-    return negated and passive and named
+    return withheld and passive and named
 
 
 def _adds_to_something(verb: Token) -> bool:
