@@ -230,6 +230,9 @@ def test_a_dateline_is_nobodys_words(nlp):
 def test_who_is_quoted_as_saying_is_the_speaker(nlp):
     quote = only(analyse(nlp, "Hamas official Basem Naim was quoted by Reuters as saying the group would not disarm."))
     assert (quote.speaker.text, quote.content.text) == ("Hamas official Basem Naim", "the group would not disarm")
+    # also in a tag after the quote
+    quote = only(analyse(nlp, '"The Americans must first compensate for the damage," Araghchi was quoted as saying.'))
+    assert (quote.speaker.text, quote.cue.text) == ("Araghchi", "quoted as saying")
 
 
 @pytest.mark.parametrize(

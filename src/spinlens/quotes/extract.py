@@ -320,6 +320,10 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement'), nor is what they did next ('"Every day of
     # delay costs lives," Kuleba told reporters, urging allies to ...')
+    if (quoted := _quoted_as_saying(verb)) is not None:
+        # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
+        subject, saying = quoted
+        return _range(_trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
     objects = [
         c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep" and not _is_participle_after_comma(c)
     ]
@@ -336,6 +340,21 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     if speaker is None:
         return None
     return speaker, (verb.idx, verb.idx + len(verb.text))
+
+
+def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
+    """Who "was quoted as saying" in a tag with nothing said after it, and the "saying", or None."""
+    if verb.lemma_ != "quote" or any(c.dep_ in _OBJECT_DEPS - {"prep"} and c.i > verb.i for c in verb.children):
+        return None
+    saying = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pcomp" and _lemma(p) in CLAUSE_CUES and not list(p.children)
+    ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    return (subjects[0], saying[0]) if saying and subjects else None
 
 
 def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
