@@ -1024,6 +1024,11 @@ def test_a_source_cited_as_saying_something_speaks(nlp):
         ("In response to cops claiming to find a tip, the family sued.", "cops"),
         # not a thing that got rolling
         ("Rep. Danny Davis helped get the ball rolling by praising Farrakhan.", None),
+        # one a passive is done to, who goes on to speak
+        (
+            "Zohran Mamdani was sworn in as New York City's 112th mayor on Thursday, promising to freeze rents.",
+            "Zohran Mamdani",
+        ),
     ],
 )
 def test_who_speaks_in_a_participle(nlp, text, speaker):

@@ -2044,6 +2044,12 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
+        if verb.dep_ == "advcl" and _is_participle_after_comma(verb):
+            # "Zohran Mamdani was sworn in as mayor, promising to freeze rents": one a passive is done to, a
+            # person or a body, goes on to speak
+            for child in head.children:
+                if child.dep_ == "nsubjpass" and (child.tag_ == "PRP" or _names_people(child)):
+                    return _trimmed_subtree(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             if head.lemma_.lower() in SAYING_NOUNS:
                 return _saying_noun(head)
