@@ -2194,6 +2194,15 @@ def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_a_fact_checks_verdict_is_no_ones_words(nlp):
+    # NER takes "Verdict" for a person
+    text = (
+        "Verdict: False. There is no evidence that wind turbines cause cancer, according to the American Cancer "
+        "Society."
+    )
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["according to"]
+
+
 @pytest.mark.parametrize(
     ("text", "who"),
     [

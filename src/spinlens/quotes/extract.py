@@ -168,11 +168,13 @@ _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
 MIN_HEADED_WORDS = 3
 # Kinds of piece an outlet heads its own lines with, which NER may take in with its name: "Xinhua
-# Commentary:", "SCOOP:", "Undercover Video:" head the writer's words, not a speaker's.
+# Commentary:", "SCOOP:", "Undercover Video:" head the writer's words, not a speaker's; so do a fact
+# check's "Claim:" and "Verdict:".
 _RUBRICS = frozenset(
     {
         "commentary", "opinion", "editorial", "analysis", "explainer", "exclusive", "scoop", "column", "op-ed",
-        "update", "factbox", "video", "breaking", "live", "podcast", "correction",
+        "update", "factbox", "video", "breaking", "live", "podcast", "correction", "verdict", "claim", "rating",
+        "context", "background", "summary", "note",
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
