@@ -264,6 +264,9 @@ def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # a family name's particle is no word of a body's ("Leen de Vries", which NER types an organisation)
     text = "Port authority spokesman Leen de Vries said operations had not been affected."
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("Leen de Vries", "person")]
+    # nor a hyphen inside a name ("Al-Fateh Qurashi", an organisation to NER after a comma)
+    text = "Its spokesman, Al-Fateh Qurashi, described the reports as propaganda."
+    assert [(e.name, e.type) for e in entities(nlp, text)] == [("Al-Fateh Qurashi", "person")]
     # not where the name modifies a plural after it
     text = "She spoke to a group of activist Chicago Teachers Union members."
     assert ("Chicago Teachers Union", "organisation") in [(e.name, e.type) for e in entities(nlp, text)]

@@ -308,15 +308,15 @@ def _after_a_title(ent: Span) -> bool:
 
 
 def _is_a_holders_name(ent: Span) -> bool:
-    """Whether a name after a job or a title is its holder's: a full name in title case, its particles aside
-    ("Leen de Vries"), modifying no plural or job after it ("Chicago Teachers Union members", "billionaire
-    Dallas Mavericks owner" name no one)."""
+    """Whether a name after a job or a title is its holder's: a full name in title case, its particles and
+    hyphens aside ("Leen de Vries", "Al-Fateh Qurashi"), modifying no plural or job after it ("Chicago
+    Teachers Union members", "billionaire Dallas Mavericks owner" name no one)."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (
         len(ent) >= 2
         and ent[0].is_title
         and ent[-1].is_title
-        and all(t.is_title or t.lower_ in _PARTICLES for t in ent)
+        and all(t.is_title or t.lower_ in _PARTICLES or t.text == "-" for t in ent)
         and not (after is not None and (after.tag_ in {"NNS", "NNPS"} or after.lower_ in _JOBS_AFTER_NAMES))
     )
 
