@@ -2160,6 +2160,13 @@ def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):
             "Merkel",
             "Europe must take its fate into its own hands",
         ),
+        # a name after its role in lower case
+        (
+            'UN chief Guterres: world "sleepwalking" into climate disaster\n\nNEW YORK — The secretary-general '
+            "warned on Monday that the world was failing.",
+            "UN chief Guterres",
+            'world "sleepwalking" into climate disaster',
+        ),
     ],
 )
 def test_a_line_headed_by_a_name_and_a_colon_is_that_names_words(nlp, text, speaker, content):

@@ -163,7 +163,10 @@ _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME
 _HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*$")
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
-_HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
+# a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
+_ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
+_HEADED_NAME = rf"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin|{_ROLE_WORDS})){{0,4}}"
+_HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_HEADED_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
 MIN_HEADED_WORDS = 3
@@ -258,7 +261,8 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             continue
         if text[speaker[0] : speaker[1]].split()[-1].lower() in _RUBRICS:
             continue
-        if not _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0):
+        named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
+        if not (named or _named_after_a_role(doc, speaker)):
             continue
         if any(f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None for f in found):
             continue
@@ -266,6 +270,16 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _named_after_a_role(doc: Doc, speaker: Range) -> bool:
+    """Whether a headed line's speaker is a role in lower case and the name NER finds after it: "UN chief
+    Guterres"."""
+    words = doc_text(doc)[speaker[0] : speaker[1]].split()
+    return any(word in PERSON_ROLES for word in words[:-1]) and any(
+        entity.label_ == "PERSON" and entity.end_char == speaker[1] and entity.start_char > speaker[0]
+        for entity in doc.ents
+    )
 
 
 def _names_someone(doc: Doc, speaker: Range, from_char: int = 0) -> bool:
