@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
+# what a cue takes as its own words, but a preposition, which may say only where or when
+_OWN_OBJECT_DEPS = _OBJECT_DEPS - {"prep"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Participles that report more of what the speaker before them said ("..., saying", "..., adding")
 _CLOSING_PARTICIPLES = frozenset(
@@ -158,14 +160,16 @@ _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # Verbs that say the words were not given; the cue keeps them ("declined to say", "failed to mention")
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin)){0,4}"
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_NAME_PARTICLES = "of|de|van|von|al|bin"
+_NAME = rf"{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*$")
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
-_HEADED_NAME = rf"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|de|van|von|al|bin|{_ROLE_WORDS})){{0,4}}"
+_HEADED_NAME = rf"{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
 _HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_HEADED_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
@@ -340,9 +344,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
         subject, saying = quoted
         return _range(_trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
-    objects = [
-        c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "prep" and not _is_participle_after_comma(c)
-    ]
+    objects = [c for c in verb.children if c.dep_ in _OWN_OBJECT_DEPS and not _is_participle_after_comma(c)]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -360,7 +362,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
 
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
     """Who "was quoted as saying" in a tag with nothing said after it, and the "saying", or None."""
-    if verb.lemma_ != "quote" or any(c.dep_ in _OBJECT_DEPS - {"prep"} and c.i > verb.i for c in verb.children):
+    if verb.lemma_ != "quote" or any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
         return None
     saying = [
         p
@@ -849,7 +851,7 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     poll shown on Monday")."""
     if verb.dep_ != "acl" or verb.tag_ not in _FINITE_TAGS | {"VBN"} or _lemma(verb) not in CLAUSE_CUES:
         return None
-    if any(c.dep_ in _OBJECT_DEPS - {"prep"} or _is_cue_preposition(verb, c) for c in verb.children):
+    if any(c.dep_ in _OWN_OBJECT_DEPS or _is_cue_preposition(verb, c) for c in verb.children):
         return None
     if verb.tag_ == "VBN" and not all(c.is_punct or _is_when(c) for c in verb.children):
         # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported

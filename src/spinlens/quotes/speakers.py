@@ -172,6 +172,8 @@ ASSOCIATE_NOUNS = frozenset(
         "partner", "associate", "mum", "mom", "dad", "accuser", "opponent", "challenger", "rival", "biographer",
     }
 )  # fmt: skip
+# Words that make a description a person's: "Military spokesman ...", "Her neighbour, a retired sailor"
+_PERSON_WORDS = PERSON_ROLES | ASSOCIATE_NOUNS
 # Who belong to someone's side, and so speak beside, not for, the person named
 _FOLLOWERS = frozenset({"supporter", "member", "follower", "loyalist", "voter", "fan", "backer", "donor", "staffer"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -632,7 +634,7 @@ def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[s
     head = words.root
     if head.tag_ in {"NNS", "NNPS"}:
         return set()
-    if any(t.lemma_.lower() in PERSON_ROLES | ASSOCIATE_NOUNS for t in words):
+    if any(t.lemma_.lower() in _PERSON_WORDS for t in words):
         return {"person"}  # "Military spokesman ...", "Her neighbour, a retired sailor"
     return {"organisation"} if head.lemma_.lower() in ORGANISATION_ROLES else set()
 
