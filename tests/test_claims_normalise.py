@@ -672,6 +672,7 @@ def test_publication_date(published, expected):
         ("Polls of 800 likely voters.", [("800 likely voters", "800 likely voters")]),
         # nor anything on the next line
         ("Troops killed 12\nCivilians fled.", [("12", "12")]),
+        ("Polls of 800 likely\nvoters were taken.", [("800", "800")]),
         # "X to Y" is a range where Y is the larger; "won 3 to 1" is a score
         ("Five to eight years.", [("Five to eight years", "5-8 year")]),
         ("Some 30 to 40 people.", [("30 to 40 people", "30-40 people")]),

@@ -297,12 +297,19 @@ def _is_plural_noun(word: str) -> bool:
 _MORE = frozenset({"more", "fewer"})
 
 
+def _word_on_line(text: str, position: int) -> re.Match[str] | None:
+    """The word after `position`, if no line break comes first: a line's last figure counts nothing on the
+    next ("... in 2017\nShockingly, ...")."""
+    match = _WORD.match(text, position)
+    return None if match is None or "\n" in text[position : match.start(1)] else match
+
+
 def _plural_end(text: str, position: int, most: int, *, lowercase: bool = False) -> int | None:
     """Where a plural noun ends that comes within `most` words of `position`, on the same line, past no stop
     word (and, with `lowercase`, past no capitalised one); None when none does."""
     for _ in range(most):
-        match = _WORD.match(text, position)
-        if not match or "\n" in text[position : match.start()] or match.group(1).lower() in _STOP:
+        match = _word_on_line(text, position)
+        if not match or match.group(1).lower() in _STOP:
             return None
         if lowercase and not match.group(1).islower():
             return None
@@ -325,7 +332,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
     partitive = _PARTITIVE.match(text, end)
     position = partitive.end() if partitive else end
     for _ in range(4):
-        match = _WORD.match(text, position)
+        match = _word_on_line(text, position)
         if not words and match and match.group(1) in _MORE and (plural := _plural_end(text, match.end(), 3)):
             # "two more Patriot batteries", "5,000 fewer jobs"; not "300 more than planned", "14 more ready".
             # The phrase runs to that noun whatever its words are: "three more unarmed men were killed" does
@@ -347,8 +354,8 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             words += [match.group(1), *text[match.end() : plural].split()]
             position = plural
             break
-        if not match or match.group(1).lower() in _STOP or "\n" in text[position : match.start(1)]:
-            break  # (a line's last figure counts nothing on the next: "... in 2017\nShockingly, ...")
+        if not match or match.group(1).lower() in _STOP:
+            break
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
             break
         if _is_adverb(match.group(1).lower()) and (words or not _plural_end(text, match.end(), 3)):
