@@ -161,6 +161,12 @@ def test_per_a_source_is_according_to_it(nlp, text, source, content):
             "John Smith, a professor at Yale",
             "the plan will fail",
         ),
+        # or an apposition where a quote mark before the verb leaves it no subject
+        (
+            'According to spokesperson Mao Ning, the United States "has no moral standing" to comment.',
+            "spokesperson Mao Ning",
+            'the United States "has no moral standing" to comment',
+        ),
         # a clause joined after the phrase is the writer's, not the source's
         (
             "Homicides in the city fell 13% in 2023, to 617, according to the Chicago Police Department, but that "

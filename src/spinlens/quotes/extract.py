@@ -2383,10 +2383,16 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     speaker = _trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
     comma = next((t for t in to.subtree if t.i > to.i and t.text == ","), None)
-    if comma is not None and according.i == according.sent.start and comma.nbor().dep_ == "conj":
+    if (
+        comma is not None
+        and according.i == according.sent.start
+        and (comma.nbor().dep_ == "conj" or _is_lost_subject(objects[0], comma, according))
+    ):
         # "According to a statement from the Kremlin, Putin and Xi discussed ...": opening the sentence, the
         # phrase ends at its comma where the parser joined the subject after it to its object ("According to
-        # John Smith, a professor at Yale, ..." goes on past it)
+        # John Smith, a professor at Yale, ..." goes on past it), or made it an apposition to the object
+        # because a quote mark stands before the verb ('According to spokesperson Mao Ning, the United States
+        # "has no moral standing"')
         speaker = doc[objects[0].left_edge.i : comma.i]
         phrase = {t for t in phrase if t.i <= comma.i}
     # what the phrase qualifies: the clause it hangs on ("Troops advanced, X said, as the assault went on,
@@ -2441,6 +2447,23 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
+    """Whether an apposition of the "according to" phrase's object after its comma is in truth the subject of
+    the verb the phrase hangs on, the two parted by nothing but quote marks."""
+    verb = according.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and not _has_subject(verb)
+        and any(
+            c.dep_ == "appos"
+            and c.left_edge.i == comma.i + 1
+            and c.right_edge.i < verb.i
+            and all(t.is_quote for t in c.doc[c.right_edge.i + 1 : verb.i])
+            for c in object_.children
+        )
+    )
 
 
 def _has_subject(verb: Token) -> bool:
