@@ -632,6 +632,13 @@ def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp
     assert headline.content.text == "weight-loss pill cut heart attacks by a fifth"
 
 
+def test_a_headline_keeps_a_second_verb_joined_without_and(nlp):
+    # the parser hangs "wounds 27" on "says", as if it told when
+    text = "Ukraine says Russian strike on Kharkiv kills four, wounds 27"
+    (headline,) = analyse(nlp, text).quotes
+    assert headline.content.text == "Russian strike on Kharkiv kills four, wounds 27"
+
+
 def test_a_relative_clause_with_a_quote_of_its_own_is_no_part_of_the_speaker(nlp):
     text = (
         '"We are not terrorists, we are truckers," said Pat King, one of the organisers, who has previously said '

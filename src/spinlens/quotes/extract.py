@@ -828,6 +828,20 @@ def _is_conjunct_without_and(token: Token) -> bool:
     )
 
 
+def _is_verb_joined_without_and(token: Token, clause: Token) -> bool:
+    """Whether the parser hangs on the cue, as a clause of circumstance, a verb that goes on right after a
+    comma from the clause it reports, sharing its subject: "says strike kills four, wounds 27"."""
+    doc = token.doc
+    comma = clause.right_edge.i if doc[clause.right_edge.i].text == "," else clause.right_edge.i + 1
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ in {"VBD", "VBZ"}
+        and token.left_edge.i == token.i == comma + 1
+        and doc[comma].text == ","
+        and not any(c.dep_ in _SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in token.children)
+    )
+
+
 def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a closing tag the parser took for a relative clause with no relative pronoun
     on the clause's last noun: '... is "the lie of the century" fabricated by anti-China forces, a
@@ -1160,6 +1174,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "declared the mpox outbreak in Africa a public health emergency": the parser may make the noun a
             # clause and what it was declared the cue's object
             clauses = clauses + [c for c in verb.children if c.dep_ == "dobj" and c.i > clauses[-1].i]
+        # "Ukraine says Russian strike kills four, wounds 27": a headline's second verb, joined without an
+        # "and", which the parser hangs on the cue
+        clauses += [c for c in verb.children if _is_verb_joined_without_and(c, clauses[-1])]
         words = [t for c in clauses for t in c.subtree if t not in cut]
         if (summary := _summary_taken_for_a_subject(verb)) is not None:
             speaker = set(_speaker_conjunct(summary).subtree)
