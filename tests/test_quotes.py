@@ -573,6 +573,23 @@ def test_a_tag_the_parser_joins_to_what_it_tags_reports_it(nlp):
     assert (quote.speaker.text, quote.content.text) == ("a YouGov poll for The Times", "Voters are angry")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser makes "found" a second clause of "say"
+        "Most voters say prices are too high, a Reuters/Ipsos poll found.",
+        # or a participle on the poll, which it makes an attribute of "are"
+        "Most voters say prices are too high, a Reuters/Ipsos poll found on Tuesday.",
+    ],
+)
+def test_a_tag_closing_a_report_reports_the_report_and_is_no_part_of_it(nlp, text):
+    quotes = {q.cue.text: (q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes}
+    assert quotes == {
+        "found": ("a Reuters/Ipsos poll", "Most voters say prices are too high"),
+        "say": ("Most voters", "prices are too high"),
+    }
+
+
 def test_a_tag_the_parser_hangs_on_what_it_tags_reports_it(nlp):
     # the parser makes "said" a clause on "captured", with "after an 18-month siege" its own
     text = (

@@ -874,7 +874,7 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     doc, speaker = verb.doc, verb.head
     comma = speaker.left_edge.i - 1
     after = verb.right_edge.i + 1
-    if not (speaker.dep_ == "appos" or _is_conjunct_without_and(speaker)) or comma <= verb.sent.start:
+    if not (speaker.dep_ in {"appos", "attr"} or _is_conjunct_without_and(speaker)) or comma <= verb.sent.start:
         return None
     if doc[comma].text != "," or after >= verb.sent.end or doc[after].text not in {",", ".", ";"}:
         return None
@@ -1612,10 +1612,18 @@ def _not_reported(clause: Token) -> set[Token]:
             token.dep_ == "advcl"
             and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
         ) or (token.dep_ == "prep" and _is_according_to(token))
+        # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
+        # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday")
+        another_report |= (token.dep_ == "ccomp" and _tag_taken_for_a_clause(token) is not None) or any(
+            c.dep_ == "acl" and _participle_tag(c) is not None for c in token.children
+        )
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
         comma = _comma_before(token)
+        if comma is None and doc[token.left_edge.i].text == ",":
+            # the parser may hang the comma on them
+            comma = token.left_edge.i
         if comma is not None and comma > 0:
             cut.update(token.subtree)
             if comma == token.left_edge.i - 1:
@@ -1684,7 +1692,13 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
     else:
         after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
         tagged = (
-            verb.dep_ == "advcl"
+            # or a second clause of the cue before it ("Most voters say prices are too high, a Reuters/Ipsos
+            # poll found"), but not one with words of its own before its subject ("... that when prices rise,
+            # consumers complain")
+            (
+                verb.dep_ == "advcl"
+                or (verb.dep_ == "ccomp" and all(c.i >= subjects[0].i or c.is_punct for c in verb.children))
+            )
             and _ends_sentence(verb)
             and not any(c.dep_ in {"mark", "neg"} or c.tag_ == "WRB" for c in verb.children)
             and all(c.dep_ in {"prep", "npadvmod"} and not _is_cue_preposition(verb, c) for c in after)
