@@ -332,6 +332,8 @@ def test_publication_date(published, expected):
             "Three more unarmed Black men were killed.",
             [("Three more unarmed Black men were killed", "3 more unarmed Black men killed")],
         ),
+        # a singular "was" is another subject's: the poll was conducted, not the adults
+        ("The poll of 1,446 adults was conducted in May.", [("1,446 adults", "1446 adults")]),
         ("Unemployment stood at 4.4pc, up from 4.1 pc.", [("4.4pc", "4.4 percent"), ("4.1 pc", "4.1 percent")]),
         ("Warming reached 1.55C; Seville hit 40°C.", [("1.55C", "1.55 degree Celsius"), ("40°C", "40 degree Celsius")]),
         (

@@ -184,6 +184,7 @@ _PARTITIVE = re.compile(
 # not a bare "-an", which also ends Iran, Sudan and Pakistan.
 _PROPER_ADJECTIVE_ENDINGS = ("ian", "can", "ean", "ese", "ish", "i", "ch", "ic")
 _PARTISAN_ENDINGS = ("crat", "ist", "ive")  # "Democrats", "Socialists", "Conservatives"
+_SINGULAR_AUXILIARY = re.compile(r"\s+(?:was|is|has)\b")
 _PERFECT = re.compile(r"\s+(?:have|has|had)\s+(?!been\b)")
 _PASSIVE = re.compile(rf"\s+{_AUXILIARIES}?(?:(?:also|reportedly|allegedly)\s+)?([a-z]+ed|[a-z]+en|[a-z]+)\b")
 
@@ -395,6 +396,9 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
         # describes that phrase, and reports no event of what is counted
         return " ".join(words), position
     passive = _PASSIVE.match(text, position)
+    if passive and _SINGULAR_AUXILIARY.match(passive.group(0)) and _is_plural_noun(words[-1]):
+        # "The poll of 1,446 adults was conducted Nov. 17-20": a plural is not the subject of "was"
+        return " ".join(words), position
     if passive and _is_participle(passive.group(1)) and passive.group(1) not in _STOP | _STATES:
         perfect = _PERFECT.match(passive.group(0)) is not None
         active = passive.group(1) == passive.group(0).strip() or perfect
