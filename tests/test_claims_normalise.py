@@ -98,6 +98,16 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Fighting raged between March and June 2023.", [("March and June 2023", "2023-03-01/2023-06-30")]),
+        # a span of days, in the year it names or, with none, as its first day resolves; none backwards
+        (
+            "The poll ran Oct. 17-20; talks were held 3–5 March 2008 and April 21-23, 2008, not Nov. 20-17.",
+            [
+                ("Oct. 17-20", "2016-10-17/2016-10-20"),
+                ("3–5 March 2008", "2008-03-03/2008-03-05"),
+                ("April 21-23, 2008", "2008-04-21/2008-04-23"),
+                ("Nov. 20", "2015-11-20"),
+            ],
+        ),
         # with no year, in the year the last month falls in, as a bare month's; across the new year too
         (
             "Rents rose between March and June, and from November to February.",

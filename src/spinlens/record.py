@@ -126,15 +126,15 @@ class DateValue(_Record):
     text: str = Field(description='article.text[start:end], e.g. "on Monday" -> "Monday", "last week".')
     value: str | None = Field(
         None,
-        description="ISO 8601: a date (`2016-10-18`) or, for a week, month, year, decade, span of years or a period "
-        "up to publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved (a relative date "
-        "in an article without a publication date, a fiscal year, whose first month differs between "
-        "organisations, or a winter, which spans two years).",
+        description="ISO 8601: a date (`2016-10-18`) or, for a span of days, week, month, year, decade, span of "
+        "years or a period up to publication, an interval (`2016-10-24/2016-10-30`); null when it cannot be resolved "
+        "(a relative date in an article without a publication date, a fiscal year, whose first month differs "
+        "between organisations, or a winter, which spans two years).",
     )
     period: str | None = Field(
         None,
-        description="`day`, `weekend`, `week`, `month`, `quarter`, `half` (of a year), `season`, `year`, `decade` "
-        "or `fiscal year`.",
+        description="`day`, `days` (a span of them), `weekend`, `week`, `month`, `quarter`, `half` (of a year), "
+        "`season`, `year`, `decade` or `fiscal year`.",
     )
 
 

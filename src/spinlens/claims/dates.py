@@ -45,6 +45,9 @@ _PREPOSITION = (
 _PATTERNS = [
     # Tuesday 18 October (2016) / Tuesday, October 18(, 2016)
     rf"(?P<d>{_WEEKDAYS},?\s+(?:{_DAY}\s+{_MONTHS}|{_MONTHS}\s+{_DAY})(?:,?\s+{_YEAR})?)",
+    # a span of days: November 17-20(, 2025) / 17-20 November (2025)
+    rf"(?P<d>{_MONTHS}\s+{_DAY}\s*[-\u2013]\s*{_DAY}(?:,?\s+{_YEAR})?)(?!\d)",
+    rf"(?P<d>{_DAY}\s*[-\u2013]\s*{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?)",
     # 18 October 2016 / October 18, 2016 / 18 October / October 18
     rf"(?P<d>{_DAY}\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?)",
     rf"(?P<d>{_MONTHS}\s+{_DAY}(?:,?\s+{_YEAR})?)(?!\d)",
@@ -119,6 +122,12 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 # the two ends of a span of years, found by the patterns above
 _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
+# the month, first and last day and year of a span of days
+_DAY_SPAN = re.compile(
+    rf"(?:(?P<month>{_MONTHS})\s+(?P<first>\d+)\D*?[-\u2013]\s*(?P<last>\d+)\w*"
+    rf"|(?P<first2>\d+)\D*?[-\u2013]\s*(?P<last2>\d+)\w*\s+(?:of\s+)?(?P<month2>{_MONTHS}))(?:,?\s+(?P<year>{_YEAR}))?",
+    re.IGNORECASE,
+)
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _BARE_WEEKDAY = re.compile(rf"(?:this\s+)?({_WEEKDAYS})", re.IGNORECASE)
 # a fiscal year's months depend on who keeps the books (October in the US government, April in the UK's)
@@ -200,6 +209,16 @@ def _span(expression: str) -> tuple[int, int] | None:
     return (first, end) if end > first else None
 
 
+def _day_span(expression: str) -> tuple[int, int, str, str | None] | None:
+    """The first and last day, the month and the year (if given) of a span of days ("Nov. 17-20", "3–5 March
+    2025"), or None if it is no span."""
+    days = _DAY_SPAN.fullmatch(expression)
+    if not days:
+        return None
+    first, last = days.group("first") or days.group("first2"), days.group("last") or days.group("last2")
+    return int(first), int(last), days.group("month") or days.group("month2"), days.group("year")
+
+
 def _weekday_of(expression: str) -> int | None:
     """0-6 for a bare weekday ("Thursday", "this Thursday"), None for anything else ("last Thursday")."""
     bare = _BARE_WEEKDAY.fullmatch(expression)
@@ -277,6 +296,16 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
         first, end = _MONTH_NUMBERS[span.group("first")[:3].lower()], int(last[5:7])
         year = int(last[:4]) if first <= end else int(last[:4]) - 1  # "between November and February"
         return f"{year}-{first:02d}-01/{last.split('/')[1]}", "month"
+    days = _day_span(expression)
+    if days:
+        first, last, month, year = days
+        value, _ = _resolve(f"{month} {first}" + (f", {year}" if year else ""), published, future)
+        if value is None:
+            return None, "days"
+        start = dt.date.fromisoformat(value)
+        if last > calendar.monthrange(start.year, start.month)[1]:
+            return None, "days"
+        return f"{value}/{_iso(start.replace(day=last))}", "days"
     relative = _RELATIVE_PART.fullmatch(expression)
     if relative:
         return _relative_part(relative, published)
@@ -410,6 +439,8 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
             if _ANY_CASE.match(expression) and not _NEEDS_CAPITAL.match(expression):
                 continue
             if _YEARS.fullmatch(expression) and not _span(expression):  # "2020-2010" is no span of time
+                continue
+            if (days := _day_span(expression)) is not None and days[1] <= days[0]:
                 continue
             candidates.append((match.start("d"), match.end("d")))
     found: list[FoundDate] = []
