@@ -773,6 +773,15 @@ def test_a_span_that_is_only_the_name_pins_nothing_on_it(nlp):
     assert [label.text for e in found for label in e.labels] == ["corrupt Deep State"]
 
 
+def test_a_headline_a_name_heads_pins_nothing_on_it_but_its_modifiers(nlp):
+    # the parser makes "Starmer" the head of the verbless headline, with what befell him hung on it
+    text = "Starmer under fire as Labour MPs revolt over welfare cuts\n\nKeir Starmer faced a rebellion."
+    found = entities(nlp, text, {"Starmer under fire as Labour MPs revolt": "Loaded_Language"})
+    assert all(not e.labels for e in found)
+    found = entities(nlp, "Crooked Hillary Clinton lost.", {"Crooked Hillary Clinton": "Name_Calling,Labeling"})
+    assert [label.text for e in found for label in e.labels] == ["Crooked Hillary Clinton"]
+
+
 def test_other_techniques_are_not_labels(nlp):
     found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Doubt"})
     assert all(not e.labels for e in found)

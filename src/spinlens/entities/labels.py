@@ -83,7 +83,7 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
         return None
     root = tokens.root
     whole = (span.start, span.end)
-    if root.i in mention_cluster:
+    if root.i in mention_cluster and not _goes_on_past_the_name(tokens, mention_cluster):
         return Attached(mention_cluster[root.i], *whole)
     if (naming := _naming_clause_before(root)) is not None:
         named = _named_by_verb(root, mention_cluster, naming)
@@ -113,6 +113,14 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
         return Attached(cluster, *whole)
     words = _balanced(words)
     return Attached(cluster, words.start_char, words.end_char)
+
+
+def _goes_on_past_the_name(tokens: Span, mention_cluster: dict[int, int]) -> bool:
+    """Whether a span headed by a name that heads a verbless sentence has words after it: the headline
+    "Starmer under fire as Labour MPs revolt" says what befell him, where "crooked Hillary Clinton" labels
+    her ("a Democrat who pals around with Farrakhan" does too, the name no sentence's head)."""
+    root = tokens.root
+    return root.dep_ == "ROOT" and any(t.i > root.i and t.i not in mention_cluster and not t.is_punct for t in tokens)
 
 
 def _without_edge_marks(tokens: Span | None) -> Span | None:
