@@ -2231,6 +2231,12 @@ def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_a_rubric_before_a_quote_is_not_its_speaker(nlp):
+    text = "INTERVIEW: 'We were told to shoot anyone who moved'\n\nA former soldier spoke to us."
+    (quote,) = analyse(nlp, text).quotes
+    assert (quote.speaker, quote.content.text) == (None, "'We were told to shoot anyone who moved'")
+
+
 def test_a_fact_checks_verdict_is_no_ones_words(nlp):
     # NER takes "Verdict" for a person
     text = (

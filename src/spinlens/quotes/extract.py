@@ -176,12 +176,13 @@ _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 MIN_HEADED_WORDS = 3
 # Kinds of piece an outlet heads its own lines with, which NER may take in with its name: "Xinhua
 # Commentary:", "SCOOP:", "Undercover Video:" head the writer's words, not a speaker's; so do a fact
-# check's "Claim:" and "Verdict:".
+# check's "Claim:" and "Verdict:", and "INTERVIEW:" opening a quote of the one interviewed.
 _RUBRICS = frozenset(
     {
         "commentary", "opinion", "editorial", "analysis", "explainer", "exclusive", "scoop", "column", "op-ed",
         "update", "factbox", "video", "breaking", "live", "podcast", "correction", "verdict", "claim", "rating",
-        "context", "background", "summary", "note",
+        "context", "background", "summary", "note", "interview", "investigation", "profile", "review", "obituary",
+        "watch", "photos",
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -263,7 +264,7 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             continue
         if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
             continue
-        if text[speaker[0] : speaker[1]].split()[-1].lower() in _RUBRICS:
+        if _is_rubric(text, speaker):
             continue
         named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
         if not (named or _named_after_a_role(doc, speaker)):
@@ -274,6 +275,10 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _is_rubric(text: str, speaker: Range) -> bool:
+    return text[speaker[0] : speaker[1]].split()[-1].lower() in _RUBRICS
 
 
 def _named_after_a_role(doc: Doc, speaker: Range) -> bool:
@@ -496,7 +501,7 @@ def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
         return after.span("speaker"), after.span("cue")
     line_start = text.rfind("\n", 0, quote[0]) + 1
     before = _HEADER.fullmatch(text, line_start, quote[0])
-    if before is not None:
+    if before is not None and not _is_rubric(text, before.span("speaker")):
         return before.span("speaker"), before.span("cue")
     return None
 
@@ -508,7 +513,7 @@ def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, quote[0]) + 1
     before = _INTRODUCER.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])
-    if before is None or not _names_someone(doc, before.span("speaker")):
+    if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
         return None
     return before.span("speaker"), before.span("cue")
 
