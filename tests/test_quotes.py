@@ -464,6 +464,15 @@ def test_the_other_half_of_a_sentence_across_a_semicolon_is_not_what_was_said(nl
     ]
 
 
+def test_a_remark_after_a_dash_closing_the_tag_is_the_writers(nlp):
+    text = (
+        "A 2023 study found 1 serious adverse event for every 800 doses, critics say - a figure the study's "
+        "authors dispute."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("critics", text[: text.index(", critics")])
+
+
 def test_the_sentence_before_a_colon_is_not_what_the_cue_after_it_reports(nlp):
     text = "There is no evidence of fraud in 2020: three recounts confirmed Biden's win by 11,779 votes."
     assert analyse(nlp, text).quotes == []

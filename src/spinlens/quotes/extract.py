@@ -1140,6 +1140,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     clauses = [
         c for c in clauses if c.i > verb.i or not any(t.text in {";", ":"} for t in doc[c.right_edge.i : verb.i])
     ]
+    if any(c.i < verb.i for c in clauses):
+        # after a closing tag, a dash opens the writer's remark: "... for every 800 doses, critics say - a
+        # figure the study's authors dispute"
+        clauses = [c for c in clauses if c.i < verb.i or doc[c.left_edge.i - 1].text not in _DASHES]
     # '"...," said Stefan Rahmstorf, who has warned the risk is "greatly underestimated"': the parser may hang
     # what the relative clause on the speaker reports on the cue; it is no part of what the cue reports
     relatives = [
