@@ -656,6 +656,11 @@ def test_publication_date(published, expected):
             ],
         ),
         ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
+        # an economy's measure is one whole of three words
+        (
+            "Spending will reach 3.5% of gross domestic product this year.",
+            [("3.5%", "3.5 percent of gross domestic product")],
+        ),
         # a name in initials is whole, and runs on to its noun
         ("Wind supplied 21% of U.S. electricity.", [("21%", "21 percent of U.S. electricity")]),
         # a magnitude with no number is a floor of two of it

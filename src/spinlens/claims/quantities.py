@@ -830,6 +830,7 @@ def _is_weight(text: str, end: int) -> bool:
 
 # a name in initials ("U.S.") is read whole, and as a modifier like a proper adjective ("of U.S. electricity")
 _INITIALS = r"(?:[A-Z]\.){2,}"
+_ECONOMY_MEASURES = re.compile(r"gross\s+(?:domestic|national)\s+(?:product|income)\b", re.IGNORECASE)
 _PERCENT_OF = re.compile(
     rf"\s+of\s+(?:(?:all\s+)?(?:the|its|their|his|her|our|your)\s+|all\s+)?({_INITIALS}|[A-Za-z][A-Za-z'’-]*)"
 )
@@ -880,6 +881,9 @@ def _percent_of(text: str, end: int, whole: re.Pattern[str] = _PERCENT_OF) -> tu
     if not of or of.group(1).lower() in _STOP | _PRONOUN_WHOLES:
         return None, end
     first = of.group(1)
+    if (named := _ECONOMY_MEASURES.match(text, of.start(1))) is not None:
+        # "3.5% of gross domestic product": three words, none of them plural, that name one whole
+        return "of " + " ".join(named.group(0).split()), named.end()
     owner = first.endswith(("'s", "’s"))
     adjective = _is_proper_adjective(first) or re.fullmatch(_INITIALS, first) is not None
     name = first[0].isupper() and not owner
