@@ -1515,6 +1515,19 @@ def test_a_conjunct_repeating_the_outer_cues_has_is_the_speakers_next_act(nlp):
     assert only(analyse(nlp, text)).content.text == "that inflation has peaked and has started to fall"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hegseth said the boat was operated by a terrorist group but offered no evidence.",
+        "Trump said the election was rigged but did not provide any evidence.",
+        "Hegseth said the boat was operated by a terrorist group, without providing evidence.",
+    ],
+)
+def test_the_writers_note_that_the_speaker_gave_no_proof_is_not_what_was_said(nlp, text):
+    content = only(analyse(nlp, text)).content.text
+    assert content in {"the boat was operated by a terrorist group", "the election was rigged"}
+
+
 def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     record = analyse(nlp, "He owed $2 million, Virginia court records show.")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [

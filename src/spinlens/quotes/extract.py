@@ -1609,7 +1609,9 @@ def _not_reported(clause: Token) -> set[Token]:
     cut: set[Token] = set()
     doc = clause.doc
     for token in clause.subtree:
-        if token.dep_ == "conj" and (_is_reporting_conjunct(token) or _repeats_the_outer_perfect(token)):
+        if token.dep_ == "conj" and (
+            _is_reporting_conjunct(token) or _repeats_the_outer_perfect(token) or _withholds_evidence(token)
+        ):
             # with the "and" or "but" before it, and a comma before that
             joining = [c for c in token.head.children if c.dep_ == "cc" and c.i == token.left_edge.i - 1]
             cut.update([*token.subtree, *joining])
@@ -1621,6 +1623,10 @@ def _not_reported(clause: Token) -> set[Token]:
             token.dep_ == "advcl"
             and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
         ) or (token.dep_ == "prep" and _is_according_to(token))
+        # or the writer's note that the speaker gave no proof: "..., without providing evidence"
+        another_report |= token.lower_ == "without" and any(
+            c.dep_ == "pcomp" and _gives_evidence(c) for c in token.children
+        )
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
         # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday")
         another_report |= (token.dep_ == "ccomp" and _tag_taken_for_a_clause(token) is not None) or any(
@@ -1805,6 +1811,26 @@ def _is_reporting_conjunct(verb: Token) -> bool:
         return False
     outer = _outer_cue(verb.head)
     return outer is not None and outer.tag_ == "VBD" and _goes_on_for_the_outer_speaker(verb)
+
+
+def _withholds_evidence(verb: Token) -> bool:
+    """Whether a conjunct of a reported clause, with no subject of its own, is the writer's note that the
+    outer speaker gave no proof: "Hegseth said the boat was operated by a terrorist group but offered no
+    evidence", "... but did not provide any details"."""
+    if verb.dep_ != "conj" or _has_subject(verb) or _outer_cue(verb.head) is None:
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return _gives_evidence(verb) and (
+        negated or any(d.lower_ == "no" for c in verb.children if c.dep_ == "dobj" for d in c.children)
+    )
+
+
+def _gives_evidence(verb: Token) -> bool:
+    return verb.lemma_ in _GIVING and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROOF for c in verb.children)
+
+
+_GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply"})
+_PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
 
 
 def _repeats_the_outer_perfect(verb: Token) -> bool:
