@@ -1033,6 +1033,8 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
         ("The senator read a letter saying the plant was unsafe.", "a letter"),
         ("Advocates cite other research showing that shooting deaths fell during the ban.", "other research"),
         ("Washington has vetoed three resolutions saying a ceasefire was needed.", "three resolutions"),
+        # nor who suppresses or censors it
+        ("Facebook suppressed posts saying the virus leaked from a lab.", "posts"),
         # who is cited or quoted, not who cites or quotes them
         ("Reuters quoted officials as saying the talks had failed.", "officials"),
         ("Basem Naim was quoted by Reuters as saying the talks had failed.", "Basem Naim"),

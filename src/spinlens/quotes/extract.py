@@ -98,7 +98,8 @@ _DONE_TO_ANOTHERS_WORDS = frozenset(
     {
         "veto", "reject", "block", "oppose", "defeat", "dismiss", "ignore", "receive", "read", "obtain", "review",
         "see", "overturn", "condemn", "denounce", "criticize", "criticise", "slam", "ban", "delete", "remove",
-        "leak", "challenge", "quash", "withdraw", "retract", "cite", "quote",
+        "leak", "challenge", "quash", "withdraw", "retract", "cite", "quote", "suppress", "censor", "flag", "hide",
+        "restrict", "throttle", "silence", "mock",
     }
 )  # fmt: skip
 # What a source asks not to be: "asked not to be named", "... identified" (`_asks_anonymity`)
