@@ -672,6 +672,12 @@ def test_a_label_a_verb_of_naming_gives_a_name_is_attached(nlp, text, label, nam
     assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [(name, [label])]
 
 
+def test_a_name_a_verb_of_naming_gives_something_else_is_no_label_on_its_owner(nlp):
+    text = 'Stacey Abrams once called voter ID laws "Jim Crow 2.0." Georgia passed one anyway.'
+    found = entities(nlp, text, {'"Jim Crow 2.0."': "Name_Calling,Labeling"})
+    assert all(not e.labels for e in found)
+
+
 def test_a_closing_quotation_mark_the_parser_splits_off_does_not_hide_the_label(nlp):
     # before a paragraph break the parser reads the mark after the stop as a sentence of its own: the root
     text = 'Greene called the Democrats "the party of pedophiles."\n\nThe rest followed.'

@@ -83,6 +83,9 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
         return None
     root = tokens.root
     whole = (span.start, span.end)
+    if root.i in mention_cluster and (named_thing := _names_another(root, mention_cluster)) is not None:
+        # 'called voter ID laws "Jim Crow 2.0"': a name a verb of naming gives another pins nothing on its owner
+        return Attached(named_thing, *whole) if named_thing >= 0 else None
     if root.i in mention_cluster and not _goes_on_past_the_name(tokens, mention_cluster):
         return Attached(mention_cluster[root.i], *whole)
     if (naming := _naming_clause_before(root)) is not None:
@@ -113,6 +116,19 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
         return Attached(cluster, *whole)
     words = _balanced(words)
     return Attached(cluster, words.start_char, words.end_char)
+
+
+def _names_another(name: Token, mention_cluster: dict[int, int]) -> int | None:
+    """For a name that a verb of naming gives its object ('called voter ID laws "Jim Crow 2.0"'), the
+    object's cluster, or -1 where the object is no entity; None where the name is no such second object, or
+    names a pronoun ("called her Crooked Hillary": whom "her" is, the name says)."""
+    verb = name.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS or name.dep_ not in {"oprd", "npadvmod", "dobj"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < name.i and c.pos_ != "PRON"]
+    if not objects or mention_cluster.get(objects[0].i) == mention_cluster[name.i]:
+        return None
+    return mention_cluster.get(objects[0].i, -1)
 
 
 def _goes_on_past_the_name(tokens: Span, mention_cluster: dict[int, int]) -> bool:
