@@ -417,6 +417,9 @@ def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
         # and so is a circumstance
         "The death toll from Hurricane Melissa rose to 49 on Sunday, Prime Minister Andrew Holness said, as crews "
         "struggled to reach cut-off communities in the island's west.",
+        # also where the parser takes "as" for a preposition and the clause's verb for a noun
+        "The administration is considering sanctions on foreign banks, three people familiar with the matter said, "
+        "as talks on ending the war in Ukraine stall.",
         # or a comparison
         "A gallon of regular gasoline averaged $2.98 nationwide on Monday, AAA said, about 10 cents cheaper than a "
         "month ago.",

@@ -1392,6 +1392,10 @@ def _writers_after_the_tag(tag: Token, word: Token) -> bool:
     if word.dep_ == "advcl":
         # (a reason is the speaker's: "..., Graham said, since the vast majority of them accept ...")
         return _is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
+    if word.dep_ == "prep" and word.lower_ in {"as", "amid"}:
+        # "..., three people familiar with the matter said, as talks on ending the war stall", where the
+        # parser takes "as" for a preposition and "stall" for a noun; "amid growing tensions"
+        return True
     return (
         word.dep_ in {"dobj", "attr"}
         and word.pos_ in {"NOUN", "PROPN", "ADJ"}
