@@ -2267,6 +2267,17 @@ def test_a_rubric_before_a_quote_is_not_its_speaker(nlp):
     assert (quote.speaker, quote.content.text) == (None, "'We were told to shoot anyone who moved'")
 
 
+def test_a_rubric_heading_a_headline_is_no_part_of_what_was_said(nlp):
+    quote = only(analyse(nlp, "Exclusive: U.S. weighs new sanctions on Russian oil buyers, sources say"))
+    assert quote.content.text == "U.S. weighs new sanctions on Russian oil buyers"
+
+
+def test_a_fact_checks_claim_heading_is_no_cue(nlp):
+    # the tagger reads "CLAIM" as a verb
+    text = "Fact check\n\nCLAIM: Noise from wind turbines causes cancer, according to a viral post.\nVERDICT: False."
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["according to"]
+
+
 def test_a_fact_checks_verdict_is_no_ones_words(nlp):
     # NER takes "Verdict" for a person
     text = (

@@ -187,6 +187,7 @@ _RUBRICS = frozenset(
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_RUBRIC_OPENING = re.compile(r"([A-Za-z-]+):[ \t]+")
 # A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
 # terms or scare quotes.
 MIN_UNATTRIBUTED_WORDS = 6
@@ -647,6 +648,15 @@ def _from_cue(token: Token) -> list[Found]:
         return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
+    if (
+        _heads_its_line(token)
+        and token.lower_ in _RUBRICS
+        and token.i + 1 < len(token.doc)
+        and token.nbor().text == ":"
+    ):
+        # a fact check's "CLAIM: Noise from wind turbines causes cancer" heads the claim it checks; no one is
+        # reported claiming it
+        return []
     stopped = _stopped_short(token)
     speaker = _speaker(stopped or token)
     shared = _shared_subject(token) if speaker is None else None
@@ -712,6 +722,11 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _heads_its_line(token: Token) -> bool:
+    text = doc_text(token.doc)
+    return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
 
 
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
@@ -1653,7 +1668,8 @@ def _not_reported(clause: Token) -> set[Token]:
 
 def _without_connective(doc: Doc, content: Range) -> Range:
     """The content without the adverb and comma that open its sentence and tie it to the writer's story, not
-    to what was said: "Meanwhile, Russian strikes on Kyiv killed six people, the mayor said"."""
+    to what was said: "Meanwhile, Russian strikes on Kyiv killed six people, the mayor said"; or without the
+    kind of piece that heads it ("Exclusive: U.S. weighs new sanctions, sources say")."""
     words = doc.char_span(content[0], content[1], alignment_mode="expand")
     first = words[0] if words else None
     if (
@@ -1667,6 +1683,10 @@ def _without_connective(doc: Doc, content: Range) -> Range:
         and doc[first.i + 2].idx < content[1]
     ):
         return doc[first.i + 2].idx, content[1]
+    rubric = _RUBRIC_OPENING.match(doc_text(doc), content[0], content[1])
+    if rubric is not None and rubric.group(1).lower() in _RUBRICS and rubric.end() < content[1]:
+        # the outlet's "Exclusive:" heading a headline is no part of what the sources say
+        return rubric.end(), content[1]
     return content
 
 
