@@ -2571,6 +2571,10 @@ def test_a_pronoun_is_not_someone_named_in_what_another_speaker_said(nlp):
         # someone close to one named is a person too, not the one named before them
         'The first explosion woke Olena Kovalenko, 67. "The whole building shook," she said. Her neighbour, a '
         'retired sailor, said he had carried two children down nine flights of stairs. "I just ran," he said.',
+        # a coast guard or an air force is a body, though "a guard" is a person and "force" no body
+        "MANILA (Reuters) - China's coast guard said it had expelled the Philippine vessels. It said they had "
+        "intruded into Chinese waters.",
+        "KYIV (Reuters) - Ukraine's air force said Russia launched 112 drones. It said 89 were shot down.",
     ],
 )
 def test_a_pronoun_after_a_speaker_no_entity_names_is_no_one_else(nlp, text):

@@ -162,6 +162,8 @@ ORGANISATION_ROLES = frozenset(
         "university",
     ]
 )
+# Forces named by two words, the second of which alone may be a person ("a guard") or no body ("force")
+_NAMED_FORCES = frozenset({("coast", "guard"), ("national", "guard"), ("border", "guard"), ("air", "force")})
 # People whose words are their own even beside the name of the person they are close to
 ASSOCIATE_NOUNS = frozenset(
     {
@@ -636,7 +638,11 @@ def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[s
         return set()
     if any(t.lemma_.lower() in _PERSON_WORDS for t in words):
         return {"person"}  # "Military spokesman ...", "Her neighbour, a retired sailor"
-    return {"organisation"} if head.lemma_.lower() in ORGANISATION_ROLES else set()
+    if head.lemma_.lower() in ORGANISATION_ROLES or any(
+        (c.lower_, head.lemma_.lower()) in _NAMED_FORCES for c in head.children if c.dep_ in {"compound", "amod"}
+    ):
+        return {"organisation"}
+    return set()
 
 
 def _is_thing_of(head: Token, entity: Entity) -> bool:
