@@ -656,6 +656,11 @@ def test_publication_date(published, expected):
             ],
         ),
         ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
+        # an owner alone is no whole; the number after it counts a whole of its own
+        (
+            "A third of Gaza's 2.1 million people face famine.",
+            [("A third", "33.3 percent"), ("2.1 million people", "2100000 people")],
+        ),
         # an economy's measure is one whole of three words
         (
             "Spending will reach 3.5% of gross domestic product this year.",

@@ -544,7 +544,7 @@ def _share(text: str, start: int, end: int, share: float) -> FoundQuantity:
         counts, counted_end = _percent_of(text, end, _HALF_OF)
     if counts is None:
         of = _OF_WHAT.match(text, end)
-        if of and of.group(1).lower() not in _STOP | _PRONOUN_WHOLES:
+        if of and of.group(1).lower() not in _STOP | _PRONOUN_WHOLES and not of.group(1).endswith(("'s", "’s")):
             counts, counted_end = f"of {of.group(1)}", of.end()
             # "1 in 800 vaccinated people": after a word that reads as an adjective, the whole goes on to its
             # plural noun
@@ -920,4 +920,8 @@ def _percent_of(text: str, end: int, whole: re.Pattern[str] = _PERCENT_OF) -> tu
         position = word.end()
         if lower and (adjective or _is_plural_noun(word.group(1))):
             break  # "Syrian refugees", not "Syrian refugees returned"; "his union's workers", not "... support"
+    if owner and len(words) == 1:
+        # "a third of Gaza's 2.1 million people": the owner alone is no whole, and what the number after it
+        # counts is a quantity of its own
+        return None, end
     return "of " + " ".join(words), position
