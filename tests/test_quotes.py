@@ -1550,6 +1550,11 @@ def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     ]
 
 
+def test_dismissing_a_person_is_a_firing_not_a_verdict(nlp):
+    assert analyse(nlp, "Zelensky dismissed his chief of staff, Andriy Yermak, on Friday.").quotes == []
+    assert only(analyse(nlp, "He dismissed Trump as a clown.")).content.text == "Trump as a clown"
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

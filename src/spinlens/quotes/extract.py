@@ -678,6 +678,9 @@ def _from_cue(token: Token) -> list[Found]:
         # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
         # one"' does not)
         return []
+    if _lemma(token) == "dismiss" and _dismisses_someone(token):
+        # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
+        return []
     if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
         return []
@@ -727,6 +730,16 @@ def _from_cue(token: Token) -> list[Found]:
 def _heads_its_line(token: Token) -> bool:
     text = doc_text(token.doc)
     return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
+
+
+def _dismisses_someone(verb: Token) -> bool:
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PERSON_ROLES | _PEOPLE | {"head", "staff"})
+        for c in verb.children
+    )
 
 
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
