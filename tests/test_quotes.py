@@ -1076,6 +1076,8 @@ def test_a_source_cited_as_saying_something_speaks(nlp):
             "Zohran Mamdani was sworn in as New York City's 112th mayor on Thursday, promising to freeze rents.",
             "Zohran Mamdani",
         ),
+        # or before an active verb joined to the passive
+        ("Yermak has not been charged and has denied wrongdoing.", "Yermak"),
     ],
 )
 def test_who_speaks_in_a_participle(nlp, text, speaker):

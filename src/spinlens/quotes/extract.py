@@ -736,8 +736,7 @@ def _dismisses_someone(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     return any(
-        c.dep_ == "dobj"
-        and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PERSON_ROLES | _PEOPLE | {"head", "staff"})
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PERSON_ROLES | _PEOPLE | {"head", "staff"})
         for c in verb.children
     )
 
@@ -2166,9 +2165,9 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
                 return speaker
-        if verb.dep_ == "advcl" and _is_participle_after_comma(verb):
-            # "Zohran Mamdani was sworn in as mayor, promising to freeze rents": one a passive is done to, a
-            # person or a body, goes on to speak
+        if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
+            # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
+            # and has denied wrongdoing": one a passive is done to, a person or a body, goes on to speak
             for child in head.children:
                 if child.dep_ == "nsubjpass" and (child.tag_ == "PRP" or _names_people(child)):
                     return _trimmed_subtree(child)
@@ -2183,6 +2182,17 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
+
+
+def _active_after_a_passive(verb: Token) -> bool:
+    """Whether a cue joined to a passive is active itself, and so shares its subject as its speaker: "was
+    arrested and denied wrongdoing", "has not been charged and has denied wrongdoing"."""
+    return (
+        verb.dep_ == "conj"
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and (verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def _subject_quoted(clause: Token, verb: Token) -> bool:
