@@ -1552,6 +1552,17 @@ def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ('"The American people deserve the truth," she wrote in a post on X, without citing evidence.', ["wrote"]),
+        ("It goes without saying that raising taxes on the rich is anathema to Republicans.", []),
+    ],
+)
+def test_what_was_done_without_saying_it_reports_nothing(nlp, text, cues):
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == cues
+
+
 def test_dismissing_a_person_is_a_firing_not_a_verdict(nlp):
     assert analyse(nlp, "Zelensky dismissed his chief of staff, Andriy Yermak, on Friday.").quotes == []
     assert only(analyse(nlp, "He dismissed Trump as a clown.")).content.text == "Trump as a clown"

@@ -678,6 +678,9 @@ def _from_cue(token: Token) -> list[Found]:
         # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
         # one"' does not)
         return []
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        # "she wrote, without citing evidence", "left without saying a word": what was not said
+        return []
     if _lemma(token) == "dismiss" and _dismisses_someone(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
         return []
