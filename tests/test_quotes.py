@@ -1467,6 +1467,13 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "the measure violated the First Amendment",
             "to sue",
         ),
+        # nor does there being something
+        (
+            'Rep. Marjorie Taylor Greene insisted there was "massive fraud" and vowed to keep fighting.',
+            "Rep. Marjorie Taylor Greene",
+            'there was "massive fraud"',
+            "to keep fighting",
+        ),
         # a verb in the past joined to what someone is accused of doing, which the cue's preposition takes
         (
             "Hamas accused Israel of violating the truce and called on the mediators to intervene.",

@@ -1900,6 +1900,8 @@ def _speechless(clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
     if subjects and all(s.pos_ == "NOUN" and s.lemma_.lower() in _MUTE_DEEDS for s in subjects):
         return True
+    if clause.lemma_ == "be" and any(c.dep_ == "expl" for c in clause.children):
+        return True  # "insisted there was "massive fraud" and vowed to keep fighting"
     return (
         clause.lemma_ == "be"
         and bool(subjects)
