@@ -1024,6 +1024,12 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
     # or a participle, as the tagger takes the cue for one, that reports a clause
     text = "Eli Lilly, which controls about a third of the market, announced in March that it would cap costs."
     assert speaker_and_entity(nlp, text) == ("Eli Lilly", "Eli Lilly")
+    # or what a colon opens
+    text = (
+        "Dr. Tanya Haj-Hassan, a pediatric intensive care doctor who volunteered at Al-Aqsa Hospital, posted on "
+        'Instagram: "I have never seen so many children with wounds like these."'
+    )
+    assert speaker_and_entity(nlp, text)[1] == "Tanya Haj-Hassan"
 
 
 @pytest.mark.parametrize(

@@ -2107,14 +2107,21 @@ def _speaker(verb: Token) -> Span | None:
         return None
     if (
         verb.dep_ == "acl"
-        and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children)))
+        and (
+            verb.tag_ == "VBD"
+            or (
+                verb.tag_ == "VBN"
+                and (any(c.dep_ in {"ccomp", "dobj"} for c in verb.children) or _colon_after(verb) is not None)
+            )
+        )
         and verb.head.dep_ == "ROOT"
         and verb.head.pos_ in {"NOUN", "PROPN"}
     ):
         # "Ukraine's foreign minister, Dmytro Kuleba, called on ...": the parser, finding no verb for the
         # sentence, made the noun its root and the cue a clause on it; the noun is the cue's subject. So it is
-        # where the tagger took the verb for a participle, one that reports a clause or an object: "Eli Lilly,
-        # which controls a third of the market, announced in March that ..."
+        # where the tagger took the verb for a participle, one that reports a clause, an object or what a colon
+        # opens: "Eli Lilly, which controls a third of the market, announced in March that ...", "Dr. Tanya
+        # Haj-Hassan, a doctor who volunteered at Al-Aqsa Hospital, posted on Instagram: ..."
         return _trimmed_subtree(verb.head, verb)
     if (
         verb.dep_ == "acl"
