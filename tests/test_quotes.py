@@ -2237,6 +2237,11 @@ def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):
     assert only(analyse(nlp, text)).speaker is None
 
 
+def test_in_his_words_introduces_his_quote(nlp):
+    text = 'Jake Sullivan defended the withdrawal. In his words: "There was no good option. We chose the least bad."'
+    assert last_speaker(nlp, text) == ("his", "Jake Sullivan")
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [

@@ -167,6 +167,9 @@ _NAME = rf"{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
 _SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*$")
+_IN_OWN_WORDS = re.compile(
+    r"\b[Ii]n[ \t]+(?P<speaker>his|her|their|its)[ \t]+(?:own[ \t]+)?(?P<cue>words)[ \t]*:[ \t]*$"
+)
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
@@ -514,6 +517,9 @@ def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     `_signed`'s case."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, quote[0]) + 1
+    if (own := _IN_OWN_WORDS.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])) is not None:
+        # 'In his words: "There was no good option."': whoever "his" is
+        return own.span("speaker"), own.span("cue")
     before = _INTRODUCER.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])
     if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
         return None

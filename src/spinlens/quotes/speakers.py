@@ -63,6 +63,10 @@ _PRONOUN_TYPES = {
     "him": {"person"},
     "her": {"person"},
     "them": {"organisation", "group"},
+    # 'In his words: "..."'
+    "his": {"person"},
+    "their": {"organisation", "group"},
+    "its": {"organisation"},
 }
 PERSON_ROLES = frozenset(
     [
