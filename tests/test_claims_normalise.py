@@ -212,6 +212,7 @@ def test_a_fiscal_year_is_no_quantity():
     ("text", "dates"),
     [
         ("Turnout in the 2024 election fell; a 2019 study found 300 cases.", [("2024", "year"), ("2019", "year")]),
+        ("Maduro, whose 2024 re-election was rejected, spoke.", [("2024", "year")]),
         ("The budget for the 2026 fiscal year, and the 2025-26 financial year.", [(None, "fiscal year")] * 2),
     ],
 )

@@ -79,7 +79,7 @@ _PATTERNS = [
     rf"(?P<d>{_YEAR}(?:[-/\u2013]\d\d(?:\d\d)?)?\s+(?:fiscal|financial)\s+year)",
     # the 2024 election, a 2019 study: a year before a noun, not a count of it. A count this large takes a
     # comma in news copy ("the 2,000 protesters"), so a bare 19xx or 20xx after a determiner is a year
-    rf"(?:the|a|its|their|his|her|our|this|that)\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
+    rf"(?:the|a|its|their|his|her|our|my|your|whose|this|that)\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
     # the 1990s, the 2020s: a decade ("the 1800s" and "the 1900s" more often mean a century: left out)
     r"(?P<d>(?:1[89]|20)[1-9]0s)",
     # parts of a year: Q3 2023, the third quarter of 2023, the first half of 2024, H1 2024, spring 2025
