@@ -1375,6 +1375,12 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
         ("They told you masks would stop the virus.", "masks would stop the virus"),
         ("They told you lockdowns would last two weeks.", "lockdowns would last two weeks"),
         ('The so-called "experts" told you masks would stop the virus.', "masks would stop the virus"),
+        # a thing is nobody "warned"; "the council" would be
+        (
+            "Business groups warned the changes would worsen staff shortages.",
+            "the changes would worsen staff shortages",
+        ),
+        ("He warned the council the plan would fail.", "the plan would fail"),
         # the quote mark makes "hold" a relative clause of "conclusions", the cue's object
         (
             'The author acknowledged the mistake but insisted the main conclusions "still hold."',

@@ -1629,8 +1629,9 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     if addressed and (len(objects) > 1 or objects[0].dep_ == "dative"):
         # "They told you masks would stop the virus": whom the cue addresses, then the subject
         between = [t for t in between if t.i > objects[0].right_edge.i]
-    elif addressed:
-        # "told the committee her client wishes": the one object is whom the cue addresses
+    elif addressed and (verb.lemma_ == "tell" or _names_people(objects[0]) or objects[0].pos_ == "PRON"):
+        # "told the committee her client wishes": the one object is whom the cue addresses; but "warned the
+        # changes would worsen shortages" warns no changes
         return []
     # "wrote on Telegram that debris from a downed drone had fallen": the parser may take the "that" for the
     # subject's determiner; what was said starts with it, not with where it was said
