@@ -657,6 +657,11 @@ def test_publication_date(published, expected):
             ],
         ),
         ("A third of the electorate remains undecided.", [("A third of the electorate", "33.3 percent of electorate")]),
+        # a number right after another starts a count of its own
+        (
+            "It fell from a record 906,000 two years earlier.",
+            [("906,000", "906000"), ("two years", "2 year")],
+        ),
         # an owner alone is no whole; the number after it counts a whole of its own
         (
             "A third of Gaza's 2.1 million people face famine.",

@@ -357,6 +357,10 @@ def _counted(text: str, end: int) -> tuple[str | None, int]:
             break
         if not match or match.group(1).lower() in _STOP:
             break
+        if not partitive and word_number(match.group(1).lower()) is not None:
+            # "a record 906,000 two years earlier": another number starts, with its own count ("four of the
+            # eight people" counts them)
+            break
         if len(words) == 3 and not _is_plural_noun(match.group(1)):
             break
         if _is_adverb(match.group(1).lower()) and (words or not _plural_end(text, match.end(), 3)):
