@@ -651,6 +651,12 @@ def test_when_a_report_was_made_is_no_part_of_who_made_it(nlp):
         "week found that 62 per cent of voters think the Government is doing badly."
     )
     assert [q.speaker.text for q in analyse(nlp, text).quotes if q.cue.text == "found"] == ["Polling by YouGov"]
+    # also hung deeper in the phrase, on a preposition's object
+    text = "Supreme Court justices across the ideological spectrum on Wednesday questioned whether it was legal."
+    assert only(analyse(nlp, text)).speaker.text == "Supreme Court justices across the ideological spectrum"
+    # but not in a relative clause on the speaker
+    text = 'Jason Berry, a reporter who has covered the crisis for decades, said "it is a long struggle."'
+    assert only(analyse(nlp, text)).speaker.text.endswith("for decades")
 
 
 def test_a_headline_keeps_the_words_the_parser_broke_off_after_a_preposition(nlp):

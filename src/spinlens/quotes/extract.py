@@ -2694,6 +2694,15 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c)) or _is_when(c) or _is_own_aside(c)
         for t in c.subtree
     }
+    # "Supreme Court justices across the ideological spectrum on Wednesday questioned ...": or on a
+    # preposition's object in the phrase, where it ends it (not in a relative clause or an apposition: "who
+    # has covered the crisis for decades", "a close aide in 2012")
+    cut |= {
+        t.i
+        for c in head.subtree
+        if c.i != head.i and _is_when(c) and c.right_edge.i == head.right_edge.i and _hangs_by_prepositions(c, head)
+        for t in c.subtree
+    }
     doc = head.doc
     # 'Pat King, one of the organisers, who has previously said that "..."': a relative clause with a quote
     # of its own, on a word inside the phrase, is no part of who speaks. Other such clauses stay, as PolNeAR's
@@ -2722,6 +2731,18 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         if close is not None and all(t.is_punct for t in doc[end:close]):
             end = close + 1
     return doc[start:end]
+
+
+def _hangs_by_prepositions(phrase: Token, head: Token) -> bool:
+    """Whether a phrase hangs on `head` through prepositions and their objects alone, and not on it."""
+    word = phrase.head
+    if word.i == head.i:
+        return False
+    while word.i != head.i:
+        if word.dep_ not in {"pobj", "prep"} or word.head.i == word.i:
+            return False
+        word = word.head
+    return True
 
 
 def _is_own_aside(phrase: Token) -> bool:
