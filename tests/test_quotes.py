@@ -2629,6 +2629,15 @@ def test_a_pronoun_after_a_speaker_no_entity_names_is_no_one_else(nlp, text):
     assert last_speaker(nlp, text)[1] is None
 
 
+def test_an_office_is_a_body_whoever_it_serves(nlp):
+    # "prime minister" makes no person of the office, which stays the speaker "the office" refers back to
+    text = (
+        "Hamas handed over the remains to the Red Cross on Thursday, Israel's prime minister's office said. "
+        "Experts would identify them, the office said."
+    )
+    assert last_speaker(nlp, text) == ("the office", None)
+
+
 def test_a_pronoun_after_a_thing_that_spoke_may_be_whose_it_is(nlp):
     text = "Keith Ellison's campaign told the police that he wanted protection. He said it was true."
     assert last_speaker(nlp, text) == ("He", "Keith Ellison")
