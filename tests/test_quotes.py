@@ -1036,6 +1036,9 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
         'Instagram: "I have never seen so many children with wounds like these."'
     )
     assert speaker_and_entity(nlp, text)[1] == "Tanya Haj-Hassan"
+    # or on the object of the root's preposition
+    text = "Families of the hostages called on the government to halt the deal."
+    assert speaker_and_entity(nlp, text) == ("Families of the hostages", None)
 
 
 @pytest.mark.parametrize(

@@ -2118,18 +2118,21 @@ def _speaker(verb: Token) -> Span | None:
             verb.tag_ == "VBD"
             or (
                 verb.tag_ == "VBN"
-                and (any(c.dep_ in {"ccomp", "dobj"} for c in verb.children) or _colon_after(verb) is not None)
+                and (
+                    any(c.dep_ in {"ccomp", "dobj"} or _is_cue_preposition(verb, c) for c in verb.children)
+                    or _colon_after(verb) is not None
+                )
             )
         )
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and (root := _root_noun_of(verb.head)) is not None
     ):
         # "Ukraine's foreign minister, Dmytro Kuleba, called on ...": the parser, finding no verb for the
         # sentence, made the noun its root and the cue a clause on it; the noun is the cue's subject. So it is
         # where the tagger took the verb for a participle, one that reports a clause, an object or what a colon
         # opens: "Eli Lilly, which controls a third of the market, announced in March that ...", "Dr. Tanya
-        # Haj-Hassan, a doctor who volunteered at Al-Aqsa Hospital, posted on Instagram: ..."
-        return _trimmed_subtree(verb.head, verb)
+        # Haj-Hassan, a doctor who volunteered at Al-Aqsa Hospital, posted on Instagram: ..."; or a cue on
+        # the object of the root's preposition: "Families of the hostages called on the government to ..."
+        return _trimmed_subtree(root, verb)
     if (
         verb.dep_ == "acl"
         and verb.lemma_ in _POSTING_CUES
@@ -2201,6 +2204,13 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
+
+
+def _root_noun_of(noun: Token) -> Token | None:
+    """The noun the parser made the sentence's root, if `noun` is it or the object of its preposition."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _active_after_a_passive(verb: Token) -> bool:
