@@ -640,12 +640,13 @@ def _speaker_types(doc: Doc, earlier: Resolved, entities: list[Entity]) -> set[s
     head = words.root
     if head.tag_ in {"NNS", "NNPS"}:
         return set()
-    if head.lemma_.lower() in ORGANISATION_ROLES:
-        return {"organisation"}  # "Israel's prime minister's office", whoever it serves
+    named_force = any(
+        (c.lower_, head.lemma_.lower()) in _NAMED_FORCES for c in head.children if c.dep_ in {"compound", "amod"}
+    )
+    if head.lemma_.lower() in ORGANISATION_ROLES or named_force:
+        return {"organisation"}  # "Israel's prime minister's office", whoever it serves; "China's coast guard"
     if any(t.lemma_.lower() in _PERSON_WORDS for t in words):
         return {"person"}  # "Military spokesman ...", "Her neighbour, a retired sailor"
-    if any((c.lower_, head.lemma_.lower()) in _NAMED_FORCES for c in head.children if c.dep_ in {"compound", "amod"}):
-        return {"organisation"}
     return set()
 
 
