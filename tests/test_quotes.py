@@ -537,6 +537,13 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
         ("denied", "the accusations"),
         ("described", '"unimaginable accusations and slanders,"'),
     ]
+    # nor one deeper in the object with a source of its own
+    text = (
+        'She condemned the "criminal" shelling of Belgorod, where, according to the regional governor, two '
+        "civilians were killed."
+    )
+    condemned = next(q for q in analyse(nlp, text).quotes if q.cue.text == "condemned")
+    assert condemned.content.text == 'the "criminal" shelling of Belgorod'
     # nor the medium, where the parser hangs it on the object; but what something is blamed on stays
     text = "President Donald Trump blasted the decision on Truth Social."
     assert only(analyse(nlp, text)).content.text == "the decision"

@@ -1373,6 +1373,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor a clause on it that reports words of its own, with the comma before it: in "denied the
             # accusations, which he described as slanders", what was denied is the accusations
             cut |= {t for o in objects for c in o.children if _reports_on_its_own(c) for t in _with_comma(c)}
+            # nor one anywhere in it that has a source of its own: "pointed to what she called the "criminal"
+            # shelling of Belgorod, where, according to the regional governor, two civilians were killed"
+            cut |= {
+                t
+                for o in objects
+                for c in o.subtree
+                if c.dep_ == "relcl"
+                and c.right_edge.i == o.right_edge.i
+                and any(_is_according_to(p) for p in c.children if p.dep_ == "prep")
+                for t in _with_comma(c)
+            }
             # nor where the words were given, which the parser may hang on the object's end ("blasted the
             # decision on Truth Social")
             cut |= {
