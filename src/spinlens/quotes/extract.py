@@ -516,11 +516,11 @@ def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     round-ups do ("Pollsters agree - Carl Bialik: “One of the biggest lessons ...”"); at a line's start it is
     `_signed`'s case."""
     text = doc_text(doc)
-    line_start = text.rfind("\n", 0, quote[0]) + 1
-    if (own := _IN_OWN_WORDS.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])) is not None:
+    start = max(text.rfind("\n", 0, quote[0]) + 1, quote[0] - _LONGEST_INTRODUCTION)
+    if (own := _IN_OWN_WORDS.search(text, start, quote[0])) is not None:
         # 'In his words: "There was no good option."': whoever "his" is
         return own.span("speaker"), own.span("cue")
-    before = _INTRODUCER.search(text, max(line_start, quote[0] - _LONGEST_INTRODUCTION), quote[0])
+    before = _INTRODUCER.search(text, start, quote[0])
     if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
         return None
     return before.span("speaker"), before.span("cue")
@@ -655,10 +655,10 @@ def _from_cue(token: Token) -> list[Found]:
     if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     if (
-        _heads_its_line(token)
-        and token.lower_ in _RUBRICS
+        token.lower_ in _RUBRICS
         and token.i + 1 < len(token.doc)
         and token.nbor().text == ":"
+        and _heads_its_line(token)
     ):
         # a fact check's "CLAIM: Noise from wind turbines causes cancer" heads the claim it checks; no one is
         # reported claiming it
@@ -741,12 +741,15 @@ def _heads_its_line(token: Token) -> bool:
     return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
 
 
+# Whom one dismisses from a post: a person's role, people, or "the head of ...", "staff"
+_DISMISSIBLE = PERSON_ROLES | _PEOPLE | {"head", "staff"}
+
+
 def _dismisses_someone(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     return any(
-        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PERSON_ROLES | _PEOPLE | {"head", "staff"})
-        for c in verb.children
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE) for c in verb.children
     )
 
 
