@@ -277,6 +277,19 @@ def test_when_it_was_said_is_no_part_of_the_speaker(nlp):
     assert only(analyse(nlp, text)).speaker.text == "Nancy Pelosi, the former House speaker"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The alarmists won\'t tell you," wrote one commentator on X.', "one commentator"),
+        ('"We will not back down," said a spokesman at a news conference in Kyiv.', "a spokesman"),
+        # before the cue the medium says who they are
+        ("A commentator on X wrote that the melt is slowing.", "A commentator on X"),
+    ],
+)
+def test_where_it_was_said_after_the_cue_is_no_part_of_the_speaker(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_who_is_asked_is_not_who_asks(nlp):
     quotes = analyse(nlp, 'Asked whether he would resign, the minister replied: "Absolutely not."').quotes
     asked = [q for q in quotes if q.cue.text == "Asked"]

@@ -2711,11 +2711,15 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     With the cue `verb`, only the words on the head's side of it: the parser may hang a phrase from the end of
     the sentence on the subject ("The ministry claimed that ..., a figure that could not be verified").
     """
-    # "said Nancy Pelosi, the former House speaker, on Tuesday": the parser may hang when it was said on her
+    # "said Nancy Pelosi, the former House speaker, on Tuesday": the parser may hang when it was said on her,
+    # and after the cue where ("wrote one commentator on X.")
     cut = {
         t.i
         for c in head.children
-        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c)) or _is_when(c) or _is_own_aside(c)
+        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c))
+        or _is_when(c)
+        or _is_own_aside(c)
+        or (verb is not None and head.i > verb.i and _is_occasion(c))
         for t in c.subtree
     }
     # "Supreme Court justices across the ideological spectrum on Wednesday questioned ...": or on a
