@@ -2742,6 +2742,14 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
             "The Supreme Court heard the case in March. The court said the law was unconstitutional.",
             "Supreme Court",
         ),
+        # nor an army: the one named last may be the militia fighting it
+        (
+            "Sudan's paramilitary Rapid Support Forces said they had captured the army's last base, a claim the "
+            "army swiftly denied.",
+            None,
+        ),
+        ("The IDF said it struck a Hamas post. The army said the strike killed two militants.", "IDF"),
+        ("The Pakistan Army said it struck a post. The military said it killed two militants.", "Pakistan Army"),
     ],
 )
 def test_a_description_of_a_kind_of_body_is_no_body_of_another_kind(nlp, text, entity):
