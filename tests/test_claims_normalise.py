@@ -337,6 +337,11 @@ def test_publication_date(published, expected):
             "Scholz promised two more Patriot batteries; 5,000 more than planned, 14 more ready.",
             [("two more Patriot batteries", "2 more Patriot batteries"), ("5,000", "5000"), ("14", "14")],
         ),
+        # and before a unit the unit is still one
+        (
+            "The war could last six more months, 20 more kilometres away.",
+            [("six more months", "6 month"), ("20 more kilometres", "20 km")],
+        ),
         # a plural in -men ends the phrase as one in -s does
         ("Around 4,500 fishermen work there.", [("4,500 fishermen", "4500 fishermen")]),
         (
