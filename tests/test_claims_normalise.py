@@ -188,6 +188,8 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ("Warming could reach 2.7C by 2100.", [("2100", "2100-01-01/2100-12-31")]),
         # words that only look like dates
         ("You may march with the sun.", []),
+        # a number before a lower-case "may" or "march" is a day only with a year
+        ("Covid-19 may have escaped; she was born 3 march 1990.", [("3 march 1990", "1990-03-03")]),
         ("In 2,010 cases the court ruled.", []),
     ],
 )

@@ -116,6 +116,7 @@ _DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in _PATTERNS]
 # a capitalised month or weekday is a date; `may`, `march`, `sun` in lower case are words
 _NEEDS_CAPITAL = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$")
 _ANY_CASE = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$", re.IGNORECASE)
+_LOWER_CASE_MONTH = re.compile(r"\b(?:may|march)\b")
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
@@ -438,6 +439,8 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
             expression = match.group("d")
             if _ANY_CASE.match(expression) and not _NEEDS_CAPITAL.match(expression):
                 continue
+            if _LOWER_CASE_MONTH.search(expression) and not re.search(_YEAR, expression):
+                continue  # "Covid-19 may have escaped": without a year a day's number before "may" is no date
             if _YEARS.fullmatch(expression) and not _span(expression):  # "2020-2010" is no span of time
                 continue
             if (days := _day_span(expression)) is not None and days[1] <= days[0]:
