@@ -407,16 +407,33 @@ def test_what_was_said_never_ends_on_a_conjunction(nlp):
     assert [q.content.text for q in calling] == ['it "distorted and false"']
 
 
-def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp):
-    # the parser hangs both the tag and "mocking" on "detained"
-    text = (
-        "Greta Thunberg and 11 other passengers were detained by the Israeli navy early Monday and brought to the "
-        'port of Ashdod, the foreign ministry said, mocking the voyage as a "selfie yacht."'
-    )
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # the parser hangs both the tag and "mocking" on "detained"
+        (
+            "Greta Thunberg and 11 other passengers were detained by the Israeli navy early Monday and brought to "
+            'the port of Ashdod, the foreign ministry said, mocking the voyage as a "selfie yacht."',
+            "the foreign ministry",
+            "mocking",
+            'the voyage as a "selfie yacht."',
+        ),
+        # or as a complement of "trying"
+        (
+            'Some Japanese politicians are trying to revive militarism under the pretext of "security," the '
+            "editorial said, warning that history must not be allowed to repeat itself.",
+            "the editorial",
+            "warning",
+            "that history must not be allowed to repeat itself",
+        ),
+    ],
+)
+def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp, text, speaker, cue, content):
     quotes = analyse(nlp, text).quotes
+    said = text[: text.index(f" {speaker} said")].rstrip(",")
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in quotes] == [
-        ("the foreign ministry", "said", text[: text.index(", the foreign")]),
-        ("the foreign ministry", "mocking", 'the voyage as a "selfie yacht."'),
+        (speaker, "said", said),
+        (speaker, cue, content),
     ]
 
 

@@ -1833,8 +1833,9 @@ def _is_closing_participle(verb: Token) -> bool:
 
 def _is_participle_after_comma(verb: Token) -> bool:
     """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying",
-    also where a quote closes after the comma ('... was "stolen," repeating ...')."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and _comma_before(verb) is not None
+    also where a quote closes after the comma ('... was "stolen," repeating ...'), and as a complement of a
+    verb like "trying" ("... are trying to revive militarism, the editorial said, warning ...")."""
+    return verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and _comma_before(verb) is not None
 
 
 def _comma_before(token: Token) -> int | None:
