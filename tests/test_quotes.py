@@ -1564,6 +1564,23 @@ def test_a_closing_participle_on_a_verb_with_no_subject_is_its_joined_verbs_subj
     assert (quote.speaker.text, quote.cue.text) == ("Tens of thousands of students", "demanding")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser hangs "demanding" on "killed", whose subject is a thing
+        (
+            "Tens of thousands of people marched through central Belgrade on Saturday, a year after a railway "
+            "station canopy collapse in Novi Sad killed 16 people, demanding early elections.",
+            "Tens of thousands of people",
+        ),
+        # people in the subordinate clause may act themselves
+        ("Police fired tear gas after protesters blocked the road, demanding his resignation.", "protesters"),
+    ],
+)
+def test_a_closing_participle_on_a_subordinate_clause_about_a_thing_is_the_main_clauses(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
 def test_a_cue_joined_to_what_was_shown_is_the_speakers_who_said_it_showed(nlp):
     # the parser hangs "warned" on "is", inside what the poll showed
     text = "Officials said the poll showed that support had fallen and warned against reading too much into it."

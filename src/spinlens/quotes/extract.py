@@ -2183,6 +2183,10 @@ def _speaker(verb: Token) -> Span | None:
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
+        elif _is_participle_after_comma(verb) and _is_subordinate_about_a_thing(head):
+            # "People marched on Saturday, a year after a canopy collapse killed 16 people, demanding early
+            # elections": the parser hangs the participle on the subordinate clause, whose subject does not speak
+            head = _clause_of(head.head)
         if verb.dep_ == "conj" and _is_participle_after_comma(head) and not _has_subject(head):
             # "struck down the scheme, calling it unconstitutional and ordering the bank to ...": who calls
             # it so orders
@@ -2626,6 +2630,20 @@ def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _is_subordinate_about_a_thing(clause: Token) -> bool:
+    """Whether a clause is a subordinate one ("after", "as", "when") whose subject is a thing: a singular
+    common noun that names no people ("a canopy collapse", not "organizers of the event", who may act)."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return (
+        clause.dep_ == "advcl"
+        and clause.head.i != clause.i
+        and any(c.dep_ == "mark" for c in clause.children)
+        and len(subjects) == 1
+        and subjects[0].tag_ == "NN"
+        and not _names_people(subjects[0])
+    )
 
 
 def _with_its_subject(verb: Token) -> Token:
