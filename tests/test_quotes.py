@@ -2490,6 +2490,8 @@ def test_a_pronoun_in_a_clause_is_not_one_of_several_nor_out_of_a_relative_claus
         ('"Since when is Christmas offensive?" said mother of three Jennifer Walsh.', "Jennifer Walsh"),
         # the name the head word is a kind of, not its owner's
         ("Former president Jacob Zuma's new MK party said it would challenge the results in court.", "MK"),
+        # also where the tagger takes the name for an adjective
+        ("Ukraine's SBU security service said it had hit the tankers.", "SBU"),
         # a body's branch in a country is the body
         (
             'Amnesty International UK said the sentences were "a dark day for the right to protest."',

@@ -212,9 +212,14 @@ def resolve(
     beside = [
         t.idx for t in span if t.dep_ == "appos" and all(w.is_punct for w in span.doc[t.right_edge.i + 1 : span.end])
     ]
-    # "Jacob Zuma's new MK party": a name the head word is a kind of comes before its owner's
+    # "Jacob Zuma's new MK party": a name the head word is a kind of comes before its owner's (also one the
+    # tagger takes for an adjective: "Ukraine's SBU security service")
     owned = any(t.dep_ == "poss" for t in head.children)
-    kinds = [t.idx for t in head.children if owned and t.dep_ == "compound" and t.pos_ == "PROPN"]
+    kinds = [
+        t.idx
+        for t in head.children
+        if owned and ((t.dep_ == "compound" and t.pos_ == "PROPN") or (t.dep_ == "amod" and t.ent_type_ == "ORG"))
+    ]
     # "Amnesty International UK": a body's branch in a country is the body, not the country
     branch = [
         t.idx
