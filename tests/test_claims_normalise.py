@@ -281,6 +281,7 @@ def test_publication_date(published, expected):
         ("A fine of CHF 3 million, or GBP 2.7m.", [("CHF 3 million", "3000000 CHF"), ("GBP 2.7m", "2700000 GBP")]),
         # a dollar of another country
         ("Banks froze C$7.8 million and A$5bn.", [("C$7.8 million", "7800000 CAD"), ("A$5bn", "5000000000 AUD")]),
+        ("Exports reached $16 bln, or 300 mln.", [("$16 bln", "16000000000 USD"), ("300 mln", "300000000")]),
         ("Taipei spent NT$949.5 billion.", [("NT$949.5 billion", "949500000000 TWD")]),
         ("Turnout was 50 percent, or 4.9%.", [("50 percent", "50 percent"), ("4.9%", "4.9 percent")]),
         ("45 per cent of voters agreed.", [("45 per cent", "45 percent of voters")]),

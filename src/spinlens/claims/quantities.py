@@ -25,8 +25,8 @@ _SMALL = {
     "half a": 0.5, "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
 }  # fmt: skip
 _SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 _CURRENCY_SIGNS = {
     "$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL",
@@ -116,13 +116,13 @@ _WORD_NUMBER = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SIGN = rf"(?P<sign>(?-i:US|C|A|NZ|HK|NT|S|R)?\$|[€£¥₽₹]|(?-i:Rs)\.?|(?-i:{'|'.join(_CURRENCY_CODES)})(?=\s?\d))"
 _SCALE = (
-    r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
+    r"(?:[\s-]*(?P<scale>hundred|thousand|million|mln|billion|bn|bln|trillion|tn|lakhs?|crores?)\b|(?P<short>[mb]n?)\b)"
 )
 _UNIT = "|".join(sorted((re.escape(u) for u in list(_UNITS) + list(_CURRENCY_WORDS)), key=len, reverse=True))
 # What may follow a number: a letter only as a scale ("£1.5billion", "$3bn"), "pc", a temperature or a unit
 # written on it ("5km"), and no further digits.
 _NUMBER_END = (
-    r"(?!(?![mb]n?\b|(?:thousand|million|mln|billion|trillion|tn)\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)"
+    r"(?!(?![mb]n?\b|(?:thousand|million|mln|billion|bln|trillion|tn)\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)"
     r"[\w/]|[.,]\d)"
 )
 _FIGURE = (
