@@ -388,8 +388,9 @@ def test_publication_date(published, expected):
         ("The Fed held its rate at a range of 5% to 5.25%.", [("5% to 5.25%", "5-5.25 percent")]),
         # a change is no range: its start takes the end's unit
         ("Inflation rose from 3.0 to 3.4 per cent.", [("3.0", "3 percent"), ("3.4 per cent", "3.4 percent")]),
-        # money does not count what was done with it
+        # money does not count what was done with it, nor what it does
         ("The $61 billion approved by Congress.", [("$61 billion", "61000000000 USD")]),
+        ("He spent $300 million helping to elect Trump.", [("$300 million", "300000000 USD")]),
         ("It beat the $33.2 billion analysts had expected.", [("$33.2 billion", "33200000000 USD")]),
         # scaled in decimal: 65.4 × 1e9 in binary floating point would print as 6.54e+10
         ("They paid $65.4 billion.", [("$65.4 billion", "65400000000 USD")]),

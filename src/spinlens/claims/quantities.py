@@ -746,10 +746,15 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
         if (
             counts
             and match.group("sign")
-            and (_is_participle(counts.split()[0].lower()) or _PERFECT.search(text, end, counted_end))
+            and (
+                _is_participle(counts.split()[0].lower())
+                or _PERFECT.search(text, end, counted_end)
+                or (" " not in counts and counts.endswith("ing"))
+            )
         ):
-            # "$61 billion approved by Congress": an amount of money does not count what was done with it; in
-            # "the $33.2 billion analysts had expected" it is the object of a clause, whose subject it counts not
+            # "$61 billion approved by Congress": an amount of money does not count what was done with it, nor
+            # what it does ("spent $300 million helping to elect", "$100 million remaining"); in "the $33.2
+            # billion analysts had expected" it is the object of a clause, whose subject it counts not
             counts = None
         else:
             end = counted_end
