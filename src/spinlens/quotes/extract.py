@@ -1214,9 +1214,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # remark after the comma on the cue, but what was promised is its object; "denounced suggestions
             # by X, that they would deport ..." is one content
             return _subtree_range(objects), True
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and _relative_subject_before(verb, clauses)):
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
-            # before the speaker; the content is what follows the cue
+            # before the speaker; the content is what follows the cue (the parser may take the clause for a
+            # participle's: "a decision that opposition politicians said was made to protect trade ties")
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         cut = {t for c in clauses for t in _not_reported(c)} | _when_said(verb, clauses[0])
         if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
@@ -2630,6 +2631,16 @@ def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _relative_subject_before(verb: Token, clauses: list[Token]) -> bool:
+    """Whether a clause the cue reports has for subject a relative pronoun before the cue ("a decision that
+    critics said was made ...")."""
+    return any(
+        c.dep_ in _SUBJECT_DEPS and (c.tag_ in _RELATIVE_TAGS or c.lower_ == "that") and c.i < verb.i
+        for clause in clauses
+        for c in clause.children
+    )
 
 
 def _is_subordinate_about_a_thing(clause: Token) -> bool:
