@@ -788,6 +788,16 @@ def test_a_headline_a_name_heads_pins_nothing_on_it_but_its_modifiers(nlp):
     assert [label.text for e in found for label in e.labels] == ["Crooked Hillary Clinton"]
 
 
+def test_what_a_name_is_urged_to_do_pins_nothing_on_it(nlp):
+    # the parser hangs "to stop ..." on "urging", beside Britain
+    text = 'The embassy issued a statement, urging Britain to "stop anti-China political manipulation."'
+    found = entities(nlp, text, {'Britain to "stop anti-China political manipulation."': "Loaded_Language"})
+    assert all(not e.labels for e in found)
+    text = 'Its report described Hezbollah as "an armed-resistance movement".'
+    found = entities(nlp, text, {'Hezbollah as "an armed-resistance movement"': "Name_Calling,Labeling"})
+    assert [label.text for e in found for label in e.labels] == ['Hezbollah as "an armed-resistance movement"']
+
+
 def test_other_techniques_are_not_labels(nlp):
     found = entities(nlp, "Crooked Hillary Clinton lost the debate.", {"Crooked": "Doubt"})
     assert all(not e.labels for e in found)

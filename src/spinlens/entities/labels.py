@@ -3,7 +3,8 @@
 A label is attached only where the syntax says explicitly that it describes the entity; otherwise it stays
 unattached (a label on the wrong party would be worse than none). With `root` the span's syntactic head:
 
-- the root is inside a mention: "crooked Hillary Clinton" as one span;
+- the root is inside a mention: "crooked Hillary Clinton" as one span (with no verb outside the name's
+  phrase: 'urging Britain to "stop ..."');
 - the root modifies a mention (amod, compound, nmod, appos...): "crooked" in "crooked Hillary Clinton";
 - a mention modifies the root as a compound: "Nusra terrorists";
 - the root is an apposition of a mention, or a mention of it: "Assad, a brutal dictator";
@@ -86,7 +87,7 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
     if root.i in mention_cluster and (named_thing := _names_another(root, mention_cluster)) is not None:
         # 'called voter ID laws "Jim Crow 2.0"': a name a verb of naming gives another pins nothing on its owner
         return Attached(named_thing, *whole) if named_thing >= 0 else None
-    if root.i in mention_cluster and not _goes_on_past_the_name(tokens, mention_cluster):
+    if root.i in mention_cluster and not _goes_on_past_the_name(tokens, mention_cluster) and _heads(root, tokens):
         return Attached(mention_cluster[root.i], *whole)
     if (naming := _naming_clause_before(root)) is not None:
         named = _named_by_verb(root, mention_cluster, naming)
@@ -137,6 +138,13 @@ def _goes_on_past_the_name(tokens: Span, mention_cluster: dict[int, int]) -> boo
     her ("a Democrat who pals around with Farrakhan" does too, the name no sentence's head)."""
     root = tokens.root
     return root.dep_ == "ROOT" and any(t.i > root.i and t.i not in mention_cluster and not t.is_punct for t in tokens)
+
+
+def _heads(name: Token, tokens: Span) -> bool:
+    """Whether no verb in the span lies outside the name's phrase: 'urging Britain to "stop anti-China
+    political manipulation"' tells Britain what to do, and the parser hangs "to stop ..." on "urging", not on
+    Britain ("Hezbollah as 'an armed-resistance movement'" still names it so)."""
+    return not any(t.pos_ == "VERB" and not name.left_edge.i <= t.i <= name.right_edge.i for t in tokens)
 
 
 def _without_edge_marks(tokens: Span | None) -> Span | None:
