@@ -2635,6 +2635,13 @@ def test_a_role_description_is_not_one_named_only_in_what_another_speaker_said(n
             "The president said that the museum told a story.",
             "Barack Obama",
         ),
+        # also where the parser runs the body the role serves into the name
+        (
+            "Russian Ambassador to the United Nations Vitaly Churkin, spurning requests from Obama administration "
+            'officials, asserted that the test was legal. "A call is different from a ban," the Russian '
+            "ambassador said.",
+            "Vitaly Churkin",
+        ),
         # an unnamed introduction is no one named before it...
         (
             "Xavier Becerra denied it. A House official close to the probe spoke on Friday. The official said that "

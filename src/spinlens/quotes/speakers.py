@@ -442,7 +442,7 @@ def _described_by(words: Span) -> list[Token]:
     """The words that name a mention's role: its head word ("Dallas Police Department"), and the words it is
     a compound, apposition, name or predicate of ("Foreign Ministry spokesperson Wang Wenbin", "Xu Guixiang,
     a spokesperson for the regional government", "a group called Democratize SSMU", "Franken was a
-    senator")."""
+    senator", "Ambassador to the United Nations Vitaly Churkin")."""
     root = words.root
     described = [root, *(c for c in root.children if c.dep_ in {"compound", "appos"})]
     if root.dep_ in {"compound", "appos"}:
@@ -451,6 +451,9 @@ def _described_by(words: Span) -> list[Token]:
         described.append(root.head.head)
     elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
         described.extend(c for c in root.head.children if c.dep_ == "attr")
+    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+        # "Russian Ambassador to the United Nations Vitaly Churkin": the parser runs the body into the name
+        described.append(root.head.head)
     return described
 
 
