@@ -652,6 +652,26 @@ def test_a_closing_tag_reports_the_clause_before_it_only(nlp, text, speaker):
     assert (quote.speaker.text, quote.content.text) == (speaker, text[: text.index(f", {speaker}")])
 
 
+def test_a_closing_tag_at_a_paragraphs_end_reports_the_sentence_before_it(nlp):
+    # spaCy gives the line break to the sentence it ends, and the parser makes "reported" a second clause of "said"
+    text = (
+        'Khamenei said on Wednesday that the "Zionist regime" had failed to achieve any of its goals in the war in '
+        "June, state television reported.\n\nHe spoke for an hour."
+    )
+    quotes = {q.cue.text: (q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes}
+    said = text[: text.index(", state")]
+    assert quotes == {"reported": ("state television", said), "said": ("Khamenei", said[said.index("that") :])}
+
+
+def test_a_cue_with_a_clause_of_its_own_closes_no_sentence_as_a_tag(nlp):
+    # the parser joins "said" to "went", and the description of Feinstein reads as a speaker set off by commas
+    text = (
+        "The allegation went public last week after Ms. Feinstein, ranking Democrat on the Senate Judiciary "
+        "Committee, said she received a letter about the incident in late July."
+    )
+    assert only(analyse(nlp, text)).content.text == "she received a letter about the incident in late July"
+
+
 def test_a_tag_the_parser_takes_for_a_participle_on_an_apposition_reports_the_clause_before_it(nlp):
     text = (
         "Reform UK holds a nine-point lead over Labour, a YouGov poll for The Times showed on Monday, the party's "

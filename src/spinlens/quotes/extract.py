@@ -819,18 +819,22 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
 
 def _closes_sentence(verb: Token, deps: set[str]) -> bool:
     """Whether a cue closes its sentence as a tag after what it reports: hung by one of `deps` on a verb
-    before it, with nothing of its own before it and at most a word or two after it."""
+    before it, with nothing of its own before it, no clause of its own after it ("..., after Ms. Feinstein,
+    ranking Democrat on the committee, said she received a letter") and at most a word or two after its
+    phrase."""
     return (
         verb.dep_ in deps
         and verb.head.i < verb.i
-        and not any(c.i < verb.i for c in verb.children)
+        and not any(c.i < verb.i or c.dep_ in _CLAUSE_DEPS for c in verb.children)
         and _ends_sentence(verb)
     )
 
 
 def _ends_sentence(verb: Token) -> bool:
-    """Whether a cue of saying has at most a word or two after it in its sentence."""
-    return _lemma(verb) in CLAUSE_CUES and verb.sent.end <= verb.right_edge.i + 2
+    """Whether a cue of saying has at most a word or two after it in its sentence (whatever white space ends a
+    paragraph: spaCy gives the line break to the sentence before it)."""
+    after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
+    return _lemma(verb) in CLAUSE_CUES and sum(not t.is_space for t in after) <= 1
 
 
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
