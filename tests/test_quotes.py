@@ -324,6 +324,18 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("has been accused", "of union busting"),
         ("denies", "an allegation"),
     ]
+    # or the clause the outer cue reports, what was reported a clause of it; or a second object of what was
+    # reported
+    for text in (
+        "The Israeli military says Hamas systematically uses hospitals for military purposes, a charge the group "
+        "denies.",
+        "The Israeli military says Hamas uses hospitals, a charge Hamas denies.",
+    ):
+        said = text[text.index("Hamas") : text.index(", a charge")]
+        assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+            ("says", said),
+            ("denies", "a charge"),
+        ]
     # nor what was said before a remark the parser reads as the speaker's name
     text = "Paul has referred Fauci to the Justice Department for lying to Congress, a charge Fauci denies."
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -1195,6 +1195,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
+    # "The Israeli military says Hamas uses hospitals, a charge the group denies": the parser may make the
+    # writer's remark the clause the cue reports, with what was said a clause of the remark's before it
+    clauses = [
+        reported
+        for c in clauses
+        for reported in (
+            [f for f in c.children if f.dep_ == "ccomp" and f.i < c.i]
+            if c.i > verb.i and _is_remark_taken_for_a_clause(c)
+            else [c]
+        )
+    ]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
         # "called on Chief Justice John Roberts to investigate": whom the cue's preposition names
@@ -1609,6 +1620,20 @@ def _reports_what_the_noun_did(verb: Token) -> bool:
     )
 
 
+def _is_remark_taken_for_a_clause(clause: Token) -> bool:
+    """Whether a clause is the writer's remark, set off by a comma, whose remark noun the parser made the
+    clause's object: ", a charge the group denies"."""
+    doc = clause.doc
+    return any(
+        c.dep_ == "dobj"
+        and c.i < clause.i
+        and c.lemma_ in _REMARK_NOUNS
+        and c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text == ","
+        for c in clause.children
+    )
+
+
 def _is_remark(noun: Token) -> bool:
     """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied")."""
     return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
@@ -1679,7 +1704,8 @@ def _not_reported(clause: Token) -> set[Token]:
             if joining and doc[joining[0].i - 1].text == ",":
                 cut.add(doc[joining[0].i - 1])
             continue
-        remark = (token.dep_ == "appos" and _is_remark(token)) or _is_reaction(token)
+        # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies")
+        remark = (token.dep_ in {"appos", "dobj"} and _is_remark(token)) or _is_reaction(token)
         another_report = (
             token.dep_ == "advcl"
             and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
