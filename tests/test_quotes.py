@@ -305,6 +305,29 @@ def test_who_is_asked_is_not_who_asks(nlp):
     assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "asked"] == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # the that-clause is the claim's, not what was asked
+        (
+            "Asked about Israel's claim that Hamas used the hospital as a command center, he said he never saw a "
+            "fighter inside.",
+            None,
+            "Asked about",
+            "Israel's claim that Hamas used the hospital as a command center",
+        ),
+        ("Reporters asked him about the tariffs.", "Reporters", "asked him about", "the tariffs"),
+    ],
+)
+def test_what_a_question_was_about_is_what_was_asked(nlp, text, speaker, cue, content):
+    quote = next(q for q in analyse(nlp, text).quotes if q.cue.text.startswith(("Asked", "asked")))
+    assert (quote.speaker.text if quote.speaker else None, quote.cue.text, quote.content.text) == (
+        speaker,
+        cue,
+        content,
+    )
+
+
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     quotes = analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied.").quotes
     # the remark reports a denial of its own: of the claim

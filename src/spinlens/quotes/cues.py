@@ -161,6 +161,7 @@ ALL_CUES = CLAUSE_CUES | OBJECT_CUES
 # reporters" says to whom, not what.
 CUE_PREPOSITIONS = {
     "call": frozenset({"for", "on"}),
+    "ask": frozenset({"about"}),
     "talk": frozenset({"about"}),
     "speak": frozenset({"about", "of"}),
     "refer": frozenset({"to"}),

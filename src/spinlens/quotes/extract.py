@@ -58,6 +58,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 # what a cue takes as its own words, but a preposition, which may say only where or when
 _OWN_OBJECT_DEPS = _OBJECT_DEPS - {"prep"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "regarding", "concerning"})
 # Participles that report more of what the speaker before them said ("..., saying", "..., adding")
 _CLOSING_PARTICIPLES = frozenset(
     {
@@ -1272,7 +1273,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         occasions = [
             o
             for c in verb.children
-            if c.dep_ == "prep" and c.i > verb.i
+            # (not a topic: in "asked about Israel's claim that Hamas used the hospital" the clause is the claim's)
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ not in _TOPIC_PREPOSITIONS
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_ not in _TIME_NOUNS and o.ent_type_ not in {"DATE", "TIME"}
         ]
@@ -1318,6 +1320,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
         scope = _within_writers_frame(verb) or list(verb.sent)
         return _tokens_range(_words_outside(scope, verb.subtree)), False
+    if verb.lemma_ in QUESTION_CUES:
+        # "Asked about Trump's declaration that it had been a bomb, Clinton said ...": what the question was about
+        topics = [o for c in verb.children if _is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
+        if topics:
+            return _subtree_range(topics), True
     if verb.lemma_ in EVIDENCE_CUES and not _shows_evidence(verb):
         return None, False
     if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
