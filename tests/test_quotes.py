@@ -646,6 +646,19 @@ def test_a_tag_the_parser_joins_to_what_it_tags_reports_it(nlp):
     # the parser makes "found" a second clause joined to "are", with the poll its subject
     quote = only(analyse(nlp, "Voters are angry, a YouGov poll for The Times found last week."))
     assert (quote.speaker.text, quote.content.text) == ("a YouGov poll for The Times", "Voters are angry")
+    # also where it hangs a phrase of the clause before the subject on the cue
+    text = (
+        "President Vladimir Putin is ready to meet Ukraine's Volodymyr Zelensky, but only in Moscow, Kremlin aide "
+        'Yuri Ushakov said on Wednesday, an offer Kyiv swiftly rejected as "unacceptable."'
+    )
+    quote = next(q for q in analyse(nlp, text).quotes if q.cue.text == "said")
+    assert (quote.speaker.text, quote.content.text) == ("Kremlin aide Yuri Ushakov", text[: text.index(", Kremlin")])
+    # but a participle with its agent is no tag
+    text = (
+        "She established a custom for the office of being anti-union, pro-bank and anti-Chinese, a policy continued "
+        "to this day by the current governor, loud-mouthed populist Jane Doe."
+    )
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == []
 
 
 @pytest.mark.parametrize(

@@ -1802,7 +1802,13 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
     ):
         return None
     if verb.dep_ == "conj":
-        tagged = not any(c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep"} for c in verb.children)
+        # (a phrase before the subject is the clause's, hung on the cue: "Putin is ready to meet Zelensky, but
+        # only in Moscow, Kremlin aide Yuri Ushakov said on Wednesday")
+        tagged = not any(
+            c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep", "agent"}
+            and not (c.dep_ == "prep" and (_is_when(c) or c.right_edge.i < subjects[0].left_edge.i))
+            for c in verb.children
+        )
     else:
         after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
         tagged = (
