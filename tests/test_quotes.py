@@ -700,6 +700,14 @@ def test_a_closing_tag_reports_the_clause_before_it_only(nlp, text, speaker):
     assert (quote.speaker.text, quote.content.text) == (speaker, text[: text.index(f", {speaker}")])
 
 
+@pytest.mark.parametrize("mark", ['"', ""])
+def test_a_closing_tag_after_a_clause_the_parser_read_as_a_noun_phrase_reports_it(nlp, mark):
+    # the parser reads "An autopsy found injuries ..." as a noun phrase and makes it a first subject of "told"
+    said = f"An autopsy found injuries {mark}consistent with assault,{mark}"
+    quote = only(analyse(nlp, f"{said} pathologist Bernard Midia told reporters."))
+    assert (quote.speaker.text, quote.content.text) == ("pathologist Bernard Midia", said.rstrip(","))
+
+
 def test_a_closing_tag_at_a_paragraphs_end_reports_the_sentence_before_it(nlp):
     # spaCy gives the line break to the sentence it ends, and the parser makes "reported" a second clause of "said"
     text = (

@@ -1253,6 +1253,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # the clause's verb as a participle on its subject and make that subject the cue's second; what was
         # said runs from it to the sentence's end
         return _tokens_range([t for c in verb.children if c.i >= subject.i for t in c.subtree]), False
+    if _lemma(verb) in CLAUSE_CUES and (comma := _clause_taken_for_a_first_subject(verb)) is not None:
+        # 'An autopsy found injuries "consistent with assault," pathologist Bernard Midia told reporters': the
+        # parser may read the clause before the tag as a noun phrase, "an autopsy found injuries", and make it
+        # a first subject of the cue
+        return _tokens_range(list(doc[verb.sent.start : comma])), False
     if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
         # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
         # subject the cue's object and its verb a relative clause of it, one with no subject of its own
@@ -1449,6 +1454,25 @@ def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
         and any(o.dep_ == "dobj" for o in c.children)
     ]
     return subject if verbs and not _comma_between_words(subject, verbs[0]) else None
+
+
+def _clause_taken_for_a_first_subject(verb: Token) -> int | None:
+    """Where the comma stands that ends a first subject of the cue which is the reported clause taken for a
+    noun phrase, its verb a participle on its subject ("An autopsy found injuries ..., pathologist Bernard
+    Midia told reporters"), or None. The phrase opens the sentence; the cue's subject follows the comma."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return None
+    first, second = subjects
+    doc = verb.doc
+    between = doc[first.right_edge.i + 1 : second.left_edge.i]
+    if first.left_edge.i != verb.sent.start or not between or not all(t.is_punct for t in between):
+        return None
+    if not any(t.text == "," for t in between):
+        return None
+    if not any(t.tag_ in {"VBD", "VBN"} and t.dep_ in {"amod", "acl"} for t in first.subtree):
+        return None
+    return first.right_edge.i + 1
 
 
 def _writers_after_the_tag(tag: Token, word: Token) -> bool:
