@@ -359,6 +359,12 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
             ("says", said),
             ("denies", "a charge"),
         ]
+    # or the remark itself a second clause
+    text = "Police initially said he had hit his head against a wall, a claim his family and rights groups rejected."
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("said", "he had hit his head against a wall"),
+        ("rejected", "a claim"),
+    ]
     # nor what was said before a remark the parser reads as the speaker's name
     text = "Paul has referred Fauci to the Justice Department for lying to Congress, a charge Fauci denies."
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -1652,17 +1652,11 @@ def _reports_what_the_noun_did(verb: Token) -> bool:
 
 
 def _is_remark_taken_for_a_clause(clause: Token) -> bool:
-    """Whether a clause is the writer's remark, set off by a comma, whose remark noun the parser made the
-    clause's object: ", a charge the group denies"."""
+    """Whether a clause is the writer's remark, set off by a comma: the remark noun itself (", a claim his
+    family rejected") or a verb the parser made it the object of (", a charge the group denies")."""
     doc = clause.doc
-    return any(
-        c.dep_ == "dobj"
-        and c.i < clause.i
-        and c.lemma_ in _REMARK_NOUNS
-        and c.left_edge.i > 0
-        and doc[c.left_edge.i - 1].text == ","
-        for c in clause.children
-    )
+    nouns = [clause] if clause.pos_ == "NOUN" else [c for c in clause.children if c.dep_ == "dobj" and c.i < clause.i]
+    return any(c.lemma_ in _REMARK_NOUNS and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in nouns)
 
 
 def _is_remark(noun: Token) -> bool:
