@@ -1523,6 +1523,9 @@ def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, conte
 def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
     quote = only(analyse(nlp, 'The so-called "experts" told you masks would stop the virus.'))
     assert quote.speaker.text == 'The so-called "experts"'
+    # also past the comma it closes over
+    quote = only(analyse(nlp, 'The book, "Original Sin," cites more than 200 interviews.'))
+    assert quote.speaker.text == 'The book, "Original Sin,"'
 
 
 def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp):

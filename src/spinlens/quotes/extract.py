@@ -1113,12 +1113,18 @@ def _worded(text: str, span: Range | None) -> Range | None:
 
 
 def _with_closing_mark(text: str, span: Range | None) -> Range | None:
-    """The span with the quote mark that closes one it opened: 'The so-called "experts"', not '... "experts'."""
+    """The span with the quote mark that closes one it opened: 'The so-called "experts"', not '... "experts'
+    (also past the comma the mark closes over: 'The book, "Original Sin,"')."""
     if span is None or span[1] >= len(text):
         return span
     words = text[span[0] : span[1]]
-    opened = words.count('"') % 2 == 1 or words.count("“") > words.count("”")
-    return (span[0], span[1] + 1) if opened and text[span[1]] in {'"', "”"} else span
+    if not (words.count('"') % 2 == 1 or words.count("“") > words.count("”")):
+        return span
+    if text[span[1]] in {'"', "”"}:
+        return span[0], span[1] + 1
+    if text[span[1] : span[1] + 2] in {',"', ",”"}:
+        return span[0], span[1] + 2
+    return span
 
 
 def _quoted_sentence(text: str) -> int | None:
