@@ -593,6 +593,9 @@ def test_publication_date(published, expected):
         ("The US has sent Ukraine 31 tanks.", [("31 tanks", "31 tanks")]),
         # after a figure too, and a brand's lowercase first letter
         ("A 900-page Project 2025 playbook; demand for the iPhone 16 held.", [("900-page", "900 page")]),
+        # a number word in capitals inside a sentence names too, but not in a title-case headline
+        ("It is the worst since World War Two, the Gang of Eight said.", []),
+        ("Police Arrest Two Suspects", [("Two Suspects", "2 Suspects")]),
         ("The law, known as Senate Bill 4, is like Title 42, said Teamsters Local 294.", []),
         # a number joined to a word counts it; an ordinal counts nothing
         (

@@ -802,6 +802,11 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+# A capitalised word, or "of" after one, right before a number word, inside a sentence on one line: "World War
+# Two", "Group of Seven"
+_NAME_WORD_BEFORE = re.compile(r"[a-z,] +(?:[A-Z][\w'’-]* +)*[A-Z][\w'’-]* +(?:of +)?$")
+
+
 def _names_a_model(text: str, match: re.Match) -> bool:
     """Whether a bare number is part of a name, as an index, a model, a law or a chapter is."""
     if any(match.group(g) for g in ("sign", "scale", "short", "unit", "letter", "high")):
@@ -811,6 +816,11 @@ def _names_a_model(text: str, match: re.Match) -> bool:
         kind.search(text, max(0, match.start() - 20), match.start()) for kind in (_NUMBERED_KIND, _NUMBERED_NAME)
     ):
         return True  # "type 2 diabetes", "a Phase 3 trial", "Category 5 storms": whatever follows
+    before_name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    if not number[0].isdigit() and number[0].isupper() and before_name:
+        # "since World War Two", "the Apollo Eleven crew", "the Group of Seven": a capital inside a sentence
+        # names, unless the line is a title-case headline ("Police Arrest Two Suspects")
+        return not _in_title_case_line(text, match.start())
     if not number[0].isdigit() or "." in number or _plural_follows(text, match.end()):
         # a plural after it makes it a count again, as in "sent Kyiv 31 tanks"; "4.3 points" is one too
         return False
