@@ -2436,6 +2436,18 @@ def test_a_line_headed_by_a_name_and_a_colon_is_that_names_words(nlp, text, spea
     assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]
 
 
+def test_a_tag_inside_a_headed_line_reports_what_follows_the_head(nlp):
+    text = (
+        'Xinhua: US "hegemonic" tariffs hurt global recovery, experts say\n\nBEIJING, Dec 3 (Xinhua) -- The abuse '
+        "of tariffs has disrupted supply chains, experts said."
+    )
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes[:2] == [
+        ("experts", "say", 'US "hegemonic" tariffs hurt global recovery'),
+        ("Xinhua", ":", 'US "hegemonic" tariffs hurt global recovery, experts say'),
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "body", "speakers"),
     [

@@ -237,7 +237,21 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         else:
             content = _whole_quotes(_after_dateline(doc, found.content), quotes)
             results.append(replace(found, content=content))
-    results += _headed_lines(doc, quotes, results, len(headline) if headline else 0)
+    headed = _headed_lines(doc, quotes, results, len(headline) if headline else 0)
+    # "Xinhua: US tariffs hurt global recovery, experts say": what a tag inside a headed line reports starts
+    # after the head
+    results = [
+        next(
+            (
+                replace(f, content=(h.content[0], f.content[1]))
+                for h in headed
+                if h.speaker is not None and h.speaker[0] <= f.content[0] < h.content[0] < f.content[1] <= h.content[1]
+            ),
+            f,
+        )
+        for f in results
+    ]
+    results += headed
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
