@@ -714,6 +714,17 @@ def test_a_closing_tag_after_a_clause_the_parser_read_as_a_noun_phrase_reports_i
     assert (quote.speaker.text, quote.content.text) == ("pathologist Bernard Midia", said.rstrip(","))
 
 
+def test_a_closing_tag_after_a_dateline_the_parser_made_a_first_subject_reports_the_clause(nlp):
+    # the parser runs the dateline into the clause and makes them one first subject of "said"
+    said = (
+        "Hurricane Melissa, the strongest storm ever to hit Jamaica, killed at least 32 people on the island and "
+        "caused damage estimated at $8.8 billion, or about 40% of its economic output"
+    )
+    text = f"Hurricane Melissa: Jamaica counts the cost\n\nKINGSTON, Jamaica — {said}, officials said on Friday."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("officials", said)
+
+
 def test_a_closing_tag_at_a_paragraphs_end_reports_the_sentence_before_it(nlp):
     # spaCy gives the line break to the sentence it ends, and the parser makes "reported" a second clause of "said"
     text = (

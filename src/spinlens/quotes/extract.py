@@ -1485,14 +1485,18 @@ def _clause_taken_for_a_first_subject(verb: Token) -> int | None:
         return None
     first, second = subjects
     doc = verb.doc
-    between = doc[first.right_edge.i + 1 : second.left_edge.i]
-    if first.left_edge.i != verb.sent.start or not between or not all(t.is_punct for t in between):
+    # (the parser may hang the comma on the first)
+    end = first.right_edge.i
+    while end > first.i and doc[end].is_punct:
+        end -= 1
+    between = doc[end + 1 : second.left_edge.i]
+    if first.left_edge.i != verb.sent.start or not all(t.is_punct for t in between):
         return None
     if not any(t.text == "," for t in between):
         return None
     if not any(t.tag_ in {"VBD", "VBN"} and t.dep_ in {"amod", "acl"} for t in first.subtree):
         return None
-    return first.right_edge.i + 1
+    return end + 1
 
 
 def _writers_after_the_tag(tag: Token, word: Token) -> bool:
