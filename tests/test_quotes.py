@@ -1336,9 +1336,16 @@ def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
-def test_calling_something_a_good_one_is_speech(nlp):
-    text = 'Trump\'s attorney, Steve Sadow, called the ruling "a correct one."'
-    assert only(analyse(nlp, text)).content.text == 'the ruling "a correct one."'
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Trump\'s attorney, Steve Sadow, called the ruling "a correct one."', 'the ruling "a correct one."'),
+        # a name with a number in it is no number called
+        ('Sen. Chris Murphy has called the AR-15 "a weapon of war."', 'the AR-15 "a weapon of war."'),
+    ],
+)
+def test_calling_something_a_good_one_is_speech(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
 
 
 def test_what_a_relative_clause_calls_its_object_is_said_wherever_the_parser_hangs_it(nlp):

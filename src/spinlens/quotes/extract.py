@@ -693,11 +693,10 @@ def _from_cue(token: Token) -> list[Found]:
     if _is_writers_aside(token):
         return []
     if _lemma(token) == "call" and (
-        _names_a_thing(token)
-        or any(c.dep_ in {"dobj", "oprd"} and any(ch.isdigit() for ch in c.text) for c in token.children)
+        _names_a_thing(token) or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
     ):
         # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
-        # one"' does not)
+        # one"' does not, nor 'called the AR-15 "a weapon of war"')
         return []
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         # "she wrote, without citing evidence", "left without saying a word": what was not said
@@ -749,6 +748,10 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _is_phone_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and not any(ch.isalpha() for ch in word)
 
 
 def _heads_its_line(token: Token) -> bool:
