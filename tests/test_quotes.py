@@ -1047,11 +1047,17 @@ def test_a_participle_set_off_on_the_speaker_is_neither_speaker_nor_content(nlp)
         "Mayor Brandon Johnson, asked about the shootings on Monday, said violence prevention programs needed "
         '"time and investment" to work.'
     )
-    quote = only(analyse(nlp, text))
-    assert (quote.speaker.text, quote.content.text) == (
-        "Mayor Brandon Johnson",
-        'violence prevention programs needed "time and investment" to work',
-    )
+    quotes = [(q.speaker.text if q.speaker else None, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    # he was asked about the shootings, by someone unnamed
+    assert quotes == [
+        (None, "asked about", "the shootings on Monday"),
+        ("Mayor Brandon Johnson", "said", 'violence prevention programs needed "time and investment" to work'),
+    ]
+    quotes = analyse(nlp, "The minister, accused of fraud, denied the charges.").quotes
+    assert [(q.speaker.text if q.speaker else None, q.cue.text) for q in quotes] == [
+        (None, "accused"),
+        ("The minister", "denied"),
+    ]
 
 
 def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):

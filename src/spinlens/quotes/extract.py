@@ -2134,6 +2134,26 @@ _CLIPPED_PASSIVES = {
 }
 
 
+def _is_participle_on_its_subject(verb: Token) -> bool:
+    """Whether a past form is a participle set off by a comma right after the name the parser makes its
+    subject: in "Mayor Brandon Johnson, asked about the shootings, said ..." Johnson was asked, by someone
+    unnamed (a comma never parts a verb from its subject)."""
+    # only a verb whose participle says what was done to the subject ("said" after "Allegra Lawrence-Hardy,
+    # Abrams' campaign chair," is hers, the parser making the apposition the subject), and with no object
+    # ("Juan Carlos Cruz, told the press ..." tells)
+    if verb.lemma_ not in _CLIPPED_PASSIVES.keys() | QUESTION_CUES or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if len(subjects) != 1 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subject = subjects[0]
+    # the name ends right before the comma, with nothing on it after the name ("Scott's relatives, including
+    # his wife, said" speak)
+    return subject.i == verb.i - 2 and all(c.i < subject.i or c.is_punct for c in subject.children)
+
+
 def _is_clipped_passive(verb: Token) -> bool:
     """Whether a cue is a passive with its "was" clipped, as headlines write it: its subject was spoken of,
     and whoever spoke is unnamed."""
@@ -2151,7 +2171,7 @@ def _is_clipped_passive(verb: Token) -> bool:
 
 
 def _speaker(verb: Token) -> Span | None:
-    if _is_clipped_passive(verb):
+    if _is_clipped_passive(verb) or _is_participle_on_its_subject(verb):
         return None
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
