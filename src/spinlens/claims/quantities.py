@@ -816,8 +816,11 @@ def _names_a_model(text: str, match: re.Match) -> bool:
         kind.search(text, max(0, match.start() - 20), match.start()) for kind in (_NUMBERED_KIND, _NUMBERED_NAME)
     ):
         return True  # "type 2 diabetes", "a Phase 3 trial", "Category 5 storms": whatever follows
-    before_name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
-    if not number[0].isdigit() and number[0].isupper() and before_name:
+    if (
+        not number[0].isdigit()
+        and number[0].isupper()
+        and _NAME_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    ):
         # "since World War Two", "the Apollo Eleven crew", "the Group of Seven": a capital inside a sentence
         # names, unless the line is a title-case headline ("Police Arrest Two Suspects")
         return not _in_title_case_line(text, match.start())

@@ -238,20 +238,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             content = _whole_quotes(_after_dateline(doc, found.content), quotes)
             results.append(replace(found, content=content))
     headed = _headed_lines(doc, quotes, results, len(headline) if headline else 0)
-    # "Xinhua: US tariffs hurt global recovery, experts say": what a tag inside a headed line reports starts
-    # after the head
-    results = [
-        next(
-            (
-                replace(f, content=(h.content[0], f.content[1]))
-                for h in headed
-                if h.speaker is not None and h.speaker[0] <= f.content[0] < h.content[0] < f.content[1] <= h.content[1]
-            ),
-            f,
-        )
-        for f in results
-    ]
-    results += headed
+    results = [_after_the_head(found, headed) for found in results] + headed
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
@@ -295,6 +282,16 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _after_the_head(found: Found, headed: list[Found]) -> Found:
+    """The quote, its content starting after the head of the headed line it lies in: in "Xinhua: US tariffs
+    hurt global recovery, experts say" the experts say no "Xinhua:"."""
+    start, end = found.content
+    for line in headed:
+        if line.speaker is not None and line.speaker[0] <= start < line.content[0] < end <= line.content[1]:
+            return replace(found, content=(line.content[0], end))
+    return found
 
 
 def _is_rubric(text: str, speaker: Range) -> bool:

@@ -353,12 +353,13 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
 
 
 def _not_named_as(entity: Entity, role: str) -> bool:
-    """Whether a government, a court or an army cannot be the organisation, whose name does not say it is one. NER
-    marks no country's government as an organisation, so the one named last before "the government" is a
-    party, a militia or a firm ("Sudan's government ... the Rapid Support Forces ... the government would
+    """Whether a government, a court or an army cannot be the organisation, whose name does not say it is
+    one. NER marks no country's government as an organisation, so the one named last before "the government"
+    is a party, a militia or a firm ("Sudan's government ... the Rapid Support Forces ... the government would
     ask"), unless its name says it governs ("the Trump Administration"); and before "the court", most often
-    a party to the case ("Apple Daily ... The court found"); nor "the army", the militia fighting it ("Sudan's
-    paramilitary Rapid Support Forces said they had captured the army's last base, a claim the army denied")."""
+    a party to the case ("Apple Daily ... The court found"); and before "the army", the militia fighting it
+    ("Sudan's paramilitary Rapid Support Forces said they had captured the army's last base, a claim the army
+    denied")."""
     names = next((kinds for kinds in _NAMED_KINDS if role in kinds), None)
     return names is not None and not names & set(entity.name.lower().split())
 
