@@ -2138,9 +2138,7 @@ def _is_participle_on_its_subject(verb: Token) -> bool:
     # only a verb whose participle says what was done to the subject ("said" after "Allegra Lawrence-Hardy,
     # Abrams' campaign chair," is hers, the parser making the apposition the subject), and with no object
     # ("Juan Carlos Cruz, told the press ..." tells)
-    if verb.lemma_ not in _CLIPPED_PASSIVES.keys() | QUESTION_CUES or verb.tag_ not in {"VBD", "VBN"}:
-        return False
-    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in verb.children):
+    if verb.lemma_ not in _CLIPPED_PASSIVES.keys() | QUESTION_CUES or not _is_bare_past(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
     if len(subjects) != 1 or verb.doc[verb.i - 1].text != ",":
@@ -2157,13 +2155,19 @@ def _is_clipped_passive(verb: Token) -> bool:
     after = _CLIPPED_PASSIVES.get(verb.lemma_)
     return (
         after is not None
-        and verb.tag_ in {"VBD", "VBN"}
+        and _is_bare_past(verb)
         # "the ones Our Lord condemned for ...", "Sanders, who urged to investigate ...": active, however odd
         and verb.dep_ != "relcl"
         and not any(c.dep_ == "nsubj" and c.tag_ in {"PRP", "WP", "WDT"} for c in verb.children)
         and verb.i + 1 < len(verb.doc)
         and verb.nbor().lower_ in after
-        and not any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in verb.children)
+    )
+
+
+def _is_bare_past(verb: Token) -> bool:
+    """Whether a verb is a past form with no auxiliary and no object of its own, as a participle is."""
+    return verb.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass", "dobj", "dative"} for c in verb.children
     )
 
 
