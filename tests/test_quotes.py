@@ -2966,6 +2966,18 @@ def test_what_is_urged_or_called_for(nlp):
     # whom the cue calls on belongs to what they are called on to do
     called = only(analyse(nlp, "Senator Dick Durbin called on Chief Justice John Roberts to investigate."))
     assert called.content.text == "Chief Justice John Roberts to investigate"
+    # also where the parser takes the "on" for a particle
+    text = 'Andrii Sybiha said Putin was "wasting the world\'s time" and called on allies to increase pressure.'
+    (called,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "called on"]
+    assert called.content.text == "allies to increase pressure"
+    # a participle after what is urged reports more of the speaker's words
+    text = (
+        "Lin Jian urged Japan to immediately correct its erroneous remarks on Taiwan, saying they constituted a "
+        "gross interference in China's internal affairs."
+    )
+    urged, saying = analyse(nlp, text).quotes
+    assert urged.content.text == "Japan to immediately correct its erroneous remarks on Taiwan"
+    assert saying.content.text == "they constituted a gross interference in China's internal affairs"
 
 
 def test_what_someone_is_accused_of_after_a_day(nlp):

@@ -1238,8 +1238,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             if o.dep_ == "pobj"
         ]
         if objects and all(c.dep_ == "xcomp" for c in clauses):
-            # "urged the council to act": who is urged belongs to what is urged
-            return _subtree_range(objects + clauses), False
+            # "urged the council to act": who is urged belongs to what is urged; "urged Japan to correct its
+            # remarks, saying they were interference" goes on with more words of the speaker's
+            cut = {t for c in clauses for t in _not_reported(c)}
+            return _tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
         if (
             objects
             and verb.lemma_ in OBJECT_CUES
@@ -2050,7 +2052,8 @@ def _outer_cue(clause: Token) -> Token | None:
     """The verb a reported clause is the content of, as the parser hangs it: on the verb itself, or as a
     that-clause on its audience or occasion ("told reporters that ...", "said in a statement that ..."), or
     through the cue's preposition ("accused Israel of violating the truce")."""
-    if clause.dep_ == "ccomp":
+    # ("urged Japan to correct its remarks": the infinitive of a cue of urging is what is urged)
+    if clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and clause.i > clause.head.i):
         return clause.head
     preposition = clause.head
     if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and _lemma(preposition.head) in ALL_CUES:
@@ -2816,7 +2819,9 @@ def _is_cue_preposition(verb: Token, token: Token) -> bool:
     # one before the cue is an aside of the writer's: "Maduro, for his part, called the operation ..."; what
     # is pointed out "to" someone is said to them ("as God pointed out to Noah")
     return (
-        token.dep_ == "prep"
+        # "called on allies to increase pressure": the parser may take the preposition for a particle, with
+        # its object all the same
+        (token.dep_ == "prep" or (token.dep_ == "prt" and any(c.dep_ == "pobj" for c in token.children)))
         and token.i > verb.i
         and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ())
         and not _is_when(token)
