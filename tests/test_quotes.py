@@ -201,6 +201,16 @@ def test_per_a_source_is_according_to_it(nlp, text, source, content):
             "the International Organization for Migration",
             "About 26,000 people have fled the city since the weekend",
         ),
+        # closing the sentence, the phrase qualifies all of it, where the parser hangs it on the circumstance
+        # before it
+        (
+            "Six airlines have suspended flights to Caracas since the U.S. Federal Aviation Administration warned "
+            'of a "potentially hazardous situation" in the region, according to Venezuela\'s civil aviation '
+            "authority.",
+            "Venezuela's civil aviation authority",
+            "Six airlines have suspended flights to Caracas since the U.S. Federal Aviation Administration warned "
+            'of a "potentially hazardous situation" in the region',
+        ),
         # the writer's lead-in before a colon is not the source's
         (
             "But ask the Venezuelans who fled: nearly 8 million of them since 2014, according to the U.N. "

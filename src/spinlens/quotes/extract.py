@@ -2684,6 +2684,12 @@ def _according_to(according: Token, to: Token) -> list[Found]:
         # phrase qualifies the clause before it, though the parser hangs it on the circumstance after it
         later = set(head.subtree) - phrase
         head = head.head
+    elif _closes_a_circumstance(according, head):
+        # "Six airlines have suspended flights since the FAA warned of a hazard, according to the aviation
+        # authority": closing the sentence, the phrase qualifies all of it, though the parser hangs it on the
+        # circumstance before it (unless a tag gives the rest to another: "Troops retook two villages, the
+        # army said, as the assault cost ..., according to Western estimates")
+        head = head.head
     clause = head.subtree if head.dep_ in _QUALIFIED_CLAUSE_DEPS else according.sent
     # a clause joined after the phrase to the one it follows is another claim: "Homicides fell 13%, according
     # to the police, but that is still more than New York" (the police did not make the comparison); opening
@@ -2722,6 +2728,22 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _closes_a_circumstance(according: Token, head: Token) -> bool:
+    """Whether the "according to" phrase closes its sentence after a comma, hung on a circumstance ("since
+    ...", "as ...") of a main clause that no tag attributes."""
+    doc = according.doc
+    main = head.head
+    return (
+        head.dep_ == "advcl"
+        and _is_circumstance(head)
+        and head.i < according.i
+        and doc[according.i - 1].text == ","
+        and all(t.is_punct for t in doc[according.right_edge.i + 1 : according.sent.end])
+        and main.dep_ == "ROOT"
+        and not any(c.dep_ == "parataxis" for c in main.children)
+    )
 
 
 def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
