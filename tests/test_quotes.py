@@ -2318,6 +2318,15 @@ def test_a_quote_with_no_cue_carries_on_the_attribution_before_it(nlp):
     }
 
 
+def test_a_quote_with_no_cue_carries_on_the_speaker_not_a_report_within_the_speakers_description(nlp):
+    text = (
+        '"They are selling us out for cheap beef," said Jean-Marc Dupont, a dairy farmer who said he had driven '
+        'four hours to attend. "Our children will have no farms to inherit."'
+    )
+    (carried,) = [q for q in analyse(nlp, text).quotes if q.cue is None]
+    assert carried.speaker.text.startswith("Jean-Marc Dupont")
+
+
 def test_a_quote_opening_a_headline_before_a_colon_is_the_speakers_after_it(nlp):
     text = (
         "'I'm not going anywhere': Starmer vows to fight on after budget leak row\n\n"

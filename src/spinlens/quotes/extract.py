@@ -551,7 +551,13 @@ def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found
     if "\n" in gap or any(previous.content[1] <= q[0] and q[1] <= quote[0] for q in quotes):
         return None
     stripped = gap.rstrip()
-    return previous if not stripped or stripped[-1] in ".,;:!?" else None
+    if stripped and stripped[-1] not in ".,;:!?":
+        return None
+    # '"...," said Jean-Marc Dupont, a farmer who said he had driven four hours. "Our children ..."': the
+    # nearest attribution may be one within the speaker's description; the quote goes on the speaker's
+    speakers = [f.speaker for f in before if f.speaker is not None and f.speaker != previous.speaker]
+    holding = [s for s in speakers if previous.speaker is not None and _inside_any(previous.speaker, [s])]
+    return replace(previous, speaker=holding[0]) if holding else previous
 
 
 def _leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | None:
