@@ -817,6 +817,11 @@ def test_a_headline_keeps_a_second_verb_joined_without_and(nlp):
     assert headline.content.text == "Russian strike on Kharkiv kills four, wounds 27"
 
 
+def test_a_source_closing_its_paragraph_has_no_line_break(nlp):
+    text = "More than 1,000 Palestinians have been killed, according to the U.N.\n\nThe army did not comment."
+    assert only(analyse(nlp, text)).speaker.text == "the U.N."
+
+
 def test_a_relative_clause_with_a_quote_of_its_own_is_no_part_of_the_speaker(nlp):
     text = (
         '"We are not terrorists, we are truckers," said Pat King, one of the organisers, who has previously said '

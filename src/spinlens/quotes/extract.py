@@ -2920,7 +2920,8 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         start -= 1
     while end < len(doc) and _inside_name(doc[end]) and (verb is None or (end < verb.i) == (head.i < verb.i)):
         end += 1
-    while end - 1 > start and doc[end - 1].is_punct:
+    # (nor the line break the parser hangs on a phrase closing its paragraph: "..., according to the U.N.")
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # "Even Sen. Joe Manchin now admits ...": an adverb of the sentence's is no part of who speaks
     while end - 1 > start and doc[start].dep_ == "advmod" and doc[start].lower_ in _SENTENCE_ADVERBS:
