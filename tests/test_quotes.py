@@ -570,6 +570,11 @@ def test_a_dateline_is_nobodys_speaker(nlp):
     assert only(record).speaker.text == "Prime Minister Keir Starmer"
 
 
+def test_the_agency_in_a_dateline_is_no_role_description(nlp):
+    text = "BERLIN (Reuters) - Asylum applications fell by nearly half, the interior ministry said."
+    assert only(analyse(nlp, text)).speaker_entity is None
+
+
 def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
     text = (
         "Iran rejects sanctions\n\nTehran — Iran's foreign ministry spokesman Nasser Kanaani on Monday condemned "

@@ -35,6 +35,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from spinlens.datelines import end_of_dateline
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import ADDRESSEE_CUES, ALL_CUES
 from spinlens.quotes.media import is_medium
@@ -573,6 +574,7 @@ def _nearest_before(
     skip: Collection[int] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
+    text = doc_text(doc)
     reported = [r for r in earlier if _speaker_types(doc, r, entities) & types]
     candidates = [
         ((mention.start, mention.end), index)
@@ -585,6 +587,9 @@ def _nearest_before(
         )
         and not _told_by_another(doc, mention, entities, types)
         and not _is_medium_named(doc, mention)
+        # "BERLIN (Reuters) - ..., the interior ministry said": the agency that filed the story is not whom a
+        # role or a pronoun in it stands for
+        and end_of_dateline(text, mention.start) is None
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
     # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
