@@ -1249,6 +1249,12 @@ def test_a_source_cited_as_saying_something_speaks(nlp):
         ),
         # or before an active verb joined to the passive
         ("Yermak has not been charged and has denied wrongdoing.", "Yermak"),
+        # what "with" opens, whatever kind of speaker it names
+        (
+            "Prime Minister Keir Starmer faced a growing revolt from his own MPs on Wednesday over cuts to winter "
+            "fuel payments, with charities warning that thousands of pensioners could die from the cold.",
+            "charities",
+        ),
     ],
 )
 def test_who_speaks_in_a_participle(nlp, text, speaker):

@@ -2336,6 +2336,12 @@ def _speaker(verb: Token) -> Span | None:
                 return _saying_noun(head)
             if _names_people(head):
                 return _trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
+            with_ = head.head
+            if head.dep_ == "pobj" and with_.lower_ == "with" and with_.i > 0 and head.doc[with_.i - 1].text == ",":
+                # "..., with charities warning that pensioners could die": what "with" opens after a comma
+                # speaks, whatever kind of speaker it names (not "providing children with an education
+                # emphasizing liberty")
+                return _trimmed_subtree(head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:
         # "Loesch sparked controversy by claiming that ...": the subject of what was done so
         for child in verb.head.head.children:
