@@ -630,6 +630,15 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
     )
     condemned = next(q for q in analyse(nlp, text).quotes if q.cue.text == "condemned")
     assert condemned.content.text == 'the "criminal" shelling of Belgorod'
+    # a relative pronoun's object says nothing of to whom or where
+    text = (
+        "The transcript cited another anonymous claim of misconduct, sent to the office of Sen. Sheldon "
+        "Whitehouse, which the judge also flatly denied to investigators."
+    )
+    assert all(q.content.text != "to investigators" for q in analyse(nlp, text).quotes)
+    # nor one deeper in the object that reports words of its own
+    text = "India has blamed Pakistan for the attack near Pahalgam, which Islamabad denies."
+    assert only(analyse(nlp, text)).content.text == "Pakistan for the attack near Pahalgam"
     # nor the medium, where the parser hangs it on the object; but what something is blamed on stays
     text = "President Donald Trump blasted the decision on Truth Social."
     assert only(analyse(nlp, text)).content.text == "the decision"

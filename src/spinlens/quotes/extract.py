@@ -1394,6 +1394,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if any(o.dep_ != "dative" for o in objects):
             # "promise us the end of snow": whom it is promised to is no part of what is promised
             objects = [o for o in objects if o.dep_ != "dative"]
+        if any(c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS and c.i < verb.i for c in verb.children):
+            # "a claim of misconduct, which the judge denied to investigators": what was denied is what the
+            # relative pronoun stands for, not to whom (but "who she accused of lying" says of what)
+            objects = [o for o in objects if not (o.dep_ == "dative" or (o.dep_ == "prep" and o.lower_ == "to"))]
         # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
         objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
         if not objects and verb.dep_ == "relcl" and _is_remark(verb.head) and _has_subject(verb):
@@ -1429,9 +1433,16 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
             # called inflammatory')
             cut |= {t for o in objects for t in _not_reported(o)}
-            # nor a clause on it that reports words of its own, with the comma before it: in "denied the
-            # accusations, which he described as slanders", what was denied is the accusations
-            cut |= {t for o in objects for c in o.children if _reports_on_its_own(c) for t in _with_comma(c)}
+            # nor a clause closing it that reports words of its own, with the comma before it: in "denied the
+            # accusations, which he described as slanders", what was denied is the accusations, and in "blamed
+            # Pakistan for the attack near Pahalgam, which Islamabad denies" Pakistan is blamed for the attack
+            cut |= {
+                t
+                for o in objects
+                for c in o.subtree
+                if c.right_edge.i == o.right_edge.i and _reports_on_its_own(c)
+                for t in _with_comma(c)
+            }
             # nor one anywhere in it that has a source of its own: "pointed to what she called the "criminal"
             # shelling of Belgorod, where, according to the regional governor, two civilians were killed"
             cut |= {
