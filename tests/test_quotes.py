@@ -225,6 +225,29 @@ def test_according_to_leaves_out_an_attribution_that_closes_before_it(nlp, text,
     assert (estimates.speaker.text, estimates.content.text) == (source, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # after the tag and a comma, more words that are not what was said
+        (
+            "Ukrainian investigators have exhumed 440 bodies from a mass burial site in a forest near Izium, the "
+            "regional governor said Friday, many of them showing signs of torture.",
+            "Ukrainian investigators have exhumed 440 bodies from a mass burial site in a forest near Izium",
+        ),
+        # before the cue, the writer's words the parser takes for a first clause of it
+        (
+            "A few health experts have warned that there is no threat to the UK, however, some have warned the "
+            "plague outbreak will certainly spread to the region.",
+            "the plague outbreak will certainly spread to the region",
+        ),
+    ],
+)
+def test_what_was_said_never_runs_over_its_own_tag(nlp, text, content):
+    said = analyse(nlp, text).quotes[-1]
+    assert said.content.text == content
+    assert not said.content.start <= said.cue.start < said.content.end
+
+
 def test_according_to_after_a_quote_and_its_tag_reports_no_more(nlp):
     # the quote is Ushakov's; "reporters" was left as the agency's words
     text = '"The plan is unconstructive," Kremlin aide Yuri Ushakov told reporters, according to the Interfax agency.'

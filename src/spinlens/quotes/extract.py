@@ -1275,7 +1275,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if (summary := _summary_taken_for_a_subject(verb)) is not None:
             speaker = set(_speaker_conjunct(summary).subtree)
             words += [t for t in summary.subtree if t not in speaker]
-        return _tokens_range(_with_lost_subject(verb, clauses[0]) + words), False
+        later = next((c for c in clauses if c.i > verb.i), None)
+        lost = _with_lost_subject(verb, clauses[0])
+        if later is not None and later.i != clauses[0].i:
+            lost += _with_lost_subject(verb, later)
+        return _tokens_range(_one_side(verb, lost + words, later, bool(lost))), False
     if _lemma(verb) in CLAUSE_CUES and (subject := _clause_subject_taken_for_the_cues(verb)) is not None:
         # "Residents of Cicero say immigration agents arrested 23 people in dawn raids": the parser may read
         # the clause's verb as a participle on its subject and make that subject the cue's second; what was
@@ -1474,6 +1478,26 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             words += _what_it_stands_for(verb, words)
             return _tokens_range(words), True
     return None, False
+
+
+def _one_side(verb: Token, words: list[Token], later: Token | None, lost_subject: bool) -> list[Token]:
+    """What a cue reports, where the parser gives it clauses on both sides: one run of words, never over
+    its own tag (quoted words aside, whose marks say where they run, and "what he believes was ground level").
+    Set off by a comma, what follows the tag is the speaker's next act or the writer's ("Investigators have
+    exhumed 440 bodies, the governor said Friday, many of them showing signs of torture"); right after the
+    cue, a clause with a subject of its own is what was said, and what comes before it the writer's ("Some
+    experts say there is no threat, however, others have warned the outbreak will spread")."""
+    doc = verb.doc
+    before = [t for t in words if t.i < verb.i]
+    after = [t for t in words if t.i > verb.i and not t.is_punct]
+    quoted = any(t.is_quote or t.text in _QUOTE_MARKS for t in verb.sent)
+    if later is None or not before or not after or quoted or before[0].tag_ in _RELATIVE_TAGS:
+        return words
+    if any(t.text == "," for t in doc[verb.i + 1 : after[0].i]):
+        # (but "the pollution had become so bad, Mr. Obama noted, that ..." is one thing said, around its tag)
+        return words if after[0].lower_ == "that" else before
+    said = _has_subject(later) or lost_subject or after[0].lower_ == "that"
+    return [t for t in words if t.i > verb.i] if said else before
 
 
 def _clause_subject_taken_for_the_cues(verb: Token) -> Token | None:
