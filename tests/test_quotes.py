@@ -398,6 +398,13 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("said", "he had hit his head against a wall"),
         ("rejected", "a claim"),
     ]
+    # or a noun for what was done, which another names, that the parser takes for when it was said
+    text = (
+        "Critics noted that the government had also approved new oil drilling near the mouth of the Amazon "
+        'river, a decision Greenpeace called "a betrayal."'
+    )
+    (noted,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "noted"]
+    assert noted.content.text.endswith("near the mouth of the Amazon river")
     # nor what was said before a remark the parser reads as the speaker's name
     text = "Paul has referred Fauci to the Justice Department for lying to Congress, a charge Fauci denies."
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

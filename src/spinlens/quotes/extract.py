@@ -1731,6 +1731,17 @@ def _is_remark(noun: Token) -> bool:
     return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
 
 
+def _named_by_another(noun: Token) -> bool:
+    """Whether a clause on the noun is a cue of naming with a subject of its own: "a decision Greenpeace
+    called a betrayal"."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"relcl", "acl"}
+        and c.lemma_ in _NAMING_CUES
+        and any(s.dep_ == "nsubj" and s.tag_ not in _RELATIVE_TAGS for s in c.children)
+        for c in noun.children
+    )
+
+
 def _is_finite(verb: Token) -> bool:
     """Whether the verb is finite itself or through its auxiliary ("would stop", "has been")."""
     return verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS | {"MD"} for c in verb.children)
@@ -1798,6 +1809,9 @@ def _not_reported(clause: Token) -> set[Token]:
             continue
         # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies")
         remark = (token.dep_ in {"appos", "dobj"} and _is_remark(token)) or _is_reaction(token)
+        # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
+        # a betrayal"), also where the parser takes it for when it was done
+        remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
         another_report = (
             token.dep_ == "advcl"
             and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
