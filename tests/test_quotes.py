@@ -2261,6 +2261,16 @@ def test_a_colon_a_few_words_after_the_cue_opens_what_was_said(nlp):
     assert only(analyse(nlp, text)).content.text == "he was trained for jihad"
 
 
+def test_a_statement_after_a_colon_without_quote_marks_ends_with_its_sentence(nlp):
+    # the question after it is the writer's
+    text = (
+        "Ask any employer and they'll tell you: today's graduates can't write, can't reason and can't take "
+        "criticism. Is it any wonder? Our universities have traded the pursuit of truth for safe spaces."
+    )
+    told = only(analyse(nlp, text))
+    assert told.content.text == "today's graduates can't write, can't reason and can't take criticism."
+
+
 def test_a_name_the_parser_runs_into_a_posting_cue_posts(nlp):
     # the parser reads "Trump posted on Truth Social" as a noun phrase, a Trump who was posted
     quote = only(analyse(nlp, 'Trump posted on Truth Social: "The election was rigged!"'))

@@ -1172,9 +1172,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if _lemma(verb) in STANCE_CUES | QUESTION_CUES:
+        if _lemma(verb) in STANCE_CUES | QUESTION_CUES or text[start:end].lstrip()[:1] not in _OPENING_QUOTES:
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
-            # a statement after a colon may run on over the paragraph, a belief or a question does not
+            # a statement after a colon may run on over the paragraph in quote marks, but a belief, a question
+            # or words without them do not ("they'll tell you: graduates can't write. Is it any wonder?")
             end = min(end, colon.sent.end_char)
         opened = _strip(text, start, end)
         if opened is not None and (quoted := _quoted_sentence(text[opened[0] : end])) is not None:
