@@ -130,6 +130,18 @@ def _quantities(text: str) -> list[tuple[str, str]]:
         ),
         ("Exxon knew as early as 1977, as soon as possible.", [("1977", "1977-01-01/1977-12-31")]),
         ("Police killed the most since at least 2013.", [("2013", "2013-01-01/2013-12-31")]),
+        # the years listed after one are dates too; not a count that follows the list
+        (
+            "He won in 2008 and 2012, and ran in 2001, 2003 or 2005; in 2019 and 2000 soldiers died.",
+            [
+                ("2008", "2008-01-01/2008-12-31"),
+                ("2012", "2012-01-01/2012-12-31"),
+                ("2001", "2001-01-01/2001-12-31"),
+                ("2003", "2003-01-01/2003-12-31"),
+                ("2005", "2005-01-01/2005-12-31"),
+                ("2019", "2019-01-01/2019-12-31"),
+            ],
+        ),
         # a span of years is one interval; backwards, it is no span
         (
             "250,000 will die each year between 2030 and 2050, as from 2010 to 2020.",

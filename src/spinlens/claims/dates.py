@@ -113,6 +113,8 @@ _PATTERNS = [
     rf"(?:on|over|with|versus|vs\.?)\s+(?P<d>{_YEAR})(?!\d|,\d|\s+[a-z])",
 ]
 _DATES = [re.compile(rf"\b{p}\b", re.IGNORECASE) for p in _PATTERNS]
+# the years of a list after its first, "..., 2020 and 2021" (not "in 2019 and 2000 soldiers", a count)
+_LISTED_YEARS = re.compile(rf"(?:,\s*{_YEAR})*,?\s+(?:and|or)\s+{_YEAR}\b(?!,\d|\s+[a-z]+s\b)")
 # a capitalised month or weekday is a date; `may`, `march`, `sun` in lower case are words
 _NEEDS_CAPITAL = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$")
 _ANY_CASE = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})$", re.IGNORECASE)
@@ -446,6 +448,11 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
             if (days := _day_span(expression)) is not None and days[1] <= days[0]:
                 continue
             candidates.append((match.start("d"), match.end("d")))
+    # "in 2023 and 2024", "in 2019, 2020 or 2021": the years listed after a year that is a date are dates too,
+    # though no preposition stands before them
+    for start, end in list(candidates):
+        if re.fullmatch(_YEAR, text[start:end]) and (listed := _LISTED_YEARS.match(text, end)):
+            candidates += [(end + year.start(), end + year.end()) for year in re.finditer(_YEAR, listed.group())]
     found: list[FoundDate] = []
     taken_until = -1
     for start, end in sorted(candidates, key=lambda c: (c[0], -c[1])):
