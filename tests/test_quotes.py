@@ -2982,6 +2982,8 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
         ("The report was aired on NBC News. The media outlet reported that the border had been closed.", "NBC News"),
         # a body NER missed is not the one its description names
         ("GLAAD, the LGBTQ advocacy group, said in a statement that the routine was cruel.", None),
+        # nor the one it belongs to
+        ("Klaus Schwab's World Economic Forum openly boasts that you will own nothing.", None),
         # NER marks no country's government as an organisation: the one named last is not it
         (
             "Sudan's government accused the paramilitary Rapid Support Forces of mass killings. The government "

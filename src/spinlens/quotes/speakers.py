@@ -325,14 +325,16 @@ _SAME_BODIES = (
 
 
 def _named_only_in_its_description(head: Token, entity: Entity, entities: list[Entity]) -> bool:
-    """Whether the entity is named only in the description after a name NER missed: "GLAAD, the LGBTQ
-    advocacy group, said" is GLAAD, no entity, and not "LGBTQ"."""
+    """Whether the entity is named only in the description after a name NER missed, or in its owner before
+    it: "GLAAD, the LGBTQ advocacy group, said" is GLAAD, no entity, and not "LGBTQ"."""
     # (an acronym the tagger may take for a plural: "GLAAD")
     is_name = head.pos_ == "PROPN" or (head.is_upper and head.is_alpha and len(head) > 1)
     if not is_name or any(_names(other, head.idx) for other in entities):
         return False
-    # a description, not a name beside it ("Maury County Director of Schools, Chris Marczak")
+    # a description, not a name beside it ("Maury County Director of Schools, Chris Marczak"); or whose it is
+    # ("Klaus Schwab's World Economic Forum" is the forum's words, not Schwab's)
     described = [t for a in head.children if a.dep_ == "appos" and a.i > head.i and a.pos_ == "NOUN" for t in a.subtree]
+    described += [t for p in head.children if p.dep_ == "poss" for t in p.subtree]
     return any(_names(entity, t.idx) for t in described) and not any(
         _names(entity, t.idx) for t in head.subtree if t not in described
     )
