@@ -1655,7 +1655,7 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             'and urged residents to "let the process work."',
             "Police Chief Ronald Hayes",
             "the officers had been placed on paid leave pending an investigation",
-            '"let the process work."',
+            'residents to "let the process work."',
         ),
         (
             "Energy Secretary Claire Coutinho admitted that households could face higher bills in the short term "
@@ -3056,6 +3056,10 @@ def test_what_is_urged_or_called_for(nlp):
     text = 'Andrii Sybiha said Putin was "wasting the world\'s time" and called on allies to increase pressure.'
     (called,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "called on"]
     assert called.content.text == "allies to increase pressure"
+    # whom it urges stays with a quote of what they are urged to do
+    text = 'The State Department urged China to "cease its military pressure" and said it wanted peace.'
+    (urged,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "urged"]
+    assert urged.content.text == 'China to "cease its military pressure"'
     # a participle after what is urged reports more of the speaker's words
     text = (
         "Lin Jian urged Japan to immediately correct its erroneous remarks on Taiwan, saying they constituted a "

@@ -623,6 +623,10 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
         # 'betraying pensioners'", 'described as a "snippy tone"' are the quote), and so are quoted words on a
         # noun outside the quote ('called for a "neutral, transparent" investigation')
         return True
+    # 'urged China to "cease its military pressure"': who is urged, before the quote, is part of what is urged
+    urging = {t.head.i for t in words if t.dep_ == "xcomp" and quote[0] <= t.idx < quote[1]}
+    if any(t.idx < quote[0] and t.dep_ in {"dobj", "dative"} and t.head.i in urging for t in words):
+        return True
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
