@@ -248,6 +248,17 @@ def test_what_was_said_never_runs_over_its_own_tag(nlp, text, content):
     assert not said.content.start <= said.cue.start < said.content.end
 
 
+def test_a_circumstance_after_a_closing_tag_is_the_writers(nlp):
+    # the parser makes "days after ..." the clause the tag reports
+    text = (
+        "Paramilitary fighters killed at least 460 people at a maternity hospital in the Sudanese city of El "
+        "Fasher, the World Health Organization said, days after the Rapid Support Forces seized the city from "
+        "the army."
+    )
+    quote = only(analyse(nlp, text))
+    assert quote.content.text == text[: text.index(", the World")]
+
+
 def test_according_to_after_a_quote_and_its_tag_reports_no_more(nlp):
     # the quote is Ushakov's; "reporters" was left as the agency's words
     text = '"The plan is unconstructive," Kremlin aide Yuri Ushakov told reporters, according to the Interfax agency.'

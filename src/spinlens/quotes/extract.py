@@ -1208,6 +1208,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         and (c.i > verb.i or (fronted and _participle_subject(verb, c) is None))
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
         and not (c.i > verb.i and _is_absolute(c))
+        # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
+        # which the parser may make the cue's clause, is the writer's
+        and not (c.i > verb.i and _is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
     ]
     # a clause before the cue across a semicolon or a colon is the parser joining the sentence's other half
     # ("Democrats argue X; Republicans counter that Y", "There is no evidence of fraud: three recounts
