@@ -555,8 +555,8 @@ def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found
         return None
     # '"...," said Jean-Marc Dupont, a farmer who said he had driven four hours. "Our children ..."': the
     # nearest attribution may be one within the speaker's description; the quote goes on the speaker's
-    speakers = [f.speaker for f in before if f.speaker is not None and f.speaker != previous.speaker]
-    holding = [s for s in speakers if previous.speaker is not None and _inside_any(previous.speaker, [s])]
+    inner = previous.speaker
+    holding = [s for f in before if (s := f.speaker) and inner and s != inner and _inside_any(inner, [s])]
     return replace(previous, speaker=holding[0]) if holding else previous
 
 
