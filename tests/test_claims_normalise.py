@@ -371,6 +371,16 @@ def test_publication_date(published, expected):
             "It was 110F, or 43 degrees Celsius.",
             [("110F", "110 degree Fahrenheit"), ("43 degrees Celsius", "43 degree Celsius")],
         ),
+        # a scale after a space where the other stands in brackets beside it; a grade is no temperature
+        (
+            "It hit 44 C (111 F) in Seville and 111 F (44 C) in Phoenix; grade 3 C students stayed home.",
+            [
+                ("44 C", "44 degree Celsius"),
+                ("111 F", "111 degree Fahrenheit"),
+                ("111 F", "111 degree Fahrenheit"),
+                ("44 C", "44 degree Celsius"),
+            ],
+        ),
         ("Buy 5c coins.", []),
         # a time of day is when, not how many; a ratio is still two numbers
         ("He came at 3 a.m., and at 3:30 p.m. 12 people left at 17:45 or 9pm.", [("12 people left", "12 people left")]),
