@@ -1197,6 +1197,9 @@ def test_a_closing_tag_after_a_comma_whose_speaker_hangs_on_the_clause_it_closes
         "establishment,” Flynn, a top Trump surrogate, said on Fox and Friends."
     )
     assert only(analyse(nlp, text)).speaker.text == "Flynn, a top Trump surrogate"
+    # or the description before the name on the quoted clause, as its object
+    quote = only(analyse(nlp, '"It is over," the agency\'s chief, John Smith, said.'))
+    assert (quote.speaker.text, quote.content.text) == ("the agency's chief, John Smith", '"It is over,"')
     # a participle after a description is no tag
     text = (
         "Trump's representatives reached out to John McConnell and Matthew Scully, two veterans of George W. "

@@ -886,6 +886,11 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         token = token.head
     if speaker is None or not any(t.pos_ == "PROPN" for t in speaker.subtree):
         return None
+    described = _speaker_taken_for_an_object(verb)
+    if described is not None and speaker.head.i == described.i:
+        # '"It is over," the agency's chief, John Smith, said': the description the name stands beside speaks
+        # too, though the parser made it an object of the quoted clause
+        speaker = described
     said = [t for t in head.subtree if t.i < speaker.left_edge.i - 1]
     # the parser may hang a closing quote mark on the name after it
     first = next(t for t in speaker.subtree if not t.is_punct)
@@ -2434,6 +2439,25 @@ def _subject_quoted(clause: Token, verb: Token) -> bool:
         return False
     opening = next((t.i for t in reversed(doc[: closing - 1]) if t.text in _OPENING_QUOTES), None)
     return opening is not None and any(c.dep_ in _SUBJECT_DEPS and opening < c.i < closing for c in clause.children)
+
+
+def _speaker_taken_for_an_object(verb: Token) -> Token | None:
+    """The speaker of a tag after a quote that the parser made an object of the quoted clause: in '"It is
+    over," the agency's chief, John Smith, said' the chief is what "it is"; nothing but the closing quote
+    mark and a comma stand between the clause's words and the speaker's, and only a comma after them."""
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        for noun in (c for c in clause.children if c.dep_ in {"attr", "dobj"} and c.i > clause.i):
+            closing = noun.left_edge.i - 1
+            if (
+                closing > 0
+                and doc[closing].text in _CLOSING_QUOTES
+                and doc[closing - 1].text == ","
+                and all(t.is_punct for t in doc[noun.right_edge.i + 1 : verb.i])
+                and noun.pos_ in {"NOUN", "PROPN"}
+            ):
+                return noun
+    return None
 
 
 def _object_after_quote(verb: Token) -> Token | None:
