@@ -125,12 +125,13 @@ _NUMBER_END = (
     r"(?!(?![mb]n?\b|(?:thousand|million|mln|billion|bln|trillion|tn)\b|pc\b|(?-i:[CF])\b|(?:km|kg|mm|cm|mph|kph)\b)"
     r"[\w/]|[.,]\d)"
 )
+# A temperature's scale may follow a space where the other scale stands in brackets beside it ("44 C (111 F)",
+# "111 F (44 C)"), which no grade or name does
+_SPACED_SCALE = r"\s(?=(?-i:C\s*\(\s*-?[\d.,]+\s?F|F\s*\(\s*-?[\d.,]+\s?C|[CF]\)))"
 _FIGURE = (
     rf"(?:{_SIGN}\s?)?(?P<number>{_DIGITS}|{_WORD_NUMBER})(?P<half>½|\s+and\s+a\s+half\b)?{_NUMBER_END}"
     rf"(?:\s?[-–]\s?(?P<high>{_DIGITS}){_NUMBER_END})?(?:{_SCALE})?"
-    # a temperature's scale, also after a space where the other scale stands in brackets beside it ("44 C (111
-    # F)", "111 F (44 C)"), which no grade or name does
-    rf"(?:(?:\s(?=(?-i:C\s*\(\s*-?[\d.,]+\s?F|F\s*\(\s*-?[\d.,]+\s?C|[CF]\))))?(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?:(?:more|fewer)\s+)?(?P<unit>{_UNIT})(?!\w))?"
+    rf"(?:(?:{_SPACED_SCALE})?(?P<letter>(?-i:[CF]))\b|(?:\s*|-)(?:(?:more|fewer)\s+)?(?P<unit>{_UNIT})(?!\w))?"
 )
 _QUANTITY = re.compile(rf"(?<![\w.,$€£¥₽₹/-]){_FIGURE}", re.IGNORECASE)
 # The top of a range that repeats the unit ("5.25%-5.50%", "$10-$12"): after a hyphen, `_QUANTITY` reads
