@@ -54,6 +54,12 @@ def byline_date_words(text: str) -> str | None:
     return match.group("date") if match else None
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The start and end of the story's dateline, if it has one."""
+    match = _dateline(text)
+    return match.span() if match else None
+
+
 def end_of_dateline(text: str, position: int) -> int | None:
     """Where the story's words start, when `position` lies within the dateline."""
     match = _dateline(text)

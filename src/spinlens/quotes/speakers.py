@@ -35,7 +35,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from spinlens.datelines import end_of_dateline
+from spinlens.datelines import dateline_span
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import ADDRESSEE_CUES, ALL_CUES
 from spinlens.quotes.media import is_medium
@@ -576,7 +576,7 @@ def _nearest_before(
     skip: Collection[int] = (),
 ) -> int | None:
     horizon = _horizon(doc, span, content, reach)
-    text = doc_text(doc)
+    dateline = dateline_span(doc_text(doc)) or (0, 0)
     reported = [r for r in earlier if _speaker_types(doc, r, entities) & types]
     candidates = [
         ((mention.start, mention.end), index)
@@ -591,7 +591,7 @@ def _nearest_before(
         and not _is_medium_named(doc, mention)
         # "BERLIN (Reuters) - ..., the interior ministry said": the agency that filed the story is not whom a
         # role or a pronoun in it stands for
-        and end_of_dateline(text, mention.start) is None
+        and not dateline[0] <= mention.start < dateline[1]
     ]
     # a pronoun speaker adds no one: following a chain of "he said" past the reach spreads a wrong first link.
     # A speaker no entity names still counts, as no one: "he" after "Military spokesman Lieutenant Colonel
