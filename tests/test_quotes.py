@@ -444,6 +444,11 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
         ("rights groups", "violates the constitution"),
     ]
+    # where the parser takes the clause after a cue's "would" for its complement, not a reported clause
+    text = "Britain raised taxes on Wednesday, a move business groups warned would choke growth."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("business groups", "would choke growth"),
+    ]
     # nor the closing quote mark of what was said, which the parser may hang on the remark
     text = 'The secretary insisted the border "is secure," a claim Republicans have mocked for years.'
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

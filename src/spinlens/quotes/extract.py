@@ -1720,9 +1720,10 @@ def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
 
 def _reports_what_the_noun_did(verb: Token) -> bool:
     """Whether a cue reports a clause with no subject of its own, whose subject is the noun before the
-    speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated)."""
+    speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated), "...,
+    a move business groups warned would choke growth" (where the parser takes the clause for a complement)."""
     return _lemma(verb) in CLAUSE_CUES and any(
-        c.dep_ == "ccomp"
+        c.dep_ in {"ccomp", "xcomp"}
         and c.i > verb.i
         and not _has_subject(c)
         # finite, also through a passive's "was"
