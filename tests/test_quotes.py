@@ -1255,6 +1255,22 @@ def test_a_cue_the_parser_hangs_on_a_root_noun_has_that_noun_for_subject(nlp):
     assert speaker_and_entity(nlp, text) == ("Families of the hostages", None)
 
 
+def test_a_subject_the_parser_gives_to_a_relative_clause_before_the_cue_still_speaks(nlp):
+    # after a quote the parser reads "whose forecasts were published ..." as what the office said, and the
+    # office as its subject
+    text = (
+        '"I am asking everyone to make a contribution," Reeves told lawmakers. The Office for Budget '
+        "Responsibility, whose forecasts were accidentally published an hour early, said the measures would lift "
+        "the tax burden."
+    )
+    record = analyse(nlp, text)
+    assert [(q.speaker.text, q.content.text) for q in record.quotes][-1] == (
+        "The Office for Budget Responsibility",
+        "the measures would lift the tax burden",
+    )
+    assert record.entities[record.quotes[-1].speaker_entity].name == "Office for Budget Responsibility"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

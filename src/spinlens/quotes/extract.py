@@ -2272,6 +2272,8 @@ def _speaker(verb: Token) -> Span | None:
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
             return speaker
+    if not subjects and (subject := _subject_taken_into_a_relative(verb)) is not None:
+        return _trimmed_subtree(subject, verb)
     if not subjects and (speaker := _subject_of_participle_before(verb)):
         return speaker
     if not subjects and (named := _subject_taken_for_an_apposition(verb)) is not None:
@@ -2510,6 +2512,30 @@ def _agent_in_object(verb: Token) -> Token | None:
                 and _names_people(agents[0])
             ):
                 return agents[0]
+    return None
+
+
+def _subject_taken_into_a_relative(verb: Token) -> Token | None:
+    """The cue's subject where the parser read a relative clause on it as the clause the cue reports, and
+    made the subject that clause's: in "The Office for Budget Responsibility, whose forecasts were published
+    an hour early, said ..." the office speaks. The clause then has two subjects before its verb, the second
+    a relative word's after a comma, and a comma closes it before the cue."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.right_edge.i + 2 != verb.i or doc[verb.i - 1].text != ",":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i < clause.i]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        relative = second.left_edge
+        if (
+            first.left_edge.i == verb.sent.start
+            and relative.tag_ in _RELATIVE_TAGS
+            and doc[relative.i - 1].text == ","
+            and all(t.text == "," for t in doc[first.right_edge.i + 1 : relative.i])
+        ):
+            return first
     return None
 
 
