@@ -810,6 +810,20 @@ def test_publication_date(published, expected):
             "Officer Eric Joering, 39, died; Mona Lamberson, 59, of Philadelphia spoke; born Sept, 26, 2014.",
             [("39", "39 year old"), ("59", "59 year old"), ("26", "26"), ("2014", "2014")],
         ),
+        # an age or ages the words before the figure give, also as a range; not the age's absence
+        (
+            "Two women, aged 21 and 24, were held; he died at the age of 94; voters ages 18 to 29 and those "
+            "between the ages of 30 and 44 backed him; he won 18 states.",
+            [
+                ("Two women", "2 women"),
+                ("21", "21 year old"),
+                ("24", "24 year old"),
+                ("94", "94 year old"),
+                ("18 to 29", "18-29 year old"),
+                ("30 and 44", "30-44 year old"),
+                ("18 states", "18 states"),
+            ],
+        ),
         # a model's name is one word of what is counted
         (
             "Police seized three AK-47 rifles; Kyiv wants 12 F-16s.",

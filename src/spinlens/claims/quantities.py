@@ -595,6 +595,8 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             quantity = _paired(text, quantity, after, matches[i], matches[i + 1], pair.group(1).lower())
             if quantity.high is not None and quantity.end == after.end:
                 joined.add(i + 1)
+        if _is_age(text, quantity):
+            quantity = _as_age(text, quantity)
         found.append(quantity)
     return sorted((replace(q, bound=q.bound or _bound(text, q)) for q in found), key=lambda q: q.start)
 
@@ -660,7 +662,8 @@ def _with_dashed_top(text: str, low: FoundQuantity) -> FoundQuantity:
 _PAIR = re.compile(r"\s+(and|to)\s+")
 # the most a range's top may be its bottom's multiple
 _WIDEST_RANGE = 100
-_PAIR_OPENING = re.compile(r"\b(between|from|range\s+of)\s+$", re.IGNORECASE)
+# ("between the ages of 18 and 29" is a range of ages)
+_PAIR_OPENING = re.compile(r"\b(between(?:\s+the\s+ages\s+of)?|from|range\s+of)\s+$", re.IGNORECASE)
 
 
 def _paired(
@@ -668,7 +671,7 @@ def _paired(
 ) -> FoundQuantity:
     """A range ("between 1.5 and 2 per cent" → 1.5-2 percent), or a change whose start gets the end's unit
     ("from 3.0 to 3.4 per cent" → 3 percent, then 3.4 percent, found on its own)."""
-    opening = _PAIR_OPENING.search(text, max(0, first.start - 10), first.start)
+    opening = _PAIR_OPENING.search(text, max(0, first.start - 24), first.start)
     if first.high is not None or first.unit not in {None, second.unit}:
         return first
     if opening is None and not (word == "to" and first.unit is None and not first_match.group("sign")):
@@ -689,11 +692,12 @@ def _paired(
         if second.high is not None or value >= second.value:
             return first
         return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
-    if (opening.group(1).lower() == "between" and word == "and") or opening.group(1).lower().startswith("range"):
+    opens = opening.group(1).lower()
+    if (opens.startswith("between") and word == "and") or opens.startswith("range"):
         if second.high is not None or value >= second.value:
             return first
         return FoundQuantity(first.start, second.end, value, second.unit, second.counts, second.value)
-    if opening.group(1).lower() == "from" and word == "to":
+    if opens == "from" and word == "to":
         return FoundQuantity(first.start, first_match.end(), value, second.unit, None)
     return first
 
@@ -764,6 +768,30 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
     elif unit == "percent":
         counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+# The words that give an age, or ages, before the number: "aged 45 and older", "ages 16 to 24", "at age 73",
+# "under the age of 16", "aged between 57 and 70", and the second of two in "aged 21 and 24"
+_AGE_BEFORE = re.compile(r"\b[Aa]ge[sd]?\s+(?:of\s+|between\s+|\d+\s+(?:and|or)\s+)?$")
+_AGE_FIGURES = re.compile(r"\d+(?:\s*[-–]\s*\d+|\s+(?:to|and)\s+\d+)?")
+
+
+def _is_age(text: str, quantity: FoundQuantity) -> bool:
+    """Whether a bare figure, or a range of them, is an age its words give."""
+    return (
+        quantity.unit is None
+        and text[quantity.start].isdigit()
+        and max(quantity.value, quantity.high or 0) < 120
+        and _AGE_BEFORE.search(text, max(0, quantity.start - 20), quantity.start) is not None
+    )
+
+
+def _as_age(text: str, quantity: FoundQuantity) -> FoundQuantity:
+    # what follows an age is who has it, or what they did ("voters between the ages of 30 and 44 backed
+    # him"), not what the figure counts
+    figures = _AGE_FIGURES.match(text, quantity.start)
+    end = min(quantity.end, figures.end()) if figures else quantity.end
+    return replace(quantity, end=end, unit="year old", counts=None)
 
 
 # "the two-state solution", "two-way talks", "a one-party state", "a two-tier system": the name of a kind of
