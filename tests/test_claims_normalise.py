@@ -835,6 +835,11 @@ def test_quantities_with_units_and_what_they_count(text, expected):
     assert _quantities(text) == expected
 
 
+def test_a_degree_joined_to_its_figure_is_its_unit_not_what_it_counts():
+    found = find_quantities("The 1.5-degree goal is out of reach, with 2 degrees likely.")
+    assert [(q.value, q.unit, q.counts) for q in found] == [(1.5, "degree", None), (2, "degree", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
