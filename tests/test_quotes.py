@@ -1882,6 +1882,17 @@ def test_a_verdict_on_something_is_attributed(nlp):
     [
         ("The mayor expressed concern about the plan.", "expressed", "concern about the plan"),
         ("The UN denounced the strikes on the port.", "denounced", "the strikes on the port"),
+        # as wires translating the Spanish "denunció" write it, with a clause, also after what was denounced
+        (
+            "The minister denounced that the blockade had cost billions.",
+            "denounced",
+            "that the blockade had cost billions",
+        ),
+        (
+            "The blockade has cost 7.5 billion dollars, the minister denounced.",
+            "denounced",
+            "The blockade has cost 7.5 billion dollars",
+        ),
         ("Critics mocked the proposal as a gimmick.", "mocked", "the proposal as a gimmick"),
         # and of assuring, reminding or countering
         ("The minister assured reporters that no jobs would be lost.", "assured", "that no jobs would be lost"),

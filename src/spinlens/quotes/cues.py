@@ -97,6 +97,7 @@ CLAUSE_CUES = frozenset(
         "reassure",
         "remind",
         "inform",
+        "denounce",
     ]
 )
 # Of those, the ones whose content may be a plain object or prepositional phrase ("accused X of Y",
