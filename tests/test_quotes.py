@@ -444,6 +444,20 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
         ("rights groups", "violates the constitution"),
     ]
+    # and a noun that others take for something ("condemned as cruel"), also where the parser runs it into
+    # them and hangs the cue on them, or reads them as the sentence's closing tag
+    text = (
+        "India's Supreme Court ordered authorities to remove stray dogs from schools and bus stations, a decision "
+        "animal welfare groups condemned as cruel and unworkable."
+    )
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("India's Supreme Court", "authorities to remove stray dogs from schools and bus stations"),
+        ("animal welfare groups", "a decision"),
+    ]
+    text = "The court banned the dogs, a move rights groups denounced as cruel."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("rights groups", "a move")]
+    text = "She joined the party, a group critics describe as extremist."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("critics", "a group")]
     # where the parser takes the clause after a cue's "would" for its complement, not a reported clause
     text = "Britain raised taxes on Wednesday, a move business groups warned would choke growth."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

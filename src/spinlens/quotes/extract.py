@@ -946,6 +946,9 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         return None
     if any(c.dep_ in _OWN_OBJECT_DEPS or _is_cue_preposition(verb, c) for c in verb.children):
         return None
+    if _remark_taken_for_a_name(verb) is not None:
+        # ", a move rights groups denounced as cruel": they denounce the move
+        return None
     if verb.tag_ == "VBN" and not all(c.is_punct or _is_when(c) for c in verb.children):
         # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported
         # missing" and "chemicals found in refrigerants" are ones
@@ -1685,9 +1688,12 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
     Fauci denies" the subject is read as "a charge Fauci", and what came before the comma as what he denies.
     Fauci denies "a charge"."""
     doc = verb.doc
-    for subject in verb.children:
-        if subject.dep_ != "nsubj" or subject.i > verb.i:
-            continue
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.i < verb.i:
+        # or the phrase the parser hangs the cue on, as a clause: ", a decision animal welfare groups condemned
+        # as cruel"
+        subjects.append(verb.head)
+    for subject in subjects:
         first = subject.left_edge
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
@@ -1712,10 +1718,15 @@ def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
     any noun is what is named, where those who name it are a name or a plural ("a deal critics call a textbook
     case of debt-trap diplomacy"; not "the band leader called ...")."""
     return noun.lemma_ in _REMARK_NOUNS or (
-        (verb.lemma_ in _NAMING_CUES or _reports_what_the_noun_did(verb))
+        (verb.lemma_ in _NAMING_CUES or _names_as(verb) or _reports_what_the_noun_did(verb))
         and noun.pos_ == "NOUN"
         and subject.tag_ in {"NNS", "NNP", "NNPS"}
     )
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether a cue says what it takes its object for: "condemned as cruel", "denounced as a land grab"."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
 
 
 def _reports_what_the_noun_did(verb: Token) -> bool:
@@ -1826,6 +1837,11 @@ def _not_reported(clause: Token) -> set[Token]:
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
+        # or where the parser runs the noun into its speakers and hangs the cue on them (", a decision animal
+        # welfare groups condemned as cruel")
+        remark |= token.dep_ == "appos" and any(
+            c.dep_ == "acl" and _remark_taken_for_a_name(c) is not None for c in token.children
+        )
         another_report = (
             token.dep_ == "advcl"
             and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
@@ -2249,7 +2265,7 @@ def _speaker(verb: Token) -> Span | None:
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
     if (remark := _remark_taken_for_a_name(verb)) is not None:
-        return verb.doc[remark.i + 1 : _named_by(remark).right_edge.i + 1]
+        return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
