@@ -1649,7 +1649,7 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
         ("He warned the council the plan would fail.", "the plan would fail"),
         # the quote mark makes "hold" a relative clause of "conclusions", the cue's object
         (
-            'The author acknowledged the mistake but insisted the main conclusions "still hold."',
+            'The author corrected the mistake but insisted the main conclusions "still hold."',
             'the main conclusions "still hold."',
         ),
     ],
@@ -1921,6 +1921,8 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("Giuliani clarified that he relied on media reports.", "clarified", "that he relied on media reports"),
         ("Investigators speculated that a spy device was to blame.", "speculated", "that a spy device was to blame"),
         ("The manufacturers dispute the analysis.", "dispute", "the analysis"),
+        # and of owning up to something
+        ('The commander acknowledged "violations" by his fighters.', "acknowledged", '"violations" by his fighters'),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):

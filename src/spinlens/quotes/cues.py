@@ -144,6 +144,7 @@ OBJECT_CUES = frozenset(
         "dispute",
         "endorse",
         "stress",
+        "acknowledge",
         "emphasize",
         "emphasise",
         "talk",
