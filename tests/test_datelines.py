@@ -41,6 +41,17 @@ def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, pl
 
 
 @pytest.mark.parametrize(
+    ("text", "date"),
+    [("Nov 28 (Reuters) - Pope Leo arrived.", None), ("Nov. 28, 2025 (Reuters) - Pope Leo arrived.", "Nov. 28, 2025")],
+)
+def test_a_dateline_may_give_no_place_only_the_date_and_the_agency(text, date):
+    story = end_of_dateline(text, 0)
+    assert story is not None and text[story:] == "Pope Leo arrived."
+    assert dateline_place(text, 0) is None
+    assert dateline_date_words(text) == date
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The US - China talks resumed.",
@@ -50,6 +61,8 @@ def test_a_dateline_gives_its_place_its_date_and_where_the_story_starts(text, pl
         # a name in ordinary case with a party after it is no place
         "Ted Cruz (R-Texas) - the senator said.",
         "Harare — Zimbabwe's government said.",
+        # a date with no agency after it is no dateline
+        "March 5 - the vote was held.",
     ],
 )
 def test_no_dateline(text):

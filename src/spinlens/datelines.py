@@ -1,7 +1,7 @@
 """Wire-style datelines: the place in capitals (and sometimes a date and an agency) that opens a story's
 first paragraph before a dash: "KYIV, 3 March 2025 —", "WASHINGTON, March 14, 2025 (Reuters) -", "NEW YORK —",
-a press release's "BOSTON, March 3, 2025 /PRNewswire/ --", or an Indian wire's "NEW DELHI, Nov 6 (PTI)", with
-no dash.
+a press release's "BOSTON, March 3, 2025 /PRNewswire/ --", an Indian wire's "NEW DELHI, Nov 6 (PTI)", with
+no dash, or Reuters' "Nov 28 (Reuters) -", with no place.
 
 A dateline says where and when the story was filed; it is nobody's words and no sentence's subject. The
 claims layer reads its date when the article comes without one (or else the date a byline ends on: "By Ellen
@@ -21,7 +21,7 @@ _CAPITAL = "A-ZÀ-ÖØ-Þ"  # with the accented ones: "BRASÍLIA", "SÃO PAULO",
 _DATELINE = re.compile(
     # the place: words in capitals, at least two letters to the first ("NEW YORK", "ST. LOUIS"), or two places
     # filed from ("BEIJING/TOKYO")
-    rf"^[ \t]*(?P<place>[{_CAPITAL}][{_CAPITAL}.'’-]*[{_CAPITAL}.](?:(?:[ \t]+|/)[{_CAPITAL}][{_CAPITAL}.'’-]*)*"
+    rf"^[ \t]*(?:(?P<place>[{_CAPITAL}][{_CAPITAL}.'’-]*[{_CAPITAL}.](?:(?:[ \t]+|/)[{_CAPITAL}][{_CAPITAL}.'’-]*)*"
     # or a place in ordinary case, when the agency and the dash follow it at once ("Ankara (AA) -", "Berlin
     # (dpa) -"): bare, "Tehran —" reads like any name before a dash ("Mehmet Oz — Ivy League-trained ...")
     rf"|[{_CAPITAL}][^\W\d_A-Z]+(?:[ \t]+[{_CAPITAL}][^\W\d_A-Z]+)?"
@@ -30,6 +30,9 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.'’ -]*?)??"
     # a date, with its year or without ("Sept 21", which says no more than the publication date)
     rf"(?:,[ \t]*(?:(?P<date>{_DATE})|{_DAY}))?"
+    # or no place, only the date before the agency, as Reuters dates a story filed from no one city ("Nov 28
+    # (Reuters) -")
+    rf"|(?:(?P<placeless_date>{_DATE})|{_DAY})(?=[ \t]*\([A-Za-z]))"
     # the agency: "(Reuters)", or a press release's wire ("/PRNewswire/"); then an em or en dash, a double
     # hyphen, or a hyphen with a space before it ("(Reuters) -", "LONDON -"). Indian wires put no dash after
     # their name: "NEW DELHI, Nov 6 (PTI) Prime Minister ..."
@@ -45,7 +48,7 @@ _BYLINE = re.compile(rf"^[ \t]*By[ \t]+[^\n]{{1,120}}?\b(?P<date>{_DATE})[ \t]*$
 def dateline_date_words(text: str) -> str | None:
     """The words of the dateline's date ("3 March 2025"), if the text has a dateline with a date."""
     match = _dateline(text)
-    return match.group("date") if match else None
+    return (match.group("date") or match.group("placeless_date")) if match else None
 
 
 def byline_date_words(text: str) -> str | None:
@@ -69,7 +72,9 @@ def end_of_dateline(text: str, position: int) -> int | None:
 def dateline_place(text: str, position: int) -> tuple[int, int] | None:
     """The start and end of the dateline's place, when `position` lies within the dateline."""
     match = _dateline(text)
-    return match.span("place") if match and match.start() <= position < match.end() else None
+    if match is None or match.group("place") is None or not match.start() <= position < match.end():
+        return None
+    return match.span("place")
 
 
 def _dateline(text: str) -> re.Match[str] | None:
