@@ -896,6 +896,16 @@ def test_a_source_closing_its_paragraph_has_no_line_break(nlp):
     assert only(analyse(nlp, text)).speaker.text == "the U.N."
 
 
+def test_a_speaker_after_a_quote_has_no_quote_mark(nlp):
+    # the parser hangs the closing mark on "coach", the first word of the speaker's phrase
+    text = '"I just wanted to thank God after the game," coach Joe Kennedy said in an interview.'
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "coach Joe Kennedy",
+        '"I just wanted to thank God after the game,"',
+    )
+
+
 def test_a_relative_clause_with_a_quote_of_its_own_is_no_part_of_the_speaker(nlp):
     text = (
         '"We are not terrorists, we are truckers," said Pat King, one of the organisers, who has previously said '

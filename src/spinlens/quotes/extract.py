@@ -3053,6 +3053,10 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     # (nor the line break the parser hangs on a phrase closing its paragraph: "..., according to the U.N.")
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # nor the closing mark of the quote before it, which the parser may hang on a first word in lower case
+    # ('"... after the game," coach Joe Kennedy said')
+    while end - 1 > start and doc[start].tag_ in {"''", ","}:
+        start += 1
     # "Even Sen. Joe Manchin now admits ...": an adverb of the sentence's is no part of who speaks
     while end - 1 > start and doc[start].dep_ == "advmod" and doc[start].lower_ in _SENTENCE_ADVERBS:
         start += 1
