@@ -3006,6 +3006,12 @@ def test_who_he_says_is_his_word_of_whoever_who_is(nlp):
     assert last_speaker(nlp, text) == ("he", "Jim Jordan")
     text = "Stacey Abrams spoke on Friday. She laced her speech with jabs at Brian Kemp, who she accused of lying."
     assert last_speaker(nlp, text) == ("she", "Stacey Abrams")
+    # also where the parser hangs the relative word on the clause reported: "it" is not the cartel
+    text = (
+        "The administration has designated the so-called Cartel de los Soles, which it says Maduro leads, as a "
+        "terrorist organization."
+    )
+    assert last_speaker(nlp, text) == ("it", None)
 
 
 def test_a_body_described_by_its_people_is_not_the_organisation_named_last(nlp):

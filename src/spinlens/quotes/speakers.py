@@ -270,7 +270,11 @@ def resolve(
     if len(words) == 1 and words[0] in _PRONOUN_TYPES:
         # "Merrick Garland, who he says lied to Congress": whoever "he" is, he is not Garland ("a letter from
         # Father Ramsey in which he denounced ..." may well be Ramsey's)
-        relative = head.head.dep_ == "relcl" and any(c.tag_ in {"WP", "WDT", "WRB"} for c in head.head.children)
+        # (the relative word may hang on the clause it reports: "the Cartel de los Soles, which it says Maduro
+        # leads"; but "in which" opens no clause about the noun: "a letter from Father Ramsey in which he ...")
+        relative = head.head.dep_ == "relcl" and any(
+            t.tag_ in {"WP", "WDT", "WRB"} and t.i < head.i and t.dep_ != "pobj" for t in head.head.subtree
+        )
         antecedent = head.head.head.idx if relative else -1
         skip = {i for i, entity in enumerate(entities) if _names(entity, antecedent)}
         skip |= _named_beside(head, entities, content)
