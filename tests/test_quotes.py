@@ -564,6 +564,9 @@ def test_a_cue_after_a_closing_tag_is_the_tags_speakers_next_act(nlp, text, spea
         # or a comparison
         "A gallon of regular gasoline averaged $2.98 nationwide on Monday, AAA said, about 10 cents cheaper than a "
         "month ago.",
+        # or how long before or after something the writer sets beside it
+        "North Korea fired a ballistic missile into the East Sea on Friday, South Korea's military said, days "
+        "before a summit between President Lee Jae-myung and Chinese leader Xi Jinping.",
     ],
 )
 def test_the_writers_summing_up_after_a_closing_tag_is_not_what_was_said(nlp, text):
@@ -578,6 +581,9 @@ def test_a_reason_after_a_closing_tag_stays_the_speakers(nlp):
         "accept that human activity is changing the climate."
     )
     assert only(analyse(nlp, text)).content.text.endswith("changing the climate")
+    # and so is a time after it, unless it says how long before or after what
+    text = "The troops will withdraw, he said, after the elections."
+    assert only(analyse(nlp, text)).content.text == text[:-1]
 
 
 def test_quoted_words_a_cue_takes_for_its_object_are_what_was_said(nlp):

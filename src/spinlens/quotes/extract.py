@@ -1576,6 +1576,10 @@ def _writers_after_the_tag(tag: Token, word: Token) -> bool:
         # "..., three people familiar with the matter said, as talks on ending the war stall", where the
         # parser takes "as" for a preposition and "stall" for a noun; "amid growing tensions"
         return True
+    if word.dep_ == "prep" and word.lower_ in {"before", "after"} and any(c.dep_ == "npadvmod" for c in word.children):
+        # how long before or after what the writer sets beside it: "..., South Korea's military said, days
+        # before a summit between ..."
+        return True
     return (
         word.dep_ in {"dobj", "attr"}
         and word.pos_ in {"NOUN", "PROPN", "ADJ"}
