@@ -3160,6 +3160,15 @@ def test_what_someone_is_accused_of_after_a_day(nlp):
     assert only(analyse(nlp, text)).content.text == "India on Monday of involvement in the killing of a Sikh leader"
 
 
+def test_what_someone_is_accused_of_after_a_participle_before_their_name(nlp):
+    # the parser takes "neighboring" for a clause of the cue's, with Eritrea its object
+    text = (
+        "Ethiopia's government on Thursday accused neighboring Eritrea of preparing for war, in a letter to the U.N. "
+        "secretary-general."
+    )
+    assert only(analyse(nlp, text)).content.text == "neighboring Eritrea of preparing for war"
+
+
 def test_a_pronoun_never_resolves_to_someone_named_only_in_its_own_quote(nlp):
     quote = only(analyse(nlp, '"Hillary Clinton lied to all of us about everything," he said.'))
     assert quote.speaker.text == "he" and quote.speaker_entity is None

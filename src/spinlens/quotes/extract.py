@@ -1219,6 +1219,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
         # which the parser may make the cue's clause, is the writer's
         and not (c.i > verb.i and _is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
+        and not _is_modifier_taken_for_a_clause(verb, c)
     ]
     # a clause before the cue across a semicolon or a colon is the parser joining the sentence's other half
     # ("Democrats argue X; Republicans counter that Y", "There is no evidence of fraud: three recounts
@@ -1494,6 +1495,18 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             words += _what_it_stands_for(verb, words)
             return _tokens_range(words), True
     return None, False
+
+
+def _is_modifier_taken_for_a_clause(verb: Token, clause: Token) -> bool:
+    """Whether the parser took a participle before the cue's object for a clause of the cue's, with the noun
+    its object: in "accused neighboring Eritrea of preparing for war" Eritrea is accused, of what "of" says."""
+    return (
+        clause.dep_ == "xcomp"
+        and clause.tag_ == "VBG"
+        and clause.i == verb.i + 1
+        and any(o.dep_ == "dobj" and o.left_edge.i == clause.i + 1 for o in clause.children)
+        and any(p.dep_ == "prep" and p.lower_ in {"of", "for"} and p.i > clause.right_edge.i for p in verb.children)
+    )
 
 
 def _one_side(verb: Token, words: list[Token], later: Token | None, lost_subject: bool) -> list[Token]:
