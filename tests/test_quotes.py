@@ -458,6 +458,12 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("rights groups", "a move")]
     text = "She joined the party, a group critics describe as extremist."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("critics", "a group")]
+    # also where the parser reads the remark and its speakers as two subjects of the cue
+    text = "The Environmental Protection Agency said last year its cleanup was complete, a claim residents dispute."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The Environmental Protection Agency", "its cleanup was complete"),
+        ("residents", "a claim"),
+    ]
     # where the parser takes the clause after a cue's "would" for its complement, not a reported clause
     text = "Britain raised taxes on Wednesday, a move business groups warned would choke growth."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -1714,6 +1714,9 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         first = subject.left_edge
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
+        if subject.lemma_ in _REMARK_NOUNS and any(s.left_edge.i == subject.right_edge.i + 1 for s in subjects):
+            # or a subject of its own, the speaker the next: ", a claim residents dispute"
+            return subject
         # the noun after the article; the parser may hang it on a compound of the speaker's ("a move rights
         # groups say"), or take it for an adjective ("an excuse Israeli officials dismissed as a lie")
         remark = doc[first.i + 1]
@@ -1764,7 +1767,12 @@ def _is_remark_taken_for_a_clause(clause: Token) -> bool:
     """Whether a clause is the writer's remark, set off by a comma: the remark noun itself (", a claim his
     family rejected") or a verb the parser made it the object of (", a charge the group denies")."""
     doc = clause.doc
-    nouns = [clause] if clause.pos_ == "NOUN" else [c for c in clause.children if c.dep_ == "dobj" and c.i < clause.i]
+    # (or its first subject: ", a claim residents dispute", read as two subjects)
+    nouns = (
+        [clause]
+        if clause.pos_ == "NOUN"
+        else [c for c in clause.children if c.dep_ in {"dobj", "nsubj"} and c.i < clause.i]
+    )
     return any(c.lemma_ in _REMARK_NOUNS and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in nouns)
 
 
@@ -2282,6 +2290,9 @@ def _speaker(verb: Token) -> Span | None:
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
     if (remark := _remark_taken_for_a_name(verb)) is not None:
+        if remark.dep_ == "nsubj":
+            speaker = next(c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1)
+            return _trimmed_subtree(speaker, verb)
         return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < verb.i]
