@@ -1945,6 +1945,8 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("The manufacturers dispute the analysis.", "dispute", "the analysis"),
         # and of owning up to something
         ('The commander acknowledged "violations" by his fighters.', "acknowledged", '"violations" by his fighters'),
+        # and of putting a figure on something
+        ("Protest organizers estimated the crowd at 100,000.", "estimated", "the crowd at 100,000"),
     ],
 )
 def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):

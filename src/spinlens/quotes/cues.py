@@ -145,6 +145,7 @@ OBJECT_CUES = frozenset(
         "endorse",
         "stress",
         "acknowledge",
+        "estimate",
         "emphasize",
         "emphasise",
         "talk",
