@@ -596,9 +596,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
             quantity = _paired(text, quantity, after, matches[i], matches[i + 1], pair.group(1).lower())
             if quantity.high is not None and quantity.end == after.end:
                 joined.add(i + 1)
-        if _is_age(text, quantity):
-            quantity = _as_age(text, quantity)
-        found.append(quantity)
+        found.append(_as_age(text, quantity) or quantity)
     return sorted((replace(q, bound=q.bound or _bound(text, q)) for q in found), key=lambda q: q.start)
 
 
@@ -777,22 +775,19 @@ _AGE_BEFORE = re.compile(r"\b[Aa]ge[sd]?\s+(?:of\s+|between\s+|\d+\s+(?:and|or)\
 _AGE_FIGURES = re.compile(r"\d+(?:\s*[-–]\s*\d+|\s+(?:to|and)\s+\d+)?")
 
 
-def _is_age(text: str, quantity: FoundQuantity) -> bool:
-    """Whether a bare figure, or a range of them, is an age its words give."""
-    return (
-        quantity.unit is None
-        and text[quantity.start].isdigit()
-        and max(quantity.value, quantity.high or 0) < 120
-        and _AGE_BEFORE.search(text, max(0, quantity.start - 20), quantity.start) is not None
-    )
-
-
-def _as_age(text: str, quantity: FoundQuantity) -> FoundQuantity:
+def _as_age(text: str, quantity: FoundQuantity) -> FoundQuantity | None:
+    """A bare figure, or a range of them, as the age its words give ("aged 21", "ages 18 to 29"), or None."""
+    figures = _AGE_FIGURES.match(text, quantity.start)
+    if (
+        figures is None
+        or quantity.unit is not None
+        or max(quantity.value, quantity.high or 0) >= 120
+        or _AGE_BEFORE.search(text, max(0, quantity.start - 20), quantity.start) is None
+    ):
+        return None
     # what follows an age is who has it, or what they did ("voters between the ages of 30 and 44 backed
     # him"), not what the figure counts
-    figures = _AGE_FIGURES.match(text, quantity.start)
-    end = min(quantity.end, figures.end()) if figures else quantity.end
-    return replace(quantity, end=end, unit="year old", counts=None)
+    return replace(quantity, end=min(quantity.end, figures.end()), unit="year old", counts=None)
 
 
 # "the two-state solution", "two-way talks", "a one-party state", "a two-tier system": the name of a kind of

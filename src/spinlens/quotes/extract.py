@@ -1714,7 +1714,7 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         first = subject.left_edge
         if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
             continue
-        if subject.lemma_ in _REMARK_NOUNS and any(s.left_edge.i == subject.right_edge.i + 1 for s in subjects):
+        if subject.lemma_ in _REMARK_NOUNS and _subject_after_the_remark(verb, subject) is not None:
             # or a subject of its own, the speaker the next: ", a claim residents dispute"
             return subject
         # the noun after the article; the parser may hang it on a compound of the speaker's ("a move rights
@@ -1724,6 +1724,11 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
         if taken and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
             return remark
     return None
+
+
+def _subject_after_the_remark(verb: Token, remark: Token) -> Token | None:
+    """The cue's subject right after a remark noun the parser made a subject of the cue's too."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1), None)
 
 
 def _named_by(remark: Token) -> Token:
@@ -2290,8 +2295,7 @@ def _speaker(verb: Token) -> Span | None:
     if _is_main_verb_taken_for_a_relative(verb):
         return _trimmed_subtree(verb.head, verb)
     if (remark := _remark_taken_for_a_name(verb)) is not None:
-        if remark.dep_ == "nsubj":
-            speaker = next(c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1)
+        if remark.dep_ == "nsubj" and (speaker := _subject_after_the_remark(verb, remark)) is not None:
             return _trimmed_subtree(speaker, verb)
         return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
