@@ -1472,6 +1472,10 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
         "Guyger entered the apartment and called 911.",
         # nor is referring a case on
         "The committee will refer the matter to the FBI.",
+        # nor convening an election, a strike or a meeting
+        "The president called a snap election for March.",
+        "Vucic has refused to call a vote before 2027.",
+        "The chairman called a top-secret meeting of the commission.",
     ],
 )
 def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):

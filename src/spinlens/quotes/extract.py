@@ -132,6 +132,11 @@ _REMARK_NOUNS = frozenset(
     }
 )  # fmt: skip
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
+# What "call" convenes rather than names
+_CONVENED = frozenset(
+    {"election", "vote", "referendum", "strike", "meeting", "session", "summit", "recess", "halt", "ceasefire",
+     "truce", "conference", "hearing", "poll"}
+)  # fmt: skip
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
@@ -700,7 +705,9 @@ def _from_cue(token: Token) -> list[Found]:
     if _is_writers_aside(token):
         return []
     if _lemma(token) == "call" and (
-        _names_a_thing(token) or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
+        _names_a_thing(token)
+        or _convenes(token)
+        or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
     ):
         # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
         # one"' does not, nor 'called the AR-15 "a weapon of war"')
@@ -2745,6 +2752,18 @@ def _describes(subject: Token, name: Token) -> bool:
     if any(c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in subject.children):
         return True
     return name.pos_ == "PROPN" and subject.pos_ == "NOUN" and subject.left_edge.lower_ in {"the", "a", "an"}
+
+
+def _convenes(call: Token) -> bool:
+    """Whether "call" convenes something, with nothing it is called: "called a snap election", "called a
+    strike", "refused to call a vote" (but "called the vote a sham")."""
+    objects = [c for c in call.children if c.dep_ in _OWN_OBJECT_DEPS]
+    return (
+        len(objects) == 1
+        and objects[0].dep_ == "dobj"
+        and objects[0].lemma_.lower() in _CONVENED
+        and second_object_hung_on_the_noun(call) is None
+    )
 
 
 def _names_a_thing(verb: Token) -> bool:
