@@ -1822,6 +1822,12 @@ def test_a_closing_participle_on_a_verb_with_no_subject_is_its_joined_verbs_subj
             "station canopy collapse in Novi Sad killed 16 people, demanding early elections.",
             "Tens of thousands of people",
         ),
+        # also on its second verb, with the subject the two share
+        (
+            "Hundreds of thousands of Serbs marched in Belgrade on Saturday, a year after a railway station canopy "
+            "collapsed in Novi Sad and killed 16 people, demanding early elections.",
+            "Hundreds of thousands of Serbs",
+        ),
         # people in the subordinate clause may act themselves
         ("Police fired tear gas after protesters blocked the road, demanding his resignation.", "protesters"),
     ],
