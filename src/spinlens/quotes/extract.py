@@ -709,8 +709,8 @@ def _from_cue(token: Token) -> list[Found]:
         or _convenes(token)
         or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
     ):
-        # "swollen lymph nodes, called buboes" names; "called 911" telephones ('called the ruling "a correct
-        # one"' does not, nor 'called the AR-15 "a weapon of war"')
+        # "swollen lymph nodes, called buboes" names; "called a snap election" convenes; "called 911" telephones
+        # ('called the ruling "a correct one"' does not, nor 'called the AR-15 "a weapon of war"')
         return []
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         # "she wrote, without citing evidence", "left without saying a word": what was not said
