@@ -810,6 +810,11 @@ def test_publication_date(published, expected):
             "Officer Eric Joering, 39, died; Mona Lamberson, 59, of Philadelphia spoke; born Sept, 26, 2014.",
             [("39", "39 year old"), ("59", "59 year old"), ("26", "26"), ("2014", "2014")],
         ),
+        # a bare number a verb of saying follows is who speaks, and counts nothing said
+        (
+            "A mother of three told reporters she was afraid; six in 10 said they would vote.",
+            [("three", "3"), ("six in 10", "60 percent")],
+        ),
         # an age or ages the words before the figure give, also as a range; not the age's absence
         (
             "Two women, aged 21 and 24, were held; he died at the age of 94; voters ages 18 to 29 and those "

@@ -84,6 +84,9 @@ _STOP = set(
     excluding among amongst amid amidst against between within without across through throughout toward towards
     despite beyond upon via unlike except""".split()  # noqa: SIM905 - a word list reads better as prose
 )
+# ... and verbs of saying, whose subject a bare number is: "Of the 12 jurors, 5 said ...", "a mother of three
+# told reporters"
+_STOP |= {"said", "says", "say", "told", "tells", "wrote"}
 # Verbs of a figure's change, which a number's subject may take ("the number of suspects under 15 tripled")
 _CHANGES = frozenset(
     """doubled tripled quadrupled halved rose fell dropped jumped climbed surged soared plunged slumped grew
