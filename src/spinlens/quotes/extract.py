@@ -2422,11 +2422,11 @@ def _speaker(verb: Token) -> Span | None:
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
-        elif _is_participle_after_comma(verb) and _is_subordinate_about_a_thing(_with_its_subject(head)):
+        elif _is_participle_after_comma(verb) and _is_subordinate_about_a_thing(clause := _with_its_subject(head)):
             # "People marched on Saturday, a year after a canopy collapse killed 16 people, demanding early
             # elections": the parser hangs the participle on the subordinate clause, whose subject does not speak
             # (also on its second verb: "a year after a canopy collapsed and killed 16 people")
-            head = _clause_of(_with_its_subject(head).head)
+            head = _clause_of(clause.head)
         if verb.dep_ == "conj" and _is_participle_after_comma(head) and not _has_subject(head):
             # "struck down the scheme, calling it unconstitutional and ordering the bank to ...": who calls
             # it so orders
