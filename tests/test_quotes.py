@@ -642,6 +642,15 @@ def test_a_dateline_is_nobodys_speaker(nlp):
     assert only(record).speaker.text == "Prime Minister Keir Starmer"
 
 
+def test_a_speaker_the_parser_hangs_on_the_dateline_keeps_its_own_trim(nlp):
+    # the parser makes the forces an apposition to "PORT SUDAN", so "on Sunday" hangs within the phrase
+    text = (
+        "PORT SUDAN (Reuters) - Sudan's paramilitary Rapid Support Forces on Sunday denied killing civilians "
+        "after seizing the city of El Fasher."
+    )
+    assert only(analyse(nlp, text)).speaker.text == "Sudan's paramilitary Rapid Support Forces"
+
+
 def test_the_agency_in_a_dateline_is_no_role_description(nlp):
     text = "BERLIN (Reuters) - Asylum applications fell by nearly half, the interior ministry said."
     assert only(analyse(nlp, text)).speaker_entity is None

@@ -2235,7 +2235,7 @@ def _shared_subject(verb: Token) -> Span | None:
         return None
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
     subjects = [s for c in before[:1] for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
-    return _after_dateline_words(_trimmed_subtree(subjects[0], verb)) if subjects else None
+    return _after_dateline_words(subjects[0], verb) if subjects else None
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -2322,7 +2322,7 @@ def _speaker(verb: Token) -> Span | None:
     if (summary := _summary_taken_for_a_subject(verb)) is not None:
         return _trimmed_subtree(_speaker_conjunct(summary), verb)
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
-        if speaker := _after_dateline_words(_trimmed_subtree(child, verb)):
+        if speaker := _after_dateline_words(child, verb):
             described = [c for c in ends if _describes(c, child) or _names_the_last_noun(c, speaker)]
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
@@ -2444,7 +2444,7 @@ def _speaker(verb: Token) -> Span | None:
             # who cites; whoever said the quote is, if a tag names them
             return None
         for child in head.children:
-            if child.dep_ == "nsubj" and (speaker := _after_dateline_words(_trimmed_subtree(child))):
+            if child.dep_ == "nsubj" and (speaker := _after_dateline_words(child)):
                 return speaker
         if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
@@ -2603,7 +2603,7 @@ def _subject_of_participle_before(verb: Token) -> Span | None:
         return None
     for clause in verb.children:
         if (subject := _participle_subject(verb, clause)) is not None and (
-            speaker := _after_dateline_words(_trimmed_subtree(subject, clause))
+            speaker := _after_dateline_words(subject, clause)
         ):
             return speaker
     return None
@@ -2811,15 +2811,25 @@ def _saying_noun(noun: Token) -> Span:
     return _trimmed_subtree(noun)
 
 
-def _after_dateline_words(subject: Span) -> Span | None:
-    """The subject without the dateline the parser may have taken into it, None when nothing is left:
+def _after_dateline_words(head: Token, verb: Token | None = None) -> Span | None:
+    """The subject's phrase without the dateline the parser may have taken into it, None when nothing is left:
     "WASHINGTON -- President Obama" is President Obama; in "BEIJING, June 3 (Xinhua) -- Spokesperson Wang Lin
     slammed ...", the dateline is a subject of its own and the speaker is the other one."""
+    subject = _trimmed_subtree(head, verb)
     story = _story_start(subject.doc, subject.start_char)
     if story is None:
         return subject
     words = [t for t in subject if t.idx >= story]
-    return subject.doc[words[0].i : subject.end] if words else None
+    if not words:
+        return None
+    rest = subject.doc[words[0].i : subject.end]
+    # "PORT SUDAN (Reuters) - Sudan's paramilitary Rapid Support Forces on Sunday denied ...": the speaker
+    # hangs on the dateline's place as its apposition, so the phrase is trimmed as the speaker's own
+    tops = [t for t in rest if not rest.start <= t.head.i < rest.end]
+    if len(tops) == 1 and tops[0].dep_ == "appos" and tops[0].head.i < rest.start:
+        trimmed = _trimmed_subtree(tops[0], verb)
+        return subject.doc[max(trimmed.start, rest.start) : trimmed.end]
+    return rest
 
 
 def _is_per_source(per: Token) -> bool:
