@@ -2559,6 +2559,13 @@ def test_as_someone_put_it(nlp, text, speaker):
         ('"Is this fair?" asked Otto Weber, a farmer.', "Otto Weber, a farmer", "asked"),
         # right after a quote, a shout is speech
         ('"Stop the war!" the officer shouted.', "the officer", "shouted"),
+        # also where the parser hangs the quote's clause on it
+        (
+            '"They are selling our forest while we burn," one of them, who gave his name as Raoni, shouted at '
+            "reporters.",
+            "one of them",
+            "shouted",
+        ),
         # whom a question was put to does not stop the tag being its attribution
         ('"But why?" the reporter asked him.', "the reporter", "asked"),
         # a speaker described at length, and where the words were said
@@ -2600,6 +2607,8 @@ def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):
 
 def test_scare_quotes_are_nobodys_words(nlp):
     assert analyse(nlp, 'The "so-called experts" never said so, and the crowd shouted.').quotes == []
+    # nor is the writer's aside to the reader after them a tag
+    assert analyse(nlp, 'Pride is worse than "sins of the flesh," you know?').quotes == []
 
 
 def test_signed_quote(nlp):

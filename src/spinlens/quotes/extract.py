@@ -366,18 +366,24 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement'), nor is what they did next ('"Every day of
-    # delay costs lives," Kuleba told reporters, urging allies to ...')
+    # delay costs lives," Kuleba told reporters, urging allies to ...'); the quote's own clause, which the parser
+    # may hang on a verb that is no cue ('"They are selling our forest," the protester shouted'), is none
     if (quoted := _quoted_as_saying(verb)) is not None:
         # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
         subject, saying = quoted
         return _range(_trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
-    objects = [c for c in verb.children if c.dep_ in _OWN_OBJECT_DEPS and not _is_participle_after_comma(c)]
+    objects = [
+        c for c in verb.children if c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i and not _is_participle_after_comma(c)
+    ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if _lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
     if not subjects or subjects[0].i < first.i:
+        return None
+    if subjects[0].lower_ == "you":
+        # the writer's aside to the reader ('worse than "sins of the flesh," you know?') tags no one's words
         return None
     # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
     subject = _trimmed_subtree(subjects[0], verb)
