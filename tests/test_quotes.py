@@ -1721,6 +1721,16 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
         ("China", "demanded", "that Prime Minister Sanae Takaichi retract her comments on Taiwan"),
         ("China", "warning of", '"crushing defeat"'),
     ]
+    # and a participle that says what the speaker takes a thing for
+    text = (
+        "Prime Minister Viktor Orban said on Friday that his talks in Moscow had secured gas supplies for the "
+        'winter, dismissing criticism from Brussels as "war hysteria."'
+    )
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("Prime Minister Viktor Orban", "said", "that his talks in Moscow had secured gas supplies for the winter"),
+        ("Prime Minister Viktor Orban", "dismissing", 'criticism from Brussels as "war hysteria."'),
+    ]
     # also after a quote that closes on the comma
     text = 'Tucker Carlson claimed this week that the election was "stolen," repeating a claim courts have rejected.'
     (claimed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "claimed"]

@@ -63,7 +63,8 @@ _TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "regarding", "concerning
 _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
-        "deny", "vow", "pledge", "repeat", "echo", "call",
+        "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
+        "blame", "criticize", "criticise",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
