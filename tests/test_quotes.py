@@ -1983,6 +1983,12 @@ def test_verbs_of_judging_aloud_are_cues(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_how_a_figure_was_worked_out_is_no_report(nlp):
+    text = "By comparison the index, calculated using Hispanic and non-Hispanic employment figures, rose by 5."
+    assert analyse(nlp, text).quotes == []
+    assert analyse(nlp, "The toll, found using hospital records, rose.").quotes == []
+
+
 @pytest.mark.parametrize(
     "text", ["Beijing slams US meddling as Taiwan holds drills", "China slammed US meddling as Taiwan held drills."]
 )

@@ -661,6 +661,19 @@ def _inside_any(span: Range, others: Iterable[Range]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
+def _tells_how_it_was_made(verb: Token) -> bool:
+    """Whether a cue is a participle on a noun whose only clause is the means: "calculated using ...",
+    "found using ..." ("estimated at 10,000" is a figure put on it)."""
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "advcl", "ccomp"}]
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and len(clauses) == 1
+        and clauses[0].tag_ == "VBG"
+        and not _has_subject(clauses[0])
+    )
+
+
 def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     """A headline's "X rejects calls for Y", which the parser reads as "X rejects" (a plural noun) calling for Y:
     X is the speaker, "rejects" the cue and "calls for Y" what is rejected."""
@@ -721,6 +734,9 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         # "she wrote, without citing evidence", "left without saying a word": what was not said
+        return []
+    if speaker is None and _tells_how_it_was_made(token):
+        # "VDAWDI, calculated using ... employment figures, rose": how a figure was worked out, not a report
         return []
     if _lemma(token) == "dismiss" and _dismisses_someone(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
