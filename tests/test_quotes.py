@@ -798,6 +798,12 @@ def test_a_tag_closing_a_report_reports_the_report_and_is_no_part_of_it(nlp, tex
             "an 18-month siege, the group said on Sunday.",
             "the group",
         ),
+        # a figure worked out is reported as one said is
+        (
+            "The chancellor has raided pensions to the tune of 2 billion pounds a year, experts at the Institute "
+            "for Fiscal Studies calculate.",
+            "experts at the Institute for Fiscal Studies",
+        ),
         # a dash after the tag opens the writer's remark, which the parser makes a second clause of "say"
         (
             "A 2023 study found 1 serious adverse event for every 800 doses, critics say - a figure the study's "

@@ -40,6 +40,7 @@ CLAUSE_CUES = frozenset(
         "find",
         "indicate",
         "estimate",
+        "calculate",
         "conclude",
         "recall",
         "stress",
