@@ -1727,6 +1727,16 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
         ("China", "demanded", "that Prime Minister Sanae Takaichi retract her comments on Taiwan"),
         ("China", "warning of", '"crushing defeat"'),
     ]
+    # also after what the speaker urges others to say
+    text = (
+        'Erdogan urged Muslim nations to "speak with one voice" on Gaza, telling a summit of Gulf leaders that '
+        'the world had "failed the test of humanity."'
+    )
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("Erdogan", "urged", 'Muslim nations to "speak with one voice" on Gaza'),
+        ("Erdogan", "telling", 'that the world had "failed the test of humanity."'),
+    ]
     # and a participle that says what the speaker takes a thing for
     text = (
         "Prime Minister Viktor Orban said on Friday that his talks in Moscow had secured gas supplies for the "

@@ -2176,9 +2176,12 @@ def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
         and not _has_subject(verb)
         and outer is not None
         # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
-        # speech; but "officers had shown maximum restraint" is no speech
+        # speech; but "officers had shown maximum restraint" is no speech, nor is what the speaker urges ("urged
+        # Muslim nations to speak with one voice, telling a summit ...")
         and (
-            _lemma(clause) not in ALL_CUES | {"lie"} or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
+            _lemma(clause) not in ALL_CUES | {"lie"}
+            or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
+            or (clause.dep_ == "xcomp" and _is_infinitive(clause))
         )
         # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
         # reported that ...,"
