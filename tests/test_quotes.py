@@ -2818,6 +2818,12 @@ def test_pronoun_resolves_to_the_nearest_person_before_it(nlp):
             "funding model that they say will make higher education unaffordable.",
             None,
         ),
+        # a plural no entity names, not the body named before it
+        (
+            "Farmers protested outside a European Union summit. Thousands of protesters denounced a trade deal "
+            "with South American nations they say will ruin them.",
+            None,
+        ),
     ],
 )
 def test_a_pronoun_in_a_clause_is_the_subject_of_the_clause_it_hangs_on(nlp, text, who):

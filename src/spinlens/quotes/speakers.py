@@ -12,7 +12,8 @@
   who promised ..."; "Ernst Roets, a lobbyist for Afrikaner groups, who has warned ...", where a singular
   verb says the clause is not on the plural the parser hangs it on).
 - "he" / "she" is the nearest person mentioned before it; "it" the nearest organisation; "they" the nearest
-  organisation or group; each within the few sentences before the quote, as a reader would look back. An
+  organisation or group (but "they" under a plural no entity names is that plural: no one); each within the
+  few sentences before the quote, as a reader would look back. An
   earlier quote's speaker counts as a mention of whom it resolved to ("the ministry said ... it added"), and
   someone named only in what another speaker said is not who a pronoun after it is ("Judge Jackson said the
   defendant, Richard Moss, had lied. She also ordered ..." is the judge); nor is the one a relative clause
@@ -278,8 +279,25 @@ def resolve(
         antecedent = head.head.head.idx if relative else -1
         skip = {i for i, entity in enumerate(entities) if _names(entity, antecedent)}
         skip |= _named_beside(head, entities, content)
-        if not relative and (subject := _subject_above(head, entities, _PRONOUN_TYPES[words[0]])) is not None:
-            return subject
+        subject = None if relative else _subject_above(head)
+        if subject is not None:
+            # the subject's entity, though NER may make China a place and Xinhua, named nearer, an
+            # organisation: a state is an "it" that speaks
+            types = _PRONOUN_TYPES[words[0]]
+            fits = types | {"place"} if "organisation" in types else types
+            named = [i for i, entity in enumerate(entities) if _names(entity, subject.idx)]
+            if named and entities[named[0]].type in fits:
+                return named[0]
+            if (
+                not named
+                and words[0] == "they"
+                and _is_plural_description(subject)
+                and not content[0] <= subject.idx < content[1]
+            ):
+                # "thousands of protesters denounced a trade deal they say will ruin them": they are the
+                # protesters, whom no entity names, not the European Union named before (a subject in the
+                # quote itself is the parser hanging the tag on it)
+                return None
         return _nearest_before(
             doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier, skip=skip
         )
@@ -526,12 +544,11 @@ def _named_beside(pronoun: Token, entities: list[Entity], content: Range) -> set
     return {i for i, entity in enumerate(entities) for t in words if _names(entity, t.idx)}
 
 
-def _subject_above(pronoun: Token, entities: list[Entity], types: set[str]) -> int | None:
-    """The entity that is the subject of the clause the pronoun's clause hangs on, before it in the sentence:
-    in "China lodged stern representations over what it called a provocation" "it" is China, though NER
-    makes China a place and Xinhua, named nearer, an organisation. A state is an "it" that speaks. Not out of a
-    relative clause: in "has anything in his hands, which he said were at his side" he is no one the clause
-    the relative hangs on names."""
+def _subject_above(pronoun: Token) -> Token | None:
+    """The subject of the clause the pronoun's clause hangs on, before it in the sentence: in "China lodged
+    stern representations over what it called a provocation" "it" is China. Not out of a relative clause: in
+    "has anything in his hands, which he said were at his side" he is no one the clause the relative hangs on
+    names; nor a pair ("Tanya and Jason Badger said they told ...": they are no one entity)."""
     for verb in pronoun.ancestors:
         if verb.dep_ == "relcl" and any(t.tag_ in {"WDT", "WP", "WP$"} for t in verb.subtree):
             return None
@@ -539,12 +556,14 @@ def _subject_above(pronoun: Token, entities: list[Entity], types: set[str]) -> i
         # Thousands of students marched ... to protest a model that they say ...")
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i][-1:]
         if subjects:
-            if {"cc", "conj"} <= {c.dep_ for c in subjects[0].children}:
-                return None  # "Tanya and Jason Badger said they told ...": they are no one entity
-            named = [i for i, entity in enumerate(entities) if _names(entity, subjects[0].idx)]
-            fits = types | {"place"} if "organisation" in types else types
-            return named[0] if named and entities[named[0]].type in fits else None
+            return None if {"cc", "conj"} <= {c.dep_ for c in subjects[0].children} else subjects[0]
     return None
+
+
+def _is_plural_description(head: Token) -> bool:
+    """Whether a phrase is a plural common noun ("protesters", "thousands of protesters"); "the police" is
+    tagged plural too, but is the force named before."""
+    return head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
 
 
 def _names(entity: Entity, char: int) -> bool:
