@@ -2598,6 +2598,13 @@ def test_as_someone_put_it(nlp, text, speaker):
             "one of them",
             "shouted",
         ),
+        # a speaker the parser hangs on the quote's last noun, as if the land were the rancher
+        (
+            '"Every night, they cross my land," one rancher, who asked that his name not be used for fear of '
+            "retaliation, told me.",
+            "one rancher",
+            "told",
+        ),
         # whom a question was put to does not stop the tag being its attribution
         ('"But why?" the reporter asked him.', "the reporter", "asked"),
         # a speaker described at length, and where the words were said

@@ -771,7 +771,13 @@ def _from_cue(token: Token) -> list[Found]:
         # someone might say, not a report of them ("But has he called for changing ...?" asks about words
         # said, and PolNeAR marks it)
         return []
-    tag = _inverted_tag(token) or _stranded_tag(token) or _relative_tag(token) or _participle_tag(token)
+    tag = (
+        _inverted_tag(token)
+        or _stranded_tag(token)
+        or _relative_tag(token)
+        or _participle_tag(token)
+        or _speaker_hung_in_the_quote(token)
+    )
     if tag is not None:
         speaker, span, by_object = tag
     else:
@@ -965,6 +971,26 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     if comma <= verb.sent.start or doc[comma].text != "," or speaker.left_edge.i != verb.left_edge.i:
         return None
     return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
+
+
+def _speaker_hung_in_the_quote(verb: Token) -> tuple[Span, Range | None, bool] | None:
+    """Speaker and content of a tag with no subject, whose speaker the parser hung on the quote's last noun
+    as an apposition: '"Every night, they cross my land," one rancher, who asked that his name not be used,
+    told me' (as if the land were the rancher)."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        for named in (t for t in clause.subtree if t.dep_ == "appos"):
+            # (the parser may hang the closing mark on the apposition too)
+            mark = next(t.i for t in named.subtree if t.text not in _CLOSING_QUOTES) - 1
+            if (
+                mark > clause.left_edge.i
+                and doc[mark].text in _CLOSING_QUOTES
+                and doc[mark - 1].text in {",", "?", "!"}
+            ):
+                return _trimmed_subtree(named, verb), _tokens_range(list(doc[clause.left_edge.i : mark + 1])), False
+    return None
 
 
 def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
