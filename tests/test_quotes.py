@@ -464,6 +464,12 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("The Environmental Protection Agency", "its cleanup was complete"),
         ("residents", "a claim"),
     ]
+    # also where the parser makes the remark, run into its speakers, a second clause of the outer cue
+    text = "Mamdani said he would freeze rents, a pledge landlords have called ruinous."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Mamdani", "he would freeze rents"),
+        ("landlords", "ruinous"),
+    ]
     # where the parser takes the clause after a cue's "would" for its complement, not a reported clause
     text = "Britain raised taxes on Wednesday, a move business groups warned would choke growth."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -1306,6 +1306,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             else [c]
         )
     ]
+    # or a second clause of the cue's, after what was said ("said he would freeze rents, a pledge landlords
+    # have called ruinous"; "promised 50,000 more nurses, a pledge critics dismissed as fantasy" has no other)
+    clauses = [
+        c for c in clauses if not (c.i > verb.i and c is not clauses[0] and _remark_taken_for_a_name(c) is not None)
+    ]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
         # "called on Chief Justice John Roberts to investigate": whom the cue's preposition names
