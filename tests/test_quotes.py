@@ -464,6 +464,12 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("The Environmental Protection Agency", "its cleanup was complete"),
         ("residents", "a claim"),
     ]
+    # or takes the remark for when it was done
+    text = "The army said it struck 40 targets, a figure Hamas has disputed."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The army", "it struck 40 targets"),
+        ("Hamas", "a figure"),
+    ]
     # also where the parser makes the remark, run into its speakers, a second clause of the outer cue
     text = "Mamdani said he would freeze rents, a pledge landlords have called ruinous."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -1923,8 +1923,9 @@ def _not_reported(clause: Token) -> set[Token]:
             if joining and doc[joining[0].i - 1].text == ",":
                 cut.add(doc[joining[0].i - 1])
             continue
-        # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies")
-        remark = (token.dep_ in {"appos", "dobj"} and _is_remark(token)) or _is_reaction(token)
+        # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies", or
+        # for when it was done: "said it struck 40 targets, a figure Hamas has disputed")
+        remark = (token.dep_ in {"appos", "dobj", "npadvmod"} and _is_remark(token)) or _is_reaction(token)
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
