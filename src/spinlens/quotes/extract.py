@@ -1473,8 +1473,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "of"
             ]
-        if any(o.dep_ != "dative" for o in objects):
-            # "promise us the end of snow": whom it is promised to is no part of what is promised
+        if any(o.dep_ != "dative" for o in objects) and verb.lemma_ not in _NAMING_CUES:
+            # "promise us the end of snow": whom it is promised to is no part of what is promised (but in
+            # "branded him a communist", which the parser reads so too, he is who is named)
             objects = [o for o in objects if o.dep_ != "dative"]
         if any(c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS and c.i < verb.i for c in verb.children):
             # "a claim of misconduct, which the judge denied to investigators": what was denied is what the
