@@ -1676,6 +1676,12 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
             "as two weeks.",
             "wait times for organs in China were as short as two weeks",
         ),
+        # also with a "not ..." set off by commas
+        (
+            "Council president Cossette Lopez said technical problems with a contractor's system, not "
+            "manipulation, were to blame.",
+            "technical problems with a contractor's system, not manipulation, were to blame",
+        ),
         (
             "Trump is demanding President Barack Obama make a pledge not to pardon Hillary Clinton.",
             "President Barack Obama make a pledge not to pardon Hillary Clinton",

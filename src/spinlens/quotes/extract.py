@@ -1901,9 +1901,24 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     # subject's determiner; what was said starts with it, not with where it was said
     that = [t for t in between[1:] if t.lower_ == "that" and t.dep_ == "det"]
     between = between[between.index(that[-1]) :] if that else between
-    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) or any(t.is_punct for t in between):
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between):
+        return []
+    if any(t.is_punct for t in between) and not _sets_off_a_contrast(between):
         return []
     return between
+
+
+def _sets_off_a_contrast(words: list[Token]) -> bool:
+    """Whether the only punctuation in a subject is the pair of commas around a "not ..." that closes it:
+    "said technical problems with a contractor's system, not manipulation, were to blame"."""
+    commas = [t for t in words if t.is_punct]
+    return (
+        len(commas) == 2
+        and all(t.text == "," for t in commas)
+        and commas[1].i == words[-1].i
+        and commas[0].i + 1 < commas[1].i
+        and words[0].doc[commas[0].i + 1].lower_ == "not"
+    )
 
 
 def _not_reported(clause: Token) -> set[Token]:
