@@ -186,6 +186,11 @@ def _quantities(text: str) -> list[tuple[str, str]]:
             "It takes effect on 1 April and expires in February; a ban came into force in January.",
             [("1 April", "2017-04-01"), ("February", "2017-02-01/2017-02-28"), ("January", "2016-01-01/2016-01-31")],
         ),
+        # and so does an office taken, where one taken looks back
+        (
+            "The next president takes office in January; the last one took office in March.",
+            [("January", "2017-01-01/2017-01-31"), ("March", "2016-03-01/2016-03-31")],
+        ),
         # "would", the future of a past report, for a month or a date; a weekday may have passed by publication
         (
             "He said the convention would be in July and that they would meet on Monday; a would-be rival left in May.",

@@ -139,7 +139,7 @@ _FISCAL = re.compile(r"(?:fiscal\b|financial\s+year\b|FY).*|\S+\s+(?:fiscal|fina
 # words that put a clause in the future: a date in it is the next of its name, not the last
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|going)\s+(?:to|for)|plans?\s+to"
-    r"|due\s+to\s+be|(?:is|are)\s+due|(?:takes?|comes?\s+into)\s+effect|comes?\s+into\s+force|expires?|(?:is|are)\s+to\s+be)\b"
+    r"|due\s+to\s+be|(?:is|are)\s+due|(?:takes?|comes?\s+into)\s+effect|takes?\s+office|comes?\s+into\s+force|expires?|(?:is|are)\s+to\s+be)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
