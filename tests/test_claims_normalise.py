@@ -484,6 +484,16 @@ def test_publication_date(published, expected):
                 ("2 million gifts", "2000000 gifts"),
             ],
         ),
+        # or a rough amount
+        (
+            "The 3,000 billionaires added roughly $2 trillion; 40 funds raised approximately 9 billion euros.",
+            [
+                ("3,000 billionaires", "3000 billionaires"),
+                ("$2 trillion", "2000000000000 USD"),
+                ("40 funds", "40 funds"),
+                ("9 billion euros", "9000000000 EUR"),
+            ],
+        ),
         # and one a noun before its plural opens
         (
             "Thousands of Americans have reported heart problems; two men traded nuclear taunts.",

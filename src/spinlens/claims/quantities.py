@@ -440,7 +440,7 @@ def _in_title_case_line(text: str, position: int) -> bool:
 # An object opens on an article, a possessive, a figure or a quantifier before one ("have introduced more than
 # 40 bills")
 _OBJECT_OPENING = re.compile(
-    r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d|(?:more|fewer|less)\s+than|at\s+least|nearly|almost)\b|[$€£¥]\d)",
+    r"\s+(?:(?:no|the|a|an|its|their|his|her|our|any|\d|(?:more|fewer|less)\s+than|at\s+least|nearly|almost|roughly|approximately)\b|[$€£¥]\d)",
     re.IGNORECASE,
 )
 
