@@ -3197,6 +3197,12 @@ def test_a_body_is_not_an_organisation_named_as_another_kind_of_body(nlp):
         ),
         ("The IDF said it struck a Hamas post. The army said the strike killed two militants.", "IDF"),
         ("The Pakistan Army said it struck a post. The military said it killed two militants.", "Pakistan Army"),
+        # nor a ministry one not named so
+        (
+            "A student wrapped in an EU flag sang. Police detained at least 12 people, the interior ministry said.",
+            None,
+        ),
+        ("The Interior Ministry banned the rally. The ministry said 12 people were held.", "Interior Ministry"),
     ],
 )
 def test_a_description_of_a_kind_of_body_is_no_body_of_another_kind(nlp, text, entity):

@@ -384,7 +384,7 @@ def _not_named_as(entity: Entity, role: str) -> bool:
     ask"), unless its name says it governs ("the Trump Administration"); and before "the court", most often
     a party to the case ("Apple Daily ... The court found"); and before "the army", the militia fighting it
     ("Sudan's paramilitary Rapid Support Forces said they had captured the army's last base, a claim the army
-    denied")."""
+    denied"); and before "the ministry", any body that is none."""
     names = next((kinds for kinds in _NAMED_KINDS if role in kinds), None)
     return names is not None and not names & set(entity.name.lower().split())
 
@@ -395,6 +395,9 @@ _NAMED_KINDS = (
     frozenset({"court", "tribunal"}),
     # "Israel Defense Forces", "Sudanese Armed Forces", "Pakistan Army", and the IDF by its initials
     frozenset({"army", "military", "armed", "defense", "defence", "idf"}),
+    # a ministry is named one ("the Interior Ministry", "the Ministry of Defence"): "the interior ministry"
+    # after "wrapped in an EU flag" is no EU
+    frozenset({"ministry"}),
 )
 
 
