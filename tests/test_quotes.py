@@ -492,6 +492,16 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert only(analyse(nlp, text)).content.text == 'that it was "good to see you,"'
     text = "Officials said the rains fell on Monday, triggering landslides."
     assert only(analyse(nlp, text)).content.text == "the rains fell on Monday, triggering landslides"
+    # nor where the speaker said it, though what they spoke about is what they said
+    text = "Trump said the economy was booming, speaking at a rally in Ohio."
+    assert only(analyse(nlp, text)).content.text == "the economy was booming"
+    text = (
+        'Pope Leo XIV urged Lebanon\'s leaders to "choose the path of dialogue," speaking to a crowd of some '
+        "150,000 people at a Mass."
+    )
+    assert only(analyse(nlp, text)).content.text == 'Lebanon\'s leaders to "choose the path of dialogue,"'
+    text = "Trump said the economy was booming, speaking about inflation."
+    assert only(analyse(nlp, text)).content.text == "the economy was booming, speaking about inflation"
     # nor after what a cue names, and a phrase or a move is such a remark too
     text = (
         'Home Secretary Suella Braverman had earlier described the demonstrations as "hate marches," a phrase '

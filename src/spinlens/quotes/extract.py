@@ -1942,6 +1942,9 @@ def _not_reported(clause: Token) -> set[Token]:
         # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies", or
         # for when it was done: "said it struck 40 targets, a figure Hamas has disputed")
         remark = (token.dep_ in {"appos", "dobj", "npadvmod"} and _is_remark(token)) or _is_reaction(token)
+        # or the occasion the speaker said it on: 'urged leaders to "choose the path of dialogue," speaking to a
+        # crowd of 150,000'
+        remark |= _is_occasion_participle(token)
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
@@ -1999,6 +2002,22 @@ def _without_connective(doc: Doc, content: Range) -> Range:
         # the outlet's "Exclusive:" heading a headline is no part of what the sources say
         return rubric.end(), content[1]
     return content
+
+
+def _is_occasion_participle(participle: Token) -> bool:
+    """Whether a participle closing what was said tells where the speaker said it, the writer's words:
+    "..., speaking to a crowd of 150,000", "..., speaking at a rally in Ohio", "..., addressing the UN"."""
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.lemma_ in {"speak", "address"}
+        and not _has_subject(participle)
+        and all(
+            c.dep_ in {"prep", "punct", "npadvmod", "advmod"} or (c.dep_ == "dobj" and participle.lemma_ == "address")
+            for c in participle.children
+        )
+        and not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS for c in participle.children)
+    )
 
 
 def _is_reaction(participle: Token) -> bool:
