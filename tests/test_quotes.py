@@ -1185,6 +1185,12 @@ def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):
             "At the hospital in Khan Younis, Dr. Ahmed al-Farra, 60, told reporters that supplies were running out.",
             "Dr. Ahmed al-Farra, 60",
         ),
+        # or on "after", as if Trump were a time, with the cue a clause of its own
+        (
+            'His comments came after Trump, in an interview with Politico, accused Kyiv of "using the war" to '
+            "avoid a vote.",
+            "Trump",
+        ),
     ],
 )
 def test_of_two_subjects_the_speaker_is_the_one_beside_the_cue(nlp, text, speaker):

@@ -2426,6 +2426,8 @@ def _speaker(verb: Token) -> Span | None:
         return speaker
     if not subjects and (named := _subject_taken_for_an_apposition(verb)) is not None:
         return _trimmed_subtree(named, verb)
+    if not subjects and (named := _subject_taken_for_a_prepositions_object(verb)) is not None:
+        return _trimmed_subtree(named, verb)
     if not subjects and (speaking := _object_after_quote(verb)) is not None:
         return _trimmed_subtree(speaking, verb)
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
@@ -2774,6 +2776,31 @@ def _subject_taken_for_an_apposition(verb: Token) -> Token | None:
     if opening.dep_ != "prep" or opening.head.i != verb.i or opening.left_edge.i != verb.sent.start:
         return None
     return named
+
+
+def _subject_taken_for_a_prepositions_object(verb: Token) -> Token | None:
+    """The speaker of a clause opened by "after", "before", "since" or "until" that the parser read as the
+    preposition's object, with the cue a clause of its own: in "His comments came after Trump, in an
+    interview with Politico, accused Kyiv of ..." Trump accused. Only a name, and only with nothing between
+    it and the cue but commas and phrases of where or how."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    doc = verb.doc
+    for opening in verb.head.children:
+        if opening.dep_ != "prep" or opening.lower_ not in _CLAUSE_PREPOSITIONS or opening.i > verb.i:
+            continue
+        named = next((c for c in opening.children if c.dep_ == "pobj"), None)
+        if named is None or named.pos_ != "PROPN" or named.right_edge.i >= verb.i:
+            continue
+        between = doc[named.right_edge.i + 1 : verb.i]
+        phrases = {t.i for c in verb.head.children if c.dep_ == "prep" and c.i > named.i for t in c.subtree}
+        if any(t.text != "," and t.i not in phrases for t in between):
+            continue
+        return named
+    return None
+
+
+_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
 
 
 def _participle_subject(verb: Token, clause: Token) -> Token | None:
