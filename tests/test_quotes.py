@@ -1823,6 +1823,13 @@ def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker
             "the convoy was carrying food",
             "any wrongdoing",
         ),
+        # also after a cue in the present perfect
+        (
+            'Moscow has warned that any seizure would be "theft" and vowed to retaliate.',
+            "Moscow",
+            'that any seizure would be "theft"',
+            "to retaliate",
+        ),
         # what people were shown to do is no speech of theirs
         (
             'Police spokesman Muyiwa Adejobi said officers had "shown maximum restraint" and denied that live '

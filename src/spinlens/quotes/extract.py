@@ -2172,7 +2172,14 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head))):
         return False
     outer = _outer_cue(verb.head)
-    return outer is not None and outer.tag_ == "VBD" and _goes_on_for_the_outer_speaker(verb)
+    return outer is not None and _is_past(outer) and _goes_on_for_the_outer_speaker(verb)
+
+
+def _is_past(verb: Token) -> bool:
+    """Whether a verb is in the past or the present perfect: "warned", "has warned"."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def _withholds_evidence(verb: Token) -> bool:
