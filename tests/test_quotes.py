@@ -1255,6 +1255,14 @@ def test_a_closing_tag_the_parser_took_for_a_relative_clause_on_the_last_noun(nl
         quote.content.text
         == 'The so-called "genocide" in Xinjiang is "the lie of the century" fabricated by anti-China forces'
     )
+    # also with the writer's remark after it
+    text = (
+        "Israel's security cabinet approved 19 new settlements in the occupied West Bank, Finance Minister "
+        'Bezalel Smotrich announced, a move he said would "bury the idea of a Palestinian state."'
+    )
+    announced, _ = analyse(nlp, text).quotes
+    assert (announced.speaker.text, announced.cue.text) == ("Finance Minister Bezalel Smotrich", "announced")
+    assert announced.content.text == "Israel's security cabinet approved 19 new settlements in the occupied West Bank"
     # not one with a relative pronoun
     quote = only(analyse(nlp, "It was a claim, which the minister said was false."))
     assert quote.content.text == "was false"

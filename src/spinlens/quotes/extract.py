@@ -961,7 +961,9 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a closing tag the parser took for a relative clause with no relative pronoun
     on the clause's last noun: '... is "the lie of the century" fabricated by anti-China forces, a
     spokesperson for the regional government said on Friday' (as if "the lie that a spokesperson said")."""
-    if verb.dep_ != "relcl" or verb.tag_ not in _FINITE_TAGS or not _ends_sentence(verb):
+    if verb.dep_ != "relcl" or verb.tag_ not in _FINITE_TAGS:
+        return None
+    if not (_ends_sentence(verb) or (_lemma(verb) in CLAUSE_CUES and _remark_closes(verb))):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) != 1 or any(c.tag_ in _RELATIVE_TAGS for c in verb.subtree):
@@ -991,6 +993,23 @@ def _speaker_hung_in_the_quote(verb: Token) -> tuple[Span, Range | None, bool] |
             ):
                 return _trimmed_subtree(named, verb), _tokens_range(list(doc[clause.left_edge.i : mark + 1])), False
     return None
+
+
+def _remark_closes(verb: Token) -> bool:
+    """Whether all that follows a tag in its sentence is the writer's remark on the clause before it, a noun
+    phrase after a comma that the parser hangs on that clause: "..., Finance Minister Bezalel Smotrich
+    announced, a move he said would bury the idea of a Palestinian state" (the parser may hang the comma on
+    the tag)."""
+    doc = verb.doc
+    comma = max(t.i for t in verb.subtree if not t.is_punct) + 1
+    if comma + 1 >= verb.sent.end or doc[comma].text != ",":
+        return False
+    remark = next((t for t in doc[comma + 1 : verb.sent.end] if t.left_edge.i == comma + 1 and t.dep_ == "appos"), None)
+    return (
+        remark is not None
+        and remark.head.i < verb.left_edge.i
+        and all(t.is_punct or t.is_space for t in doc[remark.right_edge.i + 1 : verb.sent.end])
+    )
 
 
 def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
