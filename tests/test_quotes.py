@@ -110,6 +110,12 @@ def test_according_to(nlp):
     assert quote.cue.text == "According to"
     assert quote.speaker.text == "the United Nations"
     assert quote.content.text.startswith("127 people were killed")
+    # an aside set off by dashes after the source is the writer's
+    text = (
+        "According to the Bureau of Labor Statistics - hardly a right-wing outfit - food at home costs 23.6 percent "
+        "more than it did four years ago."
+    )
+    assert only(analyse(nlp, text)).content.text == "food at home costs 23.6 percent more than it did four years ago"
 
 
 @pytest.mark.parametrize(

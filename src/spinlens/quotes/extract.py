@@ -3064,6 +3064,11 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     opens = max((t.i for t in doc[according.sent.start : according.i] if t.text == ":"), default=-1)
     before = [t for t in rest if opens < t.i < according.i]
     after = [t for t in rest if t.i > last]
+    if last + 1 < len(doc) and doc[last + 1].text in _DASHES:
+        # "According to the Bureau of Labor Statistics - hardly a right-wing outfit - food costs ...": an aside
+        # set off by dashes after the source is the writer's
+        closing = next((t for t in doc[last + 2 : according.sent.end] if _is_spaced_dash(t)), None)
+        after = [t for t in after if t.i > closing.i] if closing is not None else after
     # the content is the longer run of the clause on either side of the "according to" phrase
     side = before if len(before) >= len(after) else after
     content = _tokens_range(side)
@@ -3072,6 +3077,13 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _is_spaced_dash(token: Token) -> bool:
+    """A dash with a space on each side, which sets off an aside ("- hardly a right-wing outfit -"), not the
+    hyphen of "right-wing"."""
+    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in _DASHES and bool(token.whitespace_) and spaced_before
 
 
 def _closes_a_circumstance(according: Token, head: Token) -> bool:
