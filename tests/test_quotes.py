@@ -1535,6 +1535,8 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
         "The president called a snap election for March.",
         "Vucic has refused to call a vote before 2027.",
         "The chairman called a top-secret meeting of the commission.",
+        # also where the parser joins the participle naming a thing to the verb before it
+        "The cold could echo the one in the 17th century, called the Maunder Minimum, when the Thames froze.",
     ],
 )
 def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):

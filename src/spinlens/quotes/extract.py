@@ -2918,13 +2918,12 @@ def _names_a_thing(verb: Token) -> bool:
     ("methods that critics have called authoritarian") and nothing called ("..., called the leaks a
     scoop")."""
     deps = {c.dep_ for c in verb.children}
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and verb.head.dep_ != "ROOT"  # a root noun leaves the participle the sentence's verb
-        and "oprd" in deps
-        and not deps & {"nsubj", "dobj", "aux"}
-    )
+    # (a root noun leaves the participle the sentence's verb)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+    # or one the parser joins to the verb before it at a comma, as if a second verb of the sentence: "... in
+    # the mid-17th century, called the Maunder Minimum"
+    joined = verb.dep_ in {"conj", "dep", "advcl"} and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return (participle or joined) and "oprd" in deps and not deps & {"nsubj", "dobj", "aux"}
 
 
 def _is_force(noun: Token) -> bool:
