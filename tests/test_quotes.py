@@ -1543,6 +1543,12 @@ def test_naming_a_thing_or_calling_a_number_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_denying_a_request_refuses_it_and_is_no_speech(nlp):
+    assert analyse(nlp, "He had decided to deny the CIA's request for secrecy.").quotes == []
+    assert analyse(nlp, "A federal judge denied bail on Wednesday to all five defendants.").quotes == []
+    assert only(analyse(nlp, "The ministry denied the claim.")).content.text == "the claim"
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

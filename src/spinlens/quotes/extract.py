@@ -744,6 +744,9 @@ def _from_cue(token: Token) -> list[Found]:
     if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
         return []
+    if _lemma(token) == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in token.children):
+        # "decided to deny the CIA's request", "was denied bail": a refusal to grant, not a denial of words
+        return []
     if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
@@ -2217,6 +2220,11 @@ def _gives_evidence(verb: Token) -> bool:
     return verb.lemma_ in _GIVING and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROOF for c in verb.children)
 
 
+# What is granted or refused, which "deny" refuses rather than gainsays
+_GRANTED = frozenset(
+    {"request", "application", "permit", "permission", "visa", "entry", "access", "bail", "petition", "motion",
+     "licence", "license", "asylum", "parole", "process", "appeal", "service", "benefit", "funding"}
+)  # fmt: skip
 _GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply"})
 _PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
 
