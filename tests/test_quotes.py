@@ -116,6 +116,15 @@ def test_according_to(nlp):
         "more than it did four years ago."
     )
     assert only(analyse(nlp, text)).content.text == "food at home costs 23.6 percent more than it did four years ago"
+    # a speaker opening what the source is cited for keeps their own cue
+    text = (
+        'The Maduro government denounced the award as "a shameful act of imperialist propaganda," according to a '
+        "statement read on state television."
+    )
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [
+        ("a statement", "according to"),
+        ("The Maduro government", "denounced"),
+    ]
 
 
 @pytest.mark.parametrize(
