@@ -1000,7 +1000,7 @@ def _speaker_hung_in_the_quote(verb: Token) -> tuple[Span, Range | None, bool] |
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
         for named in (t for t in clause.subtree if t.dep_ == "appos"):
             # (the parser may hang the closing mark on the apposition too)
-            mark = next(t.i for t in named.subtree if t.text not in _CLOSING_QUOTES) - 1
+            mark = next((t.i for t in named.subtree if t.text not in _CLOSING_QUOTES), named.i) - 1
             if (
                 mark > clause.left_edge.i
                 and doc[mark].text in _CLOSING_QUOTES
