@@ -2128,6 +2128,13 @@ def test_what_was_vowed_is_the_infinitive_the_parser_hangs_as_a_clause_of_purpos
     )
     (vowed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "vowed"]
     assert vowed.content.text == 'to continue the war "until total victory,"'
+    # and the deadline of what is pledged, but not when the vow was made
+    text = "Syria's new leader vows elections within four years"
+    assert only(analyse(nlp, text)).content.text == "elections within four years"
+    assert only(analyse(nlp, "The minister promised 50,000 more nurses by 2030.")).content.text == (
+        "50,000 more nurses by 2030"
+    )
+    assert only(analyse(nlp, "He vowed revenge on Monday.")).content.text == "revenge"
     # which is not what was cited
     text = "Friedman cited neurological science to conclude that the claim was false."
     (cited,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "cited"]
