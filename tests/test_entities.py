@@ -672,6 +672,15 @@ def test_a_label_a_verb_of_naming_gives_a_name_is_attached(nlp, text, label, nam
     assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [(name, [label])]
 
 
+def test_a_label_a_verb_of_naming_gives_ends_where_the_name_given_does(nlp):
+    # the span runs on into the writer's remark; the label is what the verb calls the city
+    text = 'Administration officials have described Portland as "war-ravaged," a claim local leaders ridicule.'
+    found = entities(nlp, text, {'as "war-ravaged," a claim local leaders ridicule': "Loaded_Language"})
+    assert [(e.name, [attached.text for attached in e.labels]) for e in found if e.labels] == [
+        ("Portland", ['as "war-ravaged,"'])
+    ]
+
+
 def test_a_name_a_verb_of_naming_gives_something_else_is_no_label_on_its_owner(nlp):
     text = 'Stacey Abrams once called voter ID laws "Jim Crow 2.0." Georgia passed one anyway.'
     found = entities(nlp, text, {'"Jim Crow 2.0."': "Name_Calling,Labeling"})

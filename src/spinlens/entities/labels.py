@@ -105,7 +105,13 @@ def attach(doc: Doc, mention_cluster: dict[int, int], span: TechniqueSpan) -> At
         return Attached(subject, *whole) if subject is not None else None
     named = _named_by_verb(first, mention_cluster)
     if named is not None:
-        return Attached(named, *whole)
+        # 'described Portland [as "war-ravaged," a claim local leaders ridicule]': what the verb names it,
+        # not the writer's remark the span runs on into
+        words = _without_edge_marks(tokens.doc[tokens.start : min(first.right_edge.i + 1, tokens.end)])
+        if words is None or first.right_edge.i + 1 >= tokens.end:
+            return Attached(named, *whole)
+        words = _balanced(words)
+        return Attached(named, words.start_char, words.end_char)
     described = _described_within(tokens, mention_cluster)
     if described is None:
         return None
@@ -251,13 +257,15 @@ def _name_with_modifiers(name: Token) -> int:
 
 def _balanced(words: Span) -> Span:
     """The words, with the quotation mark right after them that closes one they open ('the “powerful
-    Jews”', 'The real "Mr. Conservative"')."""
+    Jews”', 'The real "Mr. Conservative"'), also past the comma or full stop the American style sets inside
+    it ('as "war-ravaged,"')."""
     opening = sum(t.text in _OPENING_MARKS for t in words) - sum(t.text in _CLOSING_MARKS for t in words)
     straight = sum(t.text == '"' for t in words) % 2
     doc = words.doc
-    following = doc[words.end].text if words.end < len(doc) else ""
+    end = words.end + 1 if words.end + 1 < len(doc) and doc[words.end].text in {",", "."} else words.end
+    following = doc[end].text if end < len(doc) else ""
     if (opening > 0 and following in _CLOSING_MARKS) or (straight and following == '"'):
-        return doc[words.start : words.end + 1]
+        return doc[words.start : end + 1]
     return words
 
 
