@@ -77,7 +77,7 @@ _MUTE_DEEDS = frozenset(
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
-# Prepositions of a deadline, which a pledge's object carries with it ("promised tax cuts by Christmas")
+# Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -1545,7 +1545,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
             objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
         if objects and verb.lemma_ in _PLEDGES:
-            # "vows elections within four years", "promised tax cuts by Christmas": the deadline is pledged too
+            # "vows elections within four years", "promised 50,000 more nurses by 2030": the deadline is pledged too
             objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DEADLINES and c.i > objects[-1].i]
         if objects:
             # the parser may hang the clause on the object instead ("slams US meddling as Taiwan holds drills")
