@@ -1774,47 +1774,56 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
     assert quote.speaker.text == 'The book, "Original Sin,"'
 
 
-def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp):
-    text = (
-        "Garland has denied that the department targeted parents, saying it was responding to a rise in threats "
-        "against educators."
-    )
-    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
-    assert quotes == [
-        ("Garland", "has denied", "that the department targeted parents"),
-        ("Garland", "saying", "it was responding to a rise in threats against educators"),
-    ]
-    # also where the outer cue shares the subject of the verb it is joined to
-    text = (
-        "China on Friday summoned Japan's ambassador and demanded that Prime Minister Sanae Takaichi retract her "
-        'comments on Taiwan, warning of a "crushing defeat" if Tokyo intervened militarily.'
-    )
-    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
-    assert quotes == [
-        ("China", "demanded", "that Prime Minister Sanae Takaichi retract her comments on Taiwan"),
-        ("China", "warning of", '"crushing defeat"'),
-    ]
-    # also after what the speaker urges others to say
-    text = (
-        'Erdogan urged Muslim nations to "speak with one voice" on Gaza, telling a summit of Gulf leaders that '
-        'the world had "failed the test of humanity."'
-    )
-    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
-    assert quotes == [
-        ("Erdogan", "urged", 'Muslim nations to "speak with one voice" on Gaza'),
-        ("Erdogan", "telling", 'that the world had "failed the test of humanity."'),
-    ]
-    # and a participle that says what the speaker takes a thing for
-    text = (
-        "Prime Minister Viktor Orban said on Friday that his talks in Moscow had secured gas supplies for the "
-        'winter, dismissing criticism from Brussels as "war hysteria."'
-    )
-    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
-    assert quotes == [
-        ("Prime Minister Viktor Orban", "said", "that his talks in Moscow had secured gas supplies for the winter"),
-        ("Prime Minister Viktor Orban", "dismissing", 'criticism from Brussels as "war hysteria."'),
-    ]
-    # also after a quote that closes on the comma
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Garland has denied that the department targeted parents, saying it was responding to a rise in "
+            "threats against educators.",
+            [
+                ("Garland", "has denied", "that the department targeted parents"),
+                ("Garland", "saying", "it was responding to a rise in threats against educators"),
+            ],
+        ),
+        # also where the outer cue shares the subject of the verb it is joined to
+        (
+            "China on Friday summoned Japan's ambassador and demanded that Prime Minister Sanae Takaichi retract "
+            'her comments on Taiwan, warning of a "crushing defeat" if Tokyo intervened militarily.',
+            [
+                ("China", "demanded", "that Prime Minister Sanae Takaichi retract her comments on Taiwan"),
+                ("China", "warning of", '"crushing defeat"'),
+            ],
+        ),
+        # also after what the speaker urges others to say
+        (
+            'Erdogan urged Muslim nations to "speak with one voice" on Gaza, telling a summit of Gulf leaders that '
+            'the world had "failed the test of humanity."',
+            [
+                ("Erdogan", "urged", 'Muslim nations to "speak with one voice" on Gaza'),
+                ("Erdogan", "telling", 'that the world had "failed the test of humanity."'),
+            ],
+        ),
+        # and a participle that says what the speaker takes a thing for
+        (
+            "Prime Minister Viktor Orban said on Friday that his talks in Moscow had secured gas supplies for the "
+            'winter, dismissing criticism from Brussels as "war hysteria."',
+            [
+                (
+                    "Prime Minister Viktor Orban",
+                    "said",
+                    "that his talks in Moscow had secured gas supplies for the winter",
+                ),
+                ("Prime Minister Viktor Orban", "dismissing", 'criticism from Brussels as "war hysteria."'),
+            ],
+        ),
+    ],
+)
+def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp, text, expected):
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == expected
+
+
+def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
+    # after a quote that closes on the comma, the participle is cut from what was claimed
     text = 'Tucker Carlson claimed this week that the election was "stolen," repeating a claim courts have rejected.'
     (claimed,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "claimed"]
     assert claimed.content.text == 'that the election was "stolen,"'

@@ -2216,9 +2216,7 @@ def _is_reporting_conjunct(verb: Token) -> bool:
 
 def _is_past(verb: Token) -> bool:
     """Whether a verb is in the past or the present perfect: "warned", "has warned"."""
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    )
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_perfect(verb)))
 
 
 def _withholds_evidence(verb: Token) -> bool:

@@ -301,10 +301,12 @@ def resolve(
         return _nearest_before(
             doc, span, entities, _PRONOUN_TYPES[words[0]], PRONOUN_REACH, content, earlier, skip=skip
         )
-    # a plural description is several people or bodies, never the one named last ("The authors, led by ..."),
-    # but "the police", tagged plural too, is the force named before
-    plural = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
-    if span[0].lower_ in {"the", "this", "that"} and not plural and not any(t.pos_ == "PROPN" for t in span):
+    # a plural description is several people or bodies, never the one named last ("The authors, led by ...")
+    if (
+        span[0].lower_ in {"the", "this", "that"}
+        and not _is_plural_description(head)
+        and not any(t.pos_ == "PROPN" for t in span)
+    ):
         role = head.lemma_.lower()
         types = {"person"} if role in PERSON_ROLES else {"organisation"} if role in ORGANISATION_ROLES else None
         if types is not None:
