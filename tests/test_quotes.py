@@ -1760,6 +1760,11 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
             'The author corrected the mistake but insisted the main conclusions "still hold."',
             'the main conclusions "still hold."',
         ),
+        # a verb read as a noun ("rewards") leaves the clause's verb two subjects, as a relative clause of it
+        (
+            "Ukrainian officials, who were not at the table, said any deal that rewards aggression would be rejected.",
+            "any deal that rewards aggression would be rejected",
+        ),
     ],
 )
 def test_a_clause_keeps_the_subject_the_parser_hangs_on_the_cue(nlp, text, content):

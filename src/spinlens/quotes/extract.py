@@ -1791,13 +1791,16 @@ def _is_relative_taken_for_a_clause(verb: Token, clause: Token) -> bool:
 def _is_clause_taken_for_a_relative(word: Token) -> bool:
     """Whether the parser made a finite verb with no subject a relative clause of the noun before it, which is
     that subject: a relative clause has its subject, the relative pronoun or another ("the conclusions they
-    drew"), or a relative adverb ("collusion where there is none")."""
-    return (
-        word.dep_ == "relcl"
-        and word.i > word.head.i
-        and not any(t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i])
-        and _is_finite(word)
-        and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
+    drew"), or a relative adverb ("collusion where there is none"). Two subjects tell the same: in "said any
+    deal that rewards aggression would be rejected" the parser read "rewards" as a noun, and made it and
+    "that" both subjects of the clause's verb."""
+    if word.dep_ != "relcl" or word.i < word.head.i or not _is_finite(word):
+        return False
+    subjects = [c for c in word.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1:
+        return True
+    return not subjects and not any(
+        t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i]
     )
 
 
