@@ -1140,6 +1140,13 @@ def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."
     (says,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "says"]
     assert (says.speaker.text, says.content.text) == ("Kremlin", "West must withdraw first")
+    # also past the quote mark closing after the comma, and the first verb keeps what it reports
+    text = 'Venezuela\'s Maduro calls US strikes "murder," vows to resist'
+    quotes = [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("Venezuela's Maduro", "calls", 'US strikes "murder,"'),
+        ("Venezuela's Maduro", "vows", "to resist"),
+    ]
 
 
 def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):

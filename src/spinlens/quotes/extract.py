@@ -2183,7 +2183,11 @@ def _is_participle_after_comma(verb: Token) -> bool:
 def _comma_before(token: Token) -> int | None:
     """Where the comma before the token's phrase stands, past the quote marks that close after it ('...
     "stolen," repeating'), if one does."""
-    doc, i = token.doc, token.left_edge.i - 1
+    return _comma_ending_at(token.doc, token.left_edge.i - 1)
+
+
+def _comma_ending_at(doc: Doc, i: int) -> int | None:
+    """Where the comma stands that token `i` is, or that the quote marks ending at it close after."""
     while i > 0 and doc[i].text in _CLOSING_QUOTES:
         i -= 1
     return i if i >= 0 and doc[i].text == "," else None
@@ -2375,8 +2379,9 @@ def _colon_after(verb: Token) -> Token | None:
 
 def _shared_subject(verb: Token) -> Span | None:
     """The subject a headline's cue shares with the verb before it: in "Fed holds rates steady, signals
-    two cuts in 2025" the parser makes the first clause what "signals" reports, with no subject of its own."""
-    if verb.tag_ != "VBZ" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    two cuts in 2025" the parser makes the first clause what "signals" reports, with no subject of its own
+    (and in 'Maduro calls US strikes "murder," vows to resist', where a quote mark closes after the comma)."""
+    if verb.tag_ != "VBZ" or verb.i == 0 or _comma_ending_at(verb.doc, verb.i - 1) is None:
         return None
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
     subjects = [s for c in before[:1] for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
