@@ -1193,6 +1193,12 @@ def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):
             "COGAT, the Israeli military body that oversees aid, said it had let 4,000 trucks in.",
             "COGAT, the Israeli military body",
         ),
+        # also where the parser makes the name a phrase of measure on the cue
+        (
+            "Hundreds of aid trucks are stuck at the crossings. COGAT, the Israeli military body that coordinates "
+            "aid, said it had allowed 600 trucks a day into Gaza.",
+            "COGAT, the Israeli military body",
+        ),
         # nor a part of those it names, with the closing comma the parser hangs on it
         (
             "But demonstrators, most of them in their 20s, said they were fighting a finance bill.",

@@ -2472,7 +2472,7 @@ def _speaker(verb: Token) -> Span | None:
     if (summary := _summary_taken_for_a_subject(verb)) is not None:
         return _trimmed_subtree(_speaker_conjunct(summary), verb)
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
-        if speaker := _after_dateline_words(child, verb):
+        if speaker := _subject_phrase(child, verb):
             described = [c for c in ends if _describes(c, child) or _names_the_last_noun(c, speaker)]
             if described:
                 return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
@@ -2596,7 +2596,7 @@ def _speaker(verb: Token) -> Span | None:
             # who cites; whoever said the quote is, if a tag names them
             return None
         for child in head.children:
-            if child.dep_ == "nsubj" and (speaker := _after_dateline_words(child)):
+            if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
         if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
@@ -2930,6 +2930,30 @@ def _describes(subject: Token, name: Token) -> bool:
     if any(c.lower_ == "of" and any(o.lower_ == "them" for o in c.children) for c in subject.children):
         return True
     return name.pos_ == "PROPN" and subject.pos_ == "NOUN" and subject.left_edge.lower_ in {"the", "a", "an"}
+
+
+def _subject_phrase(subject: Token, verb: Token | None = None) -> Span | None:
+    """The subject's phrase past any dateline, with the name it describes where the parser cut that off."""
+    speaker = _after_dateline_words(subject, verb)
+    if speaker and (name := _name_taken_for_a_modifier(subject)) is not None and (named := _after_dateline_words(name)):
+        return speaker.doc[named.start : speaker.end]
+    return speaker
+
+
+def _name_taken_for_a_modifier(subject: Token) -> Token | None:
+    """The name a subject describes, where the parser made the name a phrase of the cue's: in "COGAT, the
+    Israeli military body that coordinates aid, said" it may read "COGAT" as one of time or measure."""
+    return next(
+        (
+            c
+            for c in subject.head.children
+            if c.dep_ == "npadvmod"
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in {"DATE", "TIME"}
+            and _describes(subject, c)
+        ),
+        None,
+    )
 
 
 def _convenes(call: Token) -> bool:
