@@ -2276,6 +2276,9 @@ def test_everyone_or_no_one_of_a_kind_holds_no_quoted_view(nlp, text):
         "Nobody seriously disputes this anymore.",
         "No sane person is saying that the West should go to war with the entire Islamic world.",
         "No one told these journalists what to do.",
+        "None of the experts has admitted being wrong.",
+        "Not one of the so-called experts has admitted being wrong.",
+        "Not a single economist said the recovery would stall.",
     ],
 )
 def test_no_one_says_nothing_with_any_cue(nlp, text):

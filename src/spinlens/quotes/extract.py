@@ -1201,8 +1201,16 @@ def _adds_to_something(verb: Token) -> bool:
 
 
 def _is_no_one(speaker: Span) -> bool:
-    """Whether the speaker is no one: "Nobody", "No one", "No sane person"."""
-    return speaker.text.lower() in _NO_ONE or _determined_by(speaker, {"no"})
+    """Whether the speaker is no one: "Nobody", "No one", "No sane person", "None of the experts", "Not one
+    Democrat", "Not a single economist"."""
+    if speaker.text.lower() in _NO_ONE or _determined_by(speaker, {"no"}) or speaker.root.lower_ == "none":
+        return True
+    # (the parser may hang the "not" on the verb, outside the phrase)
+    negated = speaker.start > 0 and speaker.doc[speaker.start - 1].lower_ == "not"
+    words = [t.lower_ for t in speaker]
+    if words[0] == "not":
+        negated, words = True, words[1:]
+    return negated and (words[:1] == ["one"] or words[:2] == ["a", "single"])
 
 
 def _is_anyone_of_a_kind(speaker: Span) -> bool:
