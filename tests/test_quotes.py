@@ -3342,6 +3342,9 @@ def test_what_is_urged_or_called_for(nlp):
     text = 'The State Department urged China to "cease its military pressure" and said it wanted peace.'
     (urged,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "urged"]
     assert urged.content.text == 'China to "cease its military pressure"'
+    # and so does the verb of what they are urged or ordered to do, outside the quote
+    text = 'Now he has ordered the opinion pages to defend "personal liberties and free markets."'
+    assert only(analyse(nlp, text)).content.text == 'the opinion pages to defend "personal liberties and free markets."'
     # a participle after what is urged reports more of the speaker's words
     text = (
         "Lin Jian urged Japan to immediately correct its erroneous remarks on Taiwan, saying they constituted a "

@@ -650,7 +650,9 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
         # noun outside the quote ('called for a "neutral, transparent" investigation')
         return True
     # 'urged China to "cease its military pressure"': who is urged, before the quote, is part of what is urged
-    urging = {t.head.i for t in words if t.dep_ == "xcomp" and quote[0] <= t.idx < quote[1]}
+    # (and so is the verb, where it too is the writer's: 'ordered the opinion pages to defend "personal
+    # liberties and free markets"')
+    urging = {t.head.i for t in words if t.dep_ == "xcomp" and t.idx < quote[1]}
     if any(t.idx < quote[0] and t.dep_ in {"dobj", "dative"} and t.head.i in urging for t in words):
         return True
     if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
