@@ -826,6 +826,17 @@ def test_a_tag_closing_a_report_reports_the_report_and_is_no_part_of_it(nlp, tex
     }
 
 
+def test_a_tag_the_parser_joins_as_a_second_verb_is_no_part_of_the_report_it_closes(nlp):
+    # in this context the parser makes "shows" a conjunct of "leave", with the memo its subject
+    text = (
+        "Leaked memo shows ministers knew of flood risk\n\nLONDON - Ministers were warned two years ago that "
+        "funding cuts would leave thousands of homes at risk of flooding, a leaked memo seen by the Guardian shows. "
+        "The memo, written by officials in 2023, estimated that 40,000 homes could be affected."
+    )
+    (warned,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "were warned"]
+    assert warned.content.text == "that funding cuts would leave thousands of homes at risk of flooding"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

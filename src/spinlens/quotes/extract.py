@@ -2014,8 +2014,9 @@ def _not_reported(clause: Token) -> set[Token]:
             c.dep_ == "pcomp" and _gives_evidence(c) for c in token.children
         )
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
-        # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday")
-        another_report |= (token.dep_ == "ccomp" and _tag_taken_for_a_clause(token) is not None) or any(
+        # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
+        # joins it as a second verb ("Ministers were warned that ..., a leaked memo seen by the Guardian shows")
+        another_report |= (token.dep_ in {"ccomp", "conj"} and _tag_taken_for_a_clause(token) is not None) or any(
             c.dep_ == "acl" and _participle_tag(c) is not None for c in token.children
         )
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
