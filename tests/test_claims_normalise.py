@@ -243,6 +243,28 @@ def test_a_year_before_a_noun_is_a_date_not_a_count(text, dates):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claims, first reported by the Sunday Times, come weeks before the vote.",
+        "The Mail on Sunday said 40 MPs had been offered dinners.",
+        "He was mocked on Saturday Night Live and ESPN's Monday Night Football.",
+        "Parents who skip Sunday Mass were named.",
+    ],
+)
+def test_a_weekday_in_a_name_is_no_date(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_a_weekday_before_other_capitals_is_still_a_date():
+    # AP style drops the "on": the capital after the day is the next clause's subject, or the evening in a
+    # title-case headline
+    assert [d for d, _ in _dates("Trump said Sunday Republicans would win.")] == ["Sunday"]
+    assert [d for d, _ in _dates("Protests Erupt on Saturday Night")] == ["Saturday"]
+    # and an email on a day is sent then
+    assert [d for d, _ in _dates("He read an internal email on Monday night's show.")] == ["Monday"]
+
+
 def test_a_year_a_span_of_time_runs_into_is_a_date_not_a_count():
     text = "Rates will stay high well into 2024. Throughout 2014, talks stalled. It may run beyond 2030."
     found = find_dates(text, PUBLISHED)

@@ -25,6 +25,9 @@ _MONTHS = (
     r"|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# words after a weekday that make it part of a name, a newspaper's, a show's or a rite's ("Night" only before
+# another capital, since a title-case headline writes "Protests Erupt on Saturday Night")
+_NAMED_AFTER_A_WEEKDAY = r"(?:(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Sun|Mass)\b|Night\s+[A-Z])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"  # 2100: the end of the century that climate projections run to
 # "fall" only after a word that makes it a noun: "prices will fall 2025 percent" names no autumn
@@ -57,7 +60,8 @@ _PATTERNS = [
     r"(?P<d>(?:19|20)\d\d-[01]\d-[0-3]\d)",
     r"(?P<d>[01]?\d/[0-3]?\d/(?:19|20)\d\d)",
     # last Friday, next Monday, this Sunday, (on) Monday
-    rf"(?P<d>(?:(?:last|next|this|past)\s+)?{_WEEKDAYS})",
+    # (not in a name: "the Sunday Times", "Saturday Night Live", "Sunday Mass", "the Mail on Sunday")
+    rf"(?<!(?-i:\bMail on ))(?P<d>(?:(?:last|next|this|past)\s+)?{_WEEKDAYS})(?!\s+(?-i:{_NAMED_AFTER_A_WEEKDAY}))",
     r"(?P<d>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow)",
     r"(?P<d>(?:last|this|next|past)\s+(?:week|month|year|decade))",
     rf"(?P<d>{_COUNT}\s+{_UNIT}\s+ago)",
