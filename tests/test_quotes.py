@@ -1666,6 +1666,25 @@ def test_a_cue_with_a_particle_of_another_sense_is_no_speech(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Schumer shot back that Republicans "own this shutdown."',
+            [("Schumer", "shot back", 'that Republicans "own this shutdown."')],
+        ),
+        ('"Let me talk," Trump fired back.', [("Trump", "fired back", '"Let me talk,"')]),
+        # with no words after them, they are shots
+        ("Police fired back.", []),
+        ("Israel fired back two rockets at Hamas positions.", []),
+        ("The Warriors hit back with a 12-0 run.", []),
+    ],
+)
+def test_back_makes_firing_or_striking_a_retort(nlp, text, expected):
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The explosion blasted the car into the air.",

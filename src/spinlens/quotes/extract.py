@@ -40,6 +40,7 @@ from spinlens.quotes.cues import (
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
     QUESTION_CUES,
+    RETORT_VERBS,
     SAYING_NOUNS,
     STANCE_CUES,
     TAG_CUES,
@@ -393,7 +394,10 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     speaker = _range(doc[max(subject.start, first.i) : subject.end])
     if speaker is None:
         return None
-    return speaker, (verb.idx, verb.idx + len(verb.text))
+    # ("she has said", "Trump shot back"; not the quote's own words the parser hangs on the verb: '"Is this
+    # fair?" asked Otto Weber')
+    start, end = _cue(verb)
+    return speaker, (max(start, first.idx), end)
 
 
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
@@ -763,7 +767,7 @@ def _from_cue(token: Token) -> list[Found]:
     if _lemma(token) == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in token.children):
         # "decided to deny the CIA's request", "was denied bail": a refusal to grant, not a denial of words
         return []
-    if any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
+    if _lemma(token) != "retort" and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
     if _lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
@@ -1096,10 +1100,17 @@ def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
 
 def _lemma(token: Token) -> str:
     """The token's lemma, with the one cue `en_core_web_sm` gets wrong: it lemmatises "hopes", "hoped" and
-    "hoping" as "hop"."""
+    "hoping" as "hop"; and "retort" for a verb that "back" makes one ("shot back", "fired back")."""
     if token.lemma_ == "hop" and token.lower_.startswith(("hope", "hoping")):
         return "hope"
+    if token.lemma_ in RETORT_VERBS and _back(token) is not None:
+        return "retort"
     return token.lemma_
+
+
+def _back(verb: Token) -> Token | None:
+    """The "back" right after the verb, a particle or, as the parser often has it, an adverb."""
+    return next((c for c in verb.children if c.lower_ == "back" and c.i == verb.i + 1), None)
 
 
 def _defends_ground(verb: Token) -> bool:
@@ -3244,6 +3255,8 @@ def _cue(verb: Token) -> Range:
         # "stopped short of calling for an inquiry": nor did they call for one
         words += [stopped, verb.head.head, verb.head]
     words += [c for c in verb.children if c.dep_ == "prt"]
+    if _lemma(verb) == "retort" and verb.lemma_ != "retort":
+        words += [_back(verb)]  # "shot back"
     words += [c for c in verb.children if _is_cue_preposition(verb, c)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
