@@ -2053,6 +2053,20 @@ def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):
     assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
         ("FBI background-check data", "Gun sales, meanwhile, jumped 12 percent in October")
     ]
+    # and any cue closing the sentence in its "-s" form, with the speaker's words the parser hangs on it
+    text = (
+        "About 1.4 million federal workers are working without pay or have been furloughed, the Office of "
+        "Personnel Management estimates."
+    )
+    record = analyse(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in record.quotes] == [
+        ("the Office of Personnel Management", "estimates")
+    ]
+    text = "Secrecy is not a stranger when it comes to the mayor's health, the mayor's former doctor maintains."
+    record = analyse(nlp, text)
+    assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
+        ("the mayor's former doctor", "Secrecy is not a stranger when it comes to the mayor's health")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -719,7 +719,7 @@ def _from_cue(token: Token) -> list[Found]:
         return _according_to(token, token)
     if (taken := _cue_taken_for_a_noun(token) or _evidence_tag_taken_for_a_noun(token)) is not None:
         return [taken]
-    if not (token.pos_ in {"VERB", "AUX"} or _is_evidence_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
+    if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     if (
         token.lower_ in _RUBRICS
@@ -861,13 +861,22 @@ def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
     return Found(content, speaker, (show.idx, show.idx + len(show.text)), direct=False)
 
 
-def _is_evidence_taken_for_a_noun(token: Token) -> bool:
-    """Whether the parser made a closing "show" a noun, with the clause it reports hung on it: "More than
-    1,300 people crossed the Channel on Saturday, Home Office data show"."""
+def _is_tag_taken_for_a_noun(token: Token) -> bool:
+    """Whether the parser made a closing tag's cue a noun, with the clause it reports hung on it: "show" ("More
+    than 1,300 people crossed the Channel on Saturday, Home Office data show"), or any cue in its "-s" form
+    that ends the sentence ("About 1.4 million federal workers are working without pay, the Office of
+    Personnel Management estimates")."""
     return (
         token.pos_ == "NOUN"
         and token.dep_ == "ROOT"
-        and token.lemma_ in EVIDENCE_CUES
+        and (
+            token.lemma_ in EVIDENCE_CUES
+            or (
+                token.tag_ == "NNS"
+                and token.lemma_ in CLAUSE_CUES
+                and all(t.is_punct or t.is_space for t in token.doc[token.i + 1 : token.sent.end])
+            )
+        )
         and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
     )
 
@@ -2478,6 +2487,11 @@ def _speaker(verb: Token) -> Span | None:
             return _trimmed_subtree(speaker, verb)
         return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ == "NOUN" and verb.lemma_ not in EVIDENCE_CUES and _is_tag_taken_for_a_noun(verb):
+        # "..., the candidate's former doctor maintains": the parser hangs the speaker's words on the cue it
+        # took for a noun, as its subject, its possessor or its own modifiers
+        words = [c for c in verb.children if c.i < verb.i and c.dep_ not in {"ccomp", "punct"}]
+        return verb.doc[words[0].left_edge.i : verb.i] if words else None
     before = [c for c in subjects if c.i < verb.i]
     # of two subjects the parser gives a cue, the one just before it: "64,000 registrations have been
     # challenged, most of them in majority-Black counties, a Guardian analysis found"; one after it is the
