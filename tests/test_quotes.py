@@ -1032,6 +1032,7 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
         # what is called so is part of what was said
         ('Trump called the case "a rigged witch hunt."', 'the case "a rigged witch hunt."'),
         ('Japan branded North Korea an "outlaw nation."', 'North Korea an "outlaw nation."'),
+        ('Jairam Ramesh termed the deal "a sellout of farmers."', 'the deal "a sellout of farmers."'),
         # also where the parser reads who is named as whom a thing is given
         ('Critics on the right have branded him a "communist."', 'him a "communist."'),
         # and what is called for, where the quoted words are only on it

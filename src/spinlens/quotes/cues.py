@@ -133,6 +133,7 @@ OBJECT_CUES = frozenset(
         "brand",
         "label",
         "dub",
+        "term",
         "denounce",
         "mock",
         "express",
