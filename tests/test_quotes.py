@@ -2896,6 +2896,16 @@ def test_a_rubric_before_a_quote_is_not_its_speaker(nlp):
     text = "INTERVIEW: 'We were told to shoot anyone who moved'\n\nA former soldier spoke to us."
     (quote,) = analyse(nlp, text).quotes
     assert (quote.speaker, quote.content.text) == (None, "'We were told to shoot anyone who moved'")
+    # nor is an interview's mark of the answer, which NER may take for a name
+    text = (
+        "Dr. Mohammed Abu Salmiya, director of Al-Shifa Hospital, spoke to us by phone from Gaza City.\n"
+        "Q: What is the situation at the hospital?\n"
+        'A: "We have no fuel, no anesthetics, nothing. Patients are dying in the corridors."\n'
+        "Q: Has any aid arrived?\n"
+        'A: "A few trucks. It is a drop in the ocean."'
+    )
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker, q.content.text[:12]) for q in quotes] == [(None, '"We have no '), (None, '"A few truck')]
 
 
 def test_a_rubric_heading_a_headline_is_no_part_of_what_was_said(nlp):

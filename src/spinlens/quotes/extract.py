@@ -304,7 +304,9 @@ def _after_the_head(found: Found, headed: list[Found]) -> Found:
 
 
 def _is_rubric(text: str, speaker: Range) -> bool:
-    return text[speaker[0] : speaker[1]].split()[-1].lower() in _RUBRICS
+    words = text[speaker[0] : speaker[1]].split()
+    # (an interview's "Q:" and "A:" mark the question and the answer, whoever gives them)
+    return words[-1].lower() in _RUBRICS or words in (["Q"], ["A"])
 
 
 def _named_after_a_role(doc: Doc, speaker: Range) -> bool:
