@@ -128,6 +128,24 @@ def test_according_to(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The catch, according to Senate investigators, was that no bank would take the deal.",
+            "The catch, according to Senate investigators, was that no bank would take the deal",
+        ),
+        # not a relative pronoun, which says nothing
+        (
+            "He met Prometheus, who, according to legend, nearly set the Earth on fire.",
+            "nearly set the Earth on fire",
+        ),
+    ],
+)
+def test_according_to_between_a_subject_and_its_verb_takes_both(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "source", "content"),
     [
         (
@@ -139,6 +157,12 @@ def test_according_to(nlp):
             "Prices rose $5 per day, per a statement from the ministry.",
             "a statement from the ministry",
             "Prices rose $5 per day",
+        ),
+        # a person of a kind, named or not
+        (
+            "The European Commission, per a spokesperson, is ready to respond firmly.",
+            "a spokesperson",
+            "The European Commission, per a spokesperson, is ready to respond firmly",
         ),
     ],
 )

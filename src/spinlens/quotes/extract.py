@@ -3080,7 +3080,9 @@ def _is_per_source(per: Token) -> bool:
         return False
     source = next((c for c in per.children if c.dep_ == "pobj"), None)
     return source is not None and (
-        source.ent_type_ in {"PERSON", "ORG"} or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
+        source.ent_type_ in {"PERSON", "ORG"}
+        or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
+        or _names_people(source)
     )
 
 
@@ -3161,14 +3163,39 @@ def _according_to(according: Token, to: Token) -> list[Found]:
         # set off by dashes after the source is the writer's
         closing = next((t for t in doc[last + 2 : according.sent.end] if _is_spaced_dash(t)), None)
         after = [t for t in after if t.i > closing.i] if closing is not None else after
-    # the content is the longer run of the clause on either side of the "according to" phrase
+    # the content is the longer run of the clause on either side of the "according to" phrase, or both where
+    # the phrase parts the clause's subject from its verb ("The implication, according to the Sanders aide,
+    # is ..."), across the phrase, as a content is one run of the text (not a relative pronoun: "who,
+    # according to legend, nearly set the Earth on fire" says no "who")
     side = before if len(before) >= len(after) else after
+    if (
+        before
+        and after
+        and head.i > last
+        and objects[0].tag_ not in _RELATIVE_TAGS  # ("..., according to which Benedict would ...")
+        and any(_parted_subject(c, according) for c in head.children)
+    ):
+        side = before + after
     content = _tokens_range(side)
     if content is None:
         return []
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, _range(speaker), cue, direct=False)]
+
+
+def _parted_subject(subject: Token, according: Token) -> bool:
+    """Whether the token is a subject that the "according to" phrase right after it, set off by commas,
+    parts from its verb."""
+    doc = according.doc
+    # (the parser may hang the comma on the subject)
+    end = subject.right_edge.i - (doc[subject.right_edge.i].text == ",")
+    return (
+        subject.dep_ in _SUBJECT_DEPS
+        and subject.tag_ not in _RELATIVE_TAGS
+        and end + 2 == according.i
+        and doc[according.i - 1].text == ","
+    )
 
 
 def _is_spaced_dash(token: Token) -> bool:
