@@ -1889,6 +1889,20 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ("Prime Minister Viktor Orban", "dismissing", 'criticism from Brussels as "war hysteria."'),
             ],
         ),
+        # also where the parser hangs it on the reported clause's second verb
+        (
+            "Hamas said on Saturday it was committed to returning the bodies of the last hostages held in Gaza but "
+            "needed heavy equipment to search the rubble, accusing Israel of blocking its entry.",
+            [
+                (
+                    "Hamas",
+                    "said",
+                    "it was committed to returning the bodies of the last hostages held in Gaza but needed heavy "
+                    "equipment to search the rubble",
+                ),
+                ("Hamas", "accusing", "Israel of blocking its entry"),
+            ],
+        ),
     ],
 )
 def test_a_participle_closing_a_reported_clause_reports_more_of_the_same_speaker(nlp, text, expected):

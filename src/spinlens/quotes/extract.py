@@ -2359,6 +2359,10 @@ def _outer_cue(clause: Token) -> Token | None:
     # ("urged Japan to correct its remarks": the infinitive of a cue of urging is what is urged)
     if clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and clause.i > clause.head.i):
         return clause.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and not _has_subject(clause):
+        # "said it was committed to returning the bodies but needed heavy equipment": a second verb of the
+        # reported clause, sharing its subject, is reported by the same cue
+        return clause.head.head
     preposition = clause.head
     if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and _lemma(preposition.head) in ALL_CUES:
         return preposition.head if preposition.i > preposition.head.i else None
