@@ -1889,6 +1889,19 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ("Prime Minister Viktor Orban", "dismissing", 'criticism from Brussels as "war hysteria."'),
             ],
         ),
+        # also after what is vowed, which a quote mark leads the parser to take for a clause of purpose
+        (
+            'Border czar Tom Homan vowed on Tuesday to "flood the zone" in sanctuary cities, saying local officials '
+            "who shield illegal aliens from deportation would be held accountable.",
+            [
+                ("Border czar Tom Homan", "vowed", 'to "flood the zone" in sanctuary cities'),
+                (
+                    "Border czar Tom Homan",
+                    "saying",
+                    "local officials who shield illegal aliens from deportation would be held accountable",
+                ),
+            ],
+        ),
         # also where the parser hangs it on the reported clause's second verb
         (
             "Hamas said on Saturday it was committed to returning the bodies of the last hostages held in Gaza but "

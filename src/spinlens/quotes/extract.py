@@ -2359,6 +2359,15 @@ def _outer_cue(clause: Token) -> Token | None:
     # ("urged Japan to correct its remarks": the infinitive of a cue of urging is what is urged)
     if clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and clause.i > clause.head.i):
         return clause.head
+    if (
+        clause.dep_ == "advcl"
+        and clause.i > clause.head.i
+        and clause.head.lemma_ in _PLEDGES
+        and _is_infinitive(clause)
+    ):
+        # 'vowed on Tuesday to "flood the zone"': the quote mark may lead the parser to take what is vowed for
+        # a clause of purpose
+        return clause.head
     if clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and not _has_subject(clause):
         # "said it was committed to returning the bodies but needed heavy equipment": a second verb of the
         # reported clause, sharing its subject, is reported by the same cue
