@@ -418,6 +418,16 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("The IDF", "300 rockets had been fired from Lebanon"),
         ("Hezbollah", "a claim"),
     ]
+    # also where the tagger reads the remark as a verb, the clause on it as what it reports
+    text = (
+        'A U.N. special rapporteur said on Monday there were "reasonable grounds" to believe Israel had committed '
+        'genocide in Gaza, a finding Israel\'s mission to the U.N. rejected as "an obscene inversion of reality."'
+    )
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [
+        ("A U.N. special rapporteur", "said"),
+        ("Israel's mission to the U.N.", "rejected"),
+    ]
+    assert analyse(nlp, text).quotes[0].content.text.endswith("genocide in Gaza")
     # the parser may make the remark the cue's object, what was reported the clause before it
     text = "Human rights groups have accused Israel of collective punishment, a charge Israeli officials deny."
     assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

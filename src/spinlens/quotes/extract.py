@@ -132,7 +132,7 @@ _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
         "phrase", "term", "label", "description", "characterization", "characterisation", "remark", "comment",
-        "excuse", "explanation",
+        "excuse", "explanation", "finding", "conclusion", "assessment",
     }
 )  # fmt: skip
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
@@ -723,6 +723,8 @@ def _from_cue(token: Token) -> list[Found]:
         return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
+    if _is_noun_taken_for_a_verb(token):
+        return []  # ("..., a finding Israel's mission rejected as ...")
     if (
         token.lower_ in _RUBRICS
         and token.i + 1 < len(token.doc)
@@ -1918,8 +1920,17 @@ def _is_remark_taken_for_a_clause(clause: Token) -> bool:
 
 
 def _is_remark(noun: Token) -> bool:
-    """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied")."""
+    """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied"),
+    also where the tagger reads it as a verb and the parser hangs the clause on it as what it reports ("a
+    finding Israel's mission rejected as ...")."""
+    if _is_noun_taken_for_a_verb(noun):
+        return noun.lower_ in _REMARK_NOUNS and any(c.dep_ == "ccomp" for c in noun.children)
     return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
+
+
+def _is_noun_taken_for_a_verb(token: Token) -> bool:
+    """Whether a word in "-ing" the tagger reads as a verb is a noun, with an article: "a finding"."""
+    return token.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
 
 
 def _named_by_another(noun: Token) -> bool:
