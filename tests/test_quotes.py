@@ -411,6 +411,25 @@ def test_what_a_question_was_about_is_what_was_asked(nlp, text, speaker, cue, co
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "cited", "reported"),
+    [
+        # the parser hangs the that-clause on "citing"
+        (
+            "The Times reported, citing two officials, that the plan had been shelved.",
+            "two officials",
+            "that the plan had been shelved",
+        ),
+        # or "citing" on the that-clause
+        ("Reuters reported, citing sources, that the deal was close.", "sources", "that the deal was close"),
+    ],
+)
+def test_a_citation_between_the_cue_and_what_it_reports_is_a_quote_of_its_own(nlp, text, cited, reported):
+    quotes = {q.cue.text: (q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes}
+    speaker = text.split(" reported")[0]
+    assert quotes == {"citing": (speaker, cited), "reported": (speaker, reported)}
+
+
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     quotes = analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied.").quotes
     # the remark reports a denial of its own: of the claim

@@ -1300,6 +1300,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
     a clause before the cue."""
     doc = verb.doc
+    if (cited := _clause_after_the_citation(verb)) is not None:
+        return _tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
+    # and a "citing" whose clause that is reports only what it cites
+    reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
     if remark is not None and verb.lemma_ not in _NAMING_CUES and not _reports_what_the_noun_did(verb):
         # (what a cue of naming reports is the name it gives: "a textbook case", below)
@@ -1346,6 +1350,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # which the parser may make the cue's clause, is the writer's
         and not (c.i > verb.i and _is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
         and not _is_modifier_taken_for_a_clause(verb, c)
+        and c != reported_by_the_cue
     ]
     # a clause before the cue across a semicolon or a colon is the parser joining the sentence's other half
     # ("Democrats argue X; Republicans counter that Y", "There is no evidence of fraud: three recounts
@@ -1412,6 +1417,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # participle's: "a decision that opposition politicians said was made to protect trade ties")
             return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         cut = {t for c in clauses for t in _not_reported(c)} | _when_said(verb, clauses[0])
+        cut |= _citation_before(verb, clauses[0])
         if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
             # "declared the mpox outbreak in Africa a public health emergency": the parser may make the noun a
             # clause and what it was declared the cue's object
@@ -1531,6 +1537,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not _is_when(c)
             and not _is_occasion(c)
             and not _is_absolute(c)
+            and c != reported_by_the_cue
         ]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
@@ -3362,6 +3369,46 @@ def _when_said(verb: Token, clause: Token) -> set[Token]:
         if _is_when(c) and c.left_edge.i == verb.i + 1 and subjects and c.i < subjects[0].i
         for t in c.subtree
     }
+
+
+def _citation_before(verb: Token, clause: Token) -> set[Token]:
+    """The "citing ..." set off by commas between the cue and the clause it reports, which the parser may hang
+    on the clause: "Reuters reported, citing sources, that the deal was close" reported that the deal was
+    close, and cited sources (a quote of its own)."""
+    doc = verb.doc
+    cut: set[Token] = set()
+    for c in clause.children:
+        if _is_citation_after(verb, c) and c.i < clause.i:
+            cut.update(c.subtree)
+            if doc[c.right_edge.i + 1].text == ",":
+                cut.add(doc[c.right_edge.i + 1])
+    return cut
+
+
+def _clause_after_the_citation(verb: Token) -> Token | None:
+    """The that-clause the parser hangs on a "citing ..." set off by commas right after the cue, which is what
+    the cue reports: "The Times reported, citing two officials, that the plan had been shelved"."""
+    doc = verb.doc
+    return next(
+        (
+            clause
+            for c in verb.children
+            if c.dep_ == "advcl" and _is_citation_after(verb, c)
+            for clause in c.children
+            if clause.dep_ == "ccomp" and _is_that_clause(clause) and doc[clause.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+
+
+def _is_citation_after(verb: Token, participle: Token) -> bool:
+    """Whether the participle is a "citing" right after the cue and a comma."""
+    return (
+        _lemma(participle) == "cite"
+        and participle.tag_ == "VBG"
+        and participle.left_edge.i == verb.i + 2
+        and verb.doc[verb.i + 1].text == ","
+    )
 
 
 def _is_when(token: Token) -> bool:
