@@ -814,6 +814,9 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
     text = "President Donald Trump blasted the decision on Truth Social."
     assert only(analyse(nlp, text)).content.text == "the decision"
     assert only(analyse(nlp, "Trump mocked Harris on X.")).content.text == "Harris"
+    # also where it hangs it on the quoted name given
+    text = 'Eritrea\'s information minister, Yemane Gebremeskel, dismissed the letter as "a false flag" on X.'
+    assert only(analyse(nlp, text)).content.text == 'the letter as "a false flag"'
     assert only(analyse(nlp, "He blamed the riots on social media.")).content.text == "the riots on social media"
     # "in order to" is no occasion
     text = "The pope called for the publishing of these instructions in order to warn the bishops."

@@ -1626,6 +1626,18 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 if c.i > o.i and c.right_edge.i == o.right_edge.i and _is_occasion(c)
                 for t in c.subtree
             }
+            # or on the quoted name given, right after its closing mark ('dismissed the letter as "a false flag"
+            # on X')
+            cut |= {
+                t
+                for o in objects
+                for c in o.subtree
+                if c.i > o.i
+                and c.right_edge.i == o.right_edge.i
+                and doc[c.i - 1].text in _CLOSING_QUOTES
+                and _is_occasion(c)
+                for t in c.subtree
+            }
             if (agent := _agent_in_object(verb)) is not None:
                 cut |= set(agent.head.subtree)
             words = [t for o in objects for t in o.subtree if t not in cut]
