@@ -1722,6 +1722,25 @@ def test_a_cue_with_a_particle_of_another_sense_is_no_speech(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_a_court_ruling_that_something_is_so_reports_it(nlp):
+    quote = only(analyse(nlp, "The Supreme Court ruled that the tariffs were illegal."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
+        "The Supreme Court",
+        "ruled",
+        "that the tariffs were illegal",
+    )
+    text = "A court had blocked the deployment in January, ruling that only disciplined forces could be sent abroad."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("A court", "that only disciplined forces could be sent abroad")
+    # a rule, a ruling and ruling a country say nothing
+    for text in (
+        "The rules that govern trade are clear.",
+        "A ruling that the tariffs were illegal stunned markets.",
+        "The party ruled the country for decades.",
+    ):
+        assert analyse(nlp, text).quotes == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -30,6 +30,7 @@ CLAUSE_CUES = frozenset(
         "allege",
         "contend",
         "predict",
+        "rule",
         "promise",
         "vow",
         "testify",
