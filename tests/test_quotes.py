@@ -437,6 +437,15 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("The IDF", "300 rockets had been fired from Lebanon"),
         ("Hezbollah", "a claim"),
     ]
+    # what the remark's speaker said of it, where that is a clause of its own
+    text = (
+        "Environmental groups blamed illegal logging for worsening the disaster, a charge the forestry ministry "
+        "said it would investigate."
+    )
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Environmental groups", "illegal logging for worsening the disaster"),
+        ("the forestry ministry", "it would investigate"),
+    ]
     # also where the tagger reads the remark as a verb, the clause on it as what it reports
     text = (
         'A U.N. special rapporteur said on Monday there were "reasonable grounds" to believe Israel had committed '

@@ -1305,8 +1305,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     # and a "citing" whose clause that is reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
-    if remark is not None and verb.lemma_ not in _NAMING_CUES and not _reports_what_the_noun_did(verb):
-        # (what a cue of naming reports is the name it gives: "a textbook case", below)
+    if (
+        remark is not None
+        and verb.lemma_ not in _NAMING_CUES
+        and not _reports_what_the_noun_did(verb)
+        and not _reports_a_clause_of_its_own(verb)
+    ):
+        # (what a cue of naming reports is the name it gives: "a textbook case", below; and a clause with a
+        # subject of its own is what was said of the noun: "..., a charge the ministry said it would
+        # investigate")
         return _tokens_range(list(doc[_named_by(remark).left_edge.i : remark.i + 1])), True
     colon = _colon_after(verb)
     if colon is not None:
@@ -1922,6 +1929,13 @@ def _reports_what_the_noun_did(verb: Token) -> bool:
         # finite, also through a passive's "was"
         and (_is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in _FINITE_TAGS for a in c.children))
         for c in verb.children
+    )
+
+
+def _reports_a_clause_of_its_own(verb: Token) -> bool:
+    """Whether a cue reports a clause after it with a subject of its own: "said it would investigate"."""
+    return _lemma(verb) in CLAUSE_CUES and any(
+        c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) for c in verb.children
     )
 
 
