@@ -261,7 +261,7 @@ def test_a_weekday_before_other_capitals_is_still_a_date():
     # title-case headline
     assert [d for d, _ in _dates("Trump said Sunday Republicans would win.")] == ["Sunday"]
     assert [d for d, _ in _dates("Protests Erupt on Saturday Night")] == ["Saturday"]
-    # and an email on a day is sent then
+    # and "Mail on" is the newspaper's only as a word of its own: an email on Monday is sent then
     assert [d for d, _ in _dates("He read an internal email on Monday night's show.")] == ["Monday"]
 
 

@@ -724,7 +724,8 @@ def _from_cue(token: Token) -> list[Found]:
     if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     if _is_noun_taken_for_a_verb(token):
-        return []  # ("..., a finding Israel's mission rejected as ...")
+        # "..., a finding Israel's mission rejected as ...": a noun, whatever the tagger makes of it
+        return []
     if (
         token.lower_ in _RUBRICS
         and token.i + 1 < len(token.doc)
@@ -1302,7 +1303,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     doc = verb.doc
     if (cited := _clause_after_the_citation(verb)) is not None:
         return _tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
-    # and a "citing" whose clause that is reports only what it cites
+    # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
     if (
