@@ -1212,6 +1212,21 @@ def test_a_headlines_cue_the_parser_takes_for_a_plural_noun_still_speaks(nlp, te
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, "rejects", rest)
 
 
+def test_a_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nlp):
+    text = "Russia says it downed 41 Ukrainian drones, Kyiv reports strikes on refinery"
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Russia", "it downed 41 Ukrainian drones")
+    ]
+    text = "World leaders denounce N. Korea test; Obama, others vow consequences"
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("denounce", "N. Korea test"),
+        ("vow", "consequences"),
+    ]
+    # a quote before its tag stays the tag's, whatever the parser hangs on the cue after it
+    quote = only(analyse(nlp, '"We will win," Kerry told reporters.'))
+    assert (quote.speaker.text, quote.content.text) == ("Kerry", '"We will win,"')
+
+
 def test_a_headline_cue_shares_the_subject_of_the_verb_before_it(nlp):
     # the parser makes "Kremlin rejects talks" what "says" reports, with no subject of its own
     text = "Kremlin rejects talks, says West must withdraw first\n\nMOSCOW — The Kremlin said on Monday."

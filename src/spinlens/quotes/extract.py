@@ -1347,11 +1347,22 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # textbook case")
         and remark is None
     )
+    # nor is a clause in no quote marks where the cue has an object of its own after it, not whom the words were
+    # for: in "Russia says it downed 41 drones, Kyiv reports strikes on refinery" Kyiv reports the strikes (a
+    # quote before its tag stays: the parser may hang a word after it on the cue)
+    own_object = verb.lemma_ not in AUDIENCE_CUES and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
     clauses = [
         c
         for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and (c.i > verb.i or (fronted and _participle_subject(verb, c) is None))
+        and (
+            c.i > verb.i
+            or (
+                fronted
+                and _participle_subject(verb, c) is None
+                and not (own_object and not any(t.is_quote for t in doc[max(c.left_edge.i - 1, 0) : verb.i]))
+            )
+        )
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
         and not (c.i > verb.i and _is_absolute(c))
         # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
