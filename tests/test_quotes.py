@@ -3526,6 +3526,13 @@ def test_what_is_urged_or_called_for(nlp):
     # and so does the verb of what they are urged or ordered to do, outside the quote
     text = 'Now he has ordered the opinion pages to defend "personal liberties and free markets."'
     assert only(analyse(nlp, text)).content.text == 'the opinion pages to defend "personal liberties and free markets."'
+    # a clause closing it that reports words of its own is no part of what is urged
+    text = (
+        "Human rights groups urged Washington to press Damascus on the killing of hundreds of Alawite civilians in "
+        'March, which a government inquiry blamed on "individual violations."'
+    )
+    (urged,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "urged"]
+    assert urged.content.text == "Washington to press Damascus on the killing of hundreds of Alawite civilians in March"
     # a participle after what is urged reports more of the speaker's words
     text = (
         "Lin Jian urged Japan to immediately correct its erroneous remarks on Taiwan, saying they constituted a "

@@ -1419,6 +1419,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "urged the council to act": who is urged belongs to what is urged; "urged Japan to correct its
             # remarks, saying they were interference" goes on with more words of the speaker's
             cut = {t for c in clauses for t in _not_reported(c)}
+            # nor is a clause closing it that reports words of its own ("urged Washington to press Damascus on
+            # the killings in March, which a government inquiry blamed on ...")
+            cut |= {
+                t
+                for c in clauses
+                for r in c.subtree
+                if r.right_edge.i == c.right_edge.i and _reports_on_its_own(r)
+                for t in _with_comma(r)
+            }
             return _tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
         if (
             objects
