@@ -1646,23 +1646,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for t in _with_comma(c)
             }
             # nor where the words were given, which the parser may hang on the object's end ("blasted the
-            # decision on Truth Social")
-            cut |= {
-                t
-                for o in objects
-                for c in o.children
-                if c.i > o.i and c.right_edge.i == o.right_edge.i and _is_occasion(c)
-                for t in c.subtree
-            }
-            # or on the quoted name given, right after its closing mark ('dismissed the letter as "a false flag"
-            # on X')
+            # decision on Truth Social") or, right after its closing mark, on a quoted name given ('dismissed the
+            # letter as "a false flag" on X')
             cut |= {
                 t
                 for o in objects
                 for c in o.subtree
                 if c.i > o.i
                 and c.right_edge.i == o.right_edge.i
-                and doc[c.i - 1].text in _CLOSING_QUOTES
+                and (c.head.i == o.i or doc[c.i - 1].text in _CLOSING_QUOTES)
                 and _is_occasion(c)
                 for t in c.subtree
             }
