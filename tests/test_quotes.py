@@ -1977,6 +1977,14 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ),
             ],
         ),
+        # and a verb of stressing speaks as a verb of saying does
+        (
+            "Lin Jian said Japan was playing with fire, stressing that Tokyo had violated the one-China principle.",
+            [
+                ("Lin Jian", "said", "Japan was playing with fire"),
+                ("Lin Jian", "stressing", "that Tokyo had violated the one-China principle"),
+            ],
+        ),
         # also where the parser hangs it on the reported clause's second verb
         (
             "Hamas said on Saturday it was committed to returning the bodies of the last hostages held in Gaza but "

@@ -65,7 +65,8 @@ _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
-        "blame", "criticize", "criticise",
+        "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
+        "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
