@@ -480,6 +480,15 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
             ("says", said),
             ("denies", "a charge"),
         ]
+    # also where the tagger reads a plural remark as a verb, which the parser joins to what was said or makes a
+    # second clause of the cue
+    text = (
+        'In an interview with Fox News, Vice President JD Vance argued that Europe was "committing civilisational '
+        'suicide" by failing to control its borders, remarks that drew sharp rebukes from German officials.'
+    )
+    assert analyse(nlp, text).quotes[0].content.text.endswith("by failing to control its borders")
+    text = "He said prices would fall, remarks which angered unions."
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [("said", "prices would fall")]
     # or the remark itself a second clause
     text = "Police initially said he had hit his head against a wall, a claim his family and rights groups rejected."
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

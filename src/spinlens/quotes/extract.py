@@ -1402,9 +1402,16 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         )
     ]
     # or a second clause of the cue's, after what was said ("said he would freeze rents, a pledge landlords
-    # have called ruinous"; "promised 50,000 more nurses, a pledge critics dismissed as fantasy" has no other)
+    # have called ruinous"; "promised 50,000 more nurses, a pledge critics dismissed as fantasy" has no other;
+    # "said prices would fall, remarks which angered unions", the remark read as a verb)
     clauses = [
-        c for c in clauses if not (c.i > verb.i and c is not clauses[0] and _remark_taken_for_a_name(c) is not None)
+        c
+        for c in clauses
+        if not (
+            c.i > verb.i
+            and c is not clauses[0]
+            and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c))
+        )
     ]
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
@@ -1975,6 +1982,12 @@ def _is_remark(noun: Token) -> bool:
     return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
 
 
+def _is_remark_taken_for_a_verb(token: Token) -> bool:
+    """Whether a remark noun in "-s" the tagger reads as a verb closes what was said, with a relative clause on
+    it: ", remarks that drew sharp rebukes" (a verb takes no relative clause)."""
+    return token.tag_ == "VBZ" and _is_remark(token) and _comma_before(token) is not None
+
+
 def _is_noun_taken_for_a_verb(token: Token) -> bool:
     """Whether a word in "-ing" the tagger reads as a verb is a noun, with an article: "a finding"."""
     return token.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
@@ -2072,8 +2085,13 @@ def _not_reported(clause: Token) -> set[Token]:
                 cut.add(doc[joining[0].i - 1])
             continue
         # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies", or
-        # for when it was done: "said it struck 40 targets, a figure Hamas has disputed")
-        remark = (token.dep_ in {"appos", "dobj", "npadvmod"} and _is_remark(token)) or _is_reaction(token)
+        # for when it was done: "said it struck 40 targets, a figure Hamas has disputed"; or, read as a verb, for a
+        # second verb: "argued that Europe was failing, remarks that drew rebukes")
+        remark = (
+            (token.dep_ in {"appos", "dobj", "npadvmod"} and _is_remark(token))
+            or (token.dep_ == "conj" and _is_remark_taken_for_a_verb(token))
+            or _is_reaction(token)
+        )
         # or the occasion the speaker said it on: 'urged leaders to "choose the path of dialogue," speaking to a
         # crowd of 150,000'
         remark |= _is_occasion_participle(token)
