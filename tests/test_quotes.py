@@ -2084,6 +2084,13 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             "the measure violated the First Amendment",
             "to sue",
         ),
+        # and words may warn, but they neither vow nor threaten
+        (
+            'Musk wrote on X that the report was "utterly false" and threatened to sue the newspaper.',
+            "Musk",
+            'that the report was "utterly false"',
+            "to sue the newspaper",
+        ),
         # nor does there being something
         (
             'Rep. Marjorie Taylor Greene insisted there was "massive fraud" and vowed to keep fighting.',

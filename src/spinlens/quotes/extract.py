@@ -66,7 +66,7 @@ _CLOSING_PARTICIPLES = frozenset(
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
         "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
-        "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain",
+        "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
@@ -2324,7 +2324,7 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     urged residents to ...", "Coutinho admitted that bills could rise but insisted ...". Only where the cue
     is in the outer cue's past tense and the clause is not: "said the police arrived and warned ..." may be
     the police's warning."""
-    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head))):
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head, verb))):
         return False
     outer = _outer_cue(verb.head)
     return outer is not None and _is_past(outer) and _goes_on_for_the_outer_speaker(verb)
@@ -2379,11 +2379,12 @@ def _perfect(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"}
 
 
-def _speechless(clause: Token) -> bool:
-    """Whether a clause says what a thing is, or what an act did, which says nothing itself: "said the strikes
-    were an aggression and vowed to ...", "said the measure violated the First Amendment and vowed to sue" are
-    the speaker's vows, whatever the tense ("said the campaign contacted the police and told them ..." may be
-    the campaign's)."""
+def _speechless(clause: Token, act: Token) -> bool:
+    """Whether a clause says what a thing is, or what an act did, which says nothing itself before the next
+    `act`: "said the strikes were an aggression and vowed to ...", "said the measure violated the First
+    Amendment and vowed to sue" are the speaker's vows, whatever the tense ("said the campaign contacted the
+    police and told them ..." may be the campaign's). A report may warn after what it is said to be, but no
+    thing vows or threatens: "said that the report was false and threatened to sue"."""
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
     if subjects and all(s.pos_ == "NOUN" and s.lemma_.lower() in _MUTE_DEEDS for s in subjects):
         return True
@@ -2393,7 +2394,10 @@ def _speechless(clause: Token) -> bool:
         clause.lemma_ == "be"
         and bool(subjects)
         and all(
-            s.pos_ == "NOUN" and s.ent_type_ == "" and not _names_people(s) and s.lemma_.lower() not in SAYING_NOUNS
+            s.pos_ == "NOUN"
+            and s.ent_type_ == ""
+            and not _names_people(s)
+            and (s.lemma_.lower() not in SAYING_NOUNS or _lemma(act) in _PLEDGES)
             for s in subjects
         )
     )
