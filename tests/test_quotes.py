@@ -1794,6 +1794,35 @@ def test_back_makes_firing_or_striking_a_retort(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We will not be intimidated," the statement read. "Our journalists will continue to report the truth, '
+            'whatever the cost."',
+            [
+                ("the statement", "read", '"We will not be intimidated,"'),
+                (
+                    "the statement",
+                    None,
+                    '"Our journalists will continue to report the truth, whatever the cost."',
+                ),
+            ],
+        ),
+        (
+            'The letter, which was seen by the BBC, read: "We have lost confidence in the leadership."',
+            [("The letter", "read", '"We have lost confidence in the leadership."')],
+        ),
+        ('The caption reads: "Soldiers at rest."', [("The caption", "reads", '"Soldiers at rest."')]),
+        # whoever reads words says nothing
+        ("She read the letter aloud to the court.", []),
+    ],
+)
+def test_written_words_say_what_they_read(nlp, text, expected):
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker.text, q.cue.text if q.cue else None, q.content.text) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The explosion blasted the car into the air.",

@@ -77,6 +77,8 @@ _MUTE_DEEDS = frozenset(
 )  # fmt: skip
 # Cues of writing in a medium, which no one's name is the object of ("Trump posted on Truth Social")
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
+# What holds written words, which "read" reports: "the statement read", "the caption reads"
+_WRITTEN_WORDS = SAYING_NOUNS | {"caption", "inscription", "slogan", "plaque", "graffiti", "passage", "line", "entry"}
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
@@ -1120,7 +1122,18 @@ def _lemma(token: Token) -> str:
         return "hope"
     if token.lemma_ in RETORT_VERBS and _back(token) is not None:
         return "retort"
+    if token.lemma_ == "read" and _reads_out_words(token):
+        return "say"
     return token.lemma_
+
+
+def _reads_out_words(verb: Token) -> bool:
+    """Whether "read" has written words for subject, and so says what they say: '"We will not be
+    intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(s.tag_ in _RELATIVE_TAGS for s in subjects):
+        subjects = [verb.head]
+    return any(s.lemma_.lower() in _WRITTEN_WORDS for s in subjects)
 
 
 def _back(verb: Token) -> Token | None:
