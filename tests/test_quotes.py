@@ -489,6 +489,16 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert analyse(nlp, text).quotes[0].content.text.endswith("by failing to control its borders")
     text = "He said prices would fall, remarks which angered unions."
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [("said", "prices would fall")]
+    # or a relative clause with a speaker of its own; one a pronoun speaks for is the outer speaker's aside
+    for text, said in (
+        ("Russia says Ukraine shelled the plant, which Kyiv denies.", "Ukraine shelled the plant"),
+        ("Police said the man had attacked officers, which his family disputes.", "the man had attacked officers"),
+        (
+            "Trump said he would fight the investigation, which he called a witch hunt.",
+            "he would fight the investigation, which he called a witch hunt",
+        ),
+    ):
+        assert analyse(nlp, text).quotes[0].content.text == said
     # or the remark itself a second clause
     text = "Police initially said he had hit his head against a wall, a claim his family and rights groups rejected."
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

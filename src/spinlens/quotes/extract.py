@@ -2130,6 +2130,13 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= (token.dep_ in {"ccomp", "conj"} and _tag_taken_for_a_clause(token) is not None) or any(
             c.dep_ == "acl" and _participle_tag(c) is not None for c in token.children
         )
+        # or a relative clause that reports on what was said with a speaker of its own: "Russia says Ukraine
+        # shelled the plant, which Kyiv denies" (a pronoun for that speaker mostly stands for the outer one, and
+        # what it says goes on with what was said: "said he had erred in taking the photos, which he said he
+        # wanted to show only to his family")
+        another_report |= _reports_on_its_own(token) and not any(
+            c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children
+        )
         if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
