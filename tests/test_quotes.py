@@ -1564,6 +1564,24 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
     assert (quote.speaker.text if quote.speaker else None) == speaker
 
 
+def test_whom_a_passive_is_said_of_speaks_in_its_infinitive(nlp):
+    for text, speaker, passive in (
+        ("Erdogan was reported to have told aides that he would not back down.", "Erdogan", "was reported"),
+        (
+            "The minister is said to have told colleagues that the scheme would be dropped.",
+            "The minister",
+            "is said",
+        ),
+    ):
+        # who reports it, or says it, is unnamed
+        assert [(q.speaker.text if q.speaker else None, q.cue.text) for q in analyse(nlp, text).quotes] == [
+            (None, passive),
+            (speaker, "to have told"),
+        ]
+    # a passive of anything else names no speaker: no one is reported believing this
+    assert analyse(nlp, "Many will be tempted to believe that the crisis is over.").quotes == []
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -79,6 +79,8 @@ _MUTE_DEEDS = frozenset(
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
 # What holds written words, which "read" reports: "the statement read", "the caption reads"
 _WRITTEN_WORDS = SAYING_NOUNS | {"caption", "inscription", "slogan", "plaque", "graffiti", "passage", "line", "entry"}
+# Passives of hearsay, which name who speaks in the infinitive after them: "is said to have told"
+_HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think", "understand"})
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
@@ -2749,6 +2751,13 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
+        if verb.dep_ == "xcomp" and _is_infinitive(verb) and head.lemma_ in _HEARSAY:
+            # "Erdogan was reported to have told aides ...", "The minister is said to have warned ...": whom
+            # hearsay is told of speaks in its infinitive ("she will be tempted to believe", "were not
+            # authorised to speak" report no words)
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    return _trimmed_subtree(child)
         if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
             # and has denied wrongdoing": one a passive is done to, a person or a body, goes on to speak
