@@ -87,6 +87,28 @@ def test_single_quotes_and_apostrophes(text, quoted):
     assert [text[s:e] for s, e in direct_quotes(text)] == quoted
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # pasted copy mixes the curly and the straight styles: the other style closes a quote its own never does
+        (
+            '"Oz has a huge bully pulpit,” said David Gorski. “He can’t dispense with facts.”',
+            ['"Oz has a huge bully pulpit,”', "“He can’t dispense with facts.”"],
+        ),
+        (
+            '“Immunity deals should not be a requirement," Chaffetz said, adding they were handed out "like candy."',
+            ['“Immunity deals should not be a requirement,"', '"like candy."'],
+        ),
+        # but a straight quote nests in a curly one its own mark closes, and opens after a space
+        ('“He called it "a hoax" yesterday,” she said.', ['“He called it "a hoax" yesterday,”']),
+        # nor does a quote its paragraph closes so go on into the next one
+        ('“We will win," he said.\n“They will lose.”', ['“We will win,"', "“They will lose.”"]),
+    ],
+)
+def test_mixed_quote_marks(text, quoted):
+    assert [text[s:e] for s, e in direct_quotes(text)] == quoted
+
+
 def test_reported_speech_with_that(nlp):
     quote = only(analyse(nlp, "The interior minister said that the border would stay closed until spring."))
     assert not quote.direct

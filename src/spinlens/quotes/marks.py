@@ -16,6 +16,8 @@ Range = tuple[int, int]
 # Quotation marks and what closes each; '' and `` are typewriter double quotes, as archives of the New York
 # Times print them (''It doesn't add up,'' he said).
 _OPENING = {"“": "”", "«": "»", "„": "“", '"': '"', "''": "''", "``": "''"}
+# The other double style's closing mark, which closes a quote its own never does
+_MIXED_CLOSERS = {"“": '"', '"': "”"}
 _SINGLE_OPENERS = "'‘"
 _SINGLE_CLOSERS = "'’"
 _ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECASE)
@@ -47,13 +49,20 @@ def _opening_at(text: str, i: int) -> str | None:
 
 
 def _close(text: str, start: int, opener: str) -> int | None:
-    """End (exclusive) of the quote `opener` opens at `start`, or None when it never closes sensibly."""
+    """End (exclusive) of the quote `opener` opens at `start`, or None when it never closes sensibly. One that
+    its own mark never closes in its paragraph closes at the first closing mark of the other double style
+    after a word, as pasted copy mixes them ('"Oz has a huge bully pulpit,” said ...', '“Immunity deals
+    should not be a requirement," Chaffetz said')."""
     closer = _OPENING[opener]
+    mixed = _MIXED_CLOSERS.get(opener)
     depth = 1
     i = start + len(opener)
+    other = None
     while i < len(text):
         char = text[i]
         if char == "\n":
+            if other is not None:
+                return other
             # a paragraph break: the quote goes on only if the next paragraph reopens it
             j = i
             while j < len(text) and text[j].isspace():
@@ -62,6 +71,8 @@ def _close(text: str, start: int, opener: str) -> int | None:
                 i = j + len(opener)
                 continue
             return i if i - start > len(opener) else None
+        if other is None and depth == 1 and char == mixed and not text[i - 1].isspace():
+            other = i + 1
         if opener != closer and text.startswith(opener, i):
             depth += 1
             i += len(opener)
@@ -73,7 +84,7 @@ def _close(text: str, start: int, opener: str) -> int | None:
             i += len(closer)
             continue
         i += 1
-    return None
+    return other
 
 
 def _single_opens(text: str, i: int) -> bool:
