@@ -46,6 +46,10 @@ def test_direct_quote_with_cue_after_it(nlp):
     assert quote.direct
     assert quote.content.text == '"We will not give up,"'
     assert quote.speaker.text == "Kerry" and quote.cue.text == "told"
+    # also where the parser gives the cue a subject among the quote's words
+    text = "“Campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida caucus president."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Leslie Wimes, a Florida caucus president", "said")
 
 
 def test_typewriter_quotes_are_quotes(nlp):

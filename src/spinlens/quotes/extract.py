@@ -388,10 +388,12 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # (the parser may give the verb a subject among the quote's words too: '"... Full panic mode," said Leslie
+    # Wimes')
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i]
     if _lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
-    if not subjects or subjects[0].i < first.i:
+    if not subjects:
         return None
     if subjects[0].lower_ == "you":
         # the writer's aside to the reader ('worse than "sins of the flesh," you know?') tags no one's words
