@@ -52,6 +52,32 @@ def test_direct_quote_with_cue_after_it(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("Leslie Wimes, a Florida caucus president", "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the parser reads the quote's first verb as punctuation and ties nothing to the cue
+        (
+            "Trump said, “When people come back from war and combat, and you can handle it. But a lot of people "
+            "can’t handle it.”",
+            "Trump",
+            "said",
+        ),
+        ("The attacker ran into the market shouting “Allahu Akbar.”", "The attacker", "shouting"),
+    ],
+)
+def test_a_cue_of_wording_right_before_a_quote_introduces_it(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_a_quote_after_a_cue_that_goes_on_past_it_is_no_words_it_introduces(nlp):
+    # without a comma or a colon the quote must close the clause; an imperative speaks to the reader
+    text = 'Francis may come forward one day and declare "ex-cathedra" that the interpretation is wrong.'
+    assert [q.content.text for q in analyse(nlp, text).quotes] == ["that the interpretation is wrong"]
+    text = "Dear Illegal Alien ‘Caravan’: Say, ‘Hola’ To Trump’s RAZOR Wire\n\nRemember those."
+    assert analyse(nlp, text).quotes == []
+
+
 def test_typewriter_quotes_are_quotes(nlp):
     # the quotation marks of newspaper archives: two apostrophes, or two backticks to open
     text = "''It doesn't add up,'' Mr. Burman said. ''The real issue is governance.'' He called it ``a mess.''"

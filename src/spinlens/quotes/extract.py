@@ -256,7 +256,13 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     for quote in quotes:
         if quote in taken or _inside_any(quote, [f.content for f in results]):
             continue
-        signed = _signed(text, quote) or _put_it(doc, quote) or _tagged(doc, quote) or _introduced(doc, quote)
+        signed = (
+            _signed(text, quote)
+            or _put_it(doc, quote)
+            or _tagged(doc, quote)
+            or _introduced(doc, quote)
+            or _opened(doc, quote)
+        )
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (continued := _continued(text, quote, quotes, results)) is not None:
@@ -575,6 +581,33 @@ def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
         return None
     return before.span("speaker"), before.span("cue")
+
+
+def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
+    """(speaker, cue) of a cue of wording right before a quote that the parser did not tie to it: 'Trump said,
+    "When people come back from war ... But a lot of people can't handle it."', where it reads the quote's first
+    verb as punctuation; 'shouting "Allahu Akbar."' Without a comma or a colon between them the quote must close
+    the clause: in 'declare "ex cathedra" that ...' it says how."""
+    opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
+    closing = doc.char_span(quote[1] - 1, quote[1], alignment_mode="expand")
+    if opening is None or closing is None or opening.start < 2:
+        return None
+    punctuated = doc[opening.start - 1].text in {",", ":"}
+    verb = doc[opening.start - 2] if punctuated else doc[opening.start - 1]
+    if not punctuated and closing.end < len(doc) and not doc[closing.end].is_punct:
+        return None
+    if (
+        _lemma(verb) not in _WORDING_CUES
+        or verb.pos_ != "VERB"
+        # an imperative speaks to the reader: "Say, 'Hola' to Trump's razor wire"
+        or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
+        or any(c.dep_ in _OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
+    ):
+        return None
+    speaker = _speaker(verb)
+    if speaker is None or speaker.start > verb.i:
+        return None
+    return _range(speaker), _cue(verb)
 
 
 def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
