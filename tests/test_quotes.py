@@ -133,6 +133,10 @@ def test_single_quotes_and_apostrophes(text, quoted):
         ('“He called it "a hoax" yesterday,” she said.', ['“He called it "a hoax" yesterday,”']),
         # nor does a quote its paragraph closes so go on into the next one
         ('“We will win," he said.\n“They will lose.”', ['“We will win,"', "“They will lose.”"]),
+        # a curly closing mark opening a paragraph before a word opens the quote, as web copy mistypes it
+        ("Getty.\n”Mr. Trump embodies racism.” ― Sonya Herridge", ["”Mr. Trump embodies racism.”"]),
+        # and closes one elsewhere
+        ('He said ”no” to that.', []),
     ],
 )
 def test_mixed_quote_marks(text, quoted):

@@ -175,21 +175,23 @@ _ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "s
 _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # Verbs that say the words were not given; the cue keeps them ("declined to say", "failed to mention")
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
-# A name of up to five capitalised words: the signature after a dash, or the speaker before a colon.
+# A name of up to five capitalised words: the signature after a dash, or the speaker before a colon. Spaces
+# within a line may be no-break ones, as web copy has them ('...?”\xa0― Jacklyn Ashley').
+_SPACE = r"[^\S\r\n]"
 _CAPITALISED = r"[A-Z][\w.'’-]*"
 _NAME_PARTICLES = "of|de|van|von|al|bin"
-_NAME = rf"{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
-_SIGNATURE = re.compile(rf"[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<speaker>{_NAME})")
-_HEADER = re.compile(rf"[ \t]*(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*")
-_INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME})[ \t]*(?P<cue>:)[ \t]*$")
+_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
+_SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>{_NAME})")
+_HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
+_INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*$")
 _IN_OWN_WORDS = re.compile(
-    r"\b[Ii]n[ \t]+(?P<speaker>his|her|their|its)[ \t]+(?:own[ \t]+)?(?P<cue>words)[ \t]*:[ \t]*$"
+    rf"\b[Ii]n{_SPACE}+(?P<speaker>his|her|their|its){_SPACE}+(?:own{_SPACE}+)?(?P<cue>words){_SPACE}*:{_SPACE}*$"
 )
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
-_HEADED_NAME = rf"{_CAPITALISED}(?:[ \t]+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
-_HEADED_LINE = re.compile(rf"^[ \t]*(?P<speaker>{_HEADED_NAME})(?P<cue>:)[ \t]+(?P<content>[^\n]+)", re.MULTILINE)
+_HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
+_HEADED_LINE = re.compile(rf"^{_SPACE}*(?P<speaker>{_HEADED_NAME})(?P<cue>:){_SPACE}+(?P<content>[^\n]+)", re.MULTILINE)
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
 MIN_HEADED_WORDS = 3
@@ -205,7 +207,7 @@ _RUBRICS = frozenset(
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_RUBRIC_OPENING = re.compile(r"([A-Za-z-]+):[ \t]+")
+_RUBRIC_OPENING = re.compile(rf"([A-Za-z-]+):{_SPACE}+")
 # A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
 # terms or scare quotes.
 MIN_UNATTRIBUTED_WORDS = 6
@@ -638,7 +640,7 @@ def _leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | No
     Starmer's."""
     if quote[0] > 0 and text[quote[0] - 1] != "\n":
         return None
-    colon = re.match(r"[ \t]*:[ \t]*", text[quote[1] :])
+    colon = re.match(rf"{_SPACE}*:{_SPACE}*", text[quote[1] :])
     if colon is None:
         return None
     opens = quote[1] + colon.end()
