@@ -136,7 +136,7 @@ def test_single_quotes_and_apostrophes(text, quoted):
         # a curly closing mark opening a paragraph before a word opens the quote, as web copy mistypes it
         ("Getty.\n”Mr. Trump embodies racism.” ― Sonya Herridge", ["”Mr. Trump embodies racism.”"]),
         # and closes one elsewhere
-        ('He said ”no” to that.', []),
+        ("He said ”no” to that.", []),
     ],
 )
 def test_mixed_quote_marks(text, quoted):
@@ -3071,6 +3071,9 @@ def test_scare_quotes_are_nobodys_words(nlp):
 
 def test_signed_quote(nlp):
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.” ― Jane Doe\n"))
+    assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
+    # also after a no-break space, as web copy has it
+    quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.”\xa0― Jane Doe\xa0\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
 
 

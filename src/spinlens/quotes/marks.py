@@ -41,10 +41,14 @@ def direct_quotes(text: str) -> list[Range]:
 
 
 def _opening_at(text: str, i: int) -> str | None:
-    """The quotation mark that could open a quote at i: one character, or two (``, '')."""
+    """The quotation mark that could open a quote at i: one character, or two (``, ''); also a curly closing
+    mark that opens a paragraph before a word, as web copy mistypes it ('”Mr. Trump embodies ...” ― Sonya
+    Herridge'), which opens as the curly opening mark does."""
     pair = text[i : i + 2]
     if pair in _OPENING:
         return pair
+    if text[i] == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum():
+        return "“"
     return text[i] if text[i] in _OPENING else None
 
 
