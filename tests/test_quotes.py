@@ -63,6 +63,7 @@ def test_direct_quote_with_cue_after_it(nlp):
             "said",
         ),
         ("The attacker ran into the market shouting “Allahu Akbar.”", "The attacker", "shouting"),
+        ('The crowd chanted "Lock her up!"', "The crowd", "chanted"),
     ],
 )
 def test_a_cue_of_wording_right_before_a_quote_introduces_it(nlp, text, speaker, cue):

@@ -132,7 +132,10 @@ _REACTIONS = frozenset(
 )
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
-_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare", "shout", "yell", "scream", "exclaim"})
+_WORDING_CUES = frozenset(
+    {"say", "reply", "answer", "write", "tweet", "declare", "shout", "yell", "scream", "exclaim", "chant", "whisper",
+     "mutter"}
+)  # fmt: skip
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
