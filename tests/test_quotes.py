@@ -858,6 +858,12 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
         ("The party called for calm.", "called for", "calm"),
+        # not what the speaker did meanwhile
+        (
+            "Protesters called for the release of the video, marching through the streets.",
+            "called for",
+            "the release of the video",
+        ),
         ("The senator tweeted a warning to the banks.", "tweeted", "a warning to the banks"),
         ("The president warned of a long war.", "warned of", "a long war"),
     ],
@@ -865,6 +871,24 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
 def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     quote = only(analyse(nlp, text))
     assert (quote.cue.text, quote.content.text) == (cue, content)
+
+
+def test_a_participle_after_an_object_is_what_the_speaker_did_meanwhile(nlp):
+    # but a list goes on with what is blamed, and a photo shows someone doing something
+    for text in (
+        "The government has blamed the MEK for killing three colonels, bombing U.S. companies and killing Iranians.",
+        "A photo in the report shows Marie Collins, a member of the commission, handing the letter to the cardinal.",
+    ):
+        assert only(analyse(nlp, text)).content.text.endswith(text.split(", ")[-1].rstrip("."))
+    # and words chanted meanwhile are the speaker's, not those of a clause the parser hangs the chanting on
+    text = (
+        "Small groups of protesters continued to call for more information about the fatal shooting of Keith "
+        "Lamont Scott, looping the streets around Bank of America Stadium - where the National Football League's "
+        'Charlotte Panthers played the Minnesota Vikings - while chanting, "Hands up, don\'t shoot."'
+    )
+    called, chanted = analyse(nlp, text).quotes
+    assert called.content.text == "more information about the fatal shooting of Keith Lamont Scott"
+    assert chanted.speaker.text == "Small groups of protesters"
 
 
 def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_reports(nlp):

@@ -609,6 +609,11 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         or any(c.dep_ in _OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
     ):
         return None
+    if verb.tag_ == "VBG" and any(c.tag_ in _RELATIVE_TAGS for c in verb.head.children):
+        # the parser may hang the participle on a relative clause set off in the sentence ("looping the streets
+        # around the stadium - where the Panthers played the Vikings - while chanting, '...'"): whose words
+        # they are is not its subject's
+        return None
     speaker = _speaker(verb)
     if speaker is None or speaker.start > verb.i:
         return None
@@ -1625,6 +1630,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "..., a charge Israeli officials deny": a noun object before the cue
             and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
             and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
+            # nor is what the speaker did meanwhile: "called for the release of the video, marching through the
+            # streets" (but a list goes on with what is blamed: "blamed the MEK for killing three colonels,
+            # bombing U.S. companies and killing Iranians"; and a photo shows someone doing something)
+            and not (
+                c.dep_ == "advcl"
+                and _is_participle_after_comma(c)
+                and not any(j.dep_ == "conj" for j in c.children)
+                and verb.lemma_ not in EVIDENCE_CUES
+            )
             and not _is_when(c)
             and not _is_occasion(c)
             and not _is_absolute(c)
