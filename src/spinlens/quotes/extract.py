@@ -592,7 +592,7 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     """(speaker, cue) of a cue of wording right before a quote that the parser did not tie to it: 'Trump said,
     "When people come back from war ... But a lot of people can't handle it."', where it reads the quote's first
     verb as punctuation; 'shouting "Allahu Akbar."' Without a comma or a colon between them the quote must close
-    the clause: in 'declare "ex cathedra" that ...' it says how."""
+    the clause: in 'declare "ex-cathedra" that ...' it says how."""
     opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
     closing = doc.char_span(quote[1] - 1, quote[1], alignment_mode="expand")
     if opening is None or closing is None or opening.start < 2:

@@ -4,7 +4,8 @@ Direct quotes are the text between double quote marks (curly or straight, « » 
 or between single ones as the British press quotes. A quote left open at the end of a paragraph continues
 when the next paragraph opens with a quote mark, the newspaper convention for a quote spanning paragraphs;
 otherwise it ends with its paragraph. Single quotes inside a double-quoted passage stay part of it (nested
-quotes), and curly double quotes nest.
+quotes), and curly double quotes nest. Pasted copy that mixes the curly and straight styles, or opens a
+paragraph with a closing mark, is read as its writer meant it.
 """
 
 from __future__ import annotations
