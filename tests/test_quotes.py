@@ -3106,6 +3106,10 @@ def test_scare_quotes_are_nobodys_words(nlp):
 def test_signed_quote(nlp):
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.” ― Jane Doe\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
+    # the line's full stop is no part of the name, an abbreviation's is
+    for signed, signer in (("― Karen Bobadilla.", "Karen Bobadilla"), ("― John Smith Jr.", "John Smith Jr.")):
+        quote = only(analyse(nlp, f"“The debate changed my mind about the whole campaign.” {signed}\n"))
+        assert quote.speaker.text == signer
     # also after a no-break space, as web copy has it
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.”\xa0― Jane Doe\xa0\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"

@@ -184,6 +184,8 @@ _SPACE = r"[^\S\r\n]"
 _CAPITALISED = r"[A-Z][\w.'’-]*"
 _NAME_PARTICLES = "of|de|van|von|al|bin"
 _NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
+# A full stop after a word of four letters or more with a lower-case letter in it ends a sentence
+_ENDS_A_SENTENCE = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*(?<=[A-Za-z]{4})\.$")
 _SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*$")
@@ -565,7 +567,11 @@ def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
     ("Jane Doe: “…”"), the layout of letters, tweets and interview transcripts."""
     after = _SIGNATURE.match(text, quote[1])
     if after is not None:
-        return after.span("speaker"), after.span("cue")
+        start, end = after.span("speaker")
+        if _ENDS_A_SENTENCE.search(after.group("speaker")):
+            # "― Karen Bobadilla.": the full stop ends the line; an abbreviation's stays ("― John Smith Jr.")
+            end -= 1
+        return (start, end), after.span("cue")
     line_start = text.rfind("\n", 0, quote[0]) + 1
     before = _HEADER.fullmatch(text, line_start, quote[0])
     if before is not None and not _is_rubric(text, before.span("speaker")):
