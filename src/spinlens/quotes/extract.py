@@ -1495,13 +1495,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             cut = {t for c in clauses for t in _not_reported(c)}
             # nor is a clause closing it that reports words of its own ("urged Washington to press Damascus on
             # the killings in March, which a government inquiry blamed on ...")
-            cut |= {
-                t
-                for c in clauses
-                for r in c.subtree
-                if r.right_edge.i == c.right_edge.i and _reports_on_its_own(r)
-                for t in _with_comma(r)
-            }
+            cut |= _closing_reports(clauses)
             return _tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
         if (
             objects
@@ -1710,13 +1704,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor a clause closing it that reports words of its own, with the comma before it: in "denied the
             # accusations, which he described as slanders", what was denied is the accusations, and in "blamed
             # Pakistan for the attack near Pahalgam, which Islamabad denies" Pakistan is blamed for the attack
-            cut |= {
-                t
-                for o in objects
-                for c in o.subtree
-                if c.right_edge.i == o.right_edge.i and _reports_on_its_own(c)
-                for t in _with_comma(c)
-            }
+            cut |= _closing_reports(objects)
             # nor one anywhere in it that has a source of its own: "pointed to what she called the "criminal"
             # shelling of Belgorod, where, according to the regional governor, two civilians were killed"
             cut |= {
@@ -1907,6 +1895,18 @@ def _reports_on_its_own(clause: Token) -> bool:
         and clause.doc[clause.left_edge.i - 1].text == ","
         and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
     )
+
+
+def _closing_reports(heads: list[Token]) -> set[Token]:
+    """The words, comma included, of each relative clause closing one of `heads` that reports words of its own
+    ("..., which Islamabad denies")."""
+    return {
+        t
+        for head in heads
+        for c in head.subtree
+        if c.right_edge.i == head.right_edge.i and _reports_on_its_own(c)
+        for t in _with_comma(c)
+    }
 
 
 def _with_comma(clause: Token) -> list[Token]:
