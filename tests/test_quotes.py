@@ -2059,6 +2059,25 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, sp
             'The author corrected the mistake but insisted the main conclusions "still hold."',
             'the main conclusions "still hold."',
         ),
+        # or a participle of it, past whom a cue addresses too
+        (
+            'Hegseth insisted the admiral "acted within his authority" when he ordered the second strike.',
+            'the admiral "acted within his authority" when he ordered the second strike',
+        ),
+        (
+            'Karoline Leavitt told reporters the admiral "acted within his authority" when he ordered the second '
+            "strike.",
+            'the admiral "acted within his authority" when he ordered the second strike',
+        ),
+        (
+            'He told me the new commander of the fleet "acted within the law."',
+            'the new commander of the fleet "acted within the law."',
+        ),
+        # (but what a cue of objects takes may have a participle in quote marks)
+        (
+            'The ministry denied the claims "made by the opposition" about the vote.',
+            'the claims "made by the opposition" about the vote',
+        ),
         # a verb read as a noun ("rewards") leaves the clause's verb two subjects, as a relative clause of it
         (
             "Ukrainian officials, who were not at the table, said any deal that rewards aggression would be rejected.",

@@ -1540,14 +1540,25 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # parser may read the clause before the tag as a noun phrase, "an autopsy found injuries", and make it
         # a first subject of the cue
         return _tokens_range(list(doc[verb.sent.start : comma])), False
-    if _lemma(verb) in CLAUSE_CUES and verb.lemma_ not in ADDRESSEE_CUES:
+    if _lemma(verb) in CLAUSE_CUES:
         # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
         # subject the cue's object and its verb a relative clause of it, one with no subject of its own
         subjects = [
             c
             for c in verb.children
-            if c.dep_ == "dobj" and c.i > verb.i and any(map(_is_clause_taken_for_a_relative, c.children))
+            if c.dep_ == "dobj"
+            and c.i > verb.i
+            and any(
+                _is_clause_taken_for_a_relative(d)
+                # (after a cue whose object may be what it reports, a participle there is one: 'denied the
+                # claims "made by the opposition"')
+                or (verb.lemma_ not in OBJECT_CUES and _is_clause_taken_for_a_participle(d))
+                for d in c.children
+            )
         ]
+        if verb.lemma_ in ADDRESSEE_CUES:
+            # 'told reporters the admiral "acted within his authority"': the subject comes after whom she told
+            subjects = [s for s in subjects if any(c.dep_ in {"dobj", "dative"} and c.i < s.i for c in verb.children)]
         if subjects:
             return _subtree_range(subjects), False
     if _lemma(verb) in CLAUSE_CUES:
@@ -1958,6 +1969,15 @@ def _is_clause_taken_for_a_relative(word: Token) -> bool:
     return not subjects and not any(
         t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i]
     )
+
+
+def _is_clause_taken_for_a_participle(word: Token) -> bool:
+    """Whether the parser made the verb of a clause a participle on its subject, one a quote mark opens
+    before ('the admiral "acted within his authority"')."""
+    if word.dep_ != "acl" or word.tag_ not in {"VBD", "VBN"} or word.i < word.head.i + 2:
+        return False
+    opened = word.doc[word.i - 1].text in _OPENING_QUOTES and word.i - 2 >= word.head.left_edge.i
+    return opened and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
 
 
 def _remark_taken_for_a_name(verb: Token) -> Token | None:
