@@ -3116,6 +3116,22 @@ def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):
     assert (urged.speaker.text, urged.cue.text) == ("Foreign Minister Dmytro Kuleba", "urging")
 
 
+def test_when_the_words_were_said_leaves_the_tag_a_tag(nlp):
+    # the bracketed aside splits the parse: the quote is a sentence of its own, the tag another
+    text = (
+        '"They are trying to slap us in the face [by providing limited information]," Quina Jones, 25, said as '
+        "she and hundreds of other demonstrators moved through the city."
+    )
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("Quina Jones, 25", "said")
+    # but a "yes" is what was said, not the quote before it
+    text = (
+        'As Trump went on about "wounded American families" and "our own struggling citizens," Melanie said yes, '
+        "yes, yes, until Trump reached the final three words of his speech."
+    )
+    assert [q.content.text for q in analyse(nlp, text).quotes if q.speaker is not None] == []
+
+
 def test_scare_quotes_are_nobodys_words(nlp):
     assert analyse(nlp, 'The "so-called experts" never said so, and the crowd shouted.').quotes == []
     # nor is the writer's aside to the reader after them a tag
