@@ -3192,6 +3192,47 @@ def test_a_line_headed_by_a_name_and_a_colon_is_that_names_words(nlp, text, spea
     assert [(q.speaker.text, q.content.text) for q in quotes] == [(speaker, content)]
 
 
+def test_a_transcripts_speakers_take_turns_in_capitals(nlp):
+    # NER finds none of these labels; each heads two lines, the second the surname alone
+    text = (
+        "Video transcript:\n\nKATE BOULDUAN: Why not debate in New York?\n\nJOEL BENENSON: This is a man who "
+        "said he would never run a negative ad.\n\nBOULDUAN: You were open to more debates in January.\n\n"
+        "BENENSON: Senator Sanders does not get to decide when we debate.\n\nBREAKING: The debate is off."
+    )
+    quotes = [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes if q.cue and q.cue.text == ":"]
+    assert quotes == [
+        ("KATE BOULDUAN", "Why not debate in New York?"),
+        ("JOEL BENENSON", "This is a man who said he would never run a negative ad"),
+        ("BOULDUAN", "You were open to more debates in January"),
+        ("BENENSON", "Senator Sanders does not get to decide when we debate"),
+    ]
+
+
+def test_a_transcript_quoted_over_paragraphs_opens_each_turn_with_a_mark(nlp):
+    text = (
+        'Partial transcript as follows:\n\n"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"(CROSSTALK.)'
+        '\n\n"PENCE: Well, look, this is an episode of “Shark Tank.” But this is America.\n\n"But the truth is '
+        'that the debate is about the issues.\n\n"WALLACE: Do you really see those two as equivalent?"'
+    )
+    marks = [
+        (text.index('"(CROSS'), text.index('\n\n"PENCE')),
+        (text.index("“Shark"), text.index(" But this")),
+        (text.index('"But'), text.index('\n\n"WALLACE: Do')),
+    ]
+    assert direct_quotes(text) == marks
+    quotes = [(q.speaker.text, q.cue and q.cue.text, q.content.text) for q in analyse(nlp, text).quotes]
+    assert quotes == [
+        ("WALLACE", ":", "Will Gennifer Flowers be there tomorrow night?"),
+        ("PENCE", ":", "Well, look, this is an episode of “Shark Tank.” But this is America"),
+        ("PENCE", None, '"But the truth is that the debate is about the issues.'),
+        # a stage direction is no one's words; the last turn's mark closes the transcript
+        ("WALLACE", ":", "Do you really see those two as equivalent?"),
+    ]
+    # a quote the label's paragraph closes is a quote
+    text = '"BREAKING: Comey fired by Trump," the network wrote in a post on X.'
+    assert direct_quotes(text) == [(0, text.index(" the network"))]
+
+
 def test_a_tag_inside_a_headed_line_reports_what_follows_the_head(nlp):
     text = (
         'Xinhua: US "hegemonic" tariffs hurt global recovery, experts say\n\nBEIJING, Dec 3 (Xinhua) -- The abuse '

@@ -14,6 +14,7 @@ quote marks: those are titles, terms or scare quotes far more often than speech.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ from spinlens.quotes.cues import (
     TAG_CUES,
     THREAT_CUES,
 )
-from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
+from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char, opens_a_turn
 from spinlens.quotes.media import is_medium
 from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.sentences import TITLES
@@ -196,7 +197,13 @@ _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colo
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
 _HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
-_HEADED_LINE = re.compile(rf"^{_SPACE}*(?P<speaker>{_HEADED_NAME})(?P<cue>:){_SPACE}+(?P<content>[^\n]+)", re.MULTILINE)
+# (a transcript quoted over paragraphs opens each turn with a quote mark: '"WALLACE: ...')
+_TURN_MARKS = '"“'
+_STAGE_DIRECTION = re.compile(r"\W*[(\[][^\n]*[)\]]\W*")
+_HEADED_LINE = re.compile(
+    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?P<cue>:){_SPACE}+(?P<content>[^\n]+)",
+    re.MULTILINE,
+)
 _NAMED_SPEAKERS = frozenset({"PERSON", "ORG"})
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
 MIN_HEADED_WORDS = 3
@@ -272,7 +279,9 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         )
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
-        elif (continued := _continued(text, quote, quotes, results)) is not None:
+        elif (
+            continued := _continued(text, quote, quotes, results) or _goes_on_a_turn(text, quote, results)
+        ) is not None:
             results.append(Found(quote, continued.speaker, None, direct=True))
         elif (leading := _leads_its_line(text, quote, results)) is not None:
             results.append(Found(quote, leading.speaker, None, direct=True))
@@ -291,8 +300,11 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
     must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
     It Is ‘Inevitable’ ..." are no one's words)."""
     text = doc_text(doc)
+    turns = _turn_takers(text)
     headed = []
     for line in _HEADED_LINE.finditer(text):
+        if line.group("mark") and not opens_a_turn(text, line.start("mark"), line.group("mark")):
+            continue
         speaker, content = line.span("speaker"), _strip(text, line.start("content"), line.end("content"))
         if content is None or any(q[0] <= content[0] and content[1] <= q[1] for q in quotes):
             continue
@@ -301,14 +313,28 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
         if _is_rubric(text, speaker):
             continue
         named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
-        if not (named or _named_after_a_role(doc, speaker)):
+        if not (named or _named_after_a_role(doc, speaker) or line.group("speaker") in turns):
             continue
         if any(f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None for f in found):
             continue
+        if line.group("mark") and text[content[1] - 1] in _CLOSING_QUOTES:
+            content = (content[0], content[1] - 1)  # the last turn's mark closes the transcript
         if text[content[1] - 1] == ".":
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _turn_takers(text: str) -> set[str]:
+    """The labels in capitals heading lines of a transcript, which names its speakers so ("TAPPER:", "JAKE
+    TAPPER:", "DB:"): NER rarely finds a name in capitals, or initials, but no outlet heads its own lines
+    with one label twice, as a transcript's speakers take turns. A label counts with the others that end in
+    the same word; once one takes turns, every label in capitals heads a turn (the last speaker may have one
+    only)."""
+    labels = [line.group("speaker") for line in _HEADED_LINE.finditer(text)]
+    labels = [label for label in labels if label.isupper()]
+    last_words = Counter(label.split()[-1] for label in labels)
+    return set(labels) if any(n > 1 for n in last_words.values()) else set()
 
 
 def _after_the_head(found: Found, headed: list[Found]) -> Found:
@@ -653,6 +679,19 @@ def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found
     inner = previous.speaker
     holding = [s for f in before if (s := f.speaker) and inner and s != inner and _inside_any(inner, [s])]
     return replace(previous, speaker=holding[0]) if holding else previous
+
+
+def _goes_on_a_turn(text: str, quote: Range, results: list[Found]) -> Found | None:
+    """The transcript's turn a quote opening the next paragraph goes on with: a turn its mark left open
+    continues there, by the convention for a quote spanning paragraphs ('"PENCE: Well, look, ...', then
+    '"But the truth is ...'); a stage direction in brackets is no one's ('"(CROSSTALK.)')."""
+    if (quote[0] > 0 and text[quote[0] - 1] != "\n") or _STAGE_DIRECTION.fullmatch(text, quote[0], quote[1]):
+        return None
+    end = len(text[: quote[0]].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    if end == 0 or text[start] not in _TURN_MARKS or not opens_a_turn(text, start, text[start]):
+        return None
+    return next((f for f in results if f.speaker is not None and f.speaker[0] == start + 1), None)
 
 
 def _leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | None:

@@ -5,7 +5,8 @@ or between single ones as the British press quotes. A quote left open at the end
 when the next paragraph opens with a quote mark, the newspaper convention for a quote spanning paragraphs;
 otherwise it ends with its paragraph. Single quotes inside a double-quoted passage stay part of it (nested
 quotes), and curly double quotes nest. Pasted copy that mixes the curly and straight styles, or opens a
-paragraph with a closing mark, is read as its writer meant it.
+paragraph with a closing mark, is read as its writer meant it. In a transcript quoted over paragraphs, a
+mark before a speaker's label in capitals opens that speaker's turn, not a quote.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _MIXED_CLOSERS = {"“": '"', '"': "”"}
 _SINGLE_OPENERS = "'‘"
 _SINGLE_CLOSERS = "'’"
 _ELISION = re.compile(r"(?:em|til|cause|bout|n|tis|twas|\d\ds?)\b", re.IGNORECASE)
+# A speaker's label in capitals heading a transcript's turn: "WALLACE: ", "JAKE TAPPER: "
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?:[^\S\n]+[A-Z][A-Z.'’-]*){0,3}:[^\S\n]")
 
 
 def direct_quotes(text: str) -> list[Range]:
@@ -32,6 +35,9 @@ def direct_quotes(text: str) -> list[Range]:
     while i < n:
         # a stray closer, or an opener in the German style ("”"), opens nothing here
         opener = _opening_at(text, i)
+        if opener is not None and opens_a_turn(text, i, opener):
+            i += len(opener)
+            continue
         end = _close(text, i, opener) if opener is not None else _single_close(text, i)
         if end is not None:
             found.append((i, end))
@@ -72,7 +78,7 @@ def _close(text: str, start: int, opener: str) -> int | None:
             j = i
             while j < len(text) and text[j].isspace():
                 j += 1
-            if text.startswith(opener, j):
+            if text.startswith(opener, j) and not opens_a_turn(text, j, opener):
                 i = j + len(opener)
                 continue
             return i if i - start > len(opener) else None
@@ -90,6 +96,44 @@ def _close(text: str, start: int, opener: str) -> int | None:
             continue
         i += 1
     return other
+
+
+def opens_a_turn(text: str, i: int, opener: str) -> bool:
+    """Whether the mark at i opens a transcript's turn, not a quote: a paragraph that a speaker's label in
+    capitals heads, within a transcript quoted over paragraphs, which opens each with a mark it leaves open
+    and names whose turn it is ('"WALLACE: Let's start ...', then '"PENCE: Well, look, ...'). The mark must
+    leave its paragraph open, or the paragraph before must be one left open (the last turn's mark closes the
+    whole). The label says whose words the paragraph holds, and a quote running on from the paragraph before
+    ends there."""
+    if (i > 0 and text[i - 1] != "\n") or not _TURN_LABEL.match(text, i + len(opener)):
+        return False
+    if _left_open(text, i, opener):
+        return True
+    end = len(text[:i].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    before = _opening_at(text, start) if start < end else None
+    return before is not None and _left_open(text, start, before)
+
+
+def _left_open(text: str, start: int, opener: str) -> bool:
+    """Whether the mark opening the paragraph at `start` is left open at the paragraph's end."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    closer = _OPENING[opener]
+    depth = 1
+    j = start + len(opener)
+    while j < end:
+        if opener != closer and text.startswith(opener, j):
+            depth += 1
+            j += len(opener)
+        elif text.startswith(closer, j):
+            depth -= 1
+            if depth == 0:
+                return False
+            j += len(closer)
+        else:
+            j += 1
+    return True
 
 
 def _single_opens(text: str, i: int) -> bool:
