@@ -3228,6 +3228,13 @@ def test_a_transcript_quoted_over_paragraphs_opens_each_turn_with_a_mark(nlp):
         # a stage direction is no one's words; the last turn's mark closes the transcript
         ("WALLACE", ":", "Do you really see those two as equivalent?"),
     ]
+    # a report with no speaker inside a turn leaves it a turn
+    text = (
+        '"RAMOS: Secretary Clinton, did you lie to them?\n\n"CLINTON: We scrambled to get information, and then '
+        'sometimes we had to go back and say we have new information.\n\n"RAMOS: Thank you, Secretary Clinton."'
+    )
+    quotes = [q for q in analyse(nlp, text).quotes if q.speaker is not None]
+    assert [q.speaker.text for q in quotes] == ["RAMOS", "CLINTON", "RAMOS"]
     # a quote the label's paragraph closes is a quote
     text = '"BREAKING: Comey fired by Trump," the network wrote in a post on X.'
     assert direct_quotes(text) == [(0, text.index(" the network"))]

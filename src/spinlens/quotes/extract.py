@@ -315,7 +315,11 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
         named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
         if not (named or _named_after_a_role(doc, speaker) or line.group("speaker") in turns):
             continue
-        if any(f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None for f in found):
+        # a quote no one is found to say across the line keeps it; a report with no speaker inside a line
+        # ("... had to go back and say we have new information") does not
+        if any(
+            f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None and f.direct for f in found
+        ):
             continue
         if line.group("mark") and text[content[1] - 1] in _CLOSING_QUOTES:
             content = (content[0], content[1] - 1)  # the last turn's mark closes the transcript
