@@ -1672,6 +1672,13 @@ def test_whom_a_passive_is_said_of_speaks_in_its_infinitive(nlp):
     assert analyse(nlp, "Many will be tempted to believe that the crisis is over.").quotes == []
 
 
+def test_what_hearsay_says_is_of_whom_it_is_said(nlp):
+    # "to be furious" says nothing alone: what is said runs from its subject, over the cue
+    for text in ("Putin is said to be furious.", "Zelensky is said to have rejected the proposal outright."):
+        quote = only(analyse(nlp, text))
+        assert (quote.speaker, quote.content.text) == (None, text[:-1])
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

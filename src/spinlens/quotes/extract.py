@@ -1572,6 +1572,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "and", which the parser hangs on the cue
         clauses += [c for c in verb.children if _is_verb_joined_without_and(c, clauses[-1])]
         words = [t for c in clauses for t in c.subtree if t not in cut]
+        if (told_of := _hearsay_subject(verb, clauses)) is not None:
+            # "Putin is said to be furious" says that Putin is: what is said runs from whom it is said of, over
+            # the cue, as a tag inside what was said does ("The plan, he said, will fail")
+            return _tokens_range([*told_of.subtree, *words]), False
         if (summary := _summary_taken_for_a_subject(verb)) is not None:
             speaker = set(_speaker_conjunct(summary).subtree)
             words += [t for t in summary.subtree if t not in speaker]
@@ -2163,6 +2167,17 @@ def _is_name_given(verb: Token, word: Token) -> bool:
         and word.ent_type_ not in {"DATE", "TIME"}
         and any(c.dep_ == "dobj" and c.i < word.i for c in verb.children)
     )
+
+
+def _hearsay_subject(verb: Token, clauses: list[Token]) -> Token | None:
+    """The subject of a passive of hearsay with an infinitive, whom what is said is about ("Putin is said to be
+    furious", "Zelensky is said to have rejected the plan"), or None. Where the infinitive reports a clause, its
+    subject is its speaker, and what it reports the content ("Erdogan was reported to have told aides ...")."""
+    passive = verb.lemma_ in _HEARSAY and any(c.dep_ == "auxpass" for c in verb.children)
+    infinitive = len(clauses) == 1 and clauses[0].dep_ == "xcomp" and clauses[0].i > verb.i
+    if not (passive and infinitive and _is_infinitive(clauses[0])) or _lemma(clauses[0]) in CLAUSE_CUES:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
 
 
 def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
