@@ -583,6 +583,26 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         ("Hamas", "claimed", "it could not locate the remains under the rubble"),
         ("Israeli officials", "dismissed", "an excuse"),
     ]
+    # or where the parser makes the speaker an apposition of the remark, or reads a present-tense cue as a
+    # plural noun on it
+    text = (
+        "Russia's defence ministry claimed its forces had \"liberated\" the village of Pokrovsk, a claim Ukraine's "
+        "General Staff swiftly denied."
+    )
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Russia's defence ministry", "claimed", 'its forces had "liberated" the village of Pokrovsk'),
+        ("Ukraine's General Staff", "denied", "a claim"),
+    ]
+    text = "Kyiv says Russia shelled the plant, a claim the Russian military rejects."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Kyiv", "says", "Russia shelled the plant"),
+        ("the Russian military", "rejects", "a claim"),
+    ]
+    text = "Critics say the law targets journalists, an accusation the government disputes."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Critics", "say", "the law targets journalists"),
+        ("the government", "disputes", "an accusation"),
+    ]
     # so for any noun that critics name, where what they say is the name
     text = "Sri Lanka handed over the port, a deal critics call a textbook case of debt-trap diplomacy."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

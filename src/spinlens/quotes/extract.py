@@ -820,7 +820,32 @@ def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     return Found(content, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
 
 
+def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
+    """Whether a present-tense cue closing a remark of the writer's is read as a plural noun, with its subject
+    for the noun's modifiers: "..., a claim the Russian military rejects" (as if "rejects" were the claim's
+    apposition, "the Russian military rejects")."""
+    remark = cue.head
+    return (
+        cue.tag_ == "NNS"
+        and cue.dep_ == "appos"
+        and _lemma(cue) in ALL_CUES  # the noun's lemma is the verb's: "rejects" -> "reject"
+        and cue.left_edge.i < cue.i
+        and cue.right_edge.i == cue.i
+        and cue.i + 1 < len(cue.doc)
+        and cue.nbor().is_punct
+        and cue.nbor().i + 1 >= cue.sent.end
+        and remark.lemma_ in _REMARK_NOUNS
+        and remark.left_edge.dep_ == "det"
+        and _comma_before(remark) is not None
+    )
+
+
 def _from_cue(token: Token) -> list[Found]:
+    if _remark_cue_taken_for_a_plural(token):
+        speaker = _tokens_range(list(token.doc[token.left_edge.i : token.i]))
+        remark = _tokens_range(list(token.doc[token.head.left_edge.i : token.head.i + 1]))
+        if speaker is not None and remark is not None:
+            return [Found(remark, speaker, (token.idx, token.idx + len(token.text)), direct=False, by_object=True)]
     if _is_according_to(token):
         return _according_to(token, token.nbor())
     if _is_per_source(token):
@@ -1110,6 +1135,10 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) != 1 or any(c.tag_ in _RELATIVE_TAGS for c in verb.subtree):
+        return None
+    if _remark_taken_for_a_name(verb) is not None:
+        # "..., a claim Ukraine's General Staff swiftly denied": the subject is the writer's remark on the
+        # clause, with the speaker on it
         return None
     doc, speaker = verb.doc, subjects[0]
     comma = speaker.left_edge.i - 1
@@ -2061,8 +2090,12 @@ def _remark_taken_for_a_name(verb: Token) -> Token | None:
 
 
 def _subject_after_the_remark(verb: Token, remark: Token) -> Token | None:
-    """The cue's subject right after a remark noun the parser made a subject of the cue's too."""
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1), None)
+    """The cue's subject right after a remark noun the parser made a subject of the cue's too, or an
+    apposition of the remark's ("..., a claim Ukraine's General Staff swiftly denied")."""
+    return next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1),
+        next((c for c in remark.children if c.dep_ == "appos" and c.left_edge.i == remark.i + 1), None),
+    )
 
 
 def _named_by(remark: Token) -> Token:
@@ -2128,7 +2161,9 @@ def _is_remark(noun: Token) -> bool:
     finding Israel's mission rejected as ...")."""
     if _is_noun_taken_for_a_verb(noun):
         return noun.lower_ in _REMARK_NOUNS and any(c.dep_ == "ccomp" for c in noun.children)
-    return noun.lemma_ in _REMARK_NOUNS and any(c.dep_ in {"relcl", "acl"} for c in noun.children)
+    return noun.lemma_ in _REMARK_NOUNS and any(
+        c.dep_ in {"relcl", "acl"} or _remark_cue_taken_for_a_plural(c) for c in noun.children
+    )
 
 
 def _is_remark_taken_for_a_verb(token: Token) -> bool:
