@@ -1774,7 +1774,7 @@ def test_a_noun_summing_up_what_was_said_is_not_the_speaker(nlp, text, speaker, 
         # and before an "as" clause, which takes the rest of its sentence
         (
             "Furthermore, as I reported on Wednesday, the Associated Press reported on the training.",
-            "as I reported on Wednesday, the Associated Press reported on the training",
+            "the Associated Press reported on the training",
         ),
         # inside the quote marks, it is the speaker's
         ('"However, we will not sign," he said.', '"However, we will not sign,"'),
@@ -2937,6 +2937,13 @@ def test_a_question_after_a_colon_ends_with_it(nlp):
         ),
         ("Inflation rose to 9 percent, as the report notes.", "the report", "Inflation rose to 9 percent"),
         ("As she told reporters on Monday, the plan will fail.", "she", "the plan will fail"),
+        # a connective before the clause joins the sentence to the one before
+        (
+            "But as the late Senator Daniel Patrick Moynihan once said, everyone is entitled to their own opinion.",
+            "the late Senator Daniel Patrick Moynihan",
+            "everyone is entitled to their own opinion",
+        ),
+        ("And, as Putin has stressed, Russia did not start this war.", "Putin", "Russia did not start this war"),
         # the writer's frame around it is the writer's
         (
             "Now we learn that the company never tested whether the shot stopped transmission, as a Pfizer "

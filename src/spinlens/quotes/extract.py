@@ -1700,7 +1700,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence, less
         # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
         scope = _within_writers_frame(verb) or list(verb.sent)
-        return _tokens_range(_words_outside(scope, verb.subtree)), False
+        words = _words_outside(scope, verb.subtree)
+        comma = next((t.i for t in verb.doc[verb.i + 1 : verb.sent.end] if t.text == ","), None)
+        if comma is not None and all(t.is_punct or t.pos_ in {"CCONJ", "ADV"} for t in words if t.i < verb.i):
+            # "But as Moynihan once said, everyone is entitled ...": a connective opening the sentence joins it
+            # to the one before; what was said follows the clause's comma (the parser may hang words after it
+            # on the cue: "Yet, as Mr. Bown observed, in the early days of a Trump administration ...")
+            words = _words_outside([t for t in scope if t.i > comma], [])
+        return _tokens_range(words), False
     if verb.lemma_ in QUESTION_CUES:
         # "Asked about Trump's declaration that it had been a bomb, Clinton said ...": what the question was about
         topics = [o for c in verb.children if _is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
