@@ -1692,6 +1692,48 @@ def test_whom_a_passive_is_said_of_speaks_in_its_infinitive(nlp):
     assert analyse(nlp, "Many will be tempted to believe that the crisis is over.").quotes == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Politifact seized on Trump's claim that there have been thousands of shootings in Chicago.",
+            "Trump",
+            "claim",
+            "that there have been thousands of shootings in Chicago",
+        ),
+        (
+            "The ministry's assertion that no civilians were hurt was contradicted by video.",
+            "The ministry",
+            "assertion",
+            "that no civilians were hurt",
+        ),
+        (
+            "The president repeated his claim that the election was rigged.",
+            "his",
+            "claim",
+            "that the election was rigged",
+        ),
+    ],
+)
+def test_a_claim_is_its_owners(nlp, text, speaker, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, cue, content)
+
+
+def test_a_claims_owner_is_no_antecedent_of_a_pronoun_after_it(nlp):
+    text = (
+        "The Times published a column by a psychiatrist, Richard A. Friedman, who cited neurological science to "
+        'conclude that Ms. Ford\'s claim that she has "a vivid memory of an attack" is "credible." The reason, he '
+        'wrote, is that "memories formed under the influence of intense emotion are indelible."'
+    )
+    assert last_speaker(nlp, text) == ("he", "Richard A. Friedman")
+
+
+def test_a_claim_with_no_owner_or_no_clause_is_no_ones(nlp):
+    assert analyse(nlp, "The claim that vaccines cause autism has been debunked.").quotes == []
+    assert analyse(nlp, "Trump's claim was debunked by the county clerk.").quotes == []
+
+
 def test_what_hearsay_says_is_of_whom_it_is_said(nlp):
     # "to be furious" says nothing alone: what is said runs from its subject, over the cue
     for text in ("Putin is said to be furious.", "Zelensky is said to have rejected the proposal outright."):

@@ -144,6 +144,13 @@ _REMARK_NOUNS = frozenset(
         "excuse", "explanation", "finding", "conclusion", "assessment",
     }
 )  # fmt: skip
+# Nouns for words said whose owner's possessive is their speaker: "Trump's claim that ...", "his warning that ..."
+_OWNED_CLAIMS = frozenset(
+    {
+        "claim", "allegation", "assertion", "contention", "insistence", "argument", "warning", "promise",
+        "pledge", "vow", "suggestion", "prediction", "boast", "statement", "denial", "admission",
+    }
+)  # fmt: skip
 _NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 # What "call" convenes rather than names
 _CONVENED = frozenset(
@@ -802,6 +809,32 @@ def _tells_how_it_was_made(verb: Token) -> bool:
     )
 
 
+def _owned_claim(noun: Token) -> Found | None:
+    """A claim its owner's possessive names, with what is claimed in a that-clause on it: in "Politifact
+    seized on Trump's claim that there have been thousands of shootings" Trump claims there have been; "his
+    warning that the deal would collapse" is his. "The claim that vaccines cause autism" names no one."""
+    if noun.pos_ != "NOUN" or noun.lemma_ not in _OWNED_CLAIMS or not noun.is_lower:
+        # (a headline in title case is parsed as a run of names: "Dem Congressman Corrects ADL Claim That ...")
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.i < noun.i]
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "ccomp"}
+        and c.i > noun.i
+        and c.left_edge.lower_ == "that"
+        and c.left_edge.i == noun.i + 1
+        and any(t.dep_ in _SUBJECT_DEPS | {"expl"} and t.lower_ != "that" for t in c.children)
+    ]
+    if not owners or not clauses:
+        return None
+    speaker = _tokens_range([t for t in owners[0].subtree if t.dep_ != "case"])
+    content = _tokens_range(list(clauses[0].subtree))
+    if speaker is None or content is None:
+        return None
+    return Found(content, speaker, (noun.idx, noun.idx + len(noun.text)), direct=False)
+
+
 def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     """A headline's "X rejects calls for Y", which the parser reads as "X rejects" (a plural noun) calling for Y:
     X is the speaker, "rejects" the cue and "calls for Y" what is rejected."""
@@ -852,6 +885,8 @@ def _from_cue(token: Token) -> list[Found]:
         return _according_to(token, token)
     if (taken := _cue_taken_for_a_noun(token) or _evidence_tag_taken_for_a_noun(token)) is not None:
         return [taken]
+    if (claimed := _owned_claim(token)) is not None:
+        return [claimed]
     if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     if _is_noun_taken_for_a_verb(token):

@@ -629,7 +629,7 @@ def _nearest_before(
     speakers: list[tuple[Range, int | None]] = [
         (r.speaker, r.entity if r.entity is None or entities[r.entity].type in types else None)
         for r in reported
-        if not _is_pronoun(doc, r.speaker) and r.entity not in skip
+        if not _is_pronoun(doc, r.speaker) and r.entity not in skip and not _owns_a_claim(doc, r.speaker)
     ]
     best, best_end = None, -1
     for (start, end), index in [*candidates, *speakers]:
@@ -709,6 +709,14 @@ def _is_thing_of(head: Token, entity: Entity) -> bool:
         and head.lemma_.lower() not in PERSON_ROLES
         and not _names(entity, head.idx)
     )
+
+
+def _owns_a_claim(doc: Doc, speaker: Range) -> bool:
+    """Whether the speaker is the possessive owner of a claim ("Ms. Ford's claim that ..."), named in passing
+    and no subject a pronoun after it takes up: in "Friedman ... concluded that Ms. Ford's claim that ... is
+    credible. The reason, he wrote, ..." he is Friedman."""
+    span = doc.char_span(*speaker, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "poss"
 
 
 def _is_pronoun(doc: Doc, speaker: Range) -> bool:
