@@ -873,20 +873,32 @@ def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
     )
 
 
+def _remark_taken_by_a_plural(cue: Token) -> Found | None:
+    """The remark a present-tense cue read as a plural noun closes ("..., a claim the Russian military
+    rejects"): the words before the cue speak, and the remark is what they reject."""
+    if not _remark_cue_taken_for_a_plural(cue):
+        return None
+    speaker = _tokens_range(list(cue.doc[cue.left_edge.i : cue.i]))
+    remark = _tokens_range(list(cue.doc[cue.head.left_edge.i : cue.head.i + 1]))
+    if speaker is None or remark is None:
+        return None
+    return Found(remark, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
+
+
 def _from_cue(token: Token) -> list[Found]:
-    if _remark_cue_taken_for_a_plural(token):
-        speaker = _tokens_range(list(token.doc[token.left_edge.i : token.i]))
-        remark = _tokens_range(list(token.doc[token.head.left_edge.i : token.head.i + 1]))
-        if speaker is not None and remark is not None:
-            return [Found(remark, speaker, (token.idx, token.idx + len(token.text)), direct=False, by_object=True)]
     if _is_according_to(token):
         return _according_to(token, token.nbor())
     if _is_per_source(token):
         return _according_to(token, token)
-    if (taken := _cue_taken_for_a_noun(token) or _evidence_tag_taken_for_a_noun(token)) is not None:
+    # a cue the tagger took for a noun, or a noun that is one
+    taken = (
+        _cue_taken_for_a_noun(token)
+        or _evidence_tag_taken_for_a_noun(token)
+        or _remark_taken_by_a_plural(token)
+        or _owned_claim(token)
+    )
+    if taken is not None:
         return [taken]
-    if (claimed := _owned_claim(token)) is not None:
-        return [claimed]
     if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
         return []
     if _is_noun_taken_for_a_verb(token):
