@@ -47,7 +47,7 @@ from spinlens.quotes.cues import (
     TAG_CUES,
     THREAT_CUES,
 )
-from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char, opens_a_turn
+from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char, opens_a_turn, paragraph_before
 from spinlens.quotes.media import is_medium
 from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.sentences import TITLES
@@ -307,9 +307,10 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
     must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
     It Is ‘Inevitable’ ..." are no one's words)."""
     text = doc_text(doc)
-    turns = _turn_takers(text)
+    lines = list(_HEADED_LINE.finditer(text))
+    turns = _turn_takers(lines)
     headed = []
-    for line in _HEADED_LINE.finditer(text):
+    for line in lines:
         if line.group("mark") and not opens_a_turn(text, line.start("mark"), line.group("mark")):
             continue
         speaker, content = line.span("speaker"), _strip(text, line.start("content"), line.end("content"))
@@ -336,14 +337,13 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
     return headed
 
 
-def _turn_takers(text: str) -> set[str]:
+def _turn_takers(lines: list[re.Match[str]]) -> set[str]:
     """The labels in capitals heading lines of a transcript, which names its speakers so ("TAPPER:", "JAKE
     TAPPER:", "DB:"): NER rarely finds a name in capitals, or initials, but no outlet heads its own lines
     with one label twice, as a transcript's speakers take turns. A label counts with the others that end in
     the same word; once one takes turns, every label in capitals heads a turn (the last speaker may have one
     only)."""
-    labels = [line.group("speaker") for line in _HEADED_LINE.finditer(text)]
-    labels = [label for label in labels if label.isupper()]
+    labels = [line.group("speaker") for line in lines if line.group("speaker").isupper()]
     last_words = Counter(label.split()[-1] for label in labels)
     return set(labels) if any(n > 1 for n in last_words.values()) else set()
 
@@ -698,9 +698,8 @@ def _goes_on_a_turn(text: str, quote: Range, results: list[Found]) -> Found | No
     '"But the truth is ...'); a stage direction in brackets is no one's ('"(CROSSTALK.)')."""
     if (quote[0] > 0 and text[quote[0] - 1] != "\n") or _STAGE_DIRECTION.fullmatch(text, quote[0], quote[1]):
         return None
-    end = len(text[: quote[0]].rstrip())
-    start = text.rfind("\n", 0, end) + 1
-    if end == 0 or text[start] not in _TURN_MARKS or not opens_a_turn(text, start, text[start]):
+    start = paragraph_before(text, quote[0])
+    if start is None or text[start] not in _TURN_MARKS or not opens_a_turn(text, start, text[start]):
         return None
     return next((f for f in results if f.speaker is not None and f.speaker[0] == start + 1), None)
 
@@ -821,10 +820,9 @@ def _owned_claim(noun: Token) -> Found | None:
         c
         for c in noun.children
         if c.dep_ in {"acl", "ccomp"}
-        and c.i > noun.i
-        and c.left_edge.lower_ == "that"
         and c.left_edge.i == noun.i + 1
-        and any(t.dep_ in _SUBJECT_DEPS | {"expl"} and t.lower_ != "that" for t in c.children)
+        # (or with an "it" or "there" for subject: "claim that there have been thousands of shootings")
+        and (_is_that_clause(c) or (c.left_edge.lower_ == "that" and any(t.dep_ == "expl" for t in c.children)))
     ]
     if not owners or not clauses:
         return None
@@ -2262,11 +2260,19 @@ def _hearsay_subject(verb: Token, clauses: list[Token]) -> Token | None:
     """The subject of a passive of hearsay with an infinitive, whom what is said is about ("Putin is said to be
     furious", "Zelensky is said to have rejected the plan"), or None. Where the infinitive reports a clause, its
     subject is its speaker, and what it reports the content ("Erdogan was reported to have told aides ...")."""
-    passive = verb.lemma_ in _HEARSAY and any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     infinitive = len(clauses) == 1 and clauses[0].dep_ == "xcomp" and clauses[0].i > verb.i
     if not (passive and infinitive and _is_infinitive(clauses[0])) or _lemma(clauses[0]) in CLAUSE_CUES:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    told_of = _told_of(verb)
+    return told_of if told_of is not None and told_of.i < verb.i else None
+
+
+def _told_of(passive: Token) -> Token | None:
+    """Whom a passive of hearsay is told of, its subject ("Erdogan was reported ..."), or None."""
+    if passive.lemma_ not in _HEARSAY:
+        return None
+    return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
 
 
 def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
@@ -2985,13 +2991,11 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
-        if verb.dep_ == "xcomp" and _is_infinitive(verb) and head.lemma_ in _HEARSAY:
+        if verb.dep_ == "xcomp" and _is_infinitive(verb) and (told_of := _told_of(head)) is not None:
             # "Erdogan was reported to have told aides ...", "The minister is said to have warned ...": whom
             # hearsay is told of speaks in its infinitive ("she will be tempted to believe", "were not
             # authorised to speak" report no words)
-            for child in head.children:
-                if child.dep_ == "nsubjpass":
-                    return _trimmed_subtree(child)
+            return _trimmed_subtree(told_of)
         if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
             # and has denied wrongdoing": one a passive is done to, a person or a body, goes on to speak

@@ -109,10 +109,18 @@ def opens_a_turn(text: str, i: int, opener: str) -> bool:
         return False
     if _left_open(text, i, opener):
         return True
-    end = len(text[:i].rstrip())
-    start = text.rfind("\n", 0, end) + 1
-    before = _opening_at(text, start) if start < end else None
+    start = paragraph_before(text, i)
+    before = _opening_at(text, start) if start is not None else None
     return before is not None and _left_open(text, start, before)
+
+
+def paragraph_before(text: str, i: int) -> int | None:
+    """Where the paragraph before the one starting at i starts, past the blank lines between them; None at
+    the text's start."""
+    end = i
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end) + 1 if end > 0 else None
 
 
 def _left_open(text: str, start: int, opener: str) -> bool:
