@@ -2000,8 +2000,14 @@ def test_back_makes_firing_or_striking_a_retort(nlp, text, expected):
             [("The letter", "read", '"We have lost confidence in the leadership."')],
         ),
         ('The caption reads: "Soldiers at rest."', [("The caption", "reads", '"Soldiers at rest."')]),
+        # after the quote the parser takes the statement for what is read
+        (
+            '"We mourn a father and a friend," read a statement from the family.',
+            [("a statement from the family", "read", '"We mourn a father and a friend,"')],
+        ),
         # whoever reads words says nothing
         ("She read the letter aloud to the court.", []),
+        ('"I read the book twice," said Tom.', [("Tom", "said", '"I read the book twice,"')]),
     ],
 )
 def test_written_words_say_what_they_read(nlp, text, expected):

@@ -1306,10 +1306,13 @@ def _lemma(token: Token) -> str:
 
 def _reads_out_words(verb: Token) -> bool:
     """Whether "read" has written words for subject, and so says what they say: '"We will not be
-    intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not."""
+    intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not. After
+    the quote the parser makes the words read its object: '"...," read the statement'."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and all(s.tag_ in _RELATIVE_TAGS for s in subjects):
         subjects = [verb.head]
+    if not subjects and (inverted := _object_after_quote(verb)) is not None:
+        subjects = [inverted]
     return any(s.lemma_.lower() in _WRITTEN_WORDS for s in subjects)
 
 
