@@ -1465,6 +1465,37 @@ def test_a_participle_set_off_on_the_speaker_is_neither_speaker_nor_content(nlp)
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes "asked" the sentence's verb, with the cue hung on it...
+        (
+            'Peskov, asked about the report, said it was "nonsense."',
+            [(None, "asked about", "the report"), ("Peskov", "said", 'it was "nonsense."')],
+        ),
+        (
+            'A Pentagon spokesman, asked whether the strikes would continue, said only that "operations are ongoing."',
+            [
+                (None, "asked", "whether the strikes would continue"),
+                ("A Pentagon spokesman", "said", '"operations are ongoing."'),
+            ],
+        ),
+        # ... or a clause on the cue, ending with its comma
+        (
+            "Trump, asked if he would pardon him, said he had not thought about it.",
+            [(None, "asked", "if he would pardon him"), ("Trump", "said", "he had not thought about it")],
+        ),
+        (
+            "Mayor Brandon Johnson, asked about the shootings, said the city would not back down.",
+            [(None, "asked about", "the shootings"), ("Mayor Brandon Johnson", "said", "the city would not back down")],
+        ),
+    ],
+)
+def test_who_is_asked_in_a_participle_set_off_on_them_speaks_in_the_cue_after_it(nlp, text, expected):
+    quotes = analyse(nlp, text).quotes
+    assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content.text) for q in quotes] == expected
+
+
 def test_a_tag_with_its_subject_after_the_cue_closes_the_sentence(nlp):
     # the parser makes the cue a conjunct of what it reports, and the speaker its object or subject
     quote = only(analyse(nlp, "Inflation will stay high for years, warned the IMF on Tuesday."))

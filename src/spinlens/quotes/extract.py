@@ -1583,6 +1583,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
+    # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set
+    # off on its speaker on the participle; what the cue says is not what was asked
+    clauses = [c for c in clauses if _subject_of_an_aside(c) is None]
     # "The Israeli military says Hamas uses hospitals, a charge the group denies": the parser may make the
     # writer's remark the clause the cue reports, with what was said a clause of the remark's before it
     clauses = [
@@ -2815,6 +2818,20 @@ def _is_participle_on_its_subject(verb: Token) -> bool:
     return subject.i == verb.i - 2 and all(c.i < subject.i or c.is_punct for c in subject.children)
 
 
+def _subject_of_an_aside(verb: Token) -> Token | None:
+    """The speaker of a cue after a participle on them that the parser took for the sentence's verb: in
+    "Peskov, asked about the report, said ..." it hangs "said" on "asked", or "asked" on "said" as a clause
+    of its own, and gives "asked" the subject."""
+    if verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return None
+    asides = [verb.head] if verb.dep_ in {"dep", "ccomp", "conj", "parataxis"} else []
+    asides += [c for c in verb.children if c.dep_ == "advcl"]
+    for aside in asides:
+        if aside.i < verb.i and _is_participle_on_its_subject(aside):
+            return next(c for c in aside.children if c.dep_ in _SUBJECT_DEPS and c.i < aside.i)
+    return None
+
+
 def _is_clipped_passive(verb: Token) -> bool:
     """Whether a cue is a passive with its "was" clipped, as headlines write it: its subject was spoken of,
     and whoever spoke is unnamed."""
@@ -2883,6 +2900,8 @@ def _speaker(verb: Token) -> Span | None:
         return _trimmed_subtree(named, verb)
     if not subjects and (speaking := _object_after_quote(verb)) is not None:
         return _trimmed_subtree(speaking, verb)
+    if not subjects and (asked := _subject_of_an_aside(verb)) is not None:
+        return _trimmed_subtree(asked, verb)
     if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
         # nouns on "show"
@@ -3270,8 +3289,11 @@ def _participle_subject(verb: Token, clause: Token) -> Token | None:
         return None
     if clause.dep_ == "advcl" and clause.tag_ == "VBD":
         return None
-    # taken for fronted content, only right before the cue ("..., said"): the participle has no other place
-    if clause.dep_ == "ccomp" and not (clause.right_edge.i == verb.i - 2 and verb.doc[verb.i - 1].text == ","):
+    # taken for fronted content, only right before the cue ("..., said"): the participle has no other place;
+    # the comma is the participle's or the cue's
+    if clause.dep_ == "ccomp" and not (
+        clause.right_edge.i in {verb.i - 2, verb.i - 1} and verb.doc[verb.i - 1].text == ","
+    ):
         return None
     if clause.dep_ not in {"advcl", "ccomp"}:
         return None
