@@ -1705,6 +1705,31 @@ def test_who_speaks_in_a_participle(nlp, text, speaker):
     assert (quote.speaker.text if quote.speaker else None) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whoever spoke first, of whatever kind
+        (
+            '"We have a very good relationship," Mr. Trump said of Mr. Xi, before adding that trade talks were '
+            '"going well."',
+            "Mr. Trump",
+        ),
+        ('"We removed the pages," Facebook said, before accusing the sites of selling fake products.', "Facebook"),
+        # whoever did something before or after it, or had something done to them
+        (
+            "Mr. McConnell deflected questions about Mr. Trump before saying it was time to get on message.",
+            "Mr. McConnell",
+        ),
+        ("The journalist was arrested after saying that the army had lied.", "The journalist"),
+        # not one who is asked
+        ('"It\'s the bar on top," dispatch continues before being asked if the shooter was pinned down.', None),
+    ],
+)
+def test_who_speaks_before_or_after_doing_something_did_it(nlp, text, speaker):
+    (quote,) = [q for q in analyse(nlp, text).quotes if q.cue.text.split()[0].endswith("ing")]
+    assert (quote.speaker.text if quote.speaker else None) == speaker
+
+
 def test_whom_a_passive_is_said_of_speaks_in_its_infinitive(nlp):
     for text, speaker, passive in (
         ("Erdogan was reported to have told aides that he would not back down.", "Erdogan", "was reported"),

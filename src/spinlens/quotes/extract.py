@@ -3035,10 +3035,25 @@ def _speaker(verb: Token) -> Span | None:
                 # speaks, whatever kind of speaker it names (not "providing children with an education
                 # emphasizing liberty")
                 return _trimmed_subtree(head)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        # "Loesch sparked controversy by claiming that ...": the subject of what was done so
-        for child in verb.head.head.children:
-            if child.dep_ == "nsubj" and (child.tag_ == "PRP" or _names_people(child)):
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in {"by", "before", "after"}
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+        # "... before being asked if the shooter was pinned down": whoever asks is unnamed
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        # "Loesch sparked controversy by claiming that ...": the subject of what was done so; '"...," Cruz
+        # replied, before adding that ...': of what was done before it; and one a passive was done to after
+        # they spoke ("Silverman was booed by Sanders supporters after telling holdouts that ...")
+        done = verb.head.head
+        if verb.head.lower_ != "by" and _lemma(done) in ALL_CUES:
+            # '"...," Facebook said, before accusing us of ...': whoever spoke first, of whatever kind
+            return _speaker(done)
+        while done.dep_ == "conj" and not _has_subject(done):
+            done = done.head  # "was booed and shouted down after telling ..."
+        deps = {"nsubj"} if verb.head.lower_ == "by" else {"nsubj", "nsubjpass"}
+        for child in done.children:
+            if child.dep_ in deps and (child.tag_ == "PRP" or _names_people(child)):
                 return _trimmed_subtree(child)
     return None
 
