@@ -427,10 +427,10 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement'), nor is when ('"...," Quina Jones said as she
-    # marched through the city'), nor what they did next ('"Every day of delay costs lives," Kuleba told
-    # reporters, urging allies to ...'); the quote's own clause, which the parser may hang on a verb that is no
-    # cue ('"They are selling our forest," the protester shouted'), is none; a "yes" is one ('... and "our own
-    # struggling citizens," Melanie said yes')
+    # marched through the city', '"No comment," the spokesman said when reached by phone'), nor what they did
+    # next ('"Every day of delay costs lives," Kuleba told reporters, urging allies to ...'); the quote's own
+    # clause, which the parser may hang on a verb that is no cue ('"They are selling our forest," the
+    # protester shouted'), is none; a "yes" is one ('... and "our own struggling citizens," Melanie said yes')
     if (quoted := _quoted_as_saying(verb)) is not None:
         # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
         subject, saying = quoted
@@ -441,7 +441,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         if c.dep_ in _OWN_OBJECT_DEPS | {"intj"}
         and c.i > verb.i
         and not _is_participle_after_comma(c)
-        and not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+        and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
     ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
@@ -464,6 +464,12 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # fair?" asked Otto Weber')
     start, end = _cue(verb)
     return speaker, (max(start, first.idx), end)
+
+
+def _subordinates(word: Token) -> bool:
+    """Whether a word opens an adverbial clause: "as", "after", or "when" and "where" as the parser hangs them
+    ("when reached by phone")."""
+    return word.dep_ == "mark" or (word.dep_ == "advmod" and word.tag_ == "WRB")
 
 
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
