@@ -893,6 +893,16 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+def test_speaking_on_the_record_is_how_not_what_about(nlp):
+    text = 'Officials declined to comment on the record but said privately that the talks were "on life support."'
+    assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("said", 'that the talks were "on life support."')
+    ]
+    # a record of something is what a comment is on
+    quote = only(analyse(nlp, "Biden commented on the record of his predecessor."))
+    assert (quote.cue.text, quote.content.text) == ("commented on", "the record of his predecessor")
+
+
 def test_a_participle_after_an_object_is_what_the_speaker_did_meanwhile(nlp):
     # ("called for the release of the video, marching through the streets", above); but a list goes on with what
     # is blamed, and a photo shows someone doing something

@@ -3730,7 +3730,17 @@ def _is_cue_preposition(verb: Token, token: Token) -> bool:
         and token.i > verb.i
         and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ())
         and not _is_when(token)
+        and not _is_on_the_record(token)
         and not (verb.lemma_ == "point" and any(c.dep_ == "prt" for c in verb.children))
+    )
+
+
+def _is_on_the_record(preposition: Token) -> bool:
+    """Whether a preposition says how words are given, not what they are about: "declined to comment on the
+    record" (not "commented on the record of his predecessor")."""
+    return any(
+        o.dep_ == "pobj" and o.lemma_ == "record" and [c.lower_ for c in o.children] == ["the"]
+        for o in preposition.children
     )
 
 
