@@ -1136,6 +1136,9 @@ def test_when_it_was_said_is_no_part_of_what_was_said(nlp):
     text = "Hamas said on Monday it had informed the mediators."
     (said,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "said"]
     assert said.content.text == "it had informed the mediators"
+    # or hangs the reported clause on how long it has been said
+    quote = only(analyse(nlp, "Scientists have warned for decades that the planet is heating up."))
+    assert (quote.speaker.text, quote.content.text) == ("Scientists", "that the planet is heating up")
 
 
 def test_when_a_report_was_made_is_no_part_of_who_made_it(nlp):

@@ -86,6 +86,8 @@ _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "be
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
+# Prepositions of how long or when something was said: "have warned for decades that ..."
+_TIME_PREPOSITIONS = frozenset({"for", "over", "since", "during", "throughout", "in", "on"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -1615,6 +1617,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c))
         )
     ]
+    if not clauses and _lemma(verb) in CLAUSE_CUES:
+        clauses = _clauses_on_the_time(verb)
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
         # "called on Chief Justice John Roberts to investigate": whom the cue's preposition names
@@ -2456,6 +2460,24 @@ def _is_reaction(participle: Token) -> bool:
         and not _has_subject(participle)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _REACTIONS for c in participle.children)
     )
+
+
+def _clauses_on_the_time(verb: Token) -> list[Token]:
+    """The that-clause a cue reports, which the parser may hang on the time the cue took: "Scientists have
+    warned for decades that the planet is heating up"."""
+    return [
+        clause
+        for when in verb.children
+        if when.dep_ == "prep"
+        and when.i > verb.i
+        and when.lower_ in _TIME_PREPOSITIONS
+        and not _is_cue_preposition(verb, when)
+        for time in when.children
+        if time.dep_ == "pobj" and time.ent_type_ in {"DATE", "TIME"}
+        for clause in time.children
+        # (not a relative clause: "asked about the 50,000 hours that officers have logged")
+        if clause.dep_ == "acl" and _is_that_clause(clause)
+    ]
 
 
 def _is_that_clause(clause: Token) -> bool:
