@@ -231,6 +231,37 @@ def test_per_a_source_is_according_to_it(nlp, text, source, content):
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
+        ('In the words of the prime minister, the deal is "dead."', "the prime minister", 'the deal is "dead."'),
+        # the words after it, not the writer's frame before it; across it, where it parts a subject from its verb
+        (
+            "Mrs. Clinton was, in the words of a senior adviser, the torchbearer of his legacy.",
+            "a senior adviser",
+            "the torchbearer of his legacy",
+        ),
+        (
+            "The plan, in the words of Defence Secretary John Healey, is a game-changer for the army.",
+            "Defence Secretary John Healey",
+            "The plan, in the words of Defence Secretary John Healey, is a game-changer for the army",
+        ),
+        # or a quote closing right before it
+        (
+            "But she doesn't like \u201csurprises,\u201d in the words of one top staffer, and bristled at criticism.",
+            "one top staffer",
+            "she doesn't like \u201csurprises,\u201d",
+        ),
+        ('The deal is "dead," in the words of one diplomat.', "one diplomat", 'The deal is "dead,"'),
+    ],
+)
+def test_in_the_words_of_a_source_gives_them_the_words(nlp, text, source, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text.lower(), quote.content.text) == (source, "in the words of", content)
+    # words that are someone's in no one's mouth
+    assert analyse(nlp, "He found comfort in the words of his father's letters.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
         # the parse hangs "according to" on the clause it qualifies
         (
             "Troops retook two villages on Sunday, the army said, as the assault cost the invaders "

@@ -896,6 +896,8 @@ def _from_cue(token: Token) -> list[Found]:
         return _according_to(token, token.nbor())
     if _is_per_source(token):
         return _according_to(token, token)
+    if (in_the_words := _in_the_words_of(token)) is not None:
+        return [in_the_words]
     # a cue the tagger took for a noun, or a noun that is one
     taken = (
         _cue_taken_for_a_noun(token)
@@ -3512,6 +3514,46 @@ def _is_per_source(per: Token) -> bool:
         or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
         or _names_people(source)
     )
+
+
+def _in_the_words_of(in_: Token) -> Found | None:
+    """The words an "in the words of" phrase, set off at the sentence's start or after a comma, gives its
+    source: those after it ("Mrs. Clinton was, in the words of a senior adviser, 'the torchbearer' of his
+    legacy": the torchbearer; the sentence before it is the writer's frame), or a quote closing right before
+    it ('she doesn't like "surprises," in the words of one top staffer, and ...')."""
+    doc = in_.doc
+    if in_.lower_ != "in" or in_.dep_ != "prep":
+        return None
+    after_quote = in_.i >= 2 and doc[in_.i - 1].text in _CLOSING_QUOTES and doc[in_.i - 2].text == ","
+    if not (in_.i == in_.sent.start or doc[in_.i - 1].text == "," or after_quote):
+        return None
+    words = next((c for c in in_.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+    if words is None or [c.lower_ for c in words.children if c.dep_ == "det"] != ["the"]:
+        return None
+    of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if of is None or source is None:
+        return None
+    # the source ends at the phrase's comma, where the parser may run it on into the words after it, or with
+    # the sentence ('"dead," in the words of one diplomat.')
+    comma = next((t for t in doc[source.i : in_.sent.end] if t.text == ","), None)
+    end = comma.i if comma is not None else source.right_edge.i + 1
+    speaker = _tokens_range(list(doc[source.left_edge.i : end]))
+    content = None
+    if after_quote:
+        # (not the "But" tying the sentence to the one before)
+        start = in_.sent.start + (doc[in_.sent.start].dep_ == "cc")
+        content = _tokens_range(list(doc[start : in_.i]))
+        content = _without_connective(doc, content) if content is not None else None
+    elif comma is not None:
+        # across the phrase where it parts a subject from its verb, as "according to" does ("The plan, in the
+        # words of the minister, is a game-changer")
+        parted = next((c for c in in_.head.children if c.i < in_.i and _parted_subject(c, in_)), None)
+        start = parted.left_edge.i if parted is not None else comma.i + 1
+        content = _tokens_range(list(doc[start : in_.sent.end]))
+    if speaker is None or content is None:
+        return None
+    return Found(content, speaker, (in_.idx, of.idx + len(of.text)), direct=False)
 
 
 def _according_to(according: Token, to: Token) -> list[Found]:
