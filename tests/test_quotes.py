@@ -905,6 +905,11 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
     ("text", "cue", "content"),
     [
         ("The senator stressed her record on trade.", "stressed", "her record on trade"),
+        (
+            "The spokesperson reiterated China's firm opposition to official exchanges.",
+            "reiterated",
+            "China's firm opposition to official exchanges",
+        ),
         ("The governor talked about the new budget.", "talked about", "the new budget"),
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),

@@ -147,6 +147,7 @@ OBJECT_CUES = frozenset(
         "dispute",
         "endorse",
         "stress",
+        "reiterate",
         "acknowledge",
         "estimate",
         "emphasize",
