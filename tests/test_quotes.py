@@ -64,6 +64,9 @@ def test_direct_quote_with_cue_after_it(nlp):
         ),
         ("The attacker ran into the market shouting “Allahu Akbar.”", "The attacker", "shouting"),
         ('The crowd chanted "Lock her up!"', "The crowd", "chanted"),
+        # an outcry's quote, or one that ends on an exclamation, is what was said where the clause goes on
+        ('Protesters chanted "Free Palestine" outside the embassy.', "Protesters", "chanted"),
+        ('He replied "Never!" before hanging up.', "He", "replied"),
     ],
 )
 def test_a_cue_of_wording_right_before_a_quote_introduces_it(nlp, text, speaker, cue):

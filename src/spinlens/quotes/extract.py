@@ -133,12 +133,11 @@ _REACTIONS = frozenset(
     derision concern alarm speculation uproar furor furore scorn mockery laughter question accusation
     complaint""".split()  # noqa: SIM905
 )
+# Cues of wording that say nothing but how words were voiced
+_OUTCRIES = frozenset({"shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter"})
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
-_WORDING_CUES = frozenset(
-    {"say", "reply", "answer", "write", "tweet", "declare", "shout", "yell", "scream", "exclaim", "chant", "whisper",
-     "mutter"}
-)  # fmt: skip
+_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | _OUTCRIES
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
@@ -657,7 +656,15 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         return None
     punctuated = doc[opening.start - 1].text in {",", ":"}
     verb = doc[opening.start - 2] if punctuated else doc[opening.start - 1]
-    if not punctuated and closing.end < len(doc) and not doc[closing.end].is_punct:
+    # (an outcry's quote is what was cried, wherever the clause goes on: 'chanted "Free Palestine" outside the
+    # embassy', 'shouted "Shame!" as the minister left')
+    if (
+        not punctuated
+        and closing.end < len(doc)
+        and not doc[closing.end].is_punct
+        and _lemma(verb) not in _OUTCRIES
+        and last_quoted_char(doc_text(doc), quote) not in "!?"
+    ):
         return None
     if (
         _lemma(verb) not in _WORDING_CUES
