@@ -902,6 +902,9 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
     # written so, a name opening a line is no place: NER must take it for one
     text = "Mehmet Oz — Ivy League surgeon — said the pill works."
     assert only(analyse(nlp, text)).speaker.text == "Mehmet Oz — Ivy League surgeon"
+    # but what the speaker did, set off so, is not who they are
+    text = 'The minister — speaking hours after the vote — said the result was "a clear mandate."'
+    assert only(analyse(nlp, text)).speaker.text == "The minister"
 
 
 @pytest.mark.parametrize(

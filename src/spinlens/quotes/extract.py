@@ -3918,6 +3918,20 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         start -= 1
     while end < len(doc) and _inside_name(doc[end]) and (verb is None or (end < verb.i) == (head.i < verb.i)):
         end += 1
+    # "The minister — speaking hours after the vote — said": a participle set off by a dash is what the speaker
+    # did, not who they are, wherever the parser hangs it ("Mehmet Oz — Ivy League surgeon — said" is who, and
+    # so are those "— including ... —"; a hyphen sets nothing off: "jihad-supporting", "law-abiding")
+    dash = next(
+        (
+            t.i
+            for t in doc[head.i + 1 : end - 1]
+            if (t.text in {"—", "–"} or _is_spaced_dash(t))
+            and doc[t.i + 1].tag_ == "VBG"
+            and doc[t.i + 1].lower_ != "including"
+        ),
+        None,
+    )
+    end = dash if dash is not None else end
     # (nor the line break the parser hangs on a phrase closing its paragraph: "..., according to the U.N.")
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
