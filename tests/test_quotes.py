@@ -3309,6 +3309,20 @@ def test_what_the_speaker_did_next_leaves_the_tag_a_tag(nlp):
     assert (urged.speaker.text, urged.cue.text) == ("Foreign Minister Dmytro Kuleba", "urging")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Look," Trump said, "nobody has done more for Israel than me. Nobody."', "Trump"),
+        ('"If they cross the line," said one senior commander, "they will regret it."', "one senior commander"),
+    ],
+)
+def test_the_quote_going_on_after_its_tag_leaves_the_tag_a_tag(nlp, text, speaker):
+    # the parser makes the second half what the cue reports, and the first half nothing
+    first, second = analyse(nlp, text).quotes
+    assert first.direct and first.speaker.text == speaker and first.content.text.endswith(',"')
+    assert second.direct and second.speaker.text == speaker
+
+
 def test_when_the_words_were_said_leaves_the_tag_a_tag(nlp):
     # the bracketed aside splits the parse: the quote is a sentence of its own, the tag another
     text = (

@@ -425,6 +425,10 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     verb = first
     while _lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
+    # a sentence the tag splits: a quote that opens it and ends on a comma ('"Look," Trump said, "..."'; not a
+    # question before a reply, '"...?" Kavanaugh responded, "..."', nor a title, 'On "State of the Union,"
+    # Paul added, "..."')
+    split = last_quoted_char(text, quote) == "," and span is not None and span.start == span.sent.start
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement'), nor is when ('"...," Quina Jones said as she
@@ -443,6 +447,8 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         and c.i > verb.i
         and not _is_participle_after_comma(c)
         and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
+        # nor is the quote going on after the tag ('"Look," Trump said, "nobody has done more ..."')
+        and not (split and _resumes_the_quote(c, verb))
     ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
@@ -465,6 +471,14 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # fair?" asked Otto Weber')
     start, end = _cue(verb)
     return speaker, (max(start, first.idx), end)
+
+
+def _resumes_the_quote(clause: Token, tag: Token) -> bool:
+    """Whether a clause after a tag is the quote before the tag going on, opened after the tag's comma (the
+    parser may hang the opening mark on the tag)."""
+    doc = tag.doc
+    opening = clause.left_edge.i - (clause.left_edge.text not in _OPENING_QUOTES)
+    return tag.i < opening - 1 and doc[opening].text in _OPENING_QUOTES and doc[opening - 1].text == ","
 
 
 def _subordinates(word: Token) -> bool:
