@@ -935,6 +935,39 @@ def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The Kremlin made clear on Monday that it would not accept a ceasefire.",
+            "made clear",
+            "that it would not accept a ceasefire",
+        ),
+        (
+            "The prime minister made it clear that Britain would stand by Ukraine.",
+            "made it clear",
+            "that Britain would stand by Ukraine",
+        ),
+        # the parser may make the clause the subject of "clear"
+        (
+            "Some Republicans made clear that they would like to see him come around.",
+            "made clear",
+            "that they would like to see him come around",
+        ),
+        (
+            "They have made the case that she is too close to Wall Street banks.",
+            "have made the case",
+            "that she is too close to Wall Street banks",
+        ),
+    ],
+)
+def test_making_clear_or_making_the_case_says_it(nlp, text, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == (cue, content)
+    # making something clear or a point of something says nothing
+    assert analyse(nlp, "He made a point of visiting the troops, and made his position clear.").quotes == []
+
+
 def test_speaking_on_the_record_is_how_not_what_about(nlp):
     text = 'Officials declined to comment on the record but said privately that the talks were "on life support."'
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [

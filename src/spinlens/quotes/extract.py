@@ -1332,7 +1332,28 @@ def _lemma(token: Token) -> str:
         return "retort"
     if token.lemma_ == "read" and _reads_out_words(token):
         return "say"
+    if token.lemma_ == "make" and _made_clear(token) is not None:
+        return "say"
     return token.lemma_
+
+
+def _made_clear(make: Token) -> tuple[Token, Token] | None:
+    """The "clear" (or "case") and the that-clause of "made (it) clear that ...", "made the case (or point)
+    that ...", which say that: "Emanuel also made clear that he has not considered resigning"."""
+    if make.lemma_ != "make":
+        return None
+    for word in make.children:
+        if word.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and word.lower_ in {"clear", "plain"}:
+            # (the parser hangs the clause on "made", or on "clear" where "it" is its subject)
+            clauses = [*make.children, *word.children]
+        elif word.dep_ == "dobj" and word.lower_ in {"case", "point", "argument"}:
+            clauses = list(word.children)
+        else:
+            continue
+        said = next((c for c in clauses if c.dep_ in {"ccomp", "csubj", "advcl", "acl"} and _is_that_clause(c)), None)
+        if said is not None and word.i < said.i:
+            return word, said
+    return None
 
 
 def _reads_out_words(verb: Token) -> bool:
@@ -1528,6 +1549,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     doc = verb.doc
     if (cited := _clause_after_the_citation(verb)) is not None:
         return _tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
+    if (made := _made_clear(verb)) is not None:
+        clause = made[1]
+        return _tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
     # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
@@ -3789,6 +3813,8 @@ def _cue(verb: Token) -> Range:
         # "stopped short of calling for an inquiry": nor did they call for one
         words += [stopped, verb.head.head, verb.head]
     words += [c for c in verb.children if c.dep_ == "prt"]
+    if (made := _made_clear(verb)) is not None:
+        words += list(verb.doc[verb.i + 1 : made[0].i + 1])  # "made it clear", "made the case"
     if _lemma(verb) == "retort" and verb.lemma_ != "retort":
         words += [_back(verb)]  # "shot back"
     words += [c for c in verb.children if _is_cue_preposition(verb, c)]
