@@ -916,6 +916,7 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
             "reiterated",
             "China's firm opposition to official exchanges",
         ),
+        ("Clinton noted the clot's existence in her 2003 book.", "noted", "the clot's existence"),
         ("The governor talked about the new budget.", "talked about", "the new budget"),
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
@@ -966,6 +967,22 @@ def test_making_clear_or_making_the_case_says_it(nlp, text, cue, content):
     assert (quote.cue.text, quote.content.text) == (cue, content)
     # making something clear or a point of something says nothing
     assert analyse(nlp, "He made a point of visiting the troops, and made his position clear.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's order to the reader
+        "Note that date; 2011 was when the processes were put in place.",
+        "Note the claims that the labeling is objective.",
+        "Propaganda, 1928 (note that the book begins with the above quote).",
+        # footnotes, and fame
+        "The exhortation notes 336 and 351.",
+        "He was already noted at the time for his lothario habits.",
+    ],
+)
+def test_noting_that_reports_nothing(nlp, text):
+    assert [q for q in analyse(nlp, text).quotes if q.cue.text.lower().endswith(("note", "notes", "noted"))] == []
 
 
 def test_speaking_on_the_record_is_how_not_what_about(nlp):

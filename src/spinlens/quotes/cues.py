@@ -148,6 +148,7 @@ OBJECT_CUES = frozenset(
         "endorse",
         "stress",
         "reiterate",
+        "note",
         "acknowledge",
         "estimate",
         "emphasize",

@@ -973,6 +973,8 @@ def _from_cue(token: Token) -> list[Found]:
     if _lemma(token) == "dismiss" and _dismisses_someone(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
         return []
+    if _lemma(token) == "note" and _notes_no_words(token):
+        return []
     if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
         return []
@@ -1026,6 +1028,17 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
+
+
+def _notes_no_words(note: Token) -> bool:
+    """Whether "note" is no report: the writer's order to the reader ("Note that date; ...", "Note the claims
+    ..."), a footnote's ("notes 336 and 351") or fame ("was already noted at the time for his habits"); "noted
+    the rule", "noted that ..." report."""
+    if note.tag_ == "VB" and (note.i == note.sent.start or note.doc[note.i - 1].is_punct):
+        return True
+    if any(c.dep_ == "auxpass" for c in note.children) and not any(c.dep_ in _CLAUSE_DEPS for c in note.children):
+        return True
+    return any(c.dep_ == "dobj" and c.like_num for c in note.children)
 
 
 def _is_phone_number(word: str) -> bool:
