@@ -3564,7 +3564,7 @@ def _is_per_source(per: Token) -> bool:
     ministry" (not "$5 per day", "per capita" or "as per")."""
     if per.lower_ != "per" or per.dep_ != "prep":
         return False
-    if not (per.i == per.sent.start or per.doc[per.i - 1].text == ","):
+    if not _set_off(per):
         return False
     source = next((c for c in per.children if c.dep_ == "pobj"), None)
     return source is not None and (
@@ -3572,6 +3572,12 @@ def _is_per_source(per: Token) -> bool:
         or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
         or _names_people(source)
     )
+
+
+def _set_off(phrase: Token) -> bool:
+    """Whether a phrase opens its sentence or follows a comma, as a source's does ("Per Kremlin spokesman ...",
+    "..., in the words of one diplomat, ...")."""
+    return phrase.i == phrase.sent.start or phrase.doc[phrase.i - 1].text == ","
 
 
 def _in_the_words_of(in_: Token) -> Found | None:
@@ -3583,7 +3589,7 @@ def _in_the_words_of(in_: Token) -> Found | None:
     if in_.lower_ != "in" or in_.dep_ != "prep":
         return None
     after_quote = in_.i >= 2 and doc[in_.i - 1].text in _CLOSING_QUOTES and doc[in_.i - 2].text == ","
-    if not (in_.i == in_.sent.start or doc[in_.i - 1].text == "," or after_quote):
+    if not (_set_off(in_) or after_quote):
         return None
     words = next((c for c in in_.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
     if words is None or [c.lower_ for c in words.children if c.dep_ == "det"] != ["the"]:
