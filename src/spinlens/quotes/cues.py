@@ -209,9 +209,11 @@ ASPECT_CUES = frozenset({"continue"})
 ADDRESSEE_CUES = frozenset({"tell", "warn", "assure", "reassure", "remind", "inform"})
 # Cues whose object, in a tag after a quote, is whom the words were for
 AUDIENCE_CUES = ADDRESSEE_CUES | {"ask"}
-# The verbs of a quote's tag: the cues, and those that are speech only there ('"Stop!" the officer shouted'),
-# being sounds elsewhere.
-TAG_CUES = CLAUSE_CUES | {"shout", "yell", "scream", "cry", "exclaim", "whisper", "mutter", "chant", "sigh"}
+# Verbs that say nothing but how words were voiced, which are speech beside a quote ('"Stop!" the officer
+# shouted', 'chanted "Free Palestine"') and sounds elsewhere
+OUTCRIES = frozenset({"shout", "yell", "scream", "exclaim", "whisper", "mutter", "chant"})
+# The verbs of a quote's tag: the cues and the outcries, and sounds that are speech only after a quote
+TAG_CUES = CLAUSE_CUES | OUTCRIES | {"cry", "sigh"}
 # "Show" reports what its object shows only after a source of evidence ("a poll shows Sanders leading",
 # "records show the plane has flown 216 hours"); after anyone else it is a display, not a report ("the
 # president showed no sign of backing down").

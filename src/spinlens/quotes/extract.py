@@ -40,6 +40,7 @@ from spinlens.quotes.cues import (
     GROWTH_CUES,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
+    OUTCRIES,
     QUESTION_CUES,
     RETORT_VERBS,
     SAYING_NOUNS,
@@ -86,8 +87,6 @@ _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "be
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
-# Prepositions of how long or when something was said: "have warned for decades that ..."
-_TIME_PREPOSITIONS = frozenset({"for", "over", "since", "during", "throughout", "in", "on"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -133,11 +132,9 @@ _REACTIONS = frozenset(
     derision concern alarm speculation uproar furor furore scorn mockery laughter question accusation
     complaint""".split()  # noqa: SIM905
 )
-# Cues of wording that say nothing but how words were voiced
-_OUTCRIES = frozenset({"shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter"})
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
-_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | _OUTCRIES
+_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | OUTCRIES
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
@@ -676,7 +673,7 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         not punctuated
         and closing.end < len(doc)
         and not doc[closing.end].is_punct
-        and _lemma(verb) not in _OUTCRIES
+        and _lemma(verb) not in OUTCRIES
         and last_quoted_char(doc_text(doc), quote) not in "!?"
     ):
         return None
@@ -2528,12 +2525,9 @@ def _clauses_on_the_time(verb: Token) -> list[Token]:
     return [
         clause
         for when in verb.children
-        if when.dep_ == "prep"
-        and when.i > verb.i
-        and when.lower_ in _TIME_PREPOSITIONS
-        and not _is_cue_preposition(verb, when)
+        if when.i > verb.i and _is_when(when) and not _is_cue_preposition(verb, when)
         for time in when.children
-        if time.dep_ == "pobj" and time.ent_type_ in {"DATE", "TIME"}
+        if time.dep_ == "pobj"
         for clause in time.children
         # (not a relative clause: "asked about the 50,000 hours that officers have logged")
         if clause.dep_ == "acl" and _is_that_clause(clause)
