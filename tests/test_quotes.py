@@ -521,6 +521,21 @@ def test_a_citation_between_the_cue_and_what_it_reports_is_a_quote_of_its_own(nl
     assert quotes == {"citing": (speaker, cited), "reported": (speaker, reported)}
 
 
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "a charge Israel rejects",  # the parser hangs it on the clause as a circumstance
+        "a claim Hamas rejects",  # ... as a second clause of the cue's
+        "a charge Moscow rejects",  # ... as a second verb of the clause
+    ],
+)
+def test_a_writers_remark_whose_verb_is_read_as_a_plural_is_not_part_of_what_was_reported(nlp, remark):
+    text = f"Critics say the blockade amounts to collective punishment, {remark}."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Critics", "the blockade amounts to collective punishment")
+    ]
+
+
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     quotes = analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied.").quotes
     # the remark reports a denial of its own: of the claim

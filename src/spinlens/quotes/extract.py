@@ -2269,14 +2269,14 @@ def _reports_a_clause_of_its_own(verb: Token) -> bool:
 
 def _is_remark_taken_for_a_clause(clause: Token) -> bool:
     """Whether a clause is the writer's remark, set off by a comma: the remark noun itself (", a claim his
-    family rejected") or a verb the parser made it the object of (", a charge the group denies")."""
+    family rejected") or a verb the parser made it the object of (", a charge the group denies"), also where
+    the tagger takes the verb for a plural (", a claim Hamas rejects")."""
     doc = clause.doc
-    # (or its first subject: ", a claim residents dispute", read as two subjects)
-    nouns = (
-        [clause]
-        if clause.pos_ == "NOUN"
-        else [c for c in clause.children if c.dep_ in {"dobj", "nsubj"} and c.i < clause.i]
-    )
+    # (or its first subject: ", a claim residents dispute", read as two subjects; or a modifier: ", a charge
+    # Israel rejects", with the verb read as a plural noun, or the first part of its name)
+    nouns = [c for c in clause.children if c.dep_ in {"dobj", "nsubj", "amod", "compound"} and c.i < clause.i]
+    if clause.pos_ == "NOUN":
+        nouns.append(clause)
     return any(c.lemma_ in _REMARK_NOUNS and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in nouns)
 
 
@@ -2426,6 +2426,14 @@ def _not_reported(clause: Token) -> set[Token]:
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
+        # or where the tagger reads its verb as a plural noun and the parser hangs it on the clause as a
+        # circumstance or a second verb (", a charge Israel rejects"; not a remark noun of its own, which is a
+        # list's: ", crimes against children, weapons charges and DUI")
+        remark |= (
+            token.dep_ in {"advcl", "conj"}
+            and token.lemma_ not in _REMARK_NOUNS
+            and _is_remark_taken_for_a_clause(token)
+        )
         # or where the parser runs the noun into its speakers and hangs the cue on them (", a decision animal
         # welfare groups condemned as cruel")
         remark |= token.dep_ == "appos" and any(
