@@ -1358,6 +1358,8 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
         ('Former President Donald Trump called it "a great day for America."', 'it "a great day for America."'),
         # the parser makes the quoted adjective the clause's head, with its subject and verb outside it
         ('Antonio Guterres said he was "appalled."', 'he was "appalled."'),
+        # or a quoted noun, read as a foreign word
+        ('Israel Katz wrote that Guterres was "persona non grata."', 'that Guterres was "persona non grata."'),
         # a tag set inside the reported words leaves no comma on them
         (
             'If he were president today, he said later, his affair wouldn\'t "be an issue."',

@@ -803,8 +803,9 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
     # 'said he was "appalled"': the parser makes the adjective the clause's head, with its subject and verb
-    # outside the quote
-    stated = root.pos_ == "ADJ" and any(c.dep_ in _SUBJECT_DEPS for c in root.children)
+    # outside the quote; or the noun, also one it reads as a foreign word ('wrote that Guterres was "persona
+    # non grata"')
+    stated = root.pos_ in {"ADJ", "NOUN", "X"} and any(c.dep_ in _SUBJECT_DEPS for c in root.children)
     if not (root.pos_ in {"VERB", "AUX"} or stated) or start >= root.idx:
         return False
     # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
