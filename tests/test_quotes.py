@@ -458,9 +458,11 @@ def test_when_it_was_said_is_no_part_of_the_speaker(nlp):
         ('"We will not back down," said a spokesman at a news conference in Kyiv.', "a spokesman"),
         # before the cue the medium says who they are
         ("A commentator on X wrote that the melt is slowing.", "A commentator on X"),
+        # unless commas set it off
+        ("The chief executive, in a memo to staff seen by Reuters, said the cuts were painful.", "The chief executive"),
     ],
 )
-def test_where_it_was_said_after_the_cue_is_no_part_of_the_speaker(nlp, text, speaker):
+def test_where_it_was_said_after_the_cue_or_set_off_is_no_part_of_the_speaker(nlp, text, speaker):
     assert only(analyse(nlp, text)).speaker.text == speaker
 
 

@@ -3951,7 +3951,7 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
         if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c))
         or _is_when(c)
         or _is_own_aside(c)
-        or (verb is not None and head.i > verb.i and _is_occasion(c))
+        or (verb is not None and _is_occasion(c) and (head.i > verb.i or _comma_before(c) is not None))
         for t in c.subtree
     }
     # "Supreme Court justices across the ideological spectrum on Wednesday questioned ...": or on a
