@@ -2603,11 +2603,18 @@ def test_a_conjunct_repeating_the_outer_cues_has_is_the_speakers_next_act(nlp):
         "Hegseth said the boat was operated by a terrorist group but offered no evidence.",
         "Trump said the election was rigged but did not provide any evidence.",
         "Hegseth said the boat was operated by a terrorist group, without providing evidence.",
+        "Hegseth said the boat was operated by a terrorist group, though he has not released evidence.",
+        "Hegseth said the boat was operated by a terrorist group, although the Pentagon offered no proof.",
     ],
 )
 def test_the_writers_note_that_the_speaker_gave_no_proof_is_not_what_was_said(nlp, text):
     content = only(analyse(nlp, text)).content.text
     assert content in {"the boat was operated by a terrorist group", "the election was rigged"}
+
+
+def test_a_concession_that_says_nothing_of_proof_stays_in_what_was_said(nlp):
+    text = "He said the plan would work, though critics have doubts."
+    assert only(analyse(nlp, text)).content.text == "the plan would work, though critics have doubts"
 
 
 def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):

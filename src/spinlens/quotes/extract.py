@@ -2448,6 +2448,8 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= token.lower_ == "without" and any(
             c.dep_ == "pcomp" and _gives_evidence(c) for c in token.children
         )
+        # (", though it has not released evidence")
+        another_report |= token.dep_ == "advcl" and _withholds_evidence(token)
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
         # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
         # joins it as a second verb ("Ministers were warned that ..., a leaked memo seen by the Guardian shows")
@@ -2697,8 +2699,11 @@ def _is_past(verb: Token) -> bool:
 def _withholds_evidence(verb: Token) -> bool:
     """Whether a conjunct of a reported clause, with no subject of its own, is the writer's note that the
     outer speaker gave no proof: "Hegseth said the boat was operated by a terrorist group but offered no
-    evidence", "... but did not provide any details"."""
-    if verb.dep_ != "conj" or _has_subject(verb) or _outer_cue(verb.head) is None:
+    evidence", "... but did not provide any details"; or a clause conceding it: "The administration maintains
+    that the boats were carrying drugs, though it has not released evidence"."""
+    conjunct = verb.dep_ == "conj" and not _has_subject(verb)
+    conceding = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCEDING for c in verb.children)
+    if not (conjunct or conceding) or _outer_cue(verb.head) is None:
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
     return _gives_evidence(verb) and (
@@ -2715,7 +2720,8 @@ _GRANTED = frozenset(
     {"request", "application", "permit", "permission", "visa", "entry", "access", "bail", "petition", "motion",
      "licence", "license", "asylum", "parole", "process", "appeal", "service", "benefit", "funding"}
 )  # fmt: skip
-_GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply"})
+_GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply", "release", "publish"})
+_CONCEDING = frozenset({"though", "although"})
 _PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
 
 
