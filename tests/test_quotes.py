@@ -1465,6 +1465,31 @@ def test_a_headlines_cue_the_parser_takes_for_a_plural_noun_still_speaks(nlp, te
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, "rejects", rest)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # the tagger reads "predicts" as a plural noun on "Orban", the sentence's head
+        ("Orban predicts that the war will end soon.", "Orban", "predicts", "that the war will end soon"),
+        # the parser makes "Trump" the head, "charges" its object
+        (
+            "Trump charges that countries that stand to benefit from the deal donated millions to the foundation.",
+            "Trump",
+            "charges",
+            "that countries that stand to benefit from the deal donated millions to the foundation",
+        ),
+        ("But Trump claims that he should be the exception.", "Trump", "claims", "that he should be the exception"),
+    ],
+)
+def test_a_cue_after_a_name_the_tagger_takes_for_a_plural_noun_still_speaks(nlp, text, speaker, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, cue, content)
+
+
+def test_a_plural_noun_with_a_that_clause_and_no_name_before_it_is_no_cue(nlp):
+    assert analyse(nlp, "Fears that the plague would spread.").quotes == []
+    assert analyse(nlp, "The fears that the plague would spread have now taken hold.").quotes == []
+
+
 def test_a_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nlp):
     text = "Russia says it downed 41 Ukrainian drones, Kyiv reports strikes on refinery"
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

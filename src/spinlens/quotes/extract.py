@@ -910,6 +910,29 @@ def _remark_taken_by_a_plural(cue: Token) -> Found | None:
     return Found(remark, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
 
 
+def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
+    """A present-tense cue after a bare name that the tagger reads as a plural noun, the name its modifier:
+    "Trump predicts that the war will end soon", or its head ("Trump charges that ...", read as the
+    sentence's head with "charges" its object). With no other verb but the one in its that-clause, the
+    sentence's cue is the "noun", and the name before it speaks ("Intelligence reports that ..." too)."""
+    if cue.tag_ != "NNS" or _lemma(cue) not in CLAUSE_CUES or cue.i + 1 >= cue.sent.end:
+        return None
+    that, root = cue.nbor(), cue.sent.root
+    if that.lower_ != "that" or that.dep_ != "mark" or that.head.head != cue:
+        return None
+    if not (cue == root or (cue.head == root and root.i == cue.i - 1)):
+        return None
+    # (after "But" or "And" opening the sentence)
+    names = [t for t in cue.sent if t.i < cue.i and not (t.i == cue.sent.start and t.dep_ == "cc")]
+    if not names or not all(t.is_title and t.pos_ != "DET" for t in names):
+        return None
+    speaker = _tokens_range(names)
+    content = _tokens_range(list(that.head.subtree))
+    if speaker is None or content is None:
+        return None
+    return Found(content, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False)
+
+
 def _from_cue(token: Token) -> list[Found]:
     if _is_according_to(token):
         return _according_to(token, token.nbor())
@@ -920,6 +943,7 @@ def _from_cue(token: Token) -> list[Found]:
     # a cue the tagger took for a noun, or a noun that is one
     taken = (
         _cue_taken_for_a_noun(token)
+        or _clause_cue_taken_for_a_plural(token)
         or _evidence_tag_taken_for_a_noun(token)
         or _remark_taken_by_a_plural(token)
         or _owned_claim(token)
