@@ -1485,6 +1485,12 @@ def test_a_cue_after_a_name_the_tagger_takes_for_a_plural_noun_still_speaks(nlp,
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, cue, content)
 
 
+def test_a_name_the_parser_takes_for_a_noun_on_the_cue_speaks(nlp):
+    # "Trump" read as a compound on "predicts", which has no subject
+    quote = only(analyse(nlp, "President Trump predicts that the war will end soon."))
+    assert (quote.speaker.text, quote.content.text) == ("President Trump", "that the war will end soon")
+
+
 def test_a_plural_noun_with_a_that_clause_and_no_name_before_it_is_no_cue(nlp):
     assert analyse(nlp, "Fears that the plague would spread.").quotes == []
     assert analyse(nlp, "The fears that the plague would spread have now taken hold.").quotes == []

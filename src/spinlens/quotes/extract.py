@@ -2975,6 +2975,16 @@ def _is_bare_past(verb: Token) -> bool:
     )
 
 
+def _compound_subject(verb: Token) -> bool:
+    """Whether the parser takes the subject before a cue for nouns on it: evidence before "show", or a name
+    before a cue in the present or past."""
+    if verb.i == 0 or verb.doc[verb.i - 1].dep_ != "compound":
+        return False
+    before = verb.doc[verb.i - 1]
+    named = verb.tag_ in {"VBZ", "VBD"} and before.head == verb and before.pos_ == "PROPN"
+    return verb.lemma_ in EVIDENCE_CUES or named
+
+
 def _speaker(verb: Token) -> Span | None:
     if _is_clipped_passive(verb) or _is_participle_on_its_subject(verb):
         return None
@@ -3023,9 +3033,9 @@ def _speaker(verb: Token) -> Span | None:
         return _trimmed_subtree(speaking, verb)
     if not subjects and (asked := _subject_of_an_aside(verb)) is not None:
         return _trimmed_subtree(asked, verb)
-    if not subjects and verb.lemma_ in EVIDENCE_CUES and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound":
+    if not subjects and _compound_subject(verb):
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
-        # nouns on "show"
+        # nouns on "show", and a name for one on a present or past cue ("President Trump predicts that ...")
         doc, first = verb.doc, verb.i - 1
         while first > 0 and doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= verb.i:
             first -= 1
