@@ -1564,6 +1564,11 @@ def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):
             "unlawful.",
             "Chief Justice John Roberts",
         ),
+        # also with a name in apposition, and the comma hung on it
+        (
+            "Iran's foreign minister Abbas Araghchi, writing in the Financial Times, argued that sanctions had failed.",
+            "Iran's foreign minister Abbas Araghchi",
+        ),
         # nor a description between commas after a name
         (
             "COGAT, the Israeli military body that oversees aid, said it had let 4,000 trucks in.",

@@ -3444,9 +3444,19 @@ def _participle_subject(verb: Token, clause: Token) -> Token | None:
     if clause.dep_ not in {"advcl", "ccomp"}:
         return None
     doc = verb.doc
+    if doc[clause.i - 1].text != ",":
+        return None
+    # the subject's words end at the comma, which the parser may hang on them ("Iran's foreign minister Abbas
+    # Araghchi, writing in the Financial Times, argued ...")
     return next(
-        (s for s in clause.children if s.dep_ == "nsubj" and doc[s.i + 1].text == "," and clause.i == s.i + 2), None
+        (s for s in clause.children if s.dep_ == "nsubj" and _last_word(s).i == clause.i - 2),
+        None,
     )
+
+
+def _last_word(head: Token) -> Token:
+    """The last token of the head's phrase that is no punctuation."""
+    return next(t for t in reversed(list(head.subtree)) if not t.is_punct or t.i == head.i)
 
 
 def _clause_of(word: Token) -> Token:
