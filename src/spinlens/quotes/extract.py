@@ -120,8 +120,6 @@ _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
-# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
-# marches," a phrase critics called inflammatory')
 # What a statement provokes, and how, in a participle closing it ("..., prompting outrage", "..., drawing
 # criticism from rights groups"): the writer's account of how it was taken
 _PROVOKING = frozenset(
@@ -135,6 +133,8 @@ _REACTIONS = frozenset(
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
 _WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | OUTCRIES
+# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
+# marches," a phrase critics called inflammatory')
 _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
