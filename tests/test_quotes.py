@@ -1478,6 +1478,8 @@ def test_a_headlines_cue_the_parser_takes_for_a_plural_noun_still_speaks(nlp, te
             "that countries that stand to benefit from the deal donated millions to the foundation",
         ),
         ("But Trump claims that he should be the exception.", "Trump", "claims", "that he should be the exception"),
+        # ... with the that-clause hung on the name
+        ("Trump notes that the economy is booming.", "Trump", "notes", "that the economy is booming"),
     ],
 )
 def test_a_cue_after_a_name_the_tagger_takes_for_a_plural_noun_still_speaks(nlp, text, speaker, cue, content):
@@ -1489,6 +1491,9 @@ def test_a_name_the_parser_takes_for_a_noun_on_the_cue_speaks(nlp):
     # "Trump" read as a compound on "predicts", which has no subject
     quote = only(analyse(nlp, "President Trump predicts that the war will end soon."))
     assert (quote.speaker.text, quote.content.text) == ("President Trump", "that the war will end soon")
+    # also where the tagger reads the name as a common noun
+    quote = only(analyse(nlp, "Trump maintains that the economy is booming."))
+    assert (quote.speaker.text, quote.content.text) == ("Trump", "that the economy is booming")
 
 
 def test_a_plural_noun_with_a_that_clause_and_no_name_before_it_is_no_cue(nlp):

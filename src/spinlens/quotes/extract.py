@@ -913,12 +913,13 @@ def _remark_taken_by_a_plural(cue: Token) -> Found | None:
 def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
     """A present-tense cue after a bare name that the tagger reads as a plural noun, the name its modifier:
     "Trump predicts that the war will end soon", or its head ("Trump charges that ...", read as the
-    sentence's head with "charges" its object). With no other verb but the one in its that-clause, the
-    sentence's cue is the "noun", and the name before it speaks ("Intelligence reports that ..." too)."""
+    sentence's head with "charges" its object, and the that-clause hung on either). With no other verb but
+    the one in its that-clause, the sentence's cue is the "noun", and the name before it speaks
+    ("Intelligence reports that ..." too)."""
     if cue.tag_ != "NNS" or _lemma(cue) not in CLAUSE_CUES or cue.i + 1 >= cue.sent.end:
         return None
     that, root = cue.nbor(), cue.sent.root
-    if that.lower_ != "that" or that.dep_ != "mark" or that.head.head != cue:
+    if that.lower_ != "that" or that.dep_ != "mark" or that.head.head not in {cue, root}:
         return None
     if not (cue == root or (cue.head == root and root.i == cue.i - 1)):
         return None
@@ -2981,8 +2982,9 @@ def _compound_subject(verb: Token) -> bool:
     if verb.i == 0 or verb.doc[verb.i - 1].dep_ != "compound":
         return False
     before = verb.doc[verb.i - 1]
-    named = verb.tag_ in {"VBZ", "VBD"} and before.head == verb and before.pos_ == "PROPN"
-    return verb.lemma_ in EVIDENCE_CUES or named
+    # (the tagger may read "Trump" as a common noun)
+    name = before.pos_ == "PROPN" or before.ent_type_ in _NAMED_SPEAKERS
+    return verb.lemma_ in EVIDENCE_CUES or (verb.tag_ in {"VBZ", "VBD"} and before.head == verb and name)
 
 
 def _speaker(verb: Token) -> Span | None:
