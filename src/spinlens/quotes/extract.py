@@ -2982,8 +2982,9 @@ def _compound_subject(verb: Token) -> bool:
     if verb.i == 0 or verb.doc[verb.i - 1].dep_ != "compound":
         return False
     before = verb.doc[verb.i - 1]
-    # (the tagger may read "Trump" as a common noun)
-    name = before.pos_ == "PROPN" or before.ent_type_ in _NAMED_SPEAKERS
+    # (the tagger may read "Trump" or "Starmer" as a common noun; not "the only program on the list questions
+    # whether ...", where it runs the subject into "questions")
+    name = before.pos_ == "PROPN" or before.ent_type_ in _NAMED_SPEAKERS or before.is_title
     return verb.lemma_ in EVIDENCE_CUES or (verb.tag_ in {"VBZ", "VBD"} and before.head == verb and name)
 
 
