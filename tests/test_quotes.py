@@ -4099,6 +4099,24 @@ def test_unnamed_sources_stay_unresolved(nlp):
     assert only(record).speaker_entity is None
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Pope Leo XIV appealed for a Christmas truce.", "a Christmas truce"),
+        # with what they are to do, which the parser hangs on the cue
+        ("Police appealed for witnesses to come forward.", "witnesses to come forward"),
+    ],
+)
+def test_what_is_appealed_for(nlp, text, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.cue.text, quote.content.text) == ("appealed for", content)
+
+
+@pytest.mark.parametrize("text", ["The state appealed the verdict.", "He appealed to the Supreme Court."])
+def test_a_legal_appeal_says_nothing(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
 def test_what_is_urged_or_called_for(nlp):
     urged = only(analyse(nlp, "Mahmoud Abbas urged the UN Security Council to act."))
     assert urged.content.text == "the UN Security Council to act"

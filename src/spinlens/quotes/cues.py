@@ -160,6 +160,7 @@ OBJECT_CUES = frozenset(
         "tweet",
         "recall",
         "show",
+        "appeal",
     ]
 )
 # Every verb that can report speech, looked up once per token of every parse
@@ -176,6 +177,7 @@ CUE_PREPOSITIONS = {
     "point": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "comment": frozenset({"on"}),
+    "appeal": frozenset({"for"}),
     "warn": frozenset({"of", "about", "against"}),
 }
 # Verbs of thinking make very many clauses that nobody would call a quote ("I think we should go") unless a

@@ -1934,6 +1934,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
+            # with what they are to do, which the parser hangs on the cue: "appealed for witnesses to come forward"
+            own += [
+                c
+                for c in verb.children
+                if c.dep_ in {"advcl", "xcomp"}
+                and own
+                and c.left_edge.i == own[-1].right_edge.i + 1
+                and c.left_edge.tag_ == "TO"
+            ]
             objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
         if objects and verb.lemma_ in _PLEDGES:
             # "vows elections within four years", "promised 50,000 more nurses by 2030": the deadline is pledged too
