@@ -857,7 +857,7 @@ def _owned_claim(noun: Token) -> Found | None:
     content = _tokens_range(list(clauses[0].subtree))
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, (noun.idx, noun.idx + len(noun.text)), direct=False)
+    return Found(content, speaker, _word_range(noun), direct=False)
 
 
 def _cue_taken_for_a_noun(calls: Token) -> Found | None:
@@ -875,7 +875,7 @@ def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     content = _tokens_range([t for t in calls.subtree if t.i >= calls.i])
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
+    return Found(content, speaker, _word_range(cue), direct=False, by_object=True)
 
 
 def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
@@ -907,7 +907,7 @@ def _remark_taken_by_a_plural(cue: Token) -> Found | None:
     remark = _tokens_range(list(cue.doc[cue.head.left_edge.i : cue.head.i + 1]))
     if speaker is None or remark is None:
         return None
-    return Found(remark, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False, by_object=True)
+    return Found(remark, speaker, _word_range(cue), direct=False, by_object=True)
 
 
 def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
@@ -931,7 +931,7 @@ def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
     content = _tokens_range(list(that.head.subtree))
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, (cue.idx, cue.idx + len(cue.text)), direct=False)
+    return Found(content, speaker, _word_range(cue), direct=False)
 
 
 def _from_cue(token: Token) -> list[Found]:
@@ -1106,7 +1106,7 @@ def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
     content = _tokens_range(list(doc[show.sent.start : comma]))
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, (show.idx, show.idx + len(show.text)), direct=False)
+    return Found(content, speaker, _word_range(show), direct=False)
 
 
 def _is_tag_taken_for_a_noun(token: Token) -> bool:
@@ -4177,6 +4177,10 @@ def _strip(text: str, start: int, end: int) -> Range | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _word_range(word: Token) -> Range:
+    return word.idx, word.idx + len(word.text)
 
 
 def _range(span: Span | None) -> Range | None:
