@@ -154,6 +154,29 @@ def test_reported_speech_with_that(nlp):
     assert quote.content.text == "that the border would stay closed until spring"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # an analyst's judgement and a forecast report what their makers hold, as an estimate does
+        (
+            "The think tank assessed that Moscow was trying to exhaust Ukraine's air defences before winter.",
+            "The think tank",
+            "assessed",
+        ),
+        (
+            "The Congressional Budget Office projected in a report released Wednesday that the deficit would "
+            "reach $1.9 trillion.",
+            "The Congressional Budget Office",
+            "projected",
+        ),
+    ],
+)
+def test_a_judgement_or_a_forecast_reports_its_clause(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+    assert quote.content.text == text[text.index("that ") : -1]
+
+
 def test_a_reported_clause_whose_verb_the_parser_took_for_a_participle(nlp):
     # the parser makes "agents" a second subject of "say" and "arrested" a clause on the agents
     text = (

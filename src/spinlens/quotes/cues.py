@@ -43,6 +43,8 @@ CLAUSE_CUES = frozenset(
         "estimate",
         "calculate",
         "conclude",
+        "assess",
+        "project",
         "recall",
         "stress",
         "emphasize",
