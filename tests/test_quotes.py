@@ -920,6 +920,14 @@ def test_a_speaker_the_parser_hangs_on_the_dateline_keeps_its_own_trim(nlp):
     assert only(analyse(nlp, text)).speaker.text == "Sudan's paramilitary Rapid Support Forces"
 
 
+def test_a_speaker_the_parser_hangs_on_the_dateline_speaks_through_a_cue_read_as_a_participle(nlp):
+    # the parser makes the minister an apposition to "TEL AVIV" and "posted" a participle on him
+    text = "TEL AVIV — Israel's defence minister, Israel Katz, posted on X that the army would act with full force."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Israel's defence minister, Israel Katz", "posted")
+    assert quote.content.text == "that the army would act with full force"
+
+
 def test_the_agency_in_a_dateline_is_no_role_description(nlp):
     text = "BERLIN (Reuters) - Asylum applications fell by nearly half, the interior ministry said."
     assert only(analyse(nlp, text)).speaker_entity is None
