@@ -1328,6 +1328,28 @@ def test_a_speaker_after_a_quote_has_no_quote_mark(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("quoted", "speaker"),
+    [
+        # the parser reads "Stop" in the group's name as a verb and makes it, with the quote, what was said
+        ('"We have no choice but to disrupt,"', "Just Stop Oil spokesperson Hannah Hunt"),
+        ('"The war must end now,"', "Stop the War Coalition convenor Lindsey German"),
+    ],
+)
+def test_a_name_after_a_quote_that_opens_like_a_verb_is_the_speakers(nlp, quoted, speaker):
+    quote = only(analyse(nlp, f"{quoted} {speaker} said."))
+    assert (quote.speaker.text, quote.content.text) == (speaker, quoted)
+
+
+def test_words_after_a_quote_that_a_speaker_before_it_reports_stay_what_was_said(nlp):
+    text = (
+        "As I wrote in my October 11 article, “Will Trump Make a Deal with the CIA on JFK Records?,” the CIA is "
+        "between a rock and a hard place."
+    )
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("I", text[text.index("“") : -1])
+
+
 def test_a_relative_clause_with_a_quote_of_its_own_is_no_part_of_the_speaker(nlp):
     text = (
         '"We are not terrorists, we are truckers," said Pat King, one of the organisers, who has previously said '

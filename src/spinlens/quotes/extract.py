@@ -255,6 +255,8 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             # never asked ..."'): the parser ran the sentence across the quote mark
             continue
         quote = _mostly_quote(found.content, quotes)
+        if quote is not None:
+            found = _name_taken_into_the_quote(text, found, quote) or found
         if quote is not None and found.cue is not None and found.cue[0] < quote[1] and quote[0] < found.cue[1]:
             # speech reported within the quote ('"The minister told me he would resign," Smith said'), or
             # opening it ('he was "told from the moment ..."'): its cue is the quoted speaker's words, so it is
@@ -753,6 +755,23 @@ def _whole_quotes(content: Range, quotes: list[Range]) -> Range:
         if quote_start < start < quote_end < end:
             start = quote_start
     return start, end
+
+
+def _name_taken_into_the_quote(text: str, found: Found, quote: Range) -> Found | None:
+    """The quote and its tag's whole speaker, where the parser reads the first words of a name after the quote
+    as a verb and makes them what was said, with the quote for its first words: '"We have no choice," Just
+    Stop Oil spokesperson Hannah Hunt said', '"...," Stop the War Coalition convenor Lindsey German said'."""
+    # (the parse may leave the opening mark out)
+    opening = text[quote[0] : found.content[0]] if quote[0] <= found.content[0] else "?"
+    if found.speaker is None or opening.strip("\"“'‘") or not quote[1] < found.content[1] <= found.speaker[0]:
+        return None
+    if text[quote[1] - 2] != "," or text[found.content[1] : found.speaker[0]].strip():
+        return None
+    name = text[quote[1] : found.content[1]]
+    if not all(word.replace("'", "").replace("-", "").isalnum() for word in name.split()):
+        return None
+    start = quote[1] + len(name) - len(name.lstrip())
+    return replace(found, content=quote, speaker=(start, found.speaker[1]))
 
 
 def _mostly_quote(content: Range, quotes: list[Range]) -> Range | None:
