@@ -177,6 +177,21 @@ def test_a_judgement_or_a_forecast_reports_its_clause(nlp, text, speaker, cue):
     assert quote.content.text == text[text.index("that ") : -1]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the parser hangs the clause on "the time" as a relative clause, as if it said which time
+        ("Officials said at the time that the attack was carried out by militants.", "Officials", "said"),
+        ("The ministry claimed at the time that the strike hit a weapons depot.", "The ministry", "claimed"),
+        ("Biden told reporters at the time that he had not been briefed.", "Biden", "told"),
+    ],
+)
+def test_what_was_said_at_the_time_is_the_clause_after_it(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+    assert quote.content.text == text[text.index("that ") : -1]
+
+
 def test_a_reported_clause_whose_verb_the_parser_took_for_a_participle(nlp):
     # the parser makes "agents" a second subject of "say" and "arrested" a clause on the agents
     text = (

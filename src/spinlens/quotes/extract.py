@@ -1411,6 +1411,36 @@ def _made_clear(make: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _clause_taken_for_the_times(verb: Token) -> Token | None:
+    """The that-clause of a cue with no clause of its own that the parser hangs on "at the time" as a
+    relative clause, as if it said which time: "Officials said at the time that the attack was carried out by
+    militants", "The New York Times reported at the time that the RT editor in chief ... conveyed ..."."""
+    if _lemma(verb) not in CLAUSE_CUES or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    times = [
+        time
+        for at in verb.children
+        if at.dep_ == "prep" and at.lower_ == "at"
+        for time in at.children
+        if time.dep_ == "pobj"
+        and time.lower_ == "time"
+        and [c.lower_ for c in time.children if c.dep_ == "det"] == ["the"]
+    ]
+    return next(
+        (
+            clause
+            for time in times
+            for clause in time.children
+            if clause.dep_ == "relcl"
+            and clause.left_edge.i == time.i + 1
+            and clause.left_edge.lower_ == "that"
+            and clause.left_edge.dep_ in {"advmod", "mark"}
+            and _has_subject(clause)
+        ),
+        None,
+    )
+
+
 def _reads_out_words(verb: Token) -> bool:
     """Whether "read" has written words for subject, and so says what they say: '"We will not be
     intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not. After
@@ -1607,6 +1637,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if (made := _made_clear(verb)) is not None:
         clause = made[1]
         return _tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
+    if (then := _clause_taken_for_the_times(verb)) is not None:
+        return _tokens_range([t for t in then.subtree if t not in _not_reported(then)]), False
     # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
