@@ -184,9 +184,15 @@ def test_a_judgement_or_a_forecast_reports_its_clause(nlp, text, speaker, cue):
         ("Officials said at the time that the attack was carried out by militants.", "Officials", "said"),
         ("The ministry claimed at the time that the strike hit a weapons depot.", "The ministry", "claimed"),
         ("Biden told reporters at the time that he had not been briefed.", "Biden", "told"),
+        ("Israel admitted for the first time that it had killed the aid workers.", "Israel", "admitted"),
+        (
+            "The Kremlin acknowledged for the first time that its troops had crossed the border.",
+            "The Kremlin",
+            "acknowledged",
+        ),
     ],
 )
-def test_what_was_said_at_the_time_is_the_clause_after_it(nlp, text, speaker, cue):
+def test_what_was_said_at_the_time_or_for_the_first_time_is_the_clause_after_it(nlp, text, speaker, cue):
     quote = only(analyse(nlp, text))
     assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
     assert quote.content.text == text[text.index("that ") : -1]

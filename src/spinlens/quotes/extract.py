@@ -1412,16 +1412,17 @@ def _made_clear(make: Token) -> tuple[Token, Token] | None:
 
 
 def _clause_taken_for_the_times(verb: Token) -> Token | None:
-    """The that-clause of a cue with no clause of its own that the parser hangs on "at the time" as a
-    relative clause, as if it said which time: "Officials said at the time that the attack was carried out by
-    militants", "The New York Times reported at the time that the RT editor in chief ... conveyed ..."."""
+    """The that-clause of a cue with no clause of its own that the parser hangs on "at the time" or "for the
+    first time" as a relative clause, as if it said which time: "Officials said at the time that the attack
+    was carried out by militants", "The New York Times reported at the time that the RT editor in chief ...
+    conveyed ...", "Israel admitted for the first time that it had killed the aid workers"."""
     if _lemma(verb) not in CLAUSE_CUES or any(c.dep_ == "ccomp" for c in verb.children):
         return None
     times = [
         time
-        for at in verb.children
-        if at.dep_ == "prep" and at.lower_ == "at"
-        for time in at.children
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "for"}
+        for time in prep.children
         if time.dep_ == "pobj"
         and time.lower_ == "time"
         and [c.lower_ for c in time.children if c.dep_ == "det"] == ["the"]
