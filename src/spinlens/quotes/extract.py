@@ -1411,37 +1411,6 @@ def _made_clear(make: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def _clause_taken_for_the_times(verb: Token) -> Token | None:
-    """The that-clause of a cue with no clause of its own that the parser hangs on "at the time" or "for the
-    first time" as a relative clause, as if it said which time: "Officials said at the time that the attack
-    was carried out by militants", "The New York Times reported at the time that the RT editor in chief ...
-    conveyed ...", "Israel admitted for the first time that it had killed the aid workers"."""
-    if _lemma(verb) not in CLAUSE_CUES or any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    times = [
-        time
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in {"at", "for"}
-        for time in prep.children
-        if time.dep_ == "pobj"
-        and time.lower_ == "time"
-        and [c.lower_ for c in time.children if c.dep_ == "det"] == ["the"]
-    ]
-    return next(
-        (
-            clause
-            for time in times
-            for clause in time.children
-            if clause.dep_ == "relcl"
-            and clause.left_edge.i == time.i + 1
-            and clause.left_edge.lower_ == "that"
-            and clause.left_edge.dep_ in {"advmod", "mark"}
-            and _has_subject(clause)
-        ),
-        None,
-    )
-
-
 def _reads_out_words(verb: Token) -> bool:
     """Whether "read" has written words for subject, and so says what they say: '"We will not be
     intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not. After
@@ -1638,8 +1607,6 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if (made := _made_clear(verb)) is not None:
         clause = made[1]
         return _tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
-    if (then := _clause_taken_for_the_times(verb)) is not None:
-        return _tokens_range([t for t in then.subtree if t not in _not_reported(then)]), False
     # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
@@ -2618,17 +2585,41 @@ def _is_reaction(participle: Token) -> bool:
 
 def _clauses_on_the_time(verb: Token) -> list[Token]:
     """The that-clause a cue reports, which the parser may hang on the time the cue took: "Scientists have
-    warned for decades that the planet is heating up"."""
+    warned for decades that the planet is heating up", also as a relative clause on "the time", as if it said
+    which time ("Officials said at the time that the attack was carried out by militants", "Israel admitted
+    for the first time that it had killed the aid workers")."""
     return [
         clause
         for when in verb.children
-        if when.i > verb.i and _is_when(when) and not _is_cue_preposition(verb, when)
+        if when.i > verb.i and (_is_when(when) or _is_the_time(when)) and not _is_cue_preposition(verb, when)
         for time in when.children
         if time.dep_ == "pobj"
         for clause in time.children
-        # (not a relative clause: "asked about the 50,000 hours that officers have logged")
-        if clause.dep_ == "acl" and _is_that_clause(clause)
+        # (not a relative clause that "that" is a part of: "asked about the 50,000 hours that officers have
+        # logged")
+        if (
+            clause.dep_ == "acl"
+            or (
+                clause.dep_ == "relcl"
+                and clause.left_edge.dep_ in {"advmod", "mark"}
+                and clause.left_edge.i == time.i + 1
+            )
+        )
+        and _is_that_clause(clause)
     ]
+
+
+def _is_the_time(phrase: Token) -> bool:
+    """Whether a phrase is "at the time" or "for the (first) time" ("during the time that he served" is a
+    time)."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ in {"at", "for"}
+        and any(
+            c.dep_ == "pobj" and c.lower_ == "time" and [d.lower_ for d in c.children if d.dep_ == "det"] == ["the"]
+            for c in phrase.children
+        )
+    )
 
 
 def _is_that_clause(clause: Token) -> bool:
