@@ -2651,6 +2651,22 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             "that he regrets the separation",
             "Christianity a humanism",
         ),
+        # after a present or a modal, a past tense is the outer speaker's even where the clause reports words
+        # itself; and the speaker is the cue's whole, which the parser splits into two subjects
+        (
+            'The European Union\'s foreign policy chief Kaja Kallas said the bloc "strongly condemns" the move '
+            "and called on Israel to reverse it.",
+            "The European Union's foreign policy chief Kaja Kallas",
+            'the bloc "strongly condemns" the move',
+            "Israel to reverse it",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov warned that Russia would respond and said any confiscation would be "
+            '"illegal".',
+            "Kremlin spokesman Dmitry Peskov",
+            "that Russia would respond",
+            'any confiscation would be "illegal"',
+        ),
     ],
 )
 def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_speaker(

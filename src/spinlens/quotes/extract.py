@@ -2765,7 +2765,11 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head, verb))):
         return False
     outer = _outer_cue(verb.head)
-    return outer is not None and _is_past(outer) and _goes_on_for_the_outer_speaker(verb)
+    # a past tense after a present or a modal cannot share their subject, even where the clause reports words
+    # itself: "Kallas said the bloc "strongly condemns" the move and called on Israel to reverse it", "Peskov
+    # warned that Russia would respond and said any confiscation would be illegal"
+    mismatched = verb.head.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in verb.head.children)
+    return outer is not None and _is_past(outer) and _goes_on_for_the_outer_speaker(verb, mismatched)
 
 
 def _is_past(verb: Token) -> bool:
@@ -2845,9 +2849,10 @@ def _speechless(clause: Token, act: Token) -> bool:
     )
 
 
-def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
+def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = False) -> bool:
     """What a closing participle and a reporting conjunct share: a verb of speech with no subject, on a
-    reported clause that reports no speech itself, after the outer cue and its speaker."""
+    reported clause that reports no speech itself (`whatever_the_clause`: or that does), after the outer cue
+    and its speaker."""
     clause, outer = verb.head, _outer_cue(verb.head)
     return (
         _lemma(verb) in _CLOSING_PARTICIPLES
@@ -2857,7 +2862,8 @@ def _goes_on_for_the_outer_speaker(verb: Token) -> bool:
         # speech; but "officers had shown maximum restraint" is no speech, nor is what the speaker urges ("urged
         # Muslim nations to speak with one voice, telling a summit ...")
         and (
-            _lemma(clause) not in ALL_CUES | {"lie"}
+            whatever_the_clause
+            or _lemma(clause) not in ALL_CUES | {"lie"}
             or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
             or (clause.dep_ == "xcomp" and _is_infinitive(clause))
         )
@@ -3164,6 +3170,10 @@ def _speaker(verb: Token) -> Span | None:
                 # "said the sentence showed that no one is above the law and warned ...": what shows
                 # something says nothing more; who said it showed does
                 head = further
+            if verb.dep_ == "conj" and head.lemma_ in ALL_CUES and (outer_speaker := _speaker(head)) is not None:
+                # a conjunct speaks as the outer cue's speaker, also where the parser gives that cue two
+                # subjects ("The European Union's foreign policy chief Kaja Kallas said ... and called on ...")
+                return outer_speaker
         elif (tag := _tag_before(verb)) is not None:
             head = tag
         elif (
