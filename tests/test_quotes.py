@@ -1091,6 +1091,20 @@ def test_a_participle_after_an_object_is_what_the_speaker_did_meanwhile(nlp):
     assert chanted.speaker.text == "Small groups of protesters"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mnuchin tweeted the decision after meeting with President Trump at the White House.", "the decision"),
+        ('Bill Clinton calls Obamacare "crazy system" during campaign stop', 'Obamacare "crazy system"'),
+        # when something was proposed or someone questioned is no words at all
+        ("Much of it can be credited to the aggressive laws proposed during President Nixon's term in office.", None),
+        ("Mr. Trump, when questioned after the debate, asserted that he paid taxes.", "that he paid taxes"),
+    ],
+)
+def test_when_the_words_were_given_is_no_part_of_them(nlp, text, content):
+    assert [q.content.text for q in analyse(nlp, text).quotes] == ([content] if content else [])
+
+
 def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_reports(nlp):
     text = "The minister slammed the plan at a news conference on Monday."
     assert only(analyse(nlp, text)).content.text == "the plan"

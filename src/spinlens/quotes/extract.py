@@ -4054,7 +4054,14 @@ def _is_when(token: Token) -> bool:
     calm) or a bare noun phrase ("Polling by YouGov last week found ...")."""
     if token.dep_ == "npadvmod":
         return token.ent_type_ in {"DATE", "TIME"}
+    if token.dep_ == "prep" and token.lower_ in _WHEN_PREPOSITIONS:
+        return True
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+# Prepositions that say only when, whatever their object: "proposed during Nixon's term", "when questioned
+# after the debate"
+_WHEN_PREPOSITIONS = _CLAUSE_PREPOSITIONS | {"during"}
 
 
 def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
