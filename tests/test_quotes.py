@@ -1105,6 +1105,41 @@ def test_when_the_words_were_given_is_no_part_of_them(nlp, text, content):
     assert [q.content.text for q in analyse(nlp, text).quotes] == ([content] if content else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parser takes the clause of time for what was said
+        (
+            "It was the words I can't breathe, as Eric Garner said before he died.",
+            "Eric Garner",
+            "It was the words I can't breathe",
+        ),
+        # and hangs what was said on it
+        (
+            "The minister said before the talks began that Kyiv would not cede land.",
+            "The minister",
+            "that Kyiv would not cede land",
+        ),
+        # a quoted question is what was asked
+        (
+            'Jeanine Pirro spoke to Hannity on Thursday night and asked, "Since when does truth depend on your '
+            'political party?"',
+            "Jeanine Pirro",
+            '"Since when does truth depend on your political party?"',
+        ),
+        # a time within what was said stays
+        (
+            "Senator Marco Rubio pointed out that voter fraud just a day after the elections did not help.",
+            "Senator Marco Rubio",
+            "that voter fraud just a day after the elections did not help",
+        ),
+    ],
+)
+def test_a_clause_of_time_on_the_cue_is_not_what_was_said(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
 def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_reports(nlp):
     text = "The minister slammed the plan at a news conference on Monday."
     assert only(analyse(nlp, text)).content.text == "the plan"

@@ -1707,6 +1707,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             else [c]
         )
     ]
+    # "as Eric Garner said before he died": a clause of time the parser takes for what was said; what was said
+    # is the that-clause it may hang on it ("said before the talks began that Kyiv would not cede land")
+    clauses = [
+        reported
+        for c in clauses
+        for reported in (
+            [f for f in c.children if f.dep_ == "ccomp" and _is_that_clause(f)]
+            if _is_time_taken_for_a_clause(c)
+            else [c]
+        )
+    ]
     # or a second clause of the cue's, after what was said ("said he would freeze rents, a pledge landlords
     # have called ruinous"; "promised 50,000 more nurses, a pledge critics dismissed as fantasy" has no other;
     # "said prices would fall, remarks which angered unions", the remark read as a verb)
@@ -2684,7 +2695,25 @@ def _is_as_said(verb: Token) -> bool:
         and _lemma(verb) in CLAUSE_CUES
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
         and _has_subject(verb)
-        and not any(c.dep_ in own_objects or _is_cue_preposition(verb, c) for c in children)
+        and not any(
+            (c.dep_ in own_objects and not _is_time_taken_for_a_clause(c)) or _is_cue_preposition(verb, c)
+            for c in children
+        )
+    )
+
+
+def _is_time_taken_for_a_clause(clause: Token) -> bool:
+    """Whether a clause the parser hangs on a cue as what was said says when: "as Eric Garner said before he
+    died"."""
+    # (opening the clause: not "am told that after the trip to Chile his support has dried up", nor a quoted
+    # question, '"Since when does truth ... depend on your political party?"')
+    opening = clause.left_edge
+    return (
+        clause.dep_ == "ccomp"
+        and opening.dep_ == "mark"
+        and opening.head == clause
+        and opening.lower_ in _CLAUSE_PREPOSITIONS
+        and clause.doc[opening.i - 1].text not in _OPENING_QUOTES
     )
 
 
