@@ -2187,6 +2187,8 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
     [
         "Symptoms include swollen lymph nodes, called buboes.",
         "Guyger entered the apartment and called 911.",
+        "She called into Tom Joyner's radio program when she was home sick with pneumonia.",
+        "Young died at a time when some calls into the VA hotline were going to voicemail.",
         # nor is referring a case on
         "The committee will refer the matter to the FBI.",
         # nor convening an election, a strike or a meeting

@@ -1002,9 +1002,11 @@ def _from_cue(token: Token) -> list[Found]:
         _names_a_thing(token)
         or _convenes(token)
         or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
+        or _calls_in(token)
     ):
-        # "swollen lymph nodes, called buboes" names; "called a snap election" convenes; "called 911" telephones
-        # ('called the ruling "a correct one"' does not, nor 'called the AR-15 "a weapon of war"')
+        # "swollen lymph nodes, called buboes" names; "called a snap election" convenes; "called 911" and "called
+        # into a radio program" telephone ('called the ruling "a correct one"' does not, nor 'called the AR-15 "a
+        # weapon of war"')
         return []
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         # "she wrote, without citing evidence", "left without saying a word": what was not said
@@ -3631,6 +3633,15 @@ def _name_taken_for_a_modifier(subject: Token) -> Token | None:
             and _describes(subject, c)
         ),
         None,
+    )
+
+
+def _calls_in(call: Token) -> bool:
+    """Whether "call" telephones into a programme or a line ("she called into Tom Joyner's radio program",
+    "calls into the VA hotline"), with nothing it is called; "calling into question" is one's words."""
+    return not any(c.dep_ in {"dobj", "oprd", "ccomp"} for c in call.children) and any(
+        c.dep_ == "prep" and c.lower_ == "into" and not any(o.lower_ == "question" for o in c.children)
+        for c in call.children
     )
 
 
