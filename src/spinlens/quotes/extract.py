@@ -761,11 +761,13 @@ def _name_taken_into_the_quote(text: str, found: Found, quote: Range) -> Found |
     """The quote and its tag's whole speaker, where the parser reads the first words of a name after the quote
     as a verb and makes them what was said, with the quote for its first words: '"We have no choice," Just
     Stop Oil spokesperson Hannah Hunt said', '"...," Stop the War Coalition convenor Lindsey German said'."""
-    # (the parse may leave the opening mark out)
-    opening = text[quote[0] : found.content[0]] if quote[0] <= found.content[0] else "?"
-    if found.speaker is None or opening.strip("\"“'‘") or not quote[1] < found.content[1] <= found.speaker[0]:
+    if found.speaker is None or not quote[0] <= found.content[0] < quote[1] < found.content[1] <= found.speaker[0]:
         return None
-    if text[quote[1] - 2] != "," or text[found.content[1] : found.speaker[0]].strip():
+    # what was said opens the quote (the parse may leave the opening mark out), which closes on a comma, and
+    # runs up to the speaker
+    if text[quote[0] : found.content[0]].strip("\"“'‘") or text[quote[1] - 2] != ",":
+        return None
+    if text[found.content[1] : found.speaker[0]].strip():
         return None
     name = text[quote[1] : found.content[1]]
     if not all(word.replace("'", "").replace("-", "").isalnum() for word in name.split()):
@@ -4090,8 +4092,9 @@ def _is_citation_after(verb: Token, participle: Token) -> bool:
 
 
 def _is_when(token: Token) -> bool:
-    """Whether a phrase says when: a preposition ("on Friday", "in March": "called on Friday for calm" calls for
-    calm) or a bare noun phrase ("Polling by YouGov last week found ...")."""
+    """Whether a phrase says when: a preposition with a date ("on Friday", "in March": "called on Friday for
+    calm" calls for calm) or one that says only when (`_WHEN_PREPOSITIONS`), or a bare noun phrase ("Polling
+    by YouGov last week found ...")."""
     if token.dep_ == "npadvmod":
         return token.ent_type_ in {"DATE", "TIME"}
     if token.dep_ == "prep" and token.lower_ in _WHEN_PREPOSITIONS:
