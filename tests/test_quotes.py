@@ -1041,6 +1041,37 @@ def test_making_clear_or_making_the_case_says_it(nlp, text, cue, content):
 @pytest.mark.parametrize(
     "text",
     [
+        "If Muslims sincerely condemn jihad terror, they shouldn't oppose him.",
+        "He can't credibly make fun of the ratings if Holt asks him about his tax returns.",
+        "If Trump's plan rejected single mothers, black families would be especially affected.",
+        "If he were to deny this, would anybody believe him?",
+    ],
+)
+def test_words_supposed_in_a_condition_are_not_reported(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # "if" that asks whether, compares or concedes supposes nothing
+        ("No one can know if the children belong to the adults who say they are their parents.", "say"),
+        (
+            "When he got back into bed, the sound hit him again; as if, he told doctors, he had walked through a wall.",
+            "told",
+        ),
+        ("Even if she still cannot bring herself to say it, Fisher knows that the pope is wrong.", "knows"),
+        # nor does an aside of the writer's within the condition
+        ("If, as I've suggested, he benefits from the deduction, he pays little.", "'ve suggested"),
+    ],
+)
+def test_a_cue_within_an_if_that_supposes_nothing_reports(nlp, text, cue):
+    assert cue in [q.cue.text for q in analyse(nlp, text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the writer's order to the reader
         "Note that date; 2011 was when the processes were put in place.",
         "Note the claims that the labeling is objective.",

@@ -998,7 +998,7 @@ def _from_cue(token: Token) -> list[Found]:
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
-    if _is_writers_aside(token):
+    if _is_writers_aside(token) or _is_hypothetical(token):
         return []
     if _lemma(token) == "call" and (
         _names_a_thing(token)
@@ -1440,6 +1440,29 @@ def _defends_ground(verb: Token) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
             return True
     return False
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    """Whether a cue lies in a condition, words supposed rather than said: "If Muslims sincerely condemn jihad
+    terror, ...", "If he had said: 'Viganò lied,' he would have ...", "if a jury of her peers finds she did
+    something wrong". Not where "if" asks whether ("asked if the Saudis had informed him"), compares ("as if,
+    he told doctors, he had walked through a wall") or concedes ("even if she cannot bring herself to say
+    ..."), nor for an aside of the writer's or a tag within the condition ("If, as I've suggested, ...")."""
+    if verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    clause = verb
+    while clause.dep_ != "advcl":
+        # (what is reported in the condition, and who a relative clause there describes, are not supposed:
+        # "if the children belong to the illegals who say they are their parents")
+        if clause.dep_ in {"ccomp", "relcl", "ROOT"} or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i}
+    return bool(marks & {"if", "unless"}) and not marks & {"as", "even"} and _lemma(clause.head) not in _WHETHER_VERBS
+
+
+# Verbs whose "if" asks whether: "asked if ...", "won't say if ...", "no one can know if ..."
+_WHETHER_VERBS = frozenset({"ask", "say", "know", "wonder", "see", "check", "tell", "decide", "determine", "question"})
 
 
 def _is_writers_aside(verb: Token) -> bool:
