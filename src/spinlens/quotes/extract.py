@@ -1458,7 +1458,7 @@ def _is_hypothetical(verb: Token) -> bool:
             return False
         clause = clause.head
     marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i}
-    return bool(marks & {"if", "unless"}) and not marks & {"as", "even"} and _lemma(clause.head) not in _WHETHER_VERBS
+    return bool(marks & _CONDITIONS) and not marks & {"as", "even"} and _lemma(clause.head) not in _WHETHER_VERBS
 
 
 # Verbs whose "if" asks whether: "asked if ...", "won't say if ...", "no one can know if ..."
@@ -1480,7 +1480,8 @@ def _is_writers_aside(verb: Token) -> bool:
 
 # The conjunctions of a clause that supposes a time or a condition rather than reports: "before many women
 # know they are pregnant", "if you believe the polls"
-_SUPPOSING_MARKS = frozenset({"before", "until", "till", "once", "when", "whenever", "if", "unless"})
+_CONDITIONS = frozenset({"if", "unless"})
+_SUPPOSING_MARKS = frozenset({"before", "until", "till", "once", "when", "whenever"}) | _CONDITIONS
 
 
 def _is_supposed(verb: Token) -> bool:
