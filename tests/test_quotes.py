@@ -1329,6 +1329,14 @@ def test_a_closing_tag_after_a_dateline_the_parser_made_a_first_subject_reports_
     assert (quote.speaker.text, quote.content.text) == ("officials", said)
 
 
+def test_a_closing_tag_whose_clause_the_parser_hung_on_the_dateline_reports_it(nlp):
+    # the parser makes "killed" a relative clause of "CITY" and the place a loose word of "said"
+    said = "At least 27 people were killed in Israeli strikes overnight"
+    text = f"GAZA CITY — {said}, the Gaza health ministry said, bringing the total death toll to more than 70,000."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("the Gaza health ministry", said)
+
+
 def test_a_closing_tag_at_a_paragraphs_end_reports_the_sentence_before_it(nlp):
     # spaCy gives the line break to the sentence it ends, and the parser makes "reported" a second clause of "said"
     text = (

@@ -1895,7 +1895,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for t in c.subtree
         ]
         return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
-    if (subject := _tag_taken_for_a_clause(verb)) is not None:
+    if (subject := _tag_taken_for_a_clause(verb) or _tag_on_a_dateline(verb)) is not None:
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
         return _tokens_range(_words_outside(doc[verb.sent.start : subject.left_edge.i], [])), False
     if _is_as_said(verb):
@@ -2708,6 +2708,29 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
             and all(c.dep_ in {"prep", "npadvmod"} and not _is_cue_preposition(verb, c) for c in after)
         )
     return subjects[0] if tagged else None
+
+
+def _tag_on_a_dateline(verb: Token) -> Token | None:
+    """The subject of a closing tag whose sentence opens the story, when the parser hung what was said on the
+    dateline's place as a relative clause and the place on the tag ("GAZA CITY — At least 27 people were killed
+    overnight, the health ministry said"), leaving the cue no clause."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if (
+        verb.head.i != verb.i
+        or _lemma(verb) not in CLAUSE_CUES
+        or len(subjects) != 1
+        or subjects[0].left_edge.i == 0
+        or doc[subjects[0].left_edge.i - 1].text != ","
+    ):
+        return None
+    for place in verb.children:
+        if place.i > subjects[0].i or place.left_edge.i != verb.sent.start:
+            continue
+        story = _story_start(doc, place.left_edge.idx)
+        if story is not None and any(t.pos_ == "VERB" and t.idx >= story for t in place.subtree):
+            return subjects[0]
+    return None
 
 
 def _is_as_said(verb: Token) -> bool:
