@@ -2426,6 +2426,19 @@ def test_when_one_calls_for_something_is_not_part_of_the_cue(nlp):
     assert (quote.cue.text, quote.content.text) == ("called on Friday for", "calm")
 
 
+def test_a_preposition_after_the_name_a_cue_gives_is_the_names_not_a_call_on(nlp):
+    # the parser hangs "on" on "called"; the sentence before makes it do so
+    text = (
+        "According to KFF, average premiums would rise by 114 percent next year. "
+        'Schumer called the Republican plan "a cruel hoax on working Americans."'
+    )
+    called = next(q for q in analyse(nlp, text).quotes if q.speaker.text == "Schumer")
+    assert (called.cue.text, called.content.text) == (
+        "called",
+        'the Republican plan "a cruel hoax on working Americans."',
+    )
+
+
 @pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
 def test_a_hope_is_a_view_held_though_the_parser_lemmatises_it_hop(nlp, verb):
     record = analyse(nlp, f"The minister {verb} that the talks will resume in May.")

@@ -4074,6 +4074,9 @@ def _is_cue_preposition(verb: Token, token: Token) -> bool:
         and not _is_when(token)
         and not _is_on_the_record(token)
         and not (verb.lemma_ == "point" and any(c.dep_ == "prt" for c in verb.children))
+        # one after what a cue of naming names is the name's ('called the plan "a cruel hoax on working
+        # Americans"'), not a call on them
+        and not any(c.dep_ == "oprd" and c.i < token.i for c in verb.children)
     )
 
 
