@@ -582,6 +582,36 @@ def test_a_writers_remark_whose_verb_is_read_as_a_plural_is_not_part_of_what_was
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a noun of any kind, which a verb of judging words false makes the writer's remark
+        (
+            "Robert F. Kennedy Jr. has long claimed that vaccines cause autism, a link that scientists have "
+            "repeatedly debunked.",
+            "that vaccines cause autism",
+        ),
+        ("Kennedy claimed vaccines cause autism, a link that has been debunked.", "vaccines cause autism"),
+        # a noun for words judged false, whatever its clause
+        ("He said the vaccine alters DNA, a myth that has been widely debunked.", "the vaccine alters DNA"),
+        ("Putin claims NATO provoked the war, a narrative that Western officials dispute.", "NATO provoked the war"),
+    ],
+)
+def test_a_writers_verdict_on_what_was_reported_is_not_the_speakers(nlp, text, said):
+    quote = analyse(nlp, text).quotes[0]
+    assert quote.content.text == said
+
+
+def test_what_a_relative_clause_of_judging_is_on_is_no_remark_unless_set_off_as_one(nlp):
+    # the parser hangs "denied" on the senator; what the judge denied is the claim, not him
+    text = (
+        "The transcript also cited another anonymous claim of sexual misconduct involving Kavanaugh, dating back "
+        "to 1985 and sent to the office of Sen. Sheldon Whitehouse (D-R.I.), which the judge also flatly denied "
+        "to investigators."
+    )
+    assert all(q.content.text != "Sen. Sheldon Whitehouse (D-R.I.)" for q in analyse(nlp, text).quotes)
+
+
 def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     quotes = analyse(nlp, "The IDF said 300 rockets had been fired from Lebanon, a claim Hezbollah denied.").quotes
     # the remark reports a denial of its own: of the claim

@@ -139,9 +139,13 @@ _REMARK_NOUNS = frozenset(
     {
         "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
         "phrase", "term", "label", "description", "characterization", "characterisation", "remark", "comment",
-        "excuse", "explanation", "finding", "conclusion", "assessment",
+        "excuse", "explanation", "finding", "conclusion", "assessment", "myth", "falsehood", "narrative", "theory",
+        "trope",
     }
 )  # fmt: skip
+# Verbs by which others judge words false: a clause of one on a noun after what was said makes the noun a remark
+# of the writer's, whatever the noun (", a link scientists have repeatedly debunked")
+_VERDICTS = frozenset({"debunk", "refute", "disprove", "discredit", "dispute", "deny", "reject", "contest"})
 # Nouns for words said whose owner's possessive is their speaker: "Trump's claim that ...", "his warning that ..."
 _OWNED_CLAIMS = frozenset(
     {
@@ -2379,9 +2383,11 @@ def _is_remark(noun: Token) -> bool:
     finding Israel's mission rejected as ...")."""
     if _is_noun_taken_for_a_verb(noun):
         return noun.lower_ in _REMARK_NOUNS and any(c.dep_ == "ccomp" for c in noun.children)
-    return noun.lemma_ in _REMARK_NOUNS and any(
-        c.dep_ in {"relcl", "acl"} or _remark_cue_taken_for_a_plural(c) for c in noun.children
-    )
+    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"} or _remark_cue_taken_for_a_plural(c)]
+    # (a noun of any other kind only in apposition, the writer's: "a restraining order, which a judge denied" is
+    # what was asked for)
+    judged = noun.dep_ == "appos" and noun.pos_ == "NOUN" and any(c.lemma_ in _VERDICTS for c in clauses)
+    return bool(clauses) and (noun.lemma_ in _REMARK_NOUNS or judged)
 
 
 def _is_remark_taken_for_a_verb(token: Token) -> bool:
