@@ -3616,6 +3616,8 @@ def test_as_someone_put_it(nlp, text, speaker):
         ),
         # whom a question was put to does not stop the tag being its attribution
         ('"But why?" the reporter asked him.', "the reporter", "asked"),
+        # a cue the tagger reads as a participle on its speaker, which the parser hangs on the quote's clause
+        ('"This is a witch hunt, plain and simple," Trump posted on Truth Social late Monday.', "Trump", "posted"),
         # a speaker described at length, and where the words were said
         (
             '"Vaccination is the only way to protect children from this dangerous disease," Hans Kluge, WHO '
@@ -3628,6 +3630,14 @@ def test_as_someone_put_it(nlp, text, speaker):
 def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cue):
     quote = only(analyse(nlp, text))
     assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_a_title_in_quote_marks_with_a_participle_after_it_is_nobodys_words(nlp):
+    text = (
+        'Otherwise known as the "Permanent Instruction of the Alta Vendita," a secret document written in the '
+        "early 19th Century that mapped out a blueprint for the subversion of the Catholic Church."
+    )
+    assert all(q.speaker is None for q in analyse(nlp, text).quotes)
 
 
 def test_a_hyphened_speaker_the_parser_splits_is_one(nlp):

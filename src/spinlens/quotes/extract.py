@@ -428,6 +428,13 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     verb = first
     while _lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
+    # '"This is a witch hunt," Trump posted on Truth Social': the tagger may read the cue as a participle on its
+    # speaker, which the parser hangs on the quote's clause; but a quote within a sentence may be a title, and
+    # a participle after it what was done with the thing it names ('the "Permanent Instruction of the Alta
+    # Vendita," a secret document written in the early 19th Century')
+    named = verb
+    if _lemma(named) not in TAG_CUES and span is not None and span.start == span.sent.start:
+        verb = next((c for c in named.children if c.dep_ == "acl" and _lemma(c) in TAG_CUES and c.i > named.i), named)
     # a sentence the tag splits: a quote that opens it and ends on a comma ('"Look," Trump said, "..."'; not a
     # question before a reply, '"...?" Kavanaugh responded, "..."', nor a title, 'On "State of the Union,"
     # Paul added, "..."')
@@ -457,7 +464,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     # (the parser may give the verb a subject among the quote's words too: '"... Full panic mode," said Leslie
     # Wimes')
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i] if verb is named else [named]
     if _lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
     if not subjects:
