@@ -3389,6 +3389,36 @@ def test_block_quote_after_a_colon(nlp):
     assert quote.content.text == "the factory will close in March and 400 jobs will go."
 
 
+def test_a_cue_closing_its_line_introduces_the_paragraph_after_it(nlp):
+    said = "It's typical of Hillary Clinton. She knows nothing, but the mouth never stops."
+    quote = only(analyse(nlp, f"Christie spoke on Wednesday.\n\nThe governor added:\n\n{said}\n\nHe left."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("The governor", "added", said)
+    # in quote marks that fill it
+    tweet = "“Hard to do much else when the witness conveniently has no corroborating evidence.”"
+    quote = only(analyse(nlp, f"Commentator Sean Davis tweeted:\n{tweet}"))
+    assert (quote.speaker.text, quote.content.text, quote.direct) == ("Commentator Sean Davis", tweet, True)
+
+
+def test_a_block_quote_keeps_the_attributions_within_it(nlp):
+    # what a source reports is others' words as often as its own
+    text = "Reuters reports:\n\nHungarian leader Viktor Orban called on Sunday for a global alliance against migration."
+    assert {(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes} == {
+        ("Reuters", "reports"),
+        ("Hungarian leader Viktor Orban", "called on Sunday for"),
+    }
+    # and a quote tagged within it is its tag's, not the source's
+    text = (
+        "Fox News reports:\n\n“The wrongful revocation of these credentials violates CNN and Acosta’s First "
+        "Amendment rights,” CNN said."
+    )
+    assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["CNN"]
+
+
+def test_a_number_opening_a_list_after_a_colon_is_nobodys_words(nlp):
+    text = "Below are 9 steps that would help in defending Americans from terrorism:\n1.\nLabel the enemy."
+    assert analyse(nlp, text).quotes == []
+
+
 def test_a_colon_a_few_words_after_the_cue_opens_what_was_said(nlp):
     text = "The minister told reporters at a news conference on Friday: the border will stay closed."
     assert only(analyse(nlp, text)).content.text == "the border will stay closed."
