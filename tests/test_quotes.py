@@ -1251,6 +1251,23 @@ def test_an_absolute_phrase_on_the_cue_is_not_what_was_said(nlp):
         ("The White House", "the criticism"),
         ("press secretary Karoline Leavitt", 'it "a depraved lie."'),
     ]
+    # also where the parser hangs the participle on its noun
+    text = "The RSF has been accused of committing genocide in Darfur, with survivors describing mass killings."
+    assert [(q.speaker and q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        (None, "of committing genocide in Darfur"),
+        ("survivors", "mass killings"),
+    ]
+
+
+def test_others_words_beside_a_reported_clause_are_not_part_of_it(nlp):
+    text = "The army said it had retaken the town, with residents saying the fighting had stopped."
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The army", "it had retaken the town"),
+        ("residents", "the fighting had stopped"),
+    ]
+    # a circumstance beside it in no one else's words stays
+    text = "The bureau said prices rose 3%, with food leading the increase."
+    assert only(analyse(nlp, text)).content.text == "prices rose 3%, with food leading the increase"
 
 
 def test_a_headline_asking_what_someone_says_reports_nothing(nlp):

@@ -2200,7 +2200,16 @@ def _is_absolute(phrase: Token) -> bool:
     '"We will not be silenced," Wanjiru told Reuters, her eyes streaming from the gas', "rejected the
     criticism, with press secretary Karoline Leavitt calling it a lie" (not "said prices are rising")."""
     if phrase.dep_ == "prep" and phrase.lower_ == "with":
-        return any(c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c) for c in phrase.children)
+        # (or a noun the parser hangs the participle on: "..., with survivors describing mass killings")
+        return any(
+            (c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c))
+            or (
+                c.dep_ == "pobj"
+                and _comma_before(phrase) is not None
+                and any(a.dep_ == "acl" and a.tag_ == "VBG" for a in c.children)
+            )
+            for c in phrase.children
+        )
     return (
         phrase.tag_ == "VBG"
         and _has_subject(phrase)
@@ -2582,6 +2591,17 @@ def _not_reported(clause: Token) -> set[Token]:
         )
         # (", though it has not released evidence")
         another_report |= token.dep_ == "advcl" and _withholds_evidence(token)
+        # or others' words beside it: "said it captured the city, with witnesses describing mass killings"
+        another_report |= (
+            token.lower_ == "with"
+            and _is_absolute(token)
+            and any(
+                _lemma(t) in ALL_CUES
+                for c in token.children
+                for t in (c, *c.children)
+                if t.tag_ == "VBG" and (t is c or t.dep_ == "acl")
+            )
+        )
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
         # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
         # joins it as a second verb ("Ministers were warned that ..., a leaked memo seen by the Guardian shows")
