@@ -2468,6 +2468,23 @@ def test_a_person_who_slams_speaks_though_a_force_names_their_job(nlp):
     assert (quote.speaker.text, quote.content.text) == ("The fire chief", "the mayor's budget cuts")
 
 
+def test_what_is_alleged_may_be_an_object_but_never_a_person(nlp):
+    text = (
+        "Trump's lawyers have threatened to sue the broadcaster for $1 billion, alleging \"false, defamatory, "
+        'disparaging" statements.'
+    )
+    alleging = [q for q in analyse(nlp, text).quotes if q.cue.text == "alleging"]
+    assert [(q.speaker.text, q.content.text) for q in alleging] == [
+        ("Trump's lawyers", '"false, defamatory, disparaging" statements')
+    ]
+    # the parser makes the name the object and breaks off the clause it is the subject of
+    text = "She alleges Kavanaugh and a friend of his, both of whom had been drinking, cornered her in a room."
+    assert all(
+        q.content.text != "Kavanaugh and a friend of his, both of whom had been drinking"
+        for q in analyse(nlp, text).quotes
+    )
+
+
 def test_when_one_calls_for_something_is_not_part_of_the_cue(nlp):
     quote = only(analyse(nlp, "The party called on Friday for calm."))
     assert (quote.cue.text, quote.content.text) == ("called on Friday for", "calm")

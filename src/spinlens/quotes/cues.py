@@ -109,6 +109,7 @@ CLAUSE_CUES = frozenset(
 OBJECT_CUES = frozenset(
     [
         "accuse",
+        "allege",
         "blame",
         "deny",
         "demand",

@@ -81,6 +81,9 @@ _MUTE_DEEDS = frozenset(
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
 # What holds written words, which "read" reports: "the statement read", "the caption reads"
 _WRITTEN_WORDS = SAYING_NOUNS | {"caption", "inscription", "slogan", "plaque", "graffiti", "passage", "line", "entry"}
+# Cues whose object is a wrong, never a person: a name after one is the subject of a clause the parser broke
+# off ("She alleges Kavanaugh and a friend of his ... cornered her"; "alleging defamation" is an object)
+_WRONGS_CHARGED = frozenset({"allege"})
 # Passives of hearsay, which name who speaks in the infinitive after them: "is said to have told"
 _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think", "understand"})
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
@@ -1983,6 +1986,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not _is_when(c)
             and not _is_occasion(c)
             and not _is_absolute(c)
+            and not (verb.lemma_ in _WRONGS_CHARGED and c.pos_ == "PROPN")
             and c != reported_by_the_cue
         ]
         if objects:
