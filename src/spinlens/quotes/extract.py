@@ -84,6 +84,9 @@ _WRITTEN_WORDS = SAYING_NOUNS | {"caption", "inscription", "slogan", "plaque", "
 # Cues whose object is a wrong, never a person: a name after one is the subject of a clause the parser broke
 # off ("She alleges Kavanaugh and a friend of his ... cornered her"; "alleging defamation" is an object)
 _WRONGS_CHARGED = frozenset({"allege"})
+# Nouns of words in "-s" that a headline's tagger reads as its verb, after the cue it takes for a noun: "Kremlin
+# rejects claims ...", "... rejects calls for ..."
+_HEADLINE_OBJECTS = frozenset({"calls", "claims", "reports"})
 # Passives of hearsay, which name who speaks in the infinitive after them: "is said to have told"
 _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think", "understand"})
 # Cues whose content is what the speaker commits to doing: "vowed to continue the war"
@@ -902,10 +905,11 @@ def _owned_claim(noun: Token) -> Found | None:
 
 def _cue_taken_for_a_noun(calls: Token) -> Found | None:
     """A headline's "X rejects calls for Y", which the parser reads as "X rejects" (a plural noun) calling for Y:
-    X is the speaker, "rejects" the cue and "calls for Y" what is rejected."""
-    if calls.lower_ != "calls" or calls.tag_ != "VBZ":
+    X is the speaker, "rejects" the cue and "calls for Y" what is rejected; so "Kremlin rejects claims Russia
+    plans to attack NATO" and "Kremlin dismisses reports Putin is ill", where the cue may keep its tag."""
+    if calls.lower_ not in _HEADLINE_OBJECTS or calls.tag_ != "VBZ":
         return None
-    subjects = [c for c in calls.children if c.dep_ == "nsubj" and c.i == calls.i - 1 and c.tag_ == "NNS"]
+    subjects = [c for c in calls.children if c.dep_ == "nsubj" and c.i == calls.i - 1 and c.tag_ in {"NNS", "VBZ"}]
     if not subjects or subjects[0].left_edge.i == subjects[0].i:
         return None
     cue = subjects[0]
