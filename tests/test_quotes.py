@@ -1276,6 +1276,15 @@ def test_a_headline_asking_what_someone_says_reports_nothing(nlp):
     assert analyse(nlp, text).quotes == []
 
 
+def test_a_name_given_between_commas_is_no_tag_on_the_clause(nlp):
+    # the parser reads "called" as a tag set in the clause, with "group" its subject
+    text = (
+        "His nonprofit group, called the Virginia Conservation Legacy Fund, will still own the property until it "
+        "pays back the loan."
+    )
+    assert [q.content.text for q in analyse(nlp, text).quotes] == ["the Virginia Conservation Legacy Fund"]
+
+
 def test_a_preposition_before_the_cue_is_the_writers_aside_not_the_cues(nlp):
     text = 'Venezuela\'s president, for his part, called the operation "an extravagant war."'
     quote = only(analyse(nlp, text))

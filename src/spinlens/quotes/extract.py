@@ -1929,10 +1929,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         cut = {t for c in said for t in _not_reported(c)}
         if said:
             return _tokens_range([t for c in said for t in c.subtree if t not in cut]), False
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i and not any(c.tag_ == "WP" for c in verb.children):
+    if (
+        verb.dep_ == "parataxis"
+        and verb.head.i != verb.i
+        and not any(c.tag_ == "WP" or c.dep_ == "oprd" for c in verb.children)
+    ):
         # "The plan, he said, will fail": the content is the clause the cue interrupts, less the speaker's next
         # act ("..., the ministry said, mocking the voyage"); "Ukraine war casualties: what the numbers say"
-        # says what, not that
+        # says what, not that, and "His nonprofit group, called the Virginia Conservation Legacy Fund, will
+        # still own the property" what the group is called
         goes_on = [
             t
             for c in verb.head.children
