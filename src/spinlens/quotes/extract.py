@@ -2213,16 +2213,7 @@ def _is_absolute(phrase: Token) -> bool:
     '"We will not be silenced," Wanjiru told Reuters, her eyes streaming from the gas', "rejected the
     criticism, with press secretary Karoline Leavitt calling it a lie" (not "said prices are rising")."""
     if phrase.dep_ == "prep" and phrase.lower_ == "with":
-        # (or a noun the parser hangs the participle on: "..., with survivors describing mass killings")
-        return any(
-            (c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c))
-            or (
-                c.dep_ == "pobj"
-                and _comma_before(phrase) is not None
-                and any(a.dep_ == "acl" and a.tag_ == "VBG" for a in c.children)
-            )
-            for c in phrase.children
-        )
+        return bool(_absolute_participles(phrase))
     return (
         phrase.tag_ == "VBG"
         and _has_subject(phrase)
@@ -2230,6 +2221,18 @@ def _is_absolute(phrase: Token) -> bool:
         and phrase.left_edge.i > 0
         and phrase.doc[phrase.left_edge.i - 1].text == ","
     )
+
+
+def _absolute_participles(with_: Token) -> list[Token]:
+    """The participles that make a "with" phrase an absolute one, with their subjects: "with press secretary
+    Karoline Leavitt calling it a lie", or, after a comma, a participle the parser hangs on its noun ("...,
+    with survivors describing mass killings")."""
+    participles = [c for c in with_.children if c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c)]
+    if _comma_before(with_) is not None:
+        participles += [
+            a for c in with_.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG"
+        ]
+    return participles
 
 
 def _is_occasion(phrase: Token) -> bool:
@@ -2606,14 +2609,9 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= token.dep_ == "advcl" and _withholds_evidence(token)
         # or others' words beside it: "said it captured the city, with witnesses describing mass killings"
         another_report |= (
-            token.lower_ == "with"
-            and _is_absolute(token)
-            and any(
-                _lemma(t) in ALL_CUES
-                for c in token.children
-                for t in (c, *c.children)
-                if t.tag_ == "VBG" and (t is c or t.dep_ == "acl")
-            )
+            token.dep_ == "prep"
+            and token.lower_ == "with"
+            and any(_lemma(p) in ALL_CUES for p in _absolute_participles(token))
         )
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
         # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
@@ -2748,22 +2746,15 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
     the words between hang on the tag ("The RSF captured El Fasher, ..., after an 18-month siege, the group
     said on Sunday"); None for a clause of its own: "..., and the minister said so", where "and" stands
     before the subject, not the comma; "..., as the minister said"."""
-    doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if (
-        verb.head.i >= verb.i
-        or _lemma(verb) not in CLAUSE_CUES
-        or len(subjects) != 1
-        or subjects[0].left_edge.i == 0
-        or doc[subjects[0].left_edge.i - 1].text != ","
-    ):
+    subject = _subject_after_a_comma(verb)
+    if verb.head.i >= verb.i or subject is None:
         return None
     if verb.dep_ == "conj":
         # (a phrase before the subject is the clause's, hung on the cue: "Putin is ready to meet Zelensky, but
         # only in Moscow, Kremlin aide Yuri Ushakov said on Wednesday")
         tagged = not any(
             c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep", "agent"}
-            and not (c.dep_ == "prep" and (_is_when(c) or c.right_edge.i < subjects[0].left_edge.i))
+            and not (c.dep_ == "prep" and (_is_when(c) or c.right_edge.i < subject.left_edge.i))
             for c in verb.children
         )
     else:
@@ -2774,36 +2765,38 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
             # consumers complain")
             (
                 verb.dep_ == "advcl"
-                or (verb.dep_ == "ccomp" and all(c.i >= subjects[0].i or c.is_punct for c in verb.children))
+                or (verb.dep_ == "ccomp" and all(c.i >= subject.i or c.is_punct for c in verb.children))
             )
             and _ends_sentence(verb)
             and not any(c.dep_ in {"mark", "neg"} or c.tag_ == "WRB" for c in verb.children)
             and all(c.dep_ in {"prep", "npadvmod"} and not _is_cue_preposition(verb, c) for c in after)
         )
-    return subjects[0] if tagged else None
+    return subject if tagged else None
 
 
 def _tag_on_a_dateline(verb: Token) -> Token | None:
     """The subject of a closing tag whose sentence opens the story, when the parser hung what was said on the
     dateline's place as a relative clause and the place on the tag ("GAZA CITY — At least 27 people were killed
     overnight, the health ministry said"), leaving the cue no clause."""
-    doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if (
-        verb.head.i != verb.i
-        or _lemma(verb) not in CLAUSE_CUES
-        or len(subjects) != 1
-        or subjects[0].left_edge.i == 0
-        or doc[subjects[0].left_edge.i - 1].text != ","
-    ):
+    subject = _subject_after_a_comma(verb)
+    if verb.head.i != verb.i or subject is None:
         return None
     for place in verb.children:
-        if place.i > subjects[0].i or place.left_edge.i != verb.sent.start:
+        if place.i > subject.i or place.left_edge.i != verb.sent.start:
             continue
-        story = _story_start(doc, place.left_edge.idx)
+        story = _story_start(verb.doc, place.left_edge.idx)
         if story is not None and any(t.pos_ == "VERB" and t.idx >= story for t in place.subtree):
-            return subjects[0]
+            return subject
     return None
+
+
+def _subject_after_a_comma(verb: Token) -> Token | None:
+    """The one subject before a cue of saying, set off by a comma from the words before it, as a closing tag's
+    is ("..., the group said"), or None."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if _lemma(verb) not in CLAUSE_CUES or len(subjects) != 1 or subjects[0].left_edge.i == 0:
+        return None
+    return subjects[0] if verb.doc[subjects[0].left_edge.i - 1].text == "," else None
 
 
 def _is_as_said(verb: Token) -> bool:
