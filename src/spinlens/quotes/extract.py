@@ -903,20 +903,20 @@ def _owned_claim(noun: Token) -> Found | None:
     return Found(content, speaker, _word_range(noun), direct=False)
 
 
-def _cue_taken_for_a_noun(calls: Token) -> Found | None:
+def _cue_taken_for_a_noun(noun: Token) -> Found | None:
     """A headline's "X rejects calls for Y", which the parser reads as "X rejects" (a plural noun) calling for Y:
     X is the speaker, "rejects" the cue and "calls for Y" what is rejected; so "Kremlin rejects claims Russia
     plans to attack NATO" and "Kremlin dismisses reports Putin is ill", where the cue may keep its tag."""
-    if calls.lower_ not in _HEADLINE_OBJECTS or calls.tag_ != "VBZ":
+    if noun.lower_ not in _HEADLINE_OBJECTS or noun.tag_ != "VBZ":
         return None
-    subjects = [c for c in calls.children if c.dep_ == "nsubj" and c.i == calls.i - 1 and c.tag_ in {"NNS", "VBZ"}]
+    subjects = [c for c in noun.children if c.dep_ == "nsubj" and c.i == noun.i - 1 and c.tag_ in {"NNS", "VBZ"}]
     if not subjects or subjects[0].left_edge.i == subjects[0].i:
         return None
     cue = subjects[0]
     if _lemma(cue) not in ALL_CUES:  # the noun's lemma is the verb's: "rejects" -> "reject"
         return None
     speaker = _tokens_range([t for t in cue.subtree if t.i < cue.i])
-    content = _tokens_range([t for t in calls.subtree if t.i >= calls.i])
+    content = _tokens_range([t for t in noun.subtree if t.i >= noun.i])
     if speaker is None or content is None:
         return None
     return Found(content, speaker, _word_range(cue), direct=False, by_object=True)
@@ -1696,10 +1696,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
+        belief_or_question = _lemma(verb) in STANCE_CUES | QUESTION_CUES
         if not text[start:end].strip():
             # "The governor added:" closing its line: what was said is the paragraph after, a block quote
-            return (None if _lemma(verb) in STANCE_CUES | QUESTION_CUES else _block_quote(text, end)), False
-        if _lemma(verb) in STANCE_CUES | QUESTION_CUES or text[start:end].lstrip()[:1] not in _OPENING_QUOTES:
+            return (None if belief_or_question else _block_quote(text, end)), False
+        if belief_or_question or text[start:end].lstrip()[:1] not in _OPENING_QUOTES:
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
             # a statement after a colon may run on over the paragraph in quote marks, but a belief, a question
             # or words without them do not ("they'll tell you: graduates can't write. Is it any wonder?")
