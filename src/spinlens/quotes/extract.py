@@ -2440,9 +2440,9 @@ def _is_remark_taken_for_a_clause(clause: Token) -> bool:
 def _is_remark(noun: Token) -> bool:
     """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied"),
     also where the tagger reads it as a verb and the parser hangs the clause on it as what it reports ("a
-    finding Israel's mission rejected as ...")."""
+    finding Israel's mission rejected as ...") or as a relative clause ("a finding Ingraham did not address")."""
     if _is_noun_taken_for_a_verb(noun):
-        return noun.lower_ in _REMARK_NOUNS and any(c.dep_ == "ccomp" for c in noun.children)
+        return noun.lower_ in _REMARK_NOUNS and any(c.dep_ in {"ccomp", "relcl"} for c in noun.children)
     clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"} or _remark_cue_taken_for_a_plural(c)]
     # (a noun of any other kind only in apposition, the writer's: "a restraining order, which a judge denied" is
     # what was asked for)
@@ -2573,9 +2573,10 @@ def _not_reported(clause: Token) -> set[Token]:
             continue
         # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies", or
         # for when it was done: "said it struck 40 targets, a figure Hamas has disputed"; or, read as a verb, for a
-        # second verb: "argued that Europe was failing, remarks that drew rebukes")
+        # second verb: "argued that Europe was failing, remarks that drew rebukes"; or, a singular one read as a verb,
+        # for a circumstance: "estimated that encounters fell by half, a finding Ingraham did not address")
         remark = (
-            (token.dep_ in {"appos", "dobj", "npadvmod"} and _is_remark(token))
+            (token.dep_ in {"appos", "dobj", "npadvmod", "advcl"} and _is_remark(token))
             or (token.dep_ == "conj" and _is_remark_taken_for_a_verb(token))
             or _is_reaction(token)
         )
