@@ -2938,9 +2938,29 @@ def test_the_writers_note_that_the_speaker_gave_no_proof_is_not_what_was_said(nl
     assert content in {"the boat was operated by a terrorist group", "the election was rigged"}
 
 
-def test_a_concession_that_says_nothing_of_proof_stays_in_what_was_said(nlp):
-    text = "He said the plan would work, though critics have doubts."
-    assert only(analyse(nlp, text)).content.text == "the plan would work, though critics have doubts"
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("He said the plan would work, though critics have doubts.", "the plan would work"),
+        (
+            "He claimed that paying no income taxes was smart, although he again refused to pledge to release his "
+            "tax returns.",
+            "that paying no income taxes was smart",
+        ),
+        # also where the parser reads the concession as a noun the cue takes
+        (
+            "Public health experts largely defended Fauci's record, though some acknowledged mistakes in messaging.",
+            "Fauci's record",
+        ),
+        # but "even though" argues with what was said
+        (
+            "Murphy said McConnell's trip was more important than Clinton's, even though it received less attention.",
+            "McConnell's trip was more important than Clinton's, even though it received less attention",
+        ),
+    ],
+)
+def test_a_concession_closing_what_was_said_is_the_writers_aside(nlp, text, said):
+    assert analyse(nlp, text).quotes[0].content.text == said
 
 
 def test_evidence_the_parser_hangs_on_show_as_a_noun_is_its_speaker(nlp):

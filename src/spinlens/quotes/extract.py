@@ -1976,14 +1976,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied, nor is "cited the science to conclude ..." (but "vowed on Sunday to
         # continue the war", which the parser may hang the same way, is what was vowed); "slams US meddling
-        # as Taiwan holds drills": a clause with its own subject after "as" or "while" says when, not what
+        # as Taiwan holds drills": a clause with its own subject after "as" or "while" says when, not what, and
+        # one after "though" is the writer's aside ("defended Fauci's record, though some acknowledged mistakes")
         objects = [
             c
             for c in verb.children
             if (c.dep_ in _OBJECT_DEPS or _is_name_given(verb, c))
             # "..., a charge Israeli officials deny": a noun object before the cue
             and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
-            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c)))
+            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c) or _is_conceded(c)))
             # nor is what the speaker did meanwhile: "called for the release of the video, marching through the
             # streets" (but a list goes on with what is blamed: "blamed the MEK for killing three colonels,
             # bombing U.S. companies and killing Iranians"; and a photo shows someone doing something)
@@ -2607,8 +2608,10 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= token.lower_ == "without" and any(
             c.dep_ == "pcomp" and _gives_evidence(c) for c in token.children
         )
-        # (", though it has not released evidence")
-        another_report |= token.dep_ == "advcl" and _withholds_evidence(token)
+        # or a concession closing it: "claimed that paying no income taxes was smart, although he again refused to
+        # pledge ..." (but "even though" argues with what was said: "said McConnell's trip was more important than
+        # Clinton's, even though it received less attention")
+        remark |= token.dep_ == "advcl" and _is_conceded(token)
         # or others' words beside it: "said it captured the city, with witnesses describing mass killings"
         another_report |= (
             token.dep_ == "prep"
@@ -2928,16 +2931,20 @@ def _is_past(verb: Token) -> bool:
 def _withholds_evidence(verb: Token) -> bool:
     """Whether a conjunct of a reported clause, with no subject of its own, is the writer's note that the
     outer speaker gave no proof: "Hegseth said the boat was operated by a terrorist group but offered no
-    evidence", "... but did not provide any details"; or a clause conceding it: "The administration maintains
-    that the boats were carrying drugs, though it has not released evidence"."""
-    conjunct = verb.dep_ == "conj" and not _has_subject(verb)
-    conceding = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCEDING for c in verb.children)
-    if not (conjunct or conceding) or _outer_cue(verb.head) is None:
+    evidence", "... but did not provide any details" (a clause conceding it is `_is_conceded`)."""
+    if verb.dep_ != "conj" or _has_subject(verb) or _outer_cue(verb.head) is None:
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
     return _gives_evidence(verb) and (
         negated or any(d.lower_ == "no" for c in verb.children if c.dep_ == "dobj" for d in c.children)
     )
+
+
+def _is_conceded(clause: Token) -> bool:
+    """Whether a clause concedes something to what was said, which is the writer's aside: "..., though it has
+    not released evidence", "..., although he again refused to pledge ..." ("even though" is the speaker's)."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _CONCEDING]
+    return bool(marks) and clause.doc[marks[0].i - 1].lower_ != "even"
 
 
 def _gives_evidence(verb: Token) -> bool:
