@@ -3218,6 +3218,13 @@ def test_a_tag_whose_speaker_the_parser_made_the_cues_object(nlp):
     )
     quote = only(analyse(nlp, text))
     assert (quote.speaker.text, quote.direct) == ("one viral post", True)
+    # or a verb, with the name its object, where the tagger reads the role before the name as one
+    text = '"We have lost valuable weeks," said epidemiologist John Smith of Johns Hopkins University.'
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (
+        "epidemiologist John Smith of Johns Hopkins University",
+        '"We have lost valuable weeks,"',
+    )
 
 
 def test_a_view_supposed_by_a_time_or_a_condition_is_no_report(nlp):

@@ -1767,6 +1767,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
+    # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb
+    clauses = [c for c in clauses if c != _object_after_quote(verb)]
     # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set
     # off on its speaker on the participle; what the cue says is not what was asked
     clauses = [c for c in clauses if _subject_of_an_aside(c) is None]
@@ -3464,13 +3466,28 @@ def _speaker_taken_for_an_object(verb: Token) -> Token | None:
 
 def _object_after_quote(verb: Token) -> Token | None:
     """The speaker of a tag after a quote that the parser made the cue's object: '"...," claimed one viral
-    post shared 40,000 times'."""
+    post shared 40,000 times'; or a verb of the cue's, with the speaker's name its object, where the tagger
+    reads the role before the name as a verb: '"...," said epidemiologist John Smith'."""
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text not in _CLOSING_QUOTES or doc[verb.i - 2].text not in {",", "?", "!"}:
         return None
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    return next((c for c in verb.children if c.left_edge.i == verb.i + 1 and _names_after_quote(c)), None)
+
+
+def _names_after_quote(token: Token) -> bool:
+    """Whether a word after a quote's cue opens who said it: an object of the cue's, or a role the tagger reads
+    as a verb with the name right after it its object ("said epidemiologist John Smith")."""
+    if token.dep_ == "dobj":
+        return True
+    return (
+        token.dep_ == "xcomp"
+        and token.tag_ == "VB"
+        and token.is_lower
+        and not any(c.dep_ == "aux" for c in token.children)
+        and any(c.dep_ == "dobj" and c.left_edge.i == token.i + 1 and c.ent_type_ == "PERSON" for c in token.children)
+    )
 
 
 def _is_main_verb_taken_for_a_relative(verb: Token) -> bool:
