@@ -460,6 +460,34 @@ def test_who_is_quoted_as_saying_is_the_speaker(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("Trump was heard saying that the election was rigged.", "Trump", "that the election was rigged"),
+        (
+            "The minister was caught on camera saying that the war would last years.",
+            "The minister",
+            "that the war would last years",
+        ),
+        (
+            "Mother Jones has obtained a recording in which the executive can be heard boasting that the company "
+            '"owns" several state legislators.',
+            "the executive",
+            'that the company "owns" several state legislators',
+        ),
+        # also in a tag after the quote, where and when it was heard no part of what was said
+        (
+            "\u201cYou ain\u2019t supporting that man!\u201d the man is heard saying on camera after tossing a drink.",
+            "the man",
+            "\u201cYou ain\u2019t supporting that man!\u201d",
+        ),
+    ],
+)
+def test_who_is_heard_or_filmed_saying_it_is_the_speaker(nlp, text, speaker, said):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, said)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
         # the parser hangs "by" on what was said, not on the passive cue

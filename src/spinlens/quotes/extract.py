@@ -504,16 +504,25 @@ def _subordinates(word: Token) -> bool:
 
 
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
-    """Who "was quoted as saying" in a tag with nothing said after it, and the "saying", or None."""
-    if verb.lemma_ != "quote" or any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
-        return None
-    saying = [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for p in c.children
-        if p.dep_ == "pcomp" and _lemma(p) in CLAUSE_CUES and not list(p.children)
-    ]
+    """Who "was quoted as saying" or "is heard saying" in a tag with nothing said after it, and the "saying",
+    or None."""
+    if verb.lemma_ == "quote" and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
+        saying = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ == "pcomp" and _lemma(p) in CLAUSE_CUES and not list(p.children)
+        ]
+    else:
+        # (where and when it was heard are nothing said: "is heard saying on camera after tossing a drink")
+        saying = [
+            c
+            for c in verb.children
+            if _caught_saying(c)
+            and _lemma(c) in CLAUSE_CUES
+            and not any(o.dep_ in _OWN_OBJECT_DEPS for o in c.children)
+        ]
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
     return (subjects[0], saying[0]) if saying and subjects else None
 
@@ -2960,6 +2969,8 @@ _GRANTED = frozenset(
 )  # fmt: skip
 _GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply", "release", "publish"})
 _CONCEDING = frozenset({"though", "although"})
+# Verbs by which someone is caught in the act of saying something: "was heard saying", "was filmed telling"
+_CAUGHT = frozenset({"hear", "overhear", "see", "catch", "film", "record", "tape", "videotape", "capture", "show"})
 _PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
 
 
@@ -3371,6 +3382,9 @@ def _speaker(verb: Token) -> Span | None:
             # hearsay is told of speaks in its infinitive ("she will be tempted to believe", "were not
             # authorised to speak" report no words)
             return _trimmed_subtree(told_of)
+        if _caught_saying(verb):
+            # "the executive can be heard boasting that ...": one heard or filmed saying it
+            return next((_trimmed_subtree(c) for c in head.children if c.dep_ == "nsubjpass"), None)
         if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
             # and has denied wrongdoing": one a passive is done to, a person or a body, goes on to speak
@@ -3430,6 +3444,17 @@ def _active_after_a_passive(verb: Token) -> bool:
         verb.dep_ == "conj"
         and not any(c.dep_ == "auxpass" for c in verb.children)
         and (verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
+
+
+def _caught_saying(verb: Token) -> bool:
+    """Whether a cue says what someone was heard, seen or recorded saying: "was heard saying", "was caught on
+    camera telling"."""
+    return (
+        verb.dep_ in {"xcomp", "advcl"}
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_ in _CAUGHT
         and any(c.dep_ == "auxpass" for c in verb.head.children)
     )
 
