@@ -790,6 +790,13 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("rights groups", "a move")]
     text = "She joined the party, a group critics describe as extremist."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [("critics", "a group")]
+    # (through the speakers' possessive, which the parser may hang the remark on)
+    text = (
+        "The blueprint calls for dismantling the Department of Education, a proposal teachers' unions have "
+        "denounced as an attack on public schools."
+    )
+    quote = analyse(nlp, text).quotes[-1]
+    assert (quote.speaker.text, quote.content.text) == ("teachers' unions", "a proposal")
     # also where the parser reads the remark and its speakers as two subjects of the cue
     text = "The Environmental Protection Agency said last year its cleanup was complete, a claim residents dispute."
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
