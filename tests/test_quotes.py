@@ -839,6 +839,15 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
         "150,000 people at a Mass."
     )
     assert only(analyse(nlp, text)).content.text == 'Lebanon\'s leaders to "choose the path of dialogue,"'
+    # or the occasion itself
+    text = (
+        'Macron said on Wednesday that Europe must "wake up" to the threat posed by Russia, in a televised address '
+        "that opposition leaders dismissed as alarmist."
+    )
+    said = analyse(nlp, text).quotes[0].content.text
+    assert said == 'that Europe must "wake up" to the threat posed by Russia'
+    text = "She said the plan would fail, in an interview with the BBC."
+    assert only(analyse(nlp, text)).content.text == "the plan would fail"
     text = "Trump said the economy was booming, speaking about inflation."
     assert only(analyse(nlp, text)).content.text == "the economy was booming, speaking about inflation"
     # nor after what a cue names, and a phrase or a move is such a remark too

@@ -2594,8 +2594,8 @@ def _not_reported(clause: Token) -> set[Token]:
             or _is_reaction(token)
         )
         # or the occasion the speaker said it on: 'urged leaders to "choose the path of dialogue," speaking to a
-        # crowd of 150,000'
-        remark |= _is_occasion_participle(token)
+        # crowd of 150,000', "said that Europe must wake up to the threat, in a televised address"
+        remark |= _is_occasion_participle(token) or _is_occasion(token)
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
