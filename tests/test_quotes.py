@@ -2726,6 +2726,14 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ("China", "warning of", '"crushing defeat"'),
             ],
         ),
+        # also after an appeal to a court, which is no speech
+        (
+            'The White House said it would appeal, calling the ruling "an egregious abuse of judicial power."',
+            [
+                ("The White House", "said", "it would appeal"),
+                ("The White House", "calling", 'the ruling "an egregious abuse of judicial power."'),
+            ],
+        ),
         # also after what the speaker urges others to say
         (
             'Erdogan urged Muslim nations to "speak with one voice" on Gaza, telling a summit of Gulf leaders that '

@@ -3035,6 +3035,8 @@ def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = Fals
             or _lemma(clause) not in ALL_CUES | {"lie"}
             or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
             or (clause.dep_ == "xcomp" and _is_infinitive(clause))
+            # nor is an appeal to a court ("said it would appeal, calling the ruling ..."; "appealed for calm" is)
+            or (clause.lemma_ == "appeal" and not any(_is_cue_preposition(clause, c) for c in clause.children))
         )
         # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
         # reported that ...,"
