@@ -443,6 +443,13 @@ def test_where_the_writer_had_a_report_from_is_no_part_of_it(nlp):
     text = "Yuri Ushakov told reporters the plan was unconstructive, according to the Interfax news agency."
     told = next(q for q in analyse(nlp, text).quotes if q.cue.text == "told")
     assert told.content.text == "the plan was unconstructive"
+    # also before another phrase that is no part of it
+    text = (
+        'Trump has told allies that he is "not worried" about the midterms, according to three people familiar '
+        "with the conversations, even as Republican strategists privately warn of heavy losses."
+    )
+    told = next(q for q in analyse(nlp, text).quotes if q.cue.text == "has told")
+    assert told.content.text == 'that he is "not worried" about the midterms'
 
 
 def test_a_dateline_is_nobodys_words(nlp):

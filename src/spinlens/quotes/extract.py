@@ -2574,7 +2574,9 @@ def _not_reported(clause: Token) -> set[Token]:
     reporters the plan was unconstructive, according to the Interfax news agency")."""
     cut: set[Token] = set()
     doc = clause.doc
-    for token in clause.subtree:
+    # from the end, so that what closes the clause closes it once what comes after it is cut: "has told allies
+    # that he is "not worried", according to three people ..., even as strategists warn of heavy losses"
+    for token in reversed(list(clause.subtree)):
         if token.dep_ == "conj" and (
             _is_reporting_conjunct(token) or _repeats_the_outer_perfect(token) or _withholds_evidence(token)
         ):
@@ -2643,7 +2645,8 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= _reports_on_its_own(token) and not any(
             c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children
         )
-        if not (remark or another_report) or token.right_edge.i < clause.right_edge.i - 1:
+        after = [t for t in doc[token.right_edge.i + 1 : clause.right_edge.i + 1] if t not in cut]
+        if not (remark or another_report) or len(after) > 1:
             continue
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
         comma = _comma_before(token)
