@@ -2343,6 +2343,23 @@ def test_a_participle_joined_to_one_closing_the_sentence_has_its_speaker(nlp):
     ]
 
 
+def test_a_cue_joined_to_one_taken_for_a_participle_on_the_speaker_has_its_speaker(nlp):
+    text = (
+        "Pope Leo XIV, in his first Christmas message, called for peace in Ukraine and Gaza and urged world leaders "
+        'to "have the courage to dialogue."'
+    )
+    assert [(q.cue.text, q.speaker.text if q.speaker else None) for q in analyse(nlp, text).quotes] == [
+        ("called for", "Pope Leo XIV"),
+        ("urged", "Pope Leo XIV"),
+    ]
+    # a passive's agent is not who goes on to speak
+    text = (
+        "Our forefathers threw off the tyrant that would not be ruled by God and declared "
+        '"Resistance to tyrants is obedience to God!"'
+    )
+    assert all(q.speaker is None or q.speaker.text != "God" for q in analyse(nlp, text).quotes)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -3383,6 +3383,17 @@ def _speaker(verb: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
+        if (
+            verb.dep_ == "conj"
+            and _lemma(head) in ALL_CUES
+            and not any(c.dep_ == "auxpass" for c in head.children)
+            and (shared := _speaker(head)) is not None
+        ):
+            # "Pope Leo XIV, in his first Christmas message, called for peace ... and urged ...": a cue joined to
+            # an active one with no subject of its own, which the parser may take for a participle on the
+            # sentence's noun, shares that cue's speaker (not a passive's agent: "the tyrant that would not be
+            # ruled by God and declared ..." is the tyrant's, as the parser has it)
+            return shared
         if verb.dep_ == "xcomp" and _is_infinitive(verb) and (told_of := _told_of(head)) is not None:
             # "Erdogan was reported to have told aides ...", "The minister is said to have warned ...": whom
             # hearsay is told of speaks in its infinitive ("she will be tempted to believe", "were not
