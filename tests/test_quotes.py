@@ -706,6 +706,14 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     assert analyse(nlp, text).quotes[0].content.text.endswith("by failing to control its borders")
     text = "He said prices would fall, remarks which angered unions."
     assert [(q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [("said", "prices would fall")]
+    # or one the parser gives what its speakers did as what it reports, after what an object cue takes
+    text = (
+        "The Sudanese Armed Forces accused the Rapid Support Forces of killing more than 1,500 civilians in El "
+        'Fasher, allegations the paramilitary group rejected as "lies and fabrications."'
+    )
+    quotes = analyse(nlp, text).quotes
+    assert quotes[0].content.text == "the Rapid Support Forces of killing more than 1,500 civilians in El Fasher"
+    assert quotes[1].speaker.text == "the paramilitary group"
     # or a singular one read as a verb, with a relative clause of its own, which the parser hangs on what was said
     text = (
         "The Migration Policy Institute estimated that encounters fell by half in 2024, a finding Ingraham did "

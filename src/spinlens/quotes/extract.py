@@ -2456,7 +2456,14 @@ def _is_remark(noun: Token) -> bool:
     finding Israel's mission rejected as ...") or as a relative clause ("a finding Ingraham did not address")."""
     if _is_noun_taken_for_a_verb(noun):
         return noun.lower_ in _REMARK_NOUNS and any(c.dep_ in {"ccomp", "relcl"} for c in noun.children)
-    clauses = [c for c in noun.children if c.dep_ in {"relcl", "acl"} or _remark_cue_taken_for_a_plural(c)]
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in {"relcl", "acl"}
+        or _remark_cue_taken_for_a_plural(c)
+        # a plural the tagger reads as a verb, the clause as what it reports: "allegations the group rejected"
+        or (noun.tag_ == "VBZ" and c.dep_ == "ccomp" and _has_subject(c))
+    ]
     # (a noun of any other kind only in apposition, the writer's: "a restraining order, which a judge denied" is
     # what was asked for)
     judged = noun.dep_ == "appos" and noun.pos_ == "NOUN" and any(c.lemma_ in _VERDICTS for c in clauses)
