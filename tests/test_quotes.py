@@ -594,6 +594,13 @@ def test_what_a_question_was_about_is_what_was_asked(nlp, text, speaker, cue, co
         ),
         # or "citing" on the that-clause
         ("Reuters reported, citing sources, that the deal was close.", "sources", "that the deal was close"),
+        # also after when it was reported
+        (
+            "The New York Times reported Thursday, citing two U.S. officials, that the administration was weighing "
+            "strikes inside Venezuela.",
+            "two U.S. officials",
+            "that the administration was weighing strikes inside Venezuela",
+        ),
     ],
 )
 def test_a_citation_between_the_cue_and_what_it_reports_is_a_quote_of_its_own(nlp, text, cited, reported):

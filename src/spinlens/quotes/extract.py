@@ -4273,12 +4273,16 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
 
 
 def _is_citation_after(verb: Token, participle: Token) -> bool:
-    """Whether the participle is a "citing" right after the cue and a comma."""
+    """Whether the participle is a "citing" right after the cue, or its when ("reported Thursday, citing"), and
+    a comma."""
+    comma = participle.left_edge.i - 1
+    when = {t.i for c in verb.children if c.i > verb.i and _is_when(c) for t in c.subtree}
     return (
         _lemma(participle) == "cite"
         and participle.tag_ == "VBG"
-        and participle.left_edge.i == verb.i + 2
-        and verb.doc[verb.i + 1].text == ","
+        and comma > verb.i
+        and verb.doc[comma].text == ","
+        and all(i in when for i in range(verb.i + 1, comma))
     )
 
 
