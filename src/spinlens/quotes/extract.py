@@ -506,7 +506,9 @@ def _subordinates(word: Token) -> bool:
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
     """Who "was quoted as saying" or "is heard saying" in a tag with nothing said after it, and the "saying",
     or None."""
-    if verb.lemma_ == "quote" and not any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
+    if verb.lemma_ == "quote":
+        if any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
+            return None
         saying = [
             p
             for c in verb.children
@@ -1777,7 +1779,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
     # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb
-    clauses = [c for c in clauses if c != _object_after_quote(verb)]
+    speaking = _object_after_quote(verb)
+    clauses = [c for c in clauses if c != speaking]
     # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set
     # off on its speaker on the participle; what the cue says is not what was asked
     clauses = [c for c in clauses if _subject_of_an_aside(c) is None]
@@ -2966,7 +2969,7 @@ def _is_conceded(clause: Token) -> bool:
     """Whether a clause concedes something to what was said, which is the writer's aside: "..., though it has
     not released evidence", "..., although he again refused to pledge ..." ("even though" is the speaker's)."""
     marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _CONCEDING]
-    return bool(marks) and clause.doc[marks[0].i - 1].lower_ != "even"
+    return bool(marks) and (marks[0].i == 0 or clause.doc[marks[0].i - 1].lower_ != "even")
 
 
 def _gives_evidence(verb: Token) -> bool:
@@ -2980,8 +2983,6 @@ _GRANTED = frozenset(
 )  # fmt: skip
 _GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply", "release", "publish"})
 _CONCEDING = frozenset({"though", "although"})
-# Verbs by which someone is caught in the act of saying something: "was heard saying", "was filmed telling"
-_CAUGHT = frozenset({"hear", "overhear", "see", "catch", "film", "record", "tape", "videotape", "capture", "show"})
 _PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
 
 
@@ -3470,6 +3471,10 @@ def _active_after_a_passive(verb: Token) -> bool:
         and (verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
         and any(c.dep_ == "auxpass" for c in verb.head.children)
     )
+
+
+# Verbs by which someone is caught in the act of saying something: "was heard saying", "was filmed telling"
+_CAUGHT = frozenset({"hear", "overhear", "see", "catch", "film", "record", "tape", "videotape", "capture", "show"})
 
 
 def _caught_saying(verb: Token) -> bool:
