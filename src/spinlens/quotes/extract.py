@@ -2655,9 +2655,10 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= _reports_on_its_own(token) and not any(
             c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children
         )
-        after = [t for t in doc[token.right_edge.i + 1 : clause.right_edge.i + 1] if t not in cut]
-        if not (remark or another_report) or len(after) > 1:
+        if not (remark or another_report):
             continue
+        if sum(t not in cut for t in doc[token.right_edge.i + 1 : clause.right_edge.i + 1]) > 1:
+            continue  # it closes the clause where at most one word after it is left
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
         comma = _comma_before(token)
         if comma is None and doc[token.left_edge.i].text == ",":
@@ -4280,15 +4281,11 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
 def _is_citation_after(verb: Token, participle: Token) -> bool:
     """Whether the participle is a "citing" right after the cue, or its when ("reported Thursday, citing"), and
     a comma."""
+    if _lemma(participle) != "cite" or participle.tag_ != "VBG":
+        return False
     comma = participle.left_edge.i - 1
     when = {t.i for c in verb.children if c.i > verb.i and _is_when(c) for t in c.subtree}
-    return (
-        _lemma(participle) == "cite"
-        and participle.tag_ == "VBG"
-        and comma > verb.i
-        and verb.doc[comma].text == ","
-        and all(i in when for i in range(verb.i + 1, comma))
-    )
+    return comma > verb.i and verb.doc[comma].text == "," and all(i in when for i in range(verb.i + 1, comma))
 
 
 def _is_when(token: Token) -> bool:
