@@ -624,6 +624,17 @@ def test_a_writers_remark_whose_verb_is_read_as_a_plural_is_not_part_of_what_was
     ]
 
 
+def test_a_writers_remark_read_as_one_long_name_is_not_part_of_what_was_reported(nlp):
+    # "a charge" is a compound of "Israel", itself one of "rejects", read as a plural noun
+    text = (
+        "Palestinian President Mahmoud Abbas told the UN General Assembly via video link that Israel was committing "
+        '"genocide" in Gaza, a charge Israel rejects.'
+    )
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Palestinian President Mahmoud Abbas", 'that Israel was committing "genocide" in Gaza')
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [

@@ -2448,6 +2448,9 @@ def _is_remark_taken_for_a_clause(clause: Token) -> bool:
     # (or its first subject: ", a claim residents dispute", read as two subjects; or a modifier: ", a charge
     # Israel rejects", with the verb read as a plural noun, or the first part of its name)
     nouns = [c for c in clause.children if c.dep_ in {"dobj", "nsubj", "amod", "compound"} and c.i < clause.i]
+    # (or the first part of that name where the parser chains it: "a charge" a compound of "Israel", itself one
+    # of "rejects")
+    nouns += [n for c in nouns if c.dep_ == "compound" for n in c.lefts if n.dep_ == "compound"]
     if clause.pos_ == "NOUN":
         nouns.append(clause)
     return any(c.lemma_ in _REMARK_NOUNS and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in nouns)
