@@ -2455,6 +2455,28 @@ def test_who_made_a_report_is_part_of_its_speaker(nlp):
     assert speaker_and_entity(nlp, "Emails obtained by NBC News show that the plan was known.") == ("Emails", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The talks have stalled, a person briefed on the talks said.", "a person briefed on the talks"),
+        # also where the tagger reads the participle as a past
+        ("Officials briefed on the assessment said the talks have stalled.", "Officials briefed on the assessment"),
+        # but not what the speaker said of themselves after a comma
+        (
+            '"You are going to see a massive ad spend," said one Republican involved in the planning, who spoke on '
+            "the condition of anonymity.",
+            "one Republican involved in the planning",
+        ),
+    ],
+)
+def test_how_an_unnamed_source_came_to_know_is_part_of_who_speaks(nlp, text, speaker):
+    assert only(analyse(nlp, text)).speaker.text == speaker
+
+
+def test_what_someone_had_done_is_not_part_of_who_speaks(nlp):
+    assert only(analyse(nlp, "A man arrested at the scene said he was innocent.")).speaker.text == "A man"
+
+
 def test_to_whom_one_speaks_is_not_what_is_said(nlp):
     assert analyse(nlp, "The minister spoke to reporters in Paris on Monday.").quotes == []
 

@@ -105,6 +105,8 @@ _PEOPLE = frozenset(
      "witness", "voter", "people", "man", "woman", "scientist", "doctor", "lawyer", "parent", "student"}
 )  # fmt: skip
 # Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
+# What an unnamed source was, to know what they say: "people briefed on the talks", "an official involved in them"
+_KNOWING = frozenset({"brief", "involve", "inform", "acquaint"})
 _AUTHORING = frozenset(
     {
         "compile", "publish", "release", "issue", "conduct", "produce", "file", "prepare", "write", "author",
@@ -4318,11 +4320,21 @@ def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
     cut = {
         t.i
         for c in head.children
-        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c))
+        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c) and not _says_how_they_know(c))
         or _is_when(c)
         or _is_own_aside(c)
         or (verb is not None and _is_occasion(c) and (head.i > verb.i or _comma_before(c) is not None))
         for t in c.subtree
+    }
+    # (what a kept participle ends with, set off by a comma, is on the speaker, not on the matter: "one Republican
+    # involved in the planning, who spoke on the condition of anonymity")
+    cut |= {
+        t.i
+        for c in head.children
+        if _says_how_they_know(c)
+        for r in c.subtree
+        if r.dep_ == "relcl" and _comma_before(r) is not None
+        for t in r.subtree
     }
     # "Supreme Court justices across the ideological spectrum on Wednesday questioned ...": or on a
     # preposition's object in the phrase, where it ends it (not in a relative clause or an apposition: "who
@@ -4420,6 +4432,20 @@ def _names_its_author(clause: Token) -> bool:
             c.dep_ == "agent" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
             for c in clause.children
         )
+    )
+
+
+def _says_how_they_know(clause: Token) -> bool:
+    """Whether a participle right after an unnamed speaker says how they came to know: "two people briefed on
+    the assessment", "one Republican involved in the planning" are who speaks, as PolNeAR's sources have them
+    ("a man arrested at the scene" did something)."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ in {"VBN", "VBD"}  # (the tagger may read it as a past: "Officials briefed on ...")
+        and clause.i == clause.head.i + 1
+        and clause.lemma_ in _KNOWING
+        and clause.head.ent_type_ not in {"PERSON", "ORG", "GPE"}
+        and any(c.dep_ == "prep" for c in clause.children)
     )
 
 
