@@ -505,6 +505,21 @@ def test_who_is_heard_or_filmed_saying_it_is_the_speaker(nlp, text, speaker, sai
         ),
         ("The plan was described as reckless by the opposition leader.", "the opposition leader", "as reckless"),
         ("She was accused of lying by the prosecutors.", "the prosecutors", "of lying"),
+        # or hangs what they charge on the agent, with an act, a plural or a word for a wrong ...
+        (
+            "Modi's government has been accused by rights groups of stifling dissent.",
+            "rights groups",
+            "of stifling dissent",
+        ),
+        ("The regime was accused by the UN of genocide.", "the UN", "of genocide"),
+        ("The minister was accused by the head of the agency of lying.", "the head of the agency", "of lying"),
+        ("The president was blamed by critics for the shutdown.", "critics", "for the shutdown"),
+        # ... but not a name's own word
+        (
+            "The plan was criticised by the Center for American Progress for its cost.",
+            "the Center for American Progress",
+            "for its cost",
+        ),
         # with no object of its own, what the cue was done to is its subject
         ("The attack was condemned by the European Union.", "the European Union", "The attack"),
     ],
@@ -512,6 +527,11 @@ def test_who_is_heard_or_filmed_saying_it_is_the_speaker(nlp, text, speaker, sai
 def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, text, speaker, content):
     quote = only(analyse(nlp, text))
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
+def test_what_the_agent_is_part_of_is_no_charge(nlp):
+    quote = only(analyse(nlp, "The minister was accused by members of parliament."))
+    assert (quote.speaker.text, quote.content.text) == ("members of parliament", "The minister")
 
 
 def test_who_lets_someone_be_spoken_of_does_not_speak(nlp):

@@ -105,6 +105,17 @@ _PEOPLE = frozenset(
      "witness", "voter", "people", "man", "woman", "scientist", "doctor", "lawyer", "parent", "student"}
 )  # fmt: skip
 # Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
+# The preposition of what a cue charges or credits its object with: "accused X of ...", "praised X for ..."
+_CHARGE_PREPOSITIONS = {
+    "accuse": "of", "criticise": "for", "criticize": "for", "blame": "for", "condemn": "for", "praise": "for",
+    "slam": "for", "lambast": "for", "lambaste": "for", "denounce": "for", "hail": "for",
+}  # fmt: skip
+# Wrongs one is accused of in a word: "accused by the UN of genocide"
+_WRONGS = frozenset(
+    {"genocide", "corruption", "fraud", "racism", "treason", "terrorism", "torture", "negligence", "misconduct",
+     "incitement", "espionage", "bias", "hypocrisy", "antisemitism", "collusion", "interference", "aggression",
+     "censorship", "discrimination", "harassment", "abuse", "theft", "bribery", "perjury", "sabotage", "complicity"}
+)  # fmt: skip
 # What an unnamed source was, to know what they say: "people briefed on the talks", "an official involved in them"
 _KNOWING = frozenset({"brief", "involve", "inform", "acquaint"})
 _AUTHORING = frozenset(
@@ -2016,6 +2027,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and not (verb.lemma_ in _WRONGS_CHARGED and c.pos_ == "PROPN")
             and c != reported_by_the_cue
         ]
+        if (charge := _charge_on_the_agent(verb)) is not None:
+            objects = [charge, *objects]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
             objects += [
@@ -2413,6 +2426,40 @@ def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
         (verb.lemma_ in _NAMING_CUES or _names_as(verb) or _reports_what_the_noun_did(verb))
         and noun.pos_ == "NOUN"
         and subject.tag_ in {"NNS", "NNP", "NNPS"}
+    )
+
+
+def _charge_on_the_agent(verb: Token) -> Token | None:
+    """The preposition of what a passive cue charges or credits someone with, where the parser hangs it on the
+    agent: "was accused by rights groups of stifling dissent", "was criticised by unions for the cuts". A name's
+    own word stays in it ("by the Center for American Progress")."""
+    preposition = _CHARGE_PREPOSITIONS.get(verb.lemma_)
+    charges = [
+        p
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for o in agent.children
+        if o.dep_ == "pobj"
+        for p in o.subtree
+        if p.dep_ == "prep" and p.lower_ == preposition and p.i > o.i and p.ent_iob_ != "I" and _is_charge(p)
+    ]
+    # (the last: "by the head of the agency of lying")
+    return charges[-1] if charges else None
+
+
+def _is_charge(preposition: Token) -> bool:
+    """Whether a preposition after an agent can say what they charge: "for" always, "of" with an act or a
+    wrong ("of lying", "of war crimes", "of genocide"), not with what the agent is part of ("by the head of
+    the agency", "by members of parliament")."""
+    return preposition.lower_ != "of" or any(
+        c.dep_ == "pcomp"
+        or c.tag_ == "VBG"
+        or (
+            c.dep_ == "pobj"
+            and (c.tag_ == "NNS" or c.lemma_ in _WRONGS)
+            and not any(d.dep_ in {"det", "poss"} for d in c.children)
+        )
+        for c in preposition.children
     )
 
 
@@ -3293,7 +3340,10 @@ def _speaker(verb: Token) -> Span | None:
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return _trimmed_subtree(objects[0])
+                speaker = _trimmed_subtree(objects[0])
+                if (charge := _charge_on_the_agent(verb)) is not None:
+                    return speaker.doc[speaker.start : charge.i]
+                return speaker
     if (agent := _agent_in_object(verb)) is not None:
         return _trimmed_subtree(agent)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in {"quote", "cite"}:
