@@ -522,6 +522,12 @@ def test_who_is_heard_or_filmed_saying_it_is_the_speaker(nlp, text, speaker, sai
         ),
         # with no object of its own, what the cue was done to is its subject
         ("The attack was condemned by the European Union.", "the European Union", "The attack"),
+        # less an aside on it set off by commas
+        (
+            "The claims, first reported by The Telegraph, have been denied by Downing Street.",
+            "Downing Street",
+            "The claims",
+        ),
     ],
 )
 def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, text, speaker, content):

@@ -2071,6 +2071,18 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for c in subjects[-1:]
                 if c.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in c.subtree)
             ]
+            # less an aside set off by commas on it: "The claims, first reported by The Telegraph, have been
+            # denied by Downing Street"
+            asides = [
+                words
+                for c in subjects[-1:]
+                if not objects and c.pos_ in {"NOUN", "PROPN"}
+                for words in [list(_trimmed_subtree(c))]
+                if not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in words)
+                and any(a.dep_ in {"acl", "relcl"} and _comma_before(a) is not None for a in c.children)
+            ]
+            if asides:
+                return _tokens_range(asides[0]), True
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
