@@ -3377,6 +3377,17 @@ def test_a_tag_whose_speaker_the_parser_made_the_cues_object(nlp):
     )
 
 
+def test_a_closing_participle_goes_on_for_whom_a_tag_after_a_quote_names(nlp):
+    text = (
+        '"He never even told me that he owned a gun," continued the shooter\'s neighbor, adding that Paddock did not '
+        "express any political opinions."
+    )
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [
+        ("the shooter's neighbor", "continued"),
+        ("the shooter's neighbor", "adding"),
+    ]
+
+
 def test_a_view_supposed_by_a_time_or_a_condition_is_no_report(nlp):
     text = "Florida banned most abortions after six weeks, before many women know they are pregnant."
     assert analyse(nlp, text).quotes == []

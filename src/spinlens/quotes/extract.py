@@ -3460,6 +3460,15 @@ def _speaker(verb: Token) -> Span | None:
             if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
         if (
+            verb.dep_ == "advcl"
+            and _is_participle_after_comma(verb)
+            and _lemma(head) in ALL_CUES
+            and (named := _object_after_quote(head)) is not None
+        ):
+            # '"...," continued the shooter's neighbor, adding that ...': whom a tag after a quote names, as the
+            # parser's object of its cue, goes on
+            return _trimmed_subtree(named, head)
+        if (
             verb.dep_ == "conj"
             and _lemma(head) in ALL_CUES
             and not any(c.dep_ == "auxpass" for c in head.children)
