@@ -2824,6 +2824,15 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ("China", "warning of", '"crushing defeat"'),
             ],
         ),
+        # also after a noun the parser reads as a clause with no subject
+        (
+            'Giuliani later disputed that reporting in comments to The Daily Beast, saying the matter "will be '
+            'handled properly."',
+            [
+                ("Giuliani", "disputed", "that reporting in comments to The Daily Beast"),
+                ("Giuliani", "saying", 'the matter "will be handled properly."'),
+            ],
+        ),
         # also after an appeal to a court, which is no speech
         (
             'The White House said it would appeal, calling the ruling "an egregious abuse of judicial power."',

@@ -3111,6 +3111,9 @@ def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = Fals
             or _lemma(clause) not in ALL_CUES | {"lie"}
             or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
             or (clause.dep_ == "xcomp" and _is_infinitive(clause))
+            # nor is a clause with no one to speak it, as the parser reads a noun ("disputed that reporting in
+            # comments to The Daily Beast, saying ...")
+            or (clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not _has_subject(clause))
             # nor is an appeal to a court ("said it would appeal, calling the ruling ..."; "appealed for calm" is)
             or (clause.lemma_ == "appeal" and not any(_is_cue_preposition(clause, c) for c in clause.children))
         )
