@@ -535,6 +535,28 @@ def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, tex
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The registration issue was first reported by The Washington Post.",
+            "The Washington Post",
+            "The registration issue",
+        ),
+        ("Three deaths were reported by local officials on Monday.", "local officials", "Three deaths"),
+        # a clause of its own is what was reported
+        ("It was reported by the BBC that the talks had failed.", "the BBC", "that the talks had failed"),
+    ],
+)
+def test_what_was_reported_by_someone_is_the_passives_subject(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
+def test_a_relative_pronoun_reported_by_someone_says_nothing_of_what(nlp):
+    assert analyse(nlp, "Ash wrote in the email, which was first reported by The Associated Press.").quotes == []
+
+
 def test_what_the_agent_is_part_of_is_no_charge(nlp):
     quote = only(analyse(nlp, "The minister was accused by members of parliament."))
     assert (quote.speaker.text, quote.content.text) == ("members of parliament", "The minister")

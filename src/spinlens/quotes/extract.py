@@ -1988,6 +1988,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # on the cue: "Yet, as Mr. Bown observed, in the early days of a Trump administration ...")
             words = _words_outside([t for t in scope if t.i > comma], [])
         return _tokens_range(words), False
+    if (reported := _reported_by_its_agent(verb)) is not None:
+        # "The registration issue was first reported by The Washington Post": what a medium reported, as
+        # PolNeAR's annotators read it, is the passive's subject
+        return _subtree_range([reported]), True
     if verb.lemma_ in QUESTION_CUES:
         # "Asked about Trump's declaration that it had been a bomb, Clinton said ...": what the question was about
         topics = [o for c in verb.children if _is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
@@ -2438,6 +2442,29 @@ def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
         (verb.lemma_ in _NAMING_CUES or _names_as(verb) or _reports_what_the_noun_did(verb))
         and noun.pos_ == "NOUN"
         and subject.tag_ in {"NNS", "NNP", "NNPS"}
+    )
+
+
+def _reported_by_its_agent(verb: Token) -> Token | None:
+    """The subject of "was reported by X" with no clause of its own: a thing named, not a pronoun ("which was
+    first reported by The Associated Press") nor a phrase with an aside in it."""
+    if not (
+        verb.lemma_ == "report"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubjpass"
+            and c.i < verb.i
+            and c.pos_ in {"NOUN", "PROPN"}
+            and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in c.subtree)
+        ),
+        None,
     )
 
 
