@@ -3932,6 +3932,13 @@ def test_as_someone_put_it(nlp, text, speaker):
             "Hans Kluge, WHO regional director for Europe",
             "said",
         ),
+        # also where the parser splits the description into two subjects, and its words are many and marked
+        (
+            '"This is a big year for our potential United States senator, Bobby Scott!" Scott\'s niece, state Del. '
+            "Marcia Price (D-Newport News), shouted to the crowd.",
+            "Scott's niece, state Del. Marcia Price (D-Newport News)",
+            "shouted",
+        ),
     ],
 )
 def test_the_tag_after_a_quote_that_the_parser_left_apart(nlp, text, speaker, cue):
@@ -4315,6 +4322,12 @@ def test_a_speaker_is_the_entity_its_head_word_names(nlp, text, who):
 def test_a_name_in_a_hyphenated_modifier_is_not_the_speaker(nlp, text):
     # the ministry is run by Hamas, not Hamas; it used to be filed under Hamas's quotes
     assert only(analyse(nlp, text)).speaker_entity is None
+
+
+def test_a_lawmakers_party_and_place_is_not_the_speaker(nlp):
+    text = '"This is a big year!" Scott\'s niece, Marcia Price (D-Newport News), shouted to the crowd.'
+    record = analyse(nlp, text)
+    assert record.entities[only(record).speaker_entity].name == "Marcia Price"
 
 
 @pytest.mark.parametrize(

@@ -493,7 +493,8 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         return None
     # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
     subject = _trimmed_subtree(subjects[0], verb)
-    speaker = _range(doc[max(subject.start, first.i) : subject.end])
+    end = _trimmed_subtree(subjects[-1], verb).end if len(subjects) > 1 else subject.end
+    speaker = _range(doc[max(subject.start, first.i) : end])
     if speaker is None:
         return None
     # ("she has said", "Trump shot back"; not the quote's own words the parser hangs on the verb: '"Is this
@@ -546,8 +547,10 @@ def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
     """How far after a quote its tag's verb may come: three words ("said Otto Weber"), or past a speaker
     whose description opens the tag and ends at the verb ('"...," Hans Kluge, WHO regional director for
     Europe, said')."""
-    if subjects and subjects[0].left_edge.i <= first.i <= subjects[0].i and verb.i - subjects[0].right_edge.i <= 2:
-        return _LONGEST_TAG_SPEAKER
+    # (the parser may split the description into two subjects: "Scott's niece, Marcia Price (D-Newport News),")
+    if subjects and subjects[0].left_edge.i <= first.i <= subjects[0].i and verb.i - subjects[-1].right_edge.i <= 2:
+        # counting words, not the marks of a description ("(D-Newport News)", "state Del.")
+        return _LONGEST_TAG_SPEAKER + sum(t.is_punct for t in first.doc[first.i : verb.i])
     return 3
 
 

@@ -189,6 +189,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # office"); "a senior US official" or "Israeli officials" are not the country or the people.
 _SPEAKING_TYPES = frozenset({"person", "organisation"})
 _HYPHENATED_MODIFIER = re.compile(r"-[a-z]")
+# A lawmaker's party and place, in brackets after the name: "(D-Newport News)", "(R-Tex.)"
+_PARTY_AND_PLACE = re.compile(r"\([DRI]-")
 # Words that say what any news organisation is: "the media outlet" may be NBC News
 _ANY_MEDIA = frozenset({"news", "media", "propaganda"})
 # How far back a pronoun, then a role description, may look for its entity, in sentences.
@@ -579,11 +581,12 @@ def _named(speaker: Range, entities: list[Entity], text: str, heads: tuple[int, 
     """The entity named in the speaker span: the one that names its head word or a name in apposition to it
     (at the characters `heads`, in that order), else the longest mention, and of equals the later, which
     heads an English noun phrase. A name that opens a hyphenated modifier is not who speaks: "the Hamas-run
-    health ministry" is not Hamas, nor are "Iran-backed rebels" Iran."""
+    health ministry" is not Hamas, nor are "Iran-backed rebels" Iran; nor is a lawmaker's party and place ("Marcia
+    Price (D-Newport News)")."""
     best, best_key = None, None
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
-            if _HYPHENATED_MODIFIER.match(text, mention.end):
+            if _HYPHENATED_MODIFIER.match(text, mention.end) or _PARTY_AND_PLACE.match(text, max(mention.start - 1, 0)):
                 continue
             overlap = min(speaker[1], mention.end) - max(speaker[0], mention.start)
             rank = next((i for i, char in enumerate(heads) if mention.start <= char < mention.end), len(heads))
