@@ -557,6 +557,28 @@ def test_a_relative_pronoun_reported_by_someone_says_nothing_of_what(nlp):
     assert analyse(nlp, "Ash wrote in the email, which was first reported by The Associated Press.").quotes == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "In January, Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke in his state-of-the-state address "
+            'for helping develop "new and innovative ideas."',
+            "Gov. Earl Ray Tomblin of West Virginia",
+            'Mr. Clarke in his state-of-the-state address for helping develop "new and innovative ideas."',
+        ),
+        ("On financial reform, she commended him for the Dodd-Frank bill.", "she", "him for the Dodd-Frank bill"),
+        (
+            "The minister was commended by the union for her handling of the strike.",
+            "the union",
+            "for her handling of the strike",
+        ),
+    ],
+)
+def test_lauding_or_commending_someone_is_saying_so(nlp, text, speaker, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
 def test_what_the_agent_is_part_of_is_no_charge(nlp):
     quote = only(analyse(nlp, "The minister was accused by members of parliament."))
     assert (quote.speaker.text, quote.content.text) == ("members of parliament", "The minister")

@@ -126,6 +126,8 @@ OBJECT_CUES = frozenset(
         "recommend",
         "warn",
         "praise",
+        "laud",
+        "commend",
         "criticize",
         "criticise",
         "slam",

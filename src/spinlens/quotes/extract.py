@@ -108,7 +108,8 @@ _PEOPLE = frozenset(
 # The preposition of what a cue charges or credits its object with: "accused X of ...", "praised X for ..."
 _CHARGE_PREPOSITIONS = {
     "accuse": "of", "criticise": "for", "criticize": "for", "blame": "for", "condemn": "for", "praise": "for",
-    "slam": "for", "lambast": "for", "lambaste": "for", "denounce": "for", "hail": "for",
+    "slam": "for", "lambast": "for", "lambaste": "for", "denounce": "for", "hail": "for", "laud": "for",
+    "commend": "for",
 }  # fmt: skip
 # Wrongs one is accused of in a word: "accused by the UN of genocide"
 _WRONGS = frozenset(
