@@ -694,6 +694,14 @@ def test_a_writers_remark_whose_verb_is_read_as_a_plural_is_not_part_of_what_was
     ]
 
 
+def test_what_a_remark_is_rejected_as_is_not_what_was_rejected(nlp):
+    text = "The army said the RSF had killed 300 civilians, a claim the group rejected as lies."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The army", "said", "the RSF had killed 300 civilians"),
+        ("the group", "rejected", "a claim"),
+    ]
+
+
 def test_a_writers_remark_read_as_one_long_name_is_not_part_of_what_was_reported(nlp):
     # "a charge" is a compound of "Israel", itself one of "rejects", read as a plural noun
     text = (

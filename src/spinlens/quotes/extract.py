@@ -2058,9 +2058,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             objects = [o for o in objects if not (o.dep_ == "dative" or (o.dep_ == "prep" and o.lower_ == "to"))]
         # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
         objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
-        if not objects and verb.dep_ == "relcl" and _is_remark(verb.head) and _has_subject(verb):
+        if (
+            all(o.dep_ == "prep" and o.lower_ == "as" for o in objects)
+            and verb.dep_ == "relcl"
+            and _is_remark(verb.head)
+            and _has_subject(verb)
+        ):
             # "..., an allegation it denies": what is denied is the noun the clause is on, not the quote mark
-            # the parser may hang on it ('insisted the border "is secure," a claim Republicans have mocked')
+            # the parser may hang on it ('insisted the border "is secure," a claim Republicans have mocked'),
+            # nor what it is taken for (", a claim the group rejected as lies")
             start = verb.head.left_edge.i
             while doc[start].is_punct:
                 start += 1
