@@ -2059,7 +2059,12 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
         objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
         if (
-            all(o.dep_ == "prep" and o.lower_ == "as" for o in objects)
+            # (what one describes or refers to a thing as is what they say of it: "which he described as
+            # 'unimaginable accusations'")
+            (
+                not objects
+                or (verb.lemma_ not in _NAMING_CUES | {"describe", "refer"} and all(_is_as(o) for o in objects))
+            )
             and verb.dep_ == "relcl"
             and _is_remark(verb.head)
             and _has_subject(verb)
@@ -2512,9 +2517,14 @@ def _is_charge(preposition: Token) -> bool:
     )
 
 
+def _is_as(phrase: Token) -> bool:
+    """Whether a cue's phrase says what it takes its object for: "rejected as lies"."""
+    return phrase.dep_ == "prep" and phrase.lower_ == "as"
+
+
 def _names_as(verb: Token) -> bool:
     """Whether a cue says what it takes its object for: "condemned as cruel", "denounced as a land grab"."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+    return any(_is_as(c) and c.i > verb.i for c in verb.children)
 
 
 def _reports_what_the_noun_did(verb: Token) -> bool:
