@@ -679,6 +679,14 @@ def test_a_citation_between_the_cue_and_what_it_reports_is_a_quote_of_its_own(nl
     assert quotes == {"citing": (speaker, cited), "reported": (speaker, reported)}
 
 
+def test_what_is_reported_after_a_quoting_between_is_the_reports(nlp):
+    # "quote" is no cue ("He quoted Lincoln"), but it parts the report from its clause as "citing" does
+    text = "The Times of India reported, quoting police sources, that the accused had confessed to the crime."
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("The Times of India", "reported", "that the accused had confessed to the crime")
+    ]
+
+
 @pytest.mark.parametrize(
     "remark",
     [

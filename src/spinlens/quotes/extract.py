@@ -4407,7 +4407,7 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
 def _is_citation_after(verb: Token, participle: Token) -> bool:
     """Whether the participle is a "citing" right after the cue, or its when ("reported Thursday, citing"), and
     a comma."""
-    if _lemma(participle) != "cite" or participle.tag_ != "VBG":
+    if _lemma(participle) not in {"cite", "quote"} or participle.tag_ != "VBG":
         return False
     comma = participle.left_edge.i - 1
     when = {t.i for c in verb.children if c.i > verb.i and _is_when(c) for t in c.subtree}
