@@ -679,6 +679,25 @@ def test_a_citation_between_the_cue_and_what_it_reports_is_a_quote_of_its_own(nl
     assert quotes == {"citing": (speaker, cited), "reported": (speaker, reported)}
 
 
+@pytest.mark.parametrize(
+    "programme",
+    [
+        'told NBC\'s "Meet the Press"',
+        'said on CBS\'s "Face the Nation"',
+        'told NBC\'s "Meet the Press" on Sunday',
+    ],
+)
+def test_the_programme_something_was_said_on_is_not_what_was_said(nlp, programme):
+    # the parser reads the title's verb as a clause of the cue's, with the that-clause on it
+    text = f"Vance {programme} that the administration would not back down."
+    assert only(analyse(nlp, text)).content.text == "that the administration would not back down"
+
+
+def test_a_quoted_word_before_that_stays_in_what_was_said(nlp):
+    text = 'She said the "plan" was that we would all leave.'
+    assert only(analyse(nlp, text)).content.text == 'the "plan" was that we would all leave'
+
+
 def test_what_is_reported_after_a_quoting_between_is_the_reports(nlp):
     # "quote" is no cue ("He quoted Lincoln"), but it parts the report from its clause as "citing" does
     text = "The Times of India reported, quoting police sources, that the accused had confessed to the crime."

@@ -1119,7 +1119,7 @@ def _from_cue(token: Token) -> list[Found]:
     text = doc_text(token.doc)
     content = _worded(text, _with_stranded_object(token.doc, span))
     if content is not None:
-        content = _without_connective(token.doc, content)
+        content = _past_the_programme(token.doc, _without_connective(token.doc, content))
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
@@ -2804,6 +2804,29 @@ def _without_connective(doc: Doc, content: Range) -> Range:
         # the outlet's "Exclusive:" heading a headline is no part of what the sources say
         return rubric.end(), content[1]
     return content
+
+
+def _past_the_programme(doc: Doc, content: Range) -> Range:
+    """The content past the programme it was said on, which the parser may read as a clause of the cue's with
+    the that-clause on it, where the title holds a verb: 'told NBC's "Meet the Press" that ...', 'said on CBS's
+    "Face the Nation" on Sunday that ...'. Before the "that" stand only names and the title in quote marks."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    that = next((w for w in span[:12] if w.lower_ == "that" and w.dep_ == "mark"), None) if span else None
+    if span is None or that is None:
+        return content
+    # (the content may open inside the title, past its opening mark)
+    inside = span.start > 0 and doc[span.start - 1].text in _OPENING_QUOTES
+    title = []
+    for word in doc[span.start : that.i]:
+        if word.text in _QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            title.append(word)
+        elif not (word.pos_ == "PROPN" or word.tag_ == "POS" or word.ent_type_ == "DATE" or word.lower_ == "on"):
+            return content
+    if inside or not title or not title[0].is_title:
+        return content
+    return that.idx, content[1]
 
 
 def _is_occasion_participle(participle: Token) -> bool:
