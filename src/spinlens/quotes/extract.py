@@ -104,7 +104,6 @@ _PEOPLE = frozenset(
     {"cop", "police", "protester", "protestor", "demonstrator", "critic", "expert", "supporter", "resident",
      "witness", "voter", "people", "man", "woman", "scientist", "doctor", "lawyer", "parent", "student"}
 )  # fmt: skip
-# Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
 # The preposition of what a cue charges or credits its object with: "accused X of ...", "praised X for ..."
 _CHARGE_PREPOSITIONS = {
     "accuse": "of", "criticise": "for", "criticize": "for", "blame": "for", "condemn": "for", "praise": "for",
@@ -119,6 +118,7 @@ _WRONGS = frozenset(
 )  # fmt: skip
 # What an unnamed source was, to know what they say: "people briefed on the talks", "an official involved in them"
 _KNOWING = frozenset({"brief", "involve", "inform", "acquaint"})
+# Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
 _AUTHORING = frozenset(
     {
         "compile", "publish", "release", "issue", "conduct", "produce", "file", "prepare", "write", "author",
@@ -2085,23 +2085,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # thing named ("which", "she" or "This" say nothing of it; one who is questioned or threatened, and a
             # border defended, are no words)
             subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-            objects = [
-                c
-                for c in subjects[-1:]
-                if c.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in c.subtree)
-            ]
-            # less an aside set off by commas on it: "The claims, first reported by The Telegraph, have been
-            # denied by Downing Street"
-            asides = [
-                words
-                for c in subjects[-1:]
-                if not objects and c.pos_ in {"NOUN", "PROPN"}
-                for words in [list(_trimmed_subtree(c))]
-                if not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in words)
-                and any(a.dep_ in {"acl", "relcl"} and _comma_before(a) is not None for a in c.children)
-            ]
-            if asides:
-                return _tokens_range(asides[0]), True
+            objects = [c for c in subjects[-1:] if _is_thing_named(c, list(c.subtree))]
+            subject = subjects[-1] if subjects else None
+            if (
+                not objects
+                and subject is not None
+                and any(a.dep_ in {"acl", "relcl"} and _comma_before(a) is not None for a in subject.children)
+                and _is_thing_named(subject, words := list(_trimmed_subtree(subject)))
+            ):
+                # less an aside set off by commas on it: "The claims, first reported by The Telegraph, have been
+                # denied by Downing Street"
+                return _tokens_range(words), True
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
             own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
@@ -2471,16 +2465,15 @@ def _reported_by_its_agent(verb: Token) -> Token | None:
     ):
         return None
     return next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "nsubjpass"
-            and c.i < verb.i
-            and c.pos_ in {"NOUN", "PROPN"}
-            and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in c.subtree)
-        ),
+        (c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i and _is_thing_named(c, list(c.subtree))),
         None,
     )
+
+
+def _is_thing_named(subject: Token, words: list[Token]) -> bool:
+    """Whether a passive's subject, in these words, names what was done to it: a noun phrase with no aside or
+    relative in it ("which", "she" or "This" say nothing of it)."""
+    return subject.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in words)
 
 
 def _charge_on_the_agent(verb: Token) -> Token | None:
@@ -2816,7 +2809,7 @@ def _past_the_programme(doc: Doc, content: Range) -> Range:
         return content
     # (the content may open inside the title, past its opening mark)
     inside = span.start > 0 and doc[span.start - 1].text in _OPENING_QUOTES
-    title = []
+    title: list[Token] = []
     for word in doc[span.start : that.i]:
         if word.text in _QUOTE_MARKS:
             inside = not inside
