@@ -3295,6 +3295,12 @@ def test_a_verdict_on_something_is_attributed(nlp):
         ("The IAEA chief reiterated that Iran was in compliance.", "reiterated", "that Iran was in compliance"),
         ("Giuliani clarified that he relied on media reports.", "clarified", "that he relied on media reports"),
         ("Investigators speculated that a spy device was to blame.", "speculated", "that a spy device was to blame"),
+        # opining, as Indian and other wires write it
+        (
+            "The minister opined that the opposition was misleading the nation.",
+            "opined",
+            "that the opposition was misleading the nation",
+        ),
         ("The manufacturers dispute the analysis.", "dispute", "the analysis"),
         # and of owning up to something
         ('The commander acknowledged "violations" by his fighters.', "acknowledged", '"violations" by his fighters'),

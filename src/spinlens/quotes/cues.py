@@ -55,6 +55,7 @@ CLAUSE_CUES = frozenset(
         "maintain",
         "mention",
         "observe",
+        "opine",
         "propose",
         "recommend",
         "remark",
