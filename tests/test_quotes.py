@@ -3824,6 +3824,12 @@ def test_a_question_after_a_colon_ends_with_it(nlp):
             "a Pfizer executive",
             "the company never tested whether the shot stopped transmission",
         ),
+        # a passive's agent speaks
+        (
+            "As first reported by Axios, the White House is considering an executive order on AI.",
+            "Axios",
+            "the White House is considering an executive order on AI",
+        ),
     ],
 )
 def test_what_is_said_around_an_as_clause(nlp, text, speaker, content):
@@ -3835,6 +3841,10 @@ def test_an_as_clause_with_words_of_its_own_or_no_speaker_quotes_nothing_around_
     quote = only(analyse(nlp, "As he announced his resignation, the crowd cheered."))
     assert quote.content.text == "his resignation"
     assert analyse(nlp, "As expected, the bill passed.").quotes == []
+    # nor evidence, nor a passive on a noun
+    assert analyse(nlp, "Republicans led the push, as shown by his statements last year.").quotes == []
+    text = "According to the redacted version as reported by Fox News, three pages contain information."
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["According to"]
     # nor through the cue's preposition
     quote = only(analyse(nlp, "Sudan's RSF seizes El Fasher as aid groups warn of massacres"))
     assert (quote.cue.text, quote.content.text) == ("warn of", "massacres")

@@ -2959,8 +2959,8 @@ def _subject_after_a_comma(verb: Token) -> Token | None:
 
 def _is_as_said(verb: Token) -> bool:
     """Whether the cue heads an "as" clause with its speaker and no words of its own ("as the minister said",
-    "as she told reporters"); "as he announced his resignation", "as aid groups warn of massacres" or "as
-    expected" report nothing."""
+    "as she told reporters", "as first reported by Axios"); "as he announced his resignation", "as aid groups
+    warn of massacres" or "as expected" report nothing."""
     children = list(verb.children)
     own_objects = {"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"}
     if verb.lemma_ in ADDRESSEE_CUES:
@@ -2969,11 +2969,23 @@ def _is_as_said(verb: Token) -> bool:
         verb.dep_ == "advcl"
         and _lemma(verb) in CLAUSE_CUES
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-        and _has_subject(verb)
+        and (_has_subject(verb) or _is_said_by_its_agent(verb))
         and not any(
             (c.dep_ in own_objects and not _is_time_taken_for_a_clause(c)) or _is_cue_preposition(verb, c)
             for c in children
         )
+    )
+
+
+def _is_said_by_its_agent(verb: Token) -> bool:
+    """Whether an "as" clause with no subject names its speaker as a passive's agent, on the verb of the clause
+    it frames: "As first reported by Axios, the White House is considering ..."; not evidence ("as shown by his
+    statements"), nor on a noun ("the redacted version as reported by Fox News")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_ not in EVIDENCE_CUES
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "agent" for c in verb.children)
     )
 
 
