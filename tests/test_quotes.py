@@ -2792,6 +2792,12 @@ def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
             "Opposition leader Kemal Arslan",
             "that the government had abandoned flood victims",
         ),
+        # or on whom the occasion was addressed to, where a quote mark makes "that" a relative pronoun
+        (
+            'The lawmakers wrote in a letter to the secretary that the cuts would "endanger lives."',
+            "The lawmakers",
+            'that the cuts would "endanger lives."',
+        ),
     ],
 )
 def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, speaker, content):

@@ -1938,8 +1938,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_ not in _TIME_NOUNS and o.ent_type_ not in {"DATE", "TIME"}
         ]
-        # or on the occasion's apposition ("said in a post on X, formerly Twitter, that ...")
+        # or on the occasion's apposition ("said in a post on X, formerly Twitter, that ..."), or on whom it was
+        # addressed to ("wrote in a letter to the secretary that ...")
         heads += occasions + [a for o in occasions for a in o.children if a.dep_ == "appos"]
+        heads += [
+            a
+            for o in occasions
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for a in c.children
+            if a.dep_ == "pobj"
+        ]
         said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and _is_that_clause(r)]
         if said:
             cut = _not_reported(said[0])
