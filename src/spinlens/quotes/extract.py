@@ -527,7 +527,7 @@ def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
         saying = [
             p
             for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "as"
+            if _is_as(c)
             for p in c.children
             if p.dep_ == "pcomp" and _lemma(p) in CLAUSE_CUES and not list(p.children)
         ]
@@ -1152,7 +1152,7 @@ _DISMISSIBLE = PERSON_ROLES | _PEOPLE | {"head", "staff"}
 
 
 def _dismisses_someone(verb: Token) -> bool:
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+    if any(_is_as(c) for c in verb.children):
         return False
     return any(
         c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE) for c in verb.children
