@@ -249,6 +249,21 @@ def test_according_to_between_a_subject_and_its_verb_takes_both(nlp, text, conte
     assert only(analyse(nlp, text)).content.text == content
 
 
+def test_according_to_plan_cites_no_one(nlp):
+    text = (
+        "Kremlin spokesman Dmitry Peskov dismissed reports of a new mobilisation, adding that the special military "
+        "operation was proceeding according to plan."
+    )
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [
+        ("Kremlin spokesman Dmitry Peskov", "dismissed"),
+        ("Kremlin spokesman Dmitry Peskov", "adding"),
+    ]
+    assert analyse(nlp, "Everything went according to schedule.").quotes == []
+    # a plan with an article may be the document cited
+    text = '"Any public discussion of these options should make a bright line distinction," according to the plan.'
+    assert only(analyse(nlp, text)).speaker.text == "the plan"
+
+
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [

@@ -208,6 +208,9 @@ _ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "s
 _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # Verbs that say the words were not given; the cue keeps them ("declined to say", "failed to mention")
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
+# what "according to" names with no article when it says how a thing went, not who said it: "proceeding
+# according to plan" ("according to the plan" may cite a document, '"...," according to the plan')
+_AS_PLANNED = frozenset({"plan", "schedule", "script", "protocol", "tradition", "custom", "design"})
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon. Spaces
 # within a line may be no-break ones, as web copy has them ('...?”\xa0― Jacklyn Ashley').
 _SPACE = r"[^\S\r\n]"
@@ -4147,7 +4150,7 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     attributes, and to whom."""
     doc = according.doc
     objects = [c for c in to.children if c.dep_ == "pobj"]
-    if not objects:
+    if not objects or (objects[0].lower_ in _AS_PLANNED and not list(objects[0].children)):
         return []
     speaker = _trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
