@@ -3383,6 +3383,33 @@ def test_a_remark_after_the_object_is_not_what_was_promised(nlp):
     assert promised.content.text == "50,000 more"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ukrainian President Volodymyr Zelensky, in his nightly address, vowed to retake every inch of occupied "
+            "land and thanked allies for new air-defence systems.",
+            "to retake every inch of occupied land",
+        ),
+        ("He pledged to build the wall and made Mexico pay for it.", "to build the wall"),
+        # (a past that is the plain form may be what was promised)
+        (
+            "The minister promised to cut taxes and put more police on the streets.",
+            "to cut taxes and put more police on the streets",
+        ),
+        # (nor is the infinitive of a verb that reports nothing the speaker's)
+        (
+            "The statement said that Powell used a separate computer to manage classified information and never "
+            "used his personal email account.",
+            "that Powell used a separate computer to manage classified information and never used his personal "
+            "email account",
+        ),
+    ],
+)
+def test_a_past_tense_after_what_was_vowed_is_the_speakers_next_act(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_what_was_vowed_is_the_infinitive_the_parser_hangs_as_a_clause_of_purpose(nlp):
     text = (
         'Prime Minister Benjamin Netanyahu vowed on Sunday to continue the war "until total victory," rejecting a deal.'

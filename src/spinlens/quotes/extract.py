@@ -2704,7 +2704,10 @@ def _not_reported(clause: Token) -> set[Token]:
     # that he is "not worried", according to three people ..., even as strategists warn of heavy losses"
     for token in reversed(list(clause.subtree)):
         if token.dep_ == "conj" and (
-            _is_reporting_conjunct(token) or _repeats_the_outer_perfect(token) or _withholds_evidence(token)
+            _is_reporting_conjunct(token)
+            or _repeats_the_outer_perfect(token)
+            or _withholds_evidence(token)
+            or _past_after_an_infinitive(token)
         ):
             # with the "and" or "but" before it, and a comma before that
             joining = [c for c in token.head.children if c.dep_ == "cc" and c.i == token.left_edge.i - 1]
@@ -3150,6 +3153,26 @@ def _repeats_the_outer_perfect(verb: Token) -> bool:
     if _lemma(outer) not in ALL_CUES:
         return False  # "said clergy had witnessed him being fondled but had not intervened": no act of speech
     return bool(_perfect(verb) & _perfect(outer)) and not _perfect(clause)
+
+
+def _past_after_an_infinitive(verb: Token) -> bool:
+    """Whether a past-tense conjunct, with no subject of its own, of what a cue's infinitive reports is the
+    speaker's next act, which no "to" can take: "vowed to retake every inch of occupied land and thanked
+    allies for ..." (not a verb whose past is its plain form, which the tagger may take either way: "vowed to
+    cut taxes and put ...")."""
+    clause = verb.head
+    return (
+        verb.tag_ == "VBD"
+        and verb.lower_ != verb.lemma_.lower()
+        and not _has_subject(verb)
+        and clause.dep_ == "xcomp"
+        and clause.tag_ == "VB"
+        and _is_infinitive(clause)
+        # (the infinitive of a cue: in "used a separate computer to manage classified information and never
+        # used ..." both verbs are the writer's)
+        and (outer := _outer_cue(clause)) is not None
+        and _lemma(outer) in ALL_CUES
+    )
 
 
 def _perfect(verb: Token) -> set[str]:
