@@ -982,6 +982,11 @@ def test_a_writers_remark_after_what_was_reported_is_not_part_of_it(nlp):
     # nor how others took what was said, though what an event brought about may be reported
     text = 'The judge told Khan that it was "good to see you," prompting outrage from the government.'
     assert only(analyse(nlp, text)).content.text == 'that it was "good to see you,"'
+    text = (
+        'Health Secretary Robert F. Kennedy Jr. told senators that the vaccine schedule "has never been properly '
+        'tested," drawing sharp rebukes from Democrats and some Republicans.'
+    )
+    assert only(analyse(nlp, text)).content.text == 'that the vaccine schedule "has never been properly tested,"'
     text = "Officials said the rains fell on Monday, triggering landslides."
     assert only(analyse(nlp, text)).content.text == "the rains fell on Monday, triggering landslides"
     # nor where the speaker said it, though what they spoke about is what they said

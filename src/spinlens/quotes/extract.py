@@ -1835,7 +1835,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if not (
             c.i > verb.i
             and c is not clauses[0]
-            and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c))
+            and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c) or _is_reaction(c))
         )
     ]
     if not clauses and _lemma(verb) in CLAUSE_CUES:
@@ -2855,10 +2855,12 @@ def _is_occasion_participle(participle: Token) -> bool:
 
 def _is_reaction(participle: Token) -> bool:
     """Whether a participle closing what was said tells how others took it, the writer's words: "said the tax
-    would rise, prompting outrage from unions", "..., drawing criticism". What an event brought about may be
-    part of the report ("said the rains fell, triggering landslides"), so only a reaction counts."""
+    would rise, prompting outrage from unions", "..., drawing criticism", also where the parser hangs it on the
+    cue ('told senators that the schedule "has never been tested," drawing sharp rebukes'). What an event
+    brought about may be part of the report ("said the rains fell, triggering landslides"), so only a reaction
+    counts."""
     return (
-        participle.dep_ == "advcl"
+        participle.dep_ in {"advcl", "xcomp"}
         and participle.tag_ == "VBG"
         and participle.lemma_ in _PROVOKING
         and not _has_subject(participle)
