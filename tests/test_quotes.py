@@ -1227,6 +1227,7 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
         ("The governor talked about the new budget.", "talked about", "the new budget"),
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
+        ("He pointed to his record in the Florida Legislature.", "pointed to", "his record in the Florida Legislature"),
         ("The party called for calm.", "called for", "calm"),
         # not what the speaker did meanwhile
         (
@@ -1241,6 +1242,17 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
 def test_what_a_cue_speaks_of_through_its_preposition(nlp, text, cue, content):
     quote = only(analyse(nlp, text))
     assert (quote.cue.text, quote.content.text) == (cue, content)
+
+
+def test_what_is_pointed_to_after_what_was_said_is_the_speakers_too(nlp):
+    text = (
+        "Aides to Mr. Trump say that the president does not mind answering questions, pointing to his numerous "
+        "impromptu sessions with reporters."
+    )
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in analyse(nlp, text).quotes] == [
+        ("Aides to Mr. Trump", "say", "that the president does not mind answering questions"),
+        ("Aides to Mr. Trump", "pointing to", "his numerous impromptu sessions with reporters"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -162,6 +162,7 @@ OBJECT_CUES = frozenset(
         "talk",
         "speak",
         "refer",
+        "point",
         "comment",
         "tweet",
         "recall",

@@ -69,6 +69,7 @@ _CLOSING_PARTICIPLES = frozenset(
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
         "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
         "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
+        "point",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
