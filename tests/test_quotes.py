@@ -1228,6 +1228,9 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
         ("She referred to the earlier ruling.", "referred to", "the earlier ruling"),
         ("He pointed to his record in the Florida Legislature.", "pointed to", "his record in the Florida Legislature"),
+        # and what the speaker takes it for
+        ("Trump pointed to China as the regional enforcer.", "pointed to", "China as the regional enforcer"),
+        ("He referred to the senator as a traitor.", "referred to", "the senator as a traitor"),
         ("The party called for calm.", "called for", "calm"),
         # not what the speaker did meanwhile
         (

@@ -209,6 +209,8 @@ _ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "s
 _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # Verbs that say the words were not given; the cue keeps them ("declined to say", "failed to mention")
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
+# Cues through a preposition whose object may be taken "as" something ("referred to him as a traitor")
+_TAKEN_AS = frozenset({"refer", "point"})
 # what "according to" names with no article when it says how a thing went, not who said it: "proceeding
 # according to plan" ("according to the plan" may cite a document, '"...," according to the plan')
 _AS_PLANNED = frozenset({"plan", "schedule", "script", "protocol", "tradition", "custom", "design"})
@@ -2120,6 +2122,13 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 and own
                 and c.left_edge.i == own[-1].right_edge.i + 1
                 and c.left_edge.tag_ == "TO"
+            ]
+            # and what the speaker takes it for: "referred to Rubio as "a bright, charismatic leader"", "pointed
+            # to China as the regional enforcer"
+            own += [
+                c
+                for c in verb.children
+                if verb.lemma_ in _TAKEN_AS and _is_as(c) and own and c.i == own[-1].right_edge.i + 1
             ]
             objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
         if objects and verb.lemma_ in _PLEDGES:
