@@ -3101,6 +3101,14 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             'that the report was "utterly false"',
             "to sue the newspaper",
         ),
+        # a demand too
+        (
+            'The UN humanitarian chief, Tom Fletcher, said he was "horrified" by the reports and demanded safe '
+            "passage for civilians.",
+            "The UN humanitarian chief, Tom Fletcher",
+            'he was "horrified" by the reports',
+            "safe passage for civilians",
+        ),
         # nor does there being something
         (
             'Rep. Marjorie Taylor Greene insisted there was "massive fraud" and vowed to keep fighting.',
@@ -3144,6 +3152,14 @@ def test_a_cue_joined_to_a_reported_clause_in_the_outer_cues_tense_is_the_same_s
 ):
     quotes = [(q.speaker.text if q.speaker else None, q.content.text) for q in analyse(nlp, text).quotes]
     assert quotes == [(speaker, first), (speaker, second)]
+
+
+def test_the_second_half_of_not_only_but_is_what_was_said(nlp):
+    text = (
+        "The professor recently claimed in a lecture at the Sorbonne that such a tax is not only not forbidden, "
+        "but even demanded."
+    )
+    assert only(analyse(nlp, text)).content.text == "that such a tax is not only not forbidden, but even demanded"
 
 
 def test_a_closing_participle_on_a_verb_with_no_subject_is_its_joined_verbs_subjects(nlp):

@@ -69,7 +69,7 @@ _CLOSING_PARTICIPLES = frozenset(
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
         "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
         "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
-        "point",
+        "point", "demand",
     }
 )  # fmt: skip
 # Acts and instruments, which do what a clause says but speak no words: "said the measure violated the First
@@ -3107,6 +3107,8 @@ def _is_reporting_conjunct(verb: Token) -> bool:
     the police's warning."""
     if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and (verb.head.tag_ != "VBD" or _speechless(verb.head, verb))):
         return False
+    if any(t.dep_ == "preconj" and t.i < verb.i for t in verb.head.subtree):
+        return False  # "... is not only not forbidden, but even demanded": the second half of what was said
     outer = _outer_cue(verb.head)
     # a past tense after a present or a modal cannot share their subject, even where the clause reports words
     # itself: "Kallas said the bloc "strongly condemns" the move and called on Israel to reverse it", "Peskov
