@@ -211,7 +211,7 @@ _ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 _REFUSALS = frozenset({"refuse", "decline", "fail"})
 # Cues through a preposition whose object may be taken "as" something ("referred to him as a traitor")
 _TAKEN_AS = frozenset({"refer", "point"})
-# what "according to" names with no article when it says how a thing went, not who said it: "proceeding
+# What "according to" names with no article when it says how a thing went, not who said it: "proceeding
 # according to plan" ("according to the plan" may cite a document, '"...," according to the plan')
 _AS_PLANNED = frozenset({"plan", "schedule", "script", "protocol", "tradition", "custom", "design"})
 # A name of up to five capitalised words: the signature after a dash, or the speaker before a colon. Spaces
