@@ -2503,6 +2503,8 @@ def _charge_on_the_agent(verb: Token) -> Token | None:
     agent: "was accused by rights groups of stifling dissent", "was criticised by unions for the cuts". A name's
     own word stays in it ("by the Center for American Progress")."""
     preposition = _CHARGE_PREPOSITIONS.get(verb.lemma_)
+    if preposition is None:
+        return None
     charges = [
         p
         for agent in verb.children
