@@ -3080,28 +3080,26 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             'officers had "shown maximum restraint"',
             "that live ammunition was used",
         ),
-        # a thing vows nothing, whatever the tense
+        # also where the clause is in the past tense too, whatever its subject: a thing, an act, words, the
+        # speaker, or others who might speak
         (
             'A spokesman said the strikes were "a flagrant aggression" and vowed that the group would fight on.',
             "A spokesman",
             'the strikes were "a flagrant aggression"',
             "that the group would fight on",
         ),
-        # nor does an act
         (
             "Critics said the measure violated the First Amendment and vowed to sue.",
             "Critics",
             "the measure violated the First Amendment",
             "to sue",
         ),
-        # and words may warn, but they neither vow nor threaten
         (
             'Musk wrote on X that the report was "utterly false" and threatened to sue the newspaper.',
             "Musk",
             'that the report was "utterly false"',
             "to sue the newspaper",
         ),
-        # a demand too
         (
             'The UN humanitarian chief, Tom Fletcher, said he was "horrified" by the reports and demanded safe '
             "passage for civilians.",
@@ -3109,7 +3107,19 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             'he was "horrified" by the reports',
             "safe passage for civilians",
         ),
-        # nor does there being something
+        (
+            "The senator said she regretted her remarks and promised to apologise to the families in person.",
+            "The senator",
+            "she regretted her remarks",
+            "to apologise to the families in person",
+        ),
+        (
+            "The president insisted that the armed forces stood ready and warned that any attack would be met "
+            "with force.",
+            "The president",
+            "that the armed forces stood ready",
+            "that any attack would be met with force",
+        ),
         (
             'Rep. Marjorie Taylor Greene insisted there was "massive fraud" and vowed to keep fighting.',
             "Rep. Marjorie Taylor Greene",
@@ -3202,12 +3212,22 @@ def test_a_cue_joined_to_what_was_shown_is_the_speakers_who_said_it_showed(nlp):
     assert quotes == [("Officials", "said"), ("the poll", "showed"), ("Officials", "warned against")]
 
 
-def test_a_cue_joined_to_a_reported_clause_in_its_own_tense_stays_the_clauses(nlp):
-    """ "warned" in the clause's past tense may be the police's: left as the parser has it."""
-    record = analyse(nlp, "The mayor said the police arrived late and warned residents to stay indoors.")
-    assert [q.content.text for q in record.quotes][:1] == [
-        "the police arrived late and warned residents to stay indoors"
-    ]
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The mayor said the police arrived late and warned residents to stay indoors.",
+            "the police arrived late and warned residents to stay indoors",
+        ),
+        (
+            "The activist said the campaign contacted the police and told them it feared for its staff.",
+            "the campaign contacted the police and told them it feared for its staff",
+        ),
+    ],
+)
+def test_a_cue_joined_to_coming_before_others_is_the_clauses_subjects(nlp, text, first):
+    """Those who came before others go on to speak to them: left as the parser has it."""
+    assert [q.content.text for q in analyse(nlp, text).quotes][:1] == [first]
 
 
 def test_a_conjunct_repeating_the_outer_cues_has_is_the_speakers_next_act(nlp):
