@@ -2996,6 +2996,21 @@ def test_a_speaker_keeps_the_quote_mark_it_opened(nlp):
                 ),
             ],
         ),
+        # so do verbs of doubting, praising and foretelling
+        (
+            "The senator said the bill would raise costs for families, questioning whether it could pass the House.",
+            [
+                ("The senator", "said", "the bill would raise costs for families"),
+                ("The senator", "questioning", "whether it could pass the House"),
+            ],
+        ),
+        (
+            "The minister said the economy had grown by 3 percent, predicting that inflation would ease next year.",
+            [
+                ("The minister", "said", "the economy had grown by 3 percent"),
+                ("The minister", "predicting", "that inflation would ease next year"),
+            ],
+        ),
         # and a verb of stressing speaks as a verb of saying does
         (
             "Lin Jian said Japan was playing with fire, stressing that Tokyo had violated the one-China principle.",
@@ -3138,6 +3153,20 @@ def test_a_participle_after_a_quote_goes_on_for_its_tagged_speaker_only(nlp):
             "The cardinal",
             "that he regrets the separation",
             "Christianity a humanism",
+        ),
+        # a verb of doubting or praising goes on as one of saying does
+        (
+            "South Korea's Joint Chiefs of Staff said the missile flew about 1,000 kilometres before landing in the "
+            "sea, but questioned the North's claims about its speed.",
+            "South Korea's Joint Chiefs of Staff",
+            "the missile flew about 1,000 kilometres before landing in the sea",
+            "the North's claims about its speed",
+        ),
+        (
+            "The coach said the team had played well and praised the young defenders.",
+            "The coach",
+            "the team had played well",
+            "the young defenders",
         ),
         # after a present or a modal, a past tense is the outer speaker's even where the clause reports words
         # itself; and the speaker is the cue's whole, which the parser splits into two subjects

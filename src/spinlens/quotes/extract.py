@@ -69,7 +69,9 @@ _CLOSING_PARTICIPLES = frozenset(
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
         "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
         "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
-        "point", "demand",
+        "point", "demand", "question", "dispute", "praise", "laud", "commend", "hail", "slam", "blast", "decry",
+        "lambast", "lambaste", "mock", "brand", "label", "dub", "defend", "express", "predict", "recall", "announce",
+        "endorse", "propose", "recommend", "estimate",
     }
 )  # fmt: skip
 # Verbs by which someone comes before those they then speak to: "said Clinton approached her and said ..." is
