@@ -1187,6 +1187,19 @@ def test_a_speaker_the_parser_hangs_on_the_dateline_speaks_through_a_cue_read_as
     assert quote.content.text == "that the army would act with full force"
 
 
+def test_a_speaker_hung_on_a_dateline_the_parser_hangs_on_a_later_verb_speaks_through_a_cue_read_as_a_participle(
+    nlp,
+):
+    # the parser hangs "DAMASCUS" on "reported", the president on it and "pledged" on him
+    text = (
+        "DAMASCUS — Syria's interim president, Ahmed al-Sharaa, pledged on Thursday to punish anyone involved in "
+        "the killings in the coastal region, after a monitoring group reported that hundreds of people had died "
+        "in three days of violence."
+    )
+    pledged = analyse(nlp, text).quotes[0]
+    assert (pledged.speaker.text, pledged.cue.text) == ("Syria's interim president, Ahmed al-Sharaa", "pledged")
+
+
 def test_the_agency_in_a_dateline_is_no_role_description(nlp):
     text = "BERLIN (Reuters) - Asylum applications fell by nearly half, the interior ministry said."
     assert only(analyse(nlp, text)).speaker_entity is None

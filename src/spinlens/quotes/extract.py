@@ -3635,11 +3635,13 @@ def _speaker(verb: Token) -> Span | None:
 
 def _root_noun_of(noun: Token) -> Token | None:
     """The noun the parser made the sentence's root, if `noun` is it or the object of its preposition; or,
-    where the root is a dateline's place, the noun hung on it as its apposition ("TEL AVIV — Israel's defence
+    where a dateline's place opens the sentence, the noun hung on it as its apposition ("TEL AVIV — Israel's defence
     minister, Israel Katz, posted on X that ...")."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         noun = noun.head.head
-    if noun.dep_ == "appos" and noun.head.dep_ == "ROOT":
+    if noun.dep_ == "appos":
+        # the place may hang on the sentence's verb too ("DAMASCUS — Syria's interim president, Ahmed
+        # al-Sharaa, pledged ..., after a monitoring group reported ...")
         story = _story_start(noun.doc, noun.head.idx)
         return noun if story is not None and noun.head.idx < story <= noun.left_edge.idx else None
     return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None
