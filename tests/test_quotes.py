@@ -1481,6 +1481,13 @@ def test_what_an_object_cue_reports_is_neither_where_nor_what_a_clause_on_it_rep
 def test_an_absolute_phrase_on_the_cue_is_not_what_was_said(nlp):
     text = '"We will not be silenced," student leader Mercy Wanjiru told Reuters, her eyes streaming from the gas.'
     assert only(analyse(nlp, text)).content.text == '"We will not be silenced,"'
+    # nor is a past participle telling how the speaker stood, which the parser may take for the cue's clause
+    text = (
+        "The president hailed the result.\n\n"
+        '"Today the people decided to leave behind years of decline," Milei told cheering supporters in Buenos '
+        "Aires, flanked by his sister and chief of staff, Karina Milei."
+    )
+    assert analyse(nlp, text).quotes[1].content.text == '"Today the people decided to leave behind years of decline,"'
     # another speaker's words beside it are a quote of their own
     text = 'The White House rejected the criticism, with press secretary Karoline Leavitt calling it "a depraved lie."'
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

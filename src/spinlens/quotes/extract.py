@@ -1775,7 +1775,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             )
         )
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
-        and not (c.i > verb.i and _is_absolute(c))
+        and not (c.i > verb.i and (_is_absolute(c) or _is_depictive(c)))
         # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
         # which the parser may make the cue's clause, is the writer's
         and not (c.i > verb.i and _is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
@@ -2297,6 +2297,20 @@ def _is_absolute(phrase: Token) -> bool:
         and not any(c.dep_ in {"aux", "auxpass"} for c in phrase.children)
         and phrase.left_edge.i > 0
         and phrase.doc[phrase.left_edge.i - 1].text == ","
+    )
+
+
+def _is_depictive(phrase: Token) -> bool:
+    """Whether a past participle set off by a comma after the cue tells how the speaker stood as they spoke,
+    which the parser may take for the cue's clause: '"...," Milei told cheering supporters, flanked by his
+    sister'. After what was said, it may tell of what was spoken about ("scientists think the rock may be 4
+    billion years old, formed just after ...")."""
+    return (
+        phrase.tag_ == "VBN"
+        and not _has_subject(phrase)
+        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in phrase.children)
+        and _comma_before(phrase) is not None
+        and not any(c.dep_ in _CLAUSE_DEPS and phrase.head.i < c.i < phrase.i for c in phrase.head.children)
     )
 
 
