@@ -3486,6 +3486,12 @@ def test_a_remark_after_the_object_is_not_what_was_promised(nlp):
     text = "The minister promised 50,000 more by the end of the parliament, a pledge critics dismissed as fantasy."
     (promised,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "promised"]
     assert promised.content.text == "50,000 more"
+    # what the object is called goes with it, where the parser hangs a later clause on the cue
+    text = (
+        'The senator called the decision "tyranny in disguise," drawing a sharp rebuke from the foreign ministry, '
+        'which wrote on X: "This is democracy."'
+    )
+    assert analyse(nlp, text).quotes[0].content.text == 'the decision "tyranny in disguise,"'
 
 
 @pytest.mark.parametrize(

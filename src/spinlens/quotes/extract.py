@@ -1868,8 +1868,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         ):
             # "promised 50,000 more nurses, a pledge critics dismissed as fantasy": the parser hangs the
             # remark after the comma on the cue, but what was promised is its object; "denounced suggestions
-            # by X, that they would deport ..." is one content
-            return _subtree_range(objects), True
+            # by X, that they would deport ..." is one content; and what the object is called goes with it
+            # ('called the move "tyranny in disguise," drawing a rebuke from the ministry, which wrote: "..."')
+            named = [c for c in verb.children if c.dep_ == "oprd" and objects[-1].i < c.i < clauses[0].i]
+            return _subtree_range(objects + named), True
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and _relative_subject_before(verb, clauses)):
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue (the parser may take the clause for a
