@@ -955,6 +955,10 @@ def _cue_taken_for_a_noun(noun: Token) -> Found | None:
     return Found(content, speaker, _word_range(cue), direct=False, by_object=True)
 
 
+# The parts of speech of a noun phrase that names someone: "the Russian military", "Gowdy's office"
+_NAME_PARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PART", "NUM"})
+
+
 def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
     """Whether a present-tense cue closing a remark of the writer's is read as a plural noun, with its subject
     for the noun's modifiers: "..., a claim the Russian military rejects" (as if "rejects" were the claim's
@@ -962,13 +966,17 @@ def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
     remark = cue.head
     return (
         cue.tag_ == "NNS"
-        and cue.dep_ == "appos"
+        and cue.dep_ in {"appos", "acl"}  # (or a clause on the remark, which a noun is not)
         and _lemma(cue) in ALL_CUES  # the noun's lemma is the verb's: "rejects" -> "reject"
         and cue.left_edge.i < cue.i
         and cue.right_edge.i == cue.i
+        # and the "modifiers" name the speaker alone, not as a clause's subject would go ("a claim that Gowdy's
+        # office strongly disputes", which the parser reads as a clause with a plural for its verb)
+        and all(t.pos_ in _NAME_PARTS for t in cue.doc[cue.left_edge.i : cue.i])
         and cue.i + 1 < len(cue.doc)
         and cue.nbor().is_punct
-        and cue.nbor().i + 1 >= cue.sent.end
+        # (the blank line closing a paragraph belongs to its last sentence)
+        and all(t.is_space for t in cue.doc[cue.nbor().i + 1 : cue.sent.end])
         and remark.lemma_ in _REMARK_NOUNS
         and remark.left_edge.dep_ == "det"
         and _comma_before(remark) is not None
@@ -1178,7 +1186,7 @@ def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
         or source.tag_ != "NNS"
         or comma <= show.sent.start
         or doc[comma].text != ","
-        or any(not t.is_punct for t in doc[show.i + 1 : show.sent.end])
+        or any(not (t.is_punct or t.is_space) for t in doc[show.i + 1 : show.sent.end])
     ):
         return None
     speaker = _tokens_range(list(doc[show.left_edge.i : show.i]))
@@ -4308,7 +4316,7 @@ def _closes_a_circumstance(according: Token, head: Token) -> bool:
         and _is_circumstance(head)
         and head.i < according.i
         and doc[according.i - 1].text == ","
-        and all(t.is_punct for t in doc[according.right_edge.i + 1 : according.sent.end])
+        and all(t.is_punct or t.is_space for t in doc[according.right_edge.i + 1 : according.sent.end])
         and main.dep_ == "ROOT"
         and not any(c.dep_ == "parataxis" for c in main.children)
     )
