@@ -1262,6 +1262,7 @@ def test_a_dateline_in_ordinary_case_is_nobodys_words(nlp):
             "reiterated",
             "China's firm opposition to official exchanges",
         ),
+        ("Republicans reaffirmed their opposition to the nominee.", "reaffirmed", "their opposition to the nominee"),
         ("Clinton noted the clot's existence in her 2003 book.", "noted", "the clot's existence"),
         ("The governor talked about the new budget.", "talked about", "the new budget"),
         ("Mr. Lee spoke of a long war ahead.", "spoke of", "a long war ahead"),
@@ -3449,6 +3450,11 @@ def test_a_verdict_on_something_is_attributed(nlp):
         # bragging, reiterating, clarifying, speculating
         ("Klaus Schwab has bragged that his pupils run governments.", "has bragged", "that his pupils run governments"),
         ("The IAEA chief reiterated that Iran was in compliance.", "reiterated", "that Iran was in compliance"),
+        (
+            "The State Department reaffirmed that an attack on Philippine vessels would invoke the treaty.",
+            "reaffirmed",
+            "that an attack on Philippine vessels would invoke the treaty",
+        ),
         ("Giuliani clarified that he relied on media reports.", "clarified", "that he relied on media reports"),
         ("Investigators speculated that a spy device was to blame.", "speculated", "that a spy device was to blame"),
         # opining, as Indian and other wires write it

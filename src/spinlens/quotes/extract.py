@@ -67,7 +67,7 @@ _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
         "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
-        "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "underline",
+        "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "reaffirm", "underline",
         "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
         "point", "demand", "question", "dispute", "praise", "laud", "commend", "hail", "slam", "blast", "decry",
         "lambast", "lambaste", "mock", "brand", "label", "dub", "defend", "express", "predict", "recall", "announce",
