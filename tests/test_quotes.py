@@ -2880,6 +2880,13 @@ def test_an_object_pronoun_resolves_like_a_subject_one(nlp):
             "The lawmakers",
             'that the cuts would "endanger lives."',
         ),
+        # also where the clause's subject is itself a clause, which the parser may hang beside "that"
+        (
+            'The cleric told a gathering of students that negotiating with Washington was "neither wise nor '
+            'honourable."',
+            "The cleric",
+            'that negotiating with Washington was "neither wise nor honourable."',
+        ),
     ],
 )
 def test_a_that_clause_the_parser_hangs_on_a_noun_is_what_was_said(nlp, text, speaker, content):

@@ -2944,9 +2944,10 @@ def _is_the_time(phrase: Token) -> bool:
 
 def _is_that_clause(clause: Token) -> bool:
     """Whether a clause the parser hung on a noun opens with "that" and has a subject of its own: "that the
-    strikes hit ...", not the relative clause "that was released on Monday"."""
+    strikes hit ...", 'that negotiating with Washington was "neither wise nor honourable"', not the relative
+    clause "that was released on Monday"."""
     return clause.left_edge.lower_ == "that" and any(
-        t.dep_ in _SUBJECT_DEPS and t.lower_ != "that" for t in clause.children
+        t.dep_ in _SUBJECT_DEPS | {"csubj", "csubjpass"} and t.lower_ != "that" for t in clause.children
     )
 
 
