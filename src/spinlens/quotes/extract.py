@@ -62,7 +62,8 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dat
 _OWN_OBJECT_DEPS = _OBJECT_DEPS - {"prep"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "regarding", "concerning"})
-# Participles that report more of what the speaker before them said ("..., saying", "..., adding")
+# Verbs that report more of what the speaker before them said, as a participle closing it ("..., saying",
+# "..., questioning whether ...") or a verb the parser joins to it ("said ... and praised the defenders")
 _CLOSING_PARTICIPLES = frozenset(
     {
         "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
