@@ -1173,6 +1173,12 @@ def _dismisses_someone(verb: Token) -> bool:
     )
 
 
+def _ends_its_sentence(last: Token) -> bool:
+    """Whether nothing but punctuation follows `last` in its sentence, where the blank line closing a
+    paragraph counts as none: the sentence holds it."""
+    return all(t.is_punct or t.is_space for t in last.doc[last.i + 1 : last.sent.end])
+
+
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
     """A closing "X data show" that the parser made a noun phrase on the clause before it, as if it said
     when: "Gun sales jumped 12 percent in October, FBI background-check data show"."""
@@ -1187,7 +1193,7 @@ def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
         or source.tag_ != "NNS"
         or comma <= show.sent.start
         or doc[comma].text != ","
-        or any(not (t.is_punct or t.is_space) for t in doc[show.i + 1 : show.sent.end])
+        or not _ends_its_sentence(show)
     ):
         return None
     speaker = _tokens_range(list(doc[show.left_edge.i : show.i]))
@@ -1207,11 +1213,7 @@ def _is_tag_taken_for_a_noun(token: Token) -> bool:
         and token.dep_ == "ROOT"
         and (
             token.lemma_ in EVIDENCE_CUES
-            or (
-                token.tag_ == "NNS"
-                and token.lemma_ in CLAUSE_CUES
-                and all(t.is_punct or t.is_space for t in token.doc[token.i + 1 : token.sent.end])
-            )
+            or (token.tag_ == "NNS" and token.lemma_ in CLAUSE_CUES and _ends_its_sentence(token))
         )
         and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
     )
@@ -1377,11 +1379,7 @@ def _remark_closes(verb: Token) -> bool:
     if comma + 1 >= verb.sent.end or doc[comma].text != ",":
         return False
     remark = next((t for t in doc[comma + 1 : verb.sent.end] if t.left_edge.i == comma + 1 and t.dep_ == "appos"), None)
-    return (
-        remark is not None
-        and remark.head.i < verb.left_edge.i
-        and all(t.is_punct or t.is_space for t in doc[remark.right_edge.i + 1 : verb.sent.end])
-    )
+    return remark is not None and remark.head.i < verb.left_edge.i and _ends_its_sentence(remark.right_edge)
 
 
 def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -4318,7 +4316,7 @@ def _closes_a_circumstance(according: Token, head: Token) -> bool:
         and _is_circumstance(head)
         and head.i < according.i
         and doc[according.i - 1].text == ","
-        and all(t.is_punct or t.is_space for t in doc[according.right_edge.i + 1 : according.sent.end])
+        and _ends_its_sentence(according.right_edge)
         and main.dep_ == "ROOT"
         and not any(c.dep_ == "parataxis" for c in main.children)
     )
