@@ -261,6 +261,9 @@ def test_a_name_after_an_age_or_a_job_is_a_persons(nlp):
     # or set off by commas after it
     text = "Tinubu's spokesman, Bayo Onanuga, said the reforms were painful."
     assert ("Bayo Onanuga", "person") in [(e.name, e.type) for e in entities(nlp, text)]
+    # which NER may type a place
+    text = 'The Conservative leader, Kemi Badenoch, has accused the government of "economic vandalism".'
+    assert ("Kemi Badenoch", "person") in [(e.name, e.type) for e in entities(nlp, text)]
     # a family name's particle is no word of a body's ("Leen de Vries", which NER types an organisation)
     text = "Port authority spokesman Leen de Vries said operations had not been affected."
     assert [(e.name, e.type) for e in entities(nlp, text)] == [("Leen de Vries", "person")]
