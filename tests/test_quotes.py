@@ -4167,6 +4167,12 @@ def test_long_quote_without_a_cue_is_kept_with_no_speaker(nlp):
         ('As the senator put it, "this bill is dead on arrival."', "the senator"),
         ('A former minister put it bluntly: "The barbarians are no longer at the gates."', "A former minister"),
         ('"We need jobs for everyone, not just those at the top," as she put it in Raleigh.', "she"),
+        # the parser takes a dateline's place for the subject, and the speaker for its apposition
+        (
+            "HAVANA — Cuba's deputy foreign minister, Carlos Fernández de Cossío, put it bluntly in a televised "
+            'interview: "The blockade is an act of war."',
+            "Cuba's deputy foreign minister, Carlos Fernández de Cossío",
+        ),
     ],
 )
 def test_as_someone_put_it(nlp, text, speaker):

@@ -433,7 +433,7 @@ def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         it = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"]
         subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SECOND_PERSON]
         if it and subjects:
-            speaker = _range(_trimmed_subtree(subjects[0], token))
+            speaker = _range(_after_dateline_words(subjects[0], token))
             if speaker is not None:
                 return speaker, (token.idx, it[0].idx + len(it[0].text))
     return None
