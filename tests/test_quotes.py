@@ -2442,6 +2442,16 @@ def test_a_claim_is_its_owners(nlp, text, speaker, cue, content):
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, cue, content)
 
 
+def test_a_claim_ends_where_its_critics_words_begin(nlp):
+    text = (
+        "Kyiv on Sunday rejected Moscow's claims that it had captured two villages near Pokrovsk, calling them "
+        '"pure fiction."'
+    )
+    quotes = {q.cue.text: (q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes}
+    assert quotes["claims"] == ("Moscow", "that it had captured two villages near Pokrovsk")
+    assert quotes["calling"] == ("Kyiv", 'them "pure fiction."')
+
+
 def test_a_claims_owner_is_no_antecedent_of_a_pronoun_after_it(nlp):
     text = (
         "The Times published a column by a psychiatrist, Richard A. Friedman, who cited neurological science to "

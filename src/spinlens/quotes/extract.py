@@ -931,7 +931,10 @@ def _owned_claim(noun: Token) -> Found | None:
     if not owners or not clauses:
         return None
     speaker = _tokens_range([t for t in owners[0].subtree if t.dep_ != "case"])
-    content = _tokens_range(list(clauses[0].subtree))
+    # (what closes the clause may be the owner's critic's: "rejected Pakistan's claims that it had shot down six
+    # jets, calling them baseless")
+    cut = _not_reported(clauses[0])
+    content = _tokens_range([t for t in clauses[0].subtree if t not in cut])
     if speaker is None or content is None:
         return None
     return Found(content, speaker, _word_range(noun), direct=False)
