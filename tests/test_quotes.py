@@ -3859,6 +3859,12 @@ def test_what_someone_ought_to_say_is_no_report(nlp, text):
     assert analyse(nlp, text).quotes == []
 
 
+def test_what_someone_is_asked_to_say_is_no_report(nlp):
+    text = "Opposition leader Rahul Gandhi demanded that the government tell parliament how many jets had been lost."
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == ("Opposition leader Rahul Gandhi", "demanded")
+
+
 def test_i_must_say_says_it(nlp):
     quote = only(analyse(nlp, "I must say that we have a very good generation of young priests."))
     assert (quote.speaker.text, quote.content.text) == ("I", "that we have a very good generation of young priests")

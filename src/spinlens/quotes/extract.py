@@ -1062,7 +1062,9 @@ def _from_cue(token: Token) -> list[Found]:
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"), and so does the
         # writer's "Let's say that I'm right"; no one is quoted
         return []
-    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token):
+    if (
+        any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token)
+    ) or _is_demanded(token):
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
@@ -1506,6 +1508,23 @@ def _defends_ground(verb: Token) -> bool:
         if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
             return True
     return False
+
+
+# Verbs whose that-clause in the bare form is what someone is to do: "demanded that the government tell
+# parliament ..."
+_DEMANDS = frozenset({"demand", "insist", "urge", "ask", "require", "request", "recommend", "propose", "suggest"})
+
+
+def _is_demanded(verb: Token) -> bool:
+    """Whether a cue is in the subjunctive of a demand, as "must" would put it: "demanded that the government
+    tell parliament how many jets were lost" reports no telling."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_ in _DEMANDS
+        and _has_subject(verb)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _is_hypothetical(verb: Token) -> bool:
