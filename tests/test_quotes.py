@@ -1828,6 +1828,8 @@ def test_what_was_said_keeps_its_closing_percent_sign_and_bracket(nlp, text, con
             'that critical race theory "is not taught in K-12 schools."',
         ),
         ('Bishop Schneider said they "could not act in another way."', 'they "could not act in another way."'),
+        # also where the parser hangs the subject on the auxiliary before the quote
+        ("Farage claimed the government was ‘copying our homework’.", "the government was ‘copying our homework’"),
         # or not all of it
         (
             'Steven Cheung said critics\' "sad, miserable existence will be crushed."',

@@ -888,9 +888,22 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
     # what it is said of is the writer's words, in whole or in part ('said critics' "sad, miserable
     # existence will be crushed"': whose existence)
+    # (the parser may hang the subject on the auxiliary right before the quote: "the government was ‘copying
+    # ...’", "it was essentially “grasping ...”")
+    verbs = [
+        root,
+        *(
+            c
+            for c in root.children
+            if c.dep_ in {"aux", "auxpass"}
+            and c.idx < quote[0]
+            and all(t.pos_ in {"ADV", "PUNCT"} or t.idx >= quote[0] for t in doc[c.i + 1 : root.i])
+        ),
+    ]
     subject_before = any(
         c.dep_ in _SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} and start <= c.left_edge.idx < quote[0]
-        for c in root.children
+        for verb in verbs
+        for c in verb.children
     )
     return subject_before or not quote[0] <= root.idx < quote[1]
 
