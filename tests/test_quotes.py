@@ -4301,6 +4301,10 @@ def test_when_the_words_were_said_leaves_the_tag_a_tag(nlp):
     # a quote with no verb has only the tag to tie it to its speaker
     quote = only(analyse(nlp, '"No comment," the spokesman said when reached by phone.'))
     assert quote.direct and (quote.speaker.text, quote.cue.text) == ("the spokesman", "said")
+    # nor is where, whose preposition the tagger reads as an adjective on an object
+    text = '"We will not be silenced," the protesters chanted outside parliament on Thursday night.'
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("the protesters", "chanted")
     # but a "yes" is what was said, not the quote before it
     text = (
         'As Trump went on about "wounded American families" and "our own struggling citizens," Melanie said yes, '

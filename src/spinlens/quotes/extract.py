@@ -485,6 +485,8 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
         # nor is the quote going on after the tag ('"Look," Trump said, "nobody has done more ..."')
         and not (split and _resumes_the_quote(c, verb))
+        # nor where it was said, whose preposition the tagger reads as an adjective ("chanted outside parliament")
+        and not (c.dep_ == "dobj" and c.left_edge.tag_ == "JJ" and c.left_edge.lower_ in _PLACE_PREPOSITIONS)
     ]
     if _lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
@@ -508,6 +510,10 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # fair?" asked Otto Weber')
     start, end = _cue(verb)
     return speaker, (max(start, first.idx), end)
+
+
+# Prepositions of place that the tagger may read as adjectives before their noun
+_PLACE_PREPOSITIONS = frozenset({"outside", "inside"})
 
 
 def _resumes_the_quote(clause: Token, tag: Token) -> bool:
