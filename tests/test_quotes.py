@@ -594,6 +594,35 @@ def test_lauding_or_commending_someone_is_saying_so(nlp, text, speaker, content)
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Sanders is touting his recent wins in caucuses and primaries.",
+            "Sanders",
+            "is touting",
+            "his recent wins in caucuses and primaries",
+        ),
+        (
+            "Critics portrayed the bill as a giveaway to the rich.",
+            "Critics",
+            "portrayed",
+            "the bill as a giveaway to the rich",
+        ),
+        # and as a closing participle, the outer speaker's next act
+        (
+            "The minister said the economy was recovering, touting a fall in inflation.",
+            "The minister",
+            "touting",
+            "a fall in inflation",
+        ),
+    ],
+)
+def test_touting_or_portraying_something_is_saying_so(nlp, text, speaker, cue, content):
+    quote = next(q for q in analyse(nlp, text).quotes if q.cue.text == cue)
+    assert (quote.speaker.text, quote.content.text) == (speaker, content)
+
+
 def test_what_the_agent_is_part_of_is_no_charge(nlp):
     quote = only(analyse(nlp, "The minister was accused by members of parliament."))
     assert (quote.speaker.text, quote.content.text) == ("members of parliament", "The minister")
@@ -643,6 +672,15 @@ def test_who_is_asked_is_not_who_asks(nlp):
     assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "Asked"] == [None]
     text = "When asked whether that would be important for voters to know, Smith said it was not for them to know."
     assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "asked"] == [None]
+
+
+def test_an_answer_beside_a_quote_is_speech_and_questions_answered_are_not_what_was_said(nlp):
+    quote = only(analyse(nlp, '"It\'s Jeff Feltman," Ms. Abedin answered.'))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("Ms. Abedin", "answered")
+    quote = only(analyse(nlp, 'She answered: "We will never give up."'))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == ("She", "answered")
+    assert analyse(nlp, "Kavanaugh answered almost 1,300 written questions.").quotes == []
+    assert analyse(nlp, "The video does not answer whether Scott had a gun.").quotes == []
 
 
 @pytest.mark.parametrize(

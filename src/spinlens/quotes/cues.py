@@ -119,6 +119,8 @@ OBJECT_CUES = frozenset(
         "call",
         "cite",
         "describe",
+        "portray",
+        "tout",
         "announce",
         "promise",
         "vow",
@@ -223,8 +225,10 @@ AUDIENCE_CUES = ADDRESSEE_CUES | {"ask"}
 # Verbs that say nothing but how words were voiced, which are speech beside a quote ('"Stop!" the officer
 # shouted', 'chanted "Free Palestine"') and sounds elsewhere
 OUTCRIES = frozenset({"shout", "yell", "scream", "exclaim", "whisper", "mutter", "chant"})
-# The verbs of a quote's tag: the cues and the outcries, and sounds that are speech only after a quote
-TAG_CUES = CLAUSE_CUES | OUTCRIES | {"cry", "sigh"}
+# The verbs of a quote's tag: the cues and the outcries, and sounds that are speech only after a quote; and
+# "answer", which elsewhere takes the question answered ("answered 1,300 written questions", "to answer why
+# ...")
+TAG_CUES = CLAUSE_CUES | OUTCRIES | {"cry", "sigh", "answer"}
 # "Show" reports what its object shows only after a source of evidence ("a poll shows Sanders leading",
 # "records show the plane has flown 216 hours"); after anyone else it is a display, not a report ("the
 # president showed no sign of backing down").

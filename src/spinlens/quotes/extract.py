@@ -72,9 +72,11 @@ _CLOSING_PARTICIPLES = frozenset(
         "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
         "point", "demand", "question", "dispute", "praise", "laud", "commend", "hail", "slam", "blast", "decry",
         "lambast", "lambaste", "mock", "brand", "label", "dub", "defend", "express", "predict", "recall", "announce",
-        "endorse", "propose", "recommend", "estimate",
+        "endorse", "propose", "recommend", "estimate", "portray", "tout",
     }
 )  # fmt: skip
+# Cues whose "as" says what they say their object is: "described them as slanders"
+_AS_CUES = frozenset({"describe", "portray", "refer"})
 # Verbs by which someone comes before those they then speak to: "said Clinton approached her and said ..." is
 # Clinton's word
 _COMING_TO = frozenset({"approach", "arrive", "confront", "contact", "greet", "meet", "phone", "visit"})
@@ -2125,10 +2127,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if (
             # (what one describes or refers to a thing as is what they say of it: "which he described as
             # 'unimaginable accusations'")
-            (
-                not objects
-                or (verb.lemma_ not in _NAMING_CUES | {"describe", "refer"} and all(_is_as(o) for o in objects))
-            )
+            (not objects or (verb.lemma_ not in _NAMING_CUES | _AS_CUES and all(_is_as(o) for o in objects)))
             and verb.dep_ == "relcl"
             and _is_remark(verb.head)
             and _has_subject(verb)
