@@ -672,6 +672,13 @@ def test_who_is_asked_is_not_who_asks(nlp):
     assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "Asked"] == [None]
     text = "When asked whether that would be important for voters to know, Smith said it was not for them to know."
     assert [q.speaker for q in analyse(nlp, text).quotes if q.cue.text == "asked"] == [None]
+    # nor is the subject of a passive joined to another verb, whether its own or shared
+    assert only(analyse(nlp, "Smith arrived late and was asked whether he would resign.")).speaker is None
+    text = (
+        "Amber Guyger took an innocent person's life, and because people are so blinded by the badge, she is being "
+        "described as the victim."
+    )
+    assert only(analyse(nlp, text)).speaker is None
 
 
 def test_an_answer_beside_a_quote_is_speech_and_questions_answered_are_not_what_was_said(nlp):

@@ -3576,6 +3576,11 @@ def _speaker(verb: Token) -> Span | None:
         # 'Trump posted on Truth Social: "..."': the parser read the name and the cue as one noun phrase, a
         # Trump who was posted
         return _trimmed_subtree(verb.head, verb)
+    if verb.dep_ == "conj" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        # "Guyger took a life, and ... she is being portrayed as the victim", "arrived late and was asked
+        # whether ...": the subject of a verb in the passive, its own or the one it shares, is who is portrayed
+        # or asked; with no agent, who portrays or asks goes unnamed
+        return None
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         # "Höcke, whom a court has allowed to be called a fascist": the subject lets him be called so; who
         # calls him so is unnamed
