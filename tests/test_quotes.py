@@ -3473,6 +3473,17 @@ def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 
 
+def test_what_a_source_of_evidence_finds_is_its_report_and_what_police_find_is_not(nlp):
+    quote = only(analyse(nlp, "An independent audit found no evidence of fraud."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
+        "An independent audit",
+        "found",
+        "no evidence of fraud",
+    )
+    assert analyse(nlp, "Police found a body in the river.").quotes == []
+    assert analyse(nlp, "Another internal document has found its way into the public domain.").quotes == []
+
+
 def test_a_relative_clause_on_the_occasion_says_nothing_of_what_was_said(nlp):
     record = analyse(nlp, "The ministry said little in a statement that was released on Monday.")
     assert not [q for q in record.quotes if q.content.text.startswith("that")]

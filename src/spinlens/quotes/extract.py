@@ -2073,7 +2073,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         return None, False
     if verb.lemma_ in THREAT_CUES and _endangers(verb):
         return None, False
-    if verb.lemma_ in OBJECT_CUES:
+    if verb.lemma_ in OBJECT_CUES or (verb.lemma_ == "find" and _shows_evidence(verb) and not _finds_its_way(verb)):
+        # (what a source of evidence finds is its object too: "A 2014 study found 31 incidents of voter
+        # impersonation", "an audit found no evidence of fraud"; "police found a body" reports nothing)
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied, nor is "cited the science to conclude ..." (but "vowed on Sunday to
         # continue the war", which the parser may hang the same way, is what was vowed); "slams US meddling
@@ -3290,6 +3292,11 @@ def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = Fals
         and _lemma(outer) in ALL_CUES
         and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in _with_its_subject(outer).children)
     )
+
+
+def _finds_its_way(verb: Token) -> bool:
+    """Whether "find" is the idiom of arriving: "another document has found its way into the public domain"."""
+    return any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children)
 
 
 def _shows_evidence(verb: Token) -> bool:
