@@ -623,6 +623,13 @@ def test_touting_or_portraying_something_is_saying_so(nlp, text, speaker, cue, c
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+def test_what_someone_mentions_is_what_they_spoke_of(nlp):
+    quote = only(analyse(nlp, "During the debate, Trump mentioned his personal connections to the faith."))
+    assert (quote.speaker.text, quote.content.text) == ("Trump", "his personal connections to the faith")
+    # but "not to mention" is the writer's "and also"
+    assert analyse(nlp, "The company sold its data, not to mention the privacy of its users.").quotes == []
+
+
 def test_what_the_agent_is_part_of_is_no_charge(nlp):
     quote = only(analyse(nlp, "The minister was accused by members of parliament."))
     assert (quote.speaker.text, quote.content.text) == ("members of parliament", "The minister")

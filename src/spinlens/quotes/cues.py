@@ -121,6 +121,7 @@ OBJECT_CUES = frozenset(
         "describe",
         "portray",
         "tout",
+        "mention",
         "announce",
         "promise",
         "vow",

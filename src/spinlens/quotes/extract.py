@@ -1112,6 +1112,13 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if _lemma(token) == "note" and _notes_no_words(token):
         return []
+    if (
+        _lemma(token) == "mention"
+        and token.i > 1
+        and [t.lower_ for t in token.doc[token.i - 2 : token.i]] == ["not", "to"]
+    ):
+        # "..., not to mention the privacy of its users": the writer's "and also", no one's words
+        return []
     if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
         return []
