@@ -181,8 +181,8 @@ def mentions(doc: Doc) -> list[Mention]:
             kind = "group"
         if kind != "person" and ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _PERSONAL_TITLES:
             kind = "person"  # "Mr Miliband", which NER may type an organisation; not "DR Congo"
-        if (kind == "organisation" and (_after_an_age(ent) or _after_a_role(ent))) or (
-            kind == "place" and _after_a_role(ent)
+        if (kind == "organisation" and _after_an_age(ent)) or (
+            kind in {"organisation", "place"} and _after_a_role(ent)
         ):
             # "killed 27-year-old Marcus Hill", "opposition leader María Corina Machado", which NER may type an
             # organisation, and "The Conservative leader, Kemi Badenoch," a place

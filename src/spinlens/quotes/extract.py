@@ -33,6 +33,7 @@ from spinlens.quotes.cues import (
     CUE_PREPOSITIONS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FINDING_CUES,
     FORCE_CUES,
     FORCES,
     GROUND_CUES,
@@ -2080,9 +2081,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         return None, False
     if verb.lemma_ in THREAT_CUES and _endangers(verb):
         return None, False
-    if verb.lemma_ in OBJECT_CUES or (verb.lemma_ == "find" and _shows_evidence(verb) and not _finds_its_way(verb)):
-        # (what a source of evidence finds is its object too: "A 2014 study found 31 incidents of voter
-        # impersonation", "an audit found no evidence of fraud"; "police found a body" reports nothing)
+    if verb.lemma_ in OBJECT_CUES or (
+        verb.lemma_ in FINDING_CUES and _shows_evidence(verb) and not _finds_its_way(verb)
+    ):
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied, nor is "cited the science to conclude ..." (but "vowed on Sunday to
         # continue the war", which the parser may hang the same way, is what was vowed); "slams US meddling
@@ -3307,7 +3308,8 @@ def _finds_its_way(verb: Token) -> bool:
 
 
 def _shows_evidence(verb: Token) -> bool:
-    """Whether "show" has a source of evidence for subject ("a poll shows ..."), and so reports."""
+    """Whether "show" or "find" has a source of evidence for subject ("a poll shows ...", "an audit found no
+    evidence of fraud"), and so reports."""
     return any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
 
 
