@@ -7,7 +7,7 @@ that speaks of it ("the talks will resume in March"). A day comes out as
 `2016-10-18`; a week, month or year as an ISO interval `2016-10-24/2016-10-30`. A relative expression in
 an article without a publication date stays unresolved (`value` null) rather than being resolved against
 today, and so does a fiscal year, whose first month depends on who keeps the books. The cases it gets wrong
-are listed in the README.
+are listed in docs/claims.md.
 """
 
 from __future__ import annotations
