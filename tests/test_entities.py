@@ -304,6 +304,11 @@ def test_a_military_rank_is_no_name_of_its_own(nlp):
     text = "IDF spokesman Rear Admiral Daniel Hagari told a news conference that troops had found weapons."
     assert {e.name for e in entities(nlp, text)} == {"IDF", "Daniel Hagari"}
     assert name_words("Col. Oleg Petrov") == name_words("Oleg Petrov")
+    # and "Brig.", which it tags a place, as it does "Supreme" of Iran's "Supreme Leader" an organisation
+    text = "The IRGC's spokesman, Brig. Gen. Ali Mohammad Naini, warned that any attack would be met with force."
+    assert {e.name for e in entities(nlp, text)} == {"IRGC", "Ali Mohammad Naini"}
+    text = "Iran's Supreme Leader Ayatollah Ali Khamenei said the talks were unwise. The Supreme Court ruled."
+    assert {e.name for e in entities(nlp, text)} == {"Iran", "Ayatollah Ali Khamenei", "Supreme Court"}
 
 
 def test_a_dateline_names_a_place(nlp):

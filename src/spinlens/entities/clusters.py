@@ -75,7 +75,7 @@ _TRAILING = frozenset({"at", "in", "on", "to", "with", "by", "from"})
 _NOT_CONTINUING = frozenset({"PERSON", "NORP", "DATE", "TIME"})
 _TITLES = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "prof",
-    "admiral", "rear", "colonel", "col", "lt", "sgt",
+    "admiral", "rear", "colonel", "col", "lt", "sgt", "brig", "maj", "capt", "cmdr", "adm", "cpl", "pvt",
 }  # fmt: skip
 # A department's word in a minister's title ("Energy Secretary Ed Miliband", "Israeli Defense Minister")
 _PORTFOLIOS = frozenset(
@@ -471,10 +471,13 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _ends_an_office(span: Span) -> bool:
-    """Whether the span is the "State" of "Secretary of State", or the "Energy" of "Energy Secretary", which
-    NER reads as an organisation: the office is the person's title, and names no body apart from them."""
+    """Whether the span is the "State" of "Secretary of State", the "Energy" of "Energy Secretary" or the
+    "Supreme" of Iran's "Supreme Leader", which NER reads as an organisation: the office is the person's title,
+    and names no body apart from them."""
     doc = span.doc
     if span.text in _PORTFOLIOS and span.end < len(doc) and doc[span.end].lower_ in _MINISTERS:
+        return True
+    if span.text == "Supreme" and span.end < len(doc) and doc[span.end].lower_ == "leader":
         return True
     return (
         span.text == "State"
