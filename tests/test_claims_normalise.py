@@ -852,6 +852,12 @@ def test_publication_date(published, expected):
             "A mother of three told reporters she was afraid; six in 10 said they would vote.",
             [("three", "3"), ("six in 10", "60 percent")],
         ),
+        # a parent's children go without saying: "a mother of four" counts no sheltering, "two young sons" count
+        (
+            "Umm Mohammed, a mother of four sheltering in a school, wept; a father of two young sons spoke to "
+            "the parents of two Americans killed.",
+            [("four", "4"), ("two young sons", "2 young sons"), ("two Americans killed", "2 Americans killed")],
+        ),
         # an age or ages the words before the figure give, also as a range; not the age's absence
         (
             "Two women, aged 21 and 24, were held; he died at the age of 94; voters ages 18 to 29 and those "

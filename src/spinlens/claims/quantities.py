@@ -87,6 +87,10 @@ _STOP = set(
 # ... and verbs of saying, whose subject a bare number is: "Of the 12 jurors, 5 said ...", "a mother of three
 # told reporters"
 _STOP |= {"said", "says", "say", "told", "tells", "wrote"}
+# A parent's count of children, which goes without saying: "a mother of four sheltering in a school" counts no
+# sheltering ("a father of two young sons" still counts the sons, and "the parents of two Americans killed" the
+# Americans)
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|grandparent)s?\s+of\s+$", re.IGNORECASE)
 # Verbs of a figure's change, which a number's subject may take ("the number of suspects under 15 tripled")
 _CHANGES = frozenset(
     """doubled tripled quadrupled halved rose fell dropped jumped climbed surged soared plunged slumped grew
@@ -764,6 +768,12 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
             # "$61 billion approved by Congress": an amount of money does not count what was done with it, nor
             # what it does ("spent $300 million helping to elect", "$100 million remaining"); in "the $33.2
             # billion analysts had expected" it is the object of a clause, whose subject it counts not
+            counts = None
+        elif (
+            counts
+            and _PARENT_OF.search(text, max(0, start - 40), start)
+            and not any(_is_plural_noun(word) for word in counts.split())
+        ):
             counts = None
         else:
             end = counted_end
