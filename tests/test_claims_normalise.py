@@ -942,6 +942,12 @@ def test_word_numbers(words, value):
             "It was the first time in over two decades; the investment over five years adds up to $2 billion.",
             [("two decades", "lower"), ("five years", None), ("$2 billion", None)],
         ),
+        # "below" and "above" bound a number too, but not after an amount, whose difference they measure from
+        (
+            "Migration must fall below 300,000; incomes above $1 million would pay more; emissions fell 32 percent "
+            "below 2005 levels.",
+            [("300,000", "upper"), ("$1 million", "lower"), ("32 percent", None), ("2005 levels", None)],
+        ),
     ],
 )
 def test_the_words_before_a_number_say_whether_it_is_a_bound(text, expected):

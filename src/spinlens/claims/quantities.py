@@ -612,11 +612,13 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Fou
 _BOUNDS = (
     (
         "lower",
-        r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than|(?:just|well)\s+over",
+        r"at\s+least|more\s+than|over|above|upwards\s+of|in\s+excess\s+of|(?:no|not)\s+(?:fewer|less)\s+than"
+        r"|(?:just|well)\s+(?:over|above)",
     ),
     (
         "upper",
-        r"up\s+to|fewer\s+than|less\s+than|under|(?:no|not)\s+more\s+than|as\s+(?:many|much)\s+as|at\s+most|(?:just|well)\s+under",
+        r"up\s+to|fewer\s+than|less\s+than|under|below|(?:no|not)\s+more\s+than|as\s+(?:many|much)\s+as|at\s+most"
+        r"|(?:just|well)\s+(?:under|below)",
     ),
     ("approximate", r"about|around|nearly|almost|roughly|approximately|some|an\s+estimated|close\s+to|circa|approx\."),
 )
@@ -652,6 +654,8 @@ def _bound(text: str, quantity: FoundQuantity) -> str | None:
         _AMOUNT_BEFORE.search(before) or (quantity.unit in _TIME_UNITS and not _SPAN_BEFORE.search(before))
     ):
         return None
+    if words.split()[-1] in {"above", "below"} and _AMOUNT_BEFORE.search(before):
+        return None  # "32 percent below 2005 levels": the point a difference is measured from
     return match.lastgroup
 
 
