@@ -858,6 +858,11 @@ def test_publication_date(published, expected):
             "the parents of two Americans killed.",
             [("four", "4"), ("two young sons", "2 young sons"), ("two Americans killed", "2 Americans killed")],
         ),
+        # nor does a participle in "-ing" alone, which is what those counted do, or a noun a date modifies
+        (
+            "Children under five accounting for most deaths; 12 abstaining; the Oct. 1 shooting in Las Vegas.",
+            [("five", "5"), ("12", "12"), ("1", "1")],
+        ),
         # an age or ages the words before the figure give, also as a range; not the age's absence
         (
             "Two women, aged 21 and 24, were held; he died at the age of 94; voters ages 18 to 29 and those "

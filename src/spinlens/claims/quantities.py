@@ -777,7 +777,9 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
             counts
             and _PARENT_OF.search(text, max(0, start - 40), start)
             and not any(_is_plural_noun(word) for word in counts.split())
-        ):
+        ) or (counts and " " not in counts and counts.islower() and counts.endswith("ing")):
+            # nor does a lone participle in "-ing", what those counted do ("children under five accounting for",
+            # "12 abstaining") or a noun a date's day or year stands on ("the Oct. 1 shooting")
             counts = None
         else:
             end = counted_end
