@@ -108,6 +108,18 @@ def _quantities(text: str) -> list[tuple[str, str]]:
                 ("Nov. 20", "2015-11-20"),
             ],
         ),
+        # from one day to another, within a month or across one, or the new year, as one interval
+        (
+            "Drills ran from Nov. 3 to Nov. 10, talks between 28 December and 3 January, and visits from June 2 "
+            "to 5, 2015; not from Oct. 9 to Oct. 2.",
+            [
+                ("Nov. 3 to Nov. 10", "2015-11-03/2015-11-10"),
+                ("28 December and 3 January", "2015-12-28/2016-01-03"),
+                ("June 2 to 5, 2015", "2015-06-02/2015-06-05"),
+                ("Oct. 9", "2016-10-09"),
+                ("Oct. 2", "2016-10-02"),
+            ],
+        ),
         # with no year, in the year the last month falls in, as a bare month's; across the new year too
         (
             "Rents rose between March and June, and from November to February.",

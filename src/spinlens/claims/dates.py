@@ -38,6 +38,7 @@ _UNIT_WORD = r"(?:day|week|month|year|decade)"
 _UNIT = rf"{_UNIT_WORD}s?"
 _SINGULAR_UNIT = rf"{_UNIT_WORD}(?!s)"
 _COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+_DAY_OF_MONTH = rf"(?:{_MONTHS}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTHS})"
 
 _NOT_PLURALS = r"(?:was|has|is|does|as|its|his|this|thus|plus|less|unless|versus|whereas)"
 _PREPOSITION = (
@@ -97,6 +98,9 @@ _PATTERNS = [
     # last September, this March, next May: the month of that name before, in or after the month of
     # publication; the month takes a capital, since "this may" is a verb's
     rf"(?P<d>(?:last|this|next|past)\s+(?-i:{_MONTHS}))(?!\s*\d)",
+    # from Nov. 3 to Nov. 10, between 28 December and 3 January, from June 2 to 5(, 2015): a span of days
+    rf"(?:between|from)\s+(?P<d>{_DAY_OF_MONTH}\s+(?:and|to|through|until|till)\s+(?:{_DAY_OF_MONTH}|{_DAY})"
+    rf"(?:,?\s+{_YEAR})?)(?!\d|,\d)",
     # between March and June 2023, from March to June 2023: a span of months, one interval
     rf"(?:between|from)\s+(?P<d>{_MONTHS}\s+(?:and|to|through|until|till)\s+{_MONTHS},?\s+{_YEAR})(?!\d|,\d)",
     # between March and June, from March to June: the same, in the year the last month resolves to, as a bare
@@ -129,6 +133,13 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 # the two ends of a span of years, found by the patterns above
 _YEARS = re.compile(rf"({_YEAR})\D+({_YEAR}|\d\d)")
+# the two ends of a span of days that names its months ("Nov. 3 to Nov. 10", "28 December and 3 January"), the
+# second month left out where it is the first's ("June 2 to 5, 2015")
+_DAYS_BETWEEN = re.compile(
+    rf"(?P<first>{_DAY_OF_MONTH})\s+\w+\s+(?:(?P<last>{_DAY_OF_MONTH})|(?P<day>{_DAY}))(?:,?\s+(?P<year>{_YEAR}))?",
+    re.IGNORECASE,
+)
+_MONTH_OF = re.compile(_MONTHS, re.IGNORECASE)
 # the month, first and last day and year of a span of days
 _DAY_SPAN = re.compile(
     rf"(?:(?P<month>{_MONTHS})\s+(?P<first>\d+)\D*?[-\u2013]\s*(?P<last>\d+)\w*"
@@ -226,6 +237,37 @@ def _day_span(expression: str) -> tuple[int, int, str, str | None] | None:
     return int(first), int(last), days.group("month") or days.group("month2"), days.group("year")
 
 
+def _days_between(between: re.Match, published: dt.date | None, future: bool) -> str | None:
+    """The interval from one day to another: the last day resolves as a date alone does, and the first falls
+    in its year, or the year before where its month comes later in the calendar ("28 December and 3 January")."""
+    year = f", {between.group('year')}" if between.group("year") else ""
+    last, _ = _resolve(_last_of(between) + year, published, future)
+    first, _ = _resolve(between.group("first") + year, published, future)
+    if last is None or first is None:
+        return None
+    end, start = dt.date.fromisoformat(last), dt.date.fromisoformat(first)
+    year_of_start = end.year if (start.month, start.day) <= (end.month, end.day) else end.year - 1
+    if start.month == 2 and start.day == 29 and not calendar.isleap(year_of_start):
+        return None
+    return f"{_iso(start.replace(year=year_of_start))}/{last}"
+
+
+def _last_of(between: re.Match) -> str:
+    """The last day of a span of days, with the first's month where it leaves its own out ("June 2 to 5")."""
+    if between.group("last"):
+        return between.group("last")
+    return f"{_MONTH_OF.search(between.group('first')).group()} {between.group('day')}"
+
+
+def _backwards(between: re.Match) -> bool:
+    """Whether a span of days within one month runs backwards ("from Oct. 9 to Oct. 2"): no span, but two
+    dates."""
+    first, last = between.group("first"), _last_of(between)
+    months = [_MONTH_OF.search(end).group()[:3].lower() for end in (first, last)]
+    days = [int(re.search(r"\d+", end).group()) for end in (first, last)]
+    return months[0] == months[1] and days[0] >= days[1]
+
+
 def _weekday_of(expression: str) -> int | None:
     """0-6 for a bare weekday ("Thursday", "this Thursday"), None for anything else ("last Thursday")."""
     bare = _BARE_WEEKDAY.fullmatch(expression)
@@ -303,6 +345,9 @@ def _resolve(expression: str, published: dt.date | None, future: bool = False) -
         first, end = _MONTH_NUMBERS[span.group("first")[:3].lower()], int(last[5:7])
         year = int(last[:4]) if first <= end else int(last[:4]) - 1  # "between November and February"
         return f"{year}-{first:02d}-01/{last.split('/')[1]}", "month"
+    between = _DAYS_BETWEEN.fullmatch(expression)
+    if between:
+        return _days_between(between, published, future), "days"
     days = _day_span(expression)
     if days:
         first, last, month, year = days
@@ -450,6 +495,8 @@ def find_dates(text: str, published: dt.date | None) -> list[FoundDate]:
             if _YEARS.fullmatch(expression) and not _span(expression):  # "2020-2010" is no span of time
                 continue
             if (days := _day_span(expression)) is not None and days[1] <= days[0]:
+                continue
+            if (between := _DAYS_BETWEEN.fullmatch(expression)) is not None and _backwards(between):
                 continue
             candidates.append((match.start("d"), match.end("d")))
     # "in 2023 and 2024", "in 2019, 2020 or 2021": the years listed after a year that is a date are dates too,
