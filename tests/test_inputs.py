@@ -327,6 +327,12 @@ def test_missing_path() -> None:
     assert error_message("no/such/article.txt") == "no such file or directory"
 
 
+def test_a_url_is_read_as_no_file_and_said_so() -> None:
+    # a user who pastes a link should learn that nothing is fetched, not look for a missing file
+    message = error_message("https://example.com/news/article.html")
+    assert message == "no such file; spinlens fetches nothing from the network: save the page and give its file"
+
+
 def test_path_under_a_file() -> None:
     assert error_message(FIXTURES / "article7001.txt" / "x.txt") == "not a directory"
 

@@ -55,6 +55,7 @@ _PTC_NAME = re.compile(r"article(\d+)\.txt")
 _TITLE_LINE = re.compile(r"([^\r\n]*)\r?\n\r?\n")
 _JSONL_METADATA = ("id", "title", "url", "outlet", "published", "author")
 _SKIP_CHUNK = 1 << 16
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _OS_MESSAGES = {
     errno.ENOENT: "no such file or directory",
     errno.EACCES: "permission denied",
@@ -108,7 +109,13 @@ def _read_path(given: str, max_bytes: int) -> Iterator[Document | InputError]:
     try:
         is_dir = stat.S_ISDIR(path.stat().st_mode)
     except OSError as error:
-        yield InputError(given, _os_message(error))
+        if error.errno == errno.ENOENT and _URL.match(given):
+            # a link pasted for a file: spinlens runs offline, and the reason should say so
+            yield InputError(
+                given, "no such file; spinlens fetches nothing from the network: save the page and give its file"
+            )
+        else:
+            yield InputError(given, _os_message(error))
         return
     if is_dir:
         found = False
