@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spinlens.datelines import REACH as DATELINE_REACH
-from spinlens.datelines import end_of_dateline
 from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
@@ -43,15 +41,51 @@ from spinlens.quotes.cues import (
     OTHER_SENSE_PARTICLES,
     OUTCRIES,
     QUESTION_CUES,
-    RETORT_VERBS,
     SAYING_NOUNS,
     STANCE_CUES,
     TAG_CUES,
     THREAT_CUES,
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char, opens_a_turn, paragraph_before
-from spinlens.quotes.media import is_medium
 from spinlens.quotes.speakers import PERSON_ROLES
+from spinlens.quotes.syntax import (
+    CLAUSE_PREPOSITIONS,
+    CLOSING_QUOTES,
+    DASHES,
+    FINITE_TAGS,
+    PEOPLE,
+    QUOTE_MARKS,
+    RELATIVE_TAGS,
+    SUBJECT_DEPS,
+    Found,
+    after_dateline_words,
+    back,
+    comma_before,
+    comma_ending_at,
+    ends_its_sentence,
+    has_subject,
+    inside_any,
+    is_as,
+    is_circumstance,
+    is_cue_preposition,
+    is_finite,
+    is_infinitive,
+    is_occasion,
+    is_participle_after_comma,
+    is_spaced_dash,
+    is_that_clause,
+    is_when,
+    lemma,
+    made_clear,
+    names_people,
+    object_after_quote,
+    span_range,
+    story_start,
+    strip,
+    tokens_range,
+    trimmed_subtree,
+    word_range,
+)
 from spinlens.sentences import TITLES
 
 if TYPE_CHECKING:
@@ -61,7 +95,6 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
 # what a cue takes as its own words, but a preposition, which may say only where or when
 _OWN_OBJECT_DEPS = _OBJECT_DEPS - {"prep"}
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "regarding", "concerning"})
 # Verbs that report more of what the speaker before them said, as a participle closing it ("..., saying",
 # "..., questioning whether ...") or a verb the parser joins to it ("said ... and praised the defenders")
@@ -83,8 +116,6 @@ _AS_CUES = frozenset({"describe", "portray", "refer"})
 _COMING_TO = frozenset({"approach", "arrive", "confront", "contact", "greet", "meet", "phone", "visit"})
 # Cues of writing in a medium, which no one's name is the object of ("Trump posted on Truth Social")
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
-# What holds written words, which "read" reports: "the statement read", "the caption reads"
-_WRITTEN_WORDS = SAYING_NOUNS | {"caption", "inscription", "slogan", "plaque", "graffiti", "passage", "line", "entry"}
 # Cues whose object is a wrong, never a person: a name after one is the subject of a clause the parser broke
 # off ("She alleges Kavanaugh and a friend of his ... cornered her"; "alleging defamation" is an object)
 _WRONGS_CHARGED = frozenset({"allege"})
@@ -97,17 +128,8 @@ _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "be
 _PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
-_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
 _OPENING_QUOTES = frozenset({'"', "“", "``", "‘"})
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
-# People who speak in "cops claiming ...", "protesters chanting ...", beside the roles of `PERSON_ROLES`
-_PEOPLE = frozenset(
-    {"cop", "police", "protester", "protestor", "demonstrator", "critic", "expert", "supporter", "resident",
-     "witness", "voter", "people", "man", "woman", "scientist", "doctor", "lawyer", "parent", "student"}
-)  # fmt: skip
 # The preposition of what a cue charges or credits its object with: "accused X of ...", "praised X for ..."
 _CHARGE_PREPOSITIONS = {
     "accuse": "of", "criticise": "for", "criticize": "for", "blame": "for", "condemn": "for", "praise": "for",
@@ -119,15 +141,6 @@ _WRONGS = frozenset(
     {"genocide", "corruption", "fraud", "racism", "treason", "terrorism", "torture", "negligence", "misconduct",
      "incitement", "espionage", "bias", "hypocrisy", "antisemitism", "collusion", "interference", "aggression",
      "censorship", "discrimination", "harassment", "abuse", "theft", "bribery", "perjury", "sabotage", "complicity"}
-)  # fmt: skip
-# What an unnamed source was, to know what they say: "people briefed on the talks", "an official involved in them"
-_KNOWING = frozenset({"brief", "involve", "inform", "acquaint"})
-# Participles whose agent made what speaks: "a survey conducted by WBUR", "figures released by the ministry"
-_AUTHORING = frozenset(
-    {
-        "compile", "publish", "release", "issue", "conduct", "produce", "file", "prepare", "write", "author",
-        "present", "commission", "sponsor", "carry", "make", "post", "submit", "draft", "sign", "send",
-    }
 )  # fmt: skip
 # What is done to words someone else put out: who vetoes a resolution or reads a letter does not speak in it
 _DONE_TO_ANOTHERS_WORDS = frozenset(
@@ -187,16 +200,12 @@ _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "af
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
 _LONGEST_TAG_SPEAKER = 16
-_CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
-_SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})
 # What the writer judges it to be to say something: "it is fair to say", "it is important to note"
 _ASIDE_JUDGEMENTS = frozenset(
     {"fair", "safe", "important", "necessary", "reasonable", "accurate", "true", "easy", "hard", "difficult",
      "interesting", "useful", "fitting", "crucial", "essential", "vital", "worth"}
 )  # fmt: skip
-# Adverbs that open a speaker's phrase but qualify the sentence; not "only" or "not", which change who spoke
-_SENTENCE_ADVERBS = frozenset({"even", "also", "now", "meanwhile"})
 # Adverbs by which the writer links a sentence to the story before it; a quote mark before them would make
 # them the speaker's, but a clause reported before its cue opens on no mark
 _CONNECTIVES = frozenset(
@@ -263,15 +272,6 @@ _RUBRIC_OPENING = re.compile(rf"([A-Za-z-]+):{_SPACE}+")
 MIN_UNATTRIBUTED_WORDS = 6
 
 
-@dataclass(frozen=True)
-class Found:
-    content: Range
-    speaker: Range | None
-    cue: Range | None
-    direct: bool
-    by_object: bool = False  # the content is the cue's object ("defended the decision"), not a clause
-
-
 def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     """What `doc` quotes; `headline` is its opening title when that is in title case (`spinlens.headlines`)."""
     text = doc_text(doc)
@@ -282,7 +282,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     taken: set[Range] = set()
     for found in reported:
         if found.cue is not None and any(
-            _inside_any(found.cue, [q]) and not _inside_any(found.content, [q]) for q in quotes
+            inside_any(found.cue, [q]) and not inside_any(found.content, [q]) for q in quotes
         ):
             # a cue among a quote's words with its content outside them ('Wait, it gets better: "The committee
             # never asked ..."'): the parser ran the sentence across the quote mark
@@ -308,7 +308,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     headed = _headed_lines(doc, quotes, results, len(headline) if headline else 0)
     results = [_after_the_head(found, headed) for found in results] + headed
     for quote in quotes:
-        if quote in taken or _inside_any(quote, [f.content for f in results]):
+        if quote in taken or inside_any(quote, [f.content for f in results]):
             continue
         signed = (
             _signed(text, quote)
@@ -346,7 +346,7 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
     for line in lines:
         if line.group("mark") and not opens_a_turn(text, line.start("mark"), line.group("mark")):
             continue
-        speaker, content = line.span("speaker"), _strip(text, line.start("content"), line.end("content"))
+        speaker, content = line.span("speaker"), strip(text, line.start("content"), line.end("content"))
         if content is None or any(q[0] <= content[0] and content[1] <= q[1] for q in quotes):
             continue
         if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
@@ -362,7 +362,7 @@ def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_en
             f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None and f.direct for f in found
         ):
             continue
-        if line.group("mark") and text[content[1] - 1] in _CLOSING_QUOTES:
+        if line.group("mark") and text[content[1] - 1] in CLOSING_QUOTES:
             content = (content[0], content[1] - 1)  # the last turn's mark closes the transcript
         if text[content[1] - 1] == ".":
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
@@ -436,7 +436,7 @@ def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         it = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"]
         subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SECOND_PERSON]
         if it and subjects:
-            speaker = _range(_after_dateline_words(subjects[0], token))
+            speaker = span_range(after_dateline_words(subjects[0], token))
             if speaker is not None:
                 return speaker, (token.idx, it[0].idx + len(it[0].text))
     return None
@@ -455,15 +455,15 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         return None
     # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
     verb = first
-    while _lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
+    while lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
         verb = verb.head
     # '"This is a witch hunt," Trump posted on Truth Social': the tagger may read the cue as a participle on its
     # speaker, which the parser hangs on the quote's clause; but a quote within a sentence may be a title, and
     # a participle after it what was done with the thing it names ('the "Permanent Instruction of the Alta
     # Vendita," a secret document written in the early 19th Century')
     named = verb
-    if _lemma(named) not in TAG_CUES and span is not None and span.start == span.sent.start:
-        verb = next((c for c in named.children if c.dep_ == "acl" and _lemma(c) in TAG_CUES and c.i > named.i), named)
+    if lemma(named) not in TAG_CUES and span is not None and span.start == span.sent.start:
+        verb = next((c for c in named.children if c.dep_ == "acl" and lemma(c) in TAG_CUES and c.i > named.i), named)
     # a sentence the tag splits: a quote that opens it and ends on a comma ('"Look," Trump said, "..."'; not a
     # question before a reply, '"...?" Kavanaugh responded, "..."', nor a title, 'On "State of the Union,"
     # Paul added, "..."')
@@ -478,25 +478,25 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     if (quoted := _quoted_as_saying(verb)) is not None:
         # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
         subject, saying = quoted
-        return _range(_trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
+        return span_range(trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
     objects = [
         c
         for c in verb.children
         if c.dep_ in _OWN_OBJECT_DEPS | {"intj"}
         and c.i > verb.i
-        and not _is_participle_after_comma(c)
+        and not is_participle_after_comma(c)
         and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
         # nor is the quote going on after the tag ('"Look," Trump said, "nobody has done more ..."')
         and not (split and _resumes_the_quote(c, verb))
         # nor where it was said, whose preposition the tagger reads as an adjective ("chanted outside parliament")
         and not (c.dep_ == "dobj" and c.left_edge.tag_ == "JJ" and c.left_edge.lower_ in _PLACE_PREPOSITIONS)
     ]
-    if _lemma(verb) in AUDIENCE_CUES:
+    if lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     # (the parser may give the verb a subject among the quote's words too: '"... Full panic mode," said Leslie
     # Wimes')
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i] if verb is named else [named]
-    if _lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
+    if lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
     if not subjects:
         return None
@@ -504,9 +504,9 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         # the writer's aside to the reader ('worse than "sins of the flesh," you know?') tags no one's words
         return None
     # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
-    subject = _trimmed_subtree(subjects[0], verb)
-    end = _trimmed_subtree(subjects[-1], verb).end if len(subjects) > 1 else subject.end
-    speaker = _range(doc[max(subject.start, first.i) : end])
+    subject = trimmed_subtree(subjects[0], verb)
+    end = trimmed_subtree(subjects[-1], verb).end if len(subjects) > 1 else subject.end
+    speaker = span_range(doc[max(subject.start, first.i) : end])
     if speaker is None:
         return None
     # ("she has said", "Trump shot back"; not the quote's own words the parser hangs on the verb: '"Is this
@@ -542,18 +542,16 @@ def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
         saying = [
             p
             for c in verb.children
-            if _is_as(c)
+            if is_as(c)
             for p in c.children
-            if p.dep_ == "pcomp" and _lemma(p) in CLAUSE_CUES and not list(p.children)
+            if p.dep_ == "pcomp" and lemma(p) in CLAUSE_CUES and not list(p.children)
         ]
     else:
         # (where and when it was heard are nothing said: "is heard saying on camera after tossing a drink")
         saying = [
             c
             for c in verb.children
-            if _caught_saying(c)
-            and _lemma(c) in CLAUSE_CUES
-            and not any(o.dep_ in _OWN_OBJECT_DEPS for o in c.children)
+            if _caught_saying(c) and lemma(c) in CLAUSE_CUES and not any(o.dep_ in _OWN_OBJECT_DEPS for o in c.children)
         ]
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
     return (subjects[0], saying[0]) if saying and subjects else None
@@ -626,33 +624,8 @@ def _unpunctuated(text: str, span: Range) -> Range:
 
 def _after_dateline(doc: Doc, content: Range) -> Range:
     """The content without the dateline it starts with ("KYIV, 3 March 2025 — Troops advanced, X said")."""
-    start = _story_start(doc, content[0])
+    start = story_start(doc, content[0])
     return (start, content[1]) if start is not None and start < content[1] else content
-
-
-def _story_start(doc: Doc, position: int) -> int | None:
-    """Where the story's words start, when `position` lies within its dateline: one in capitals
-    (`spinlens.datelines`), or a place in ordinary case opening a line near the start, before a dash and a
-    capital ("Tehran — Iran's foreign ministry spokesman ...", "Dallas, TX — The police ..."). Written so, a
-    place looks like any name ("Mehmet Oz — Ivy League-trained surgeon ..."), so it must be one NER takes for
-    a place."""
-    text = doc_text(doc)
-    start = end_of_dateline(text, position)
-    if start is not None or position >= DATELINE_REACH:
-        return start
-    line = text.rfind("\n", 0, position) + 1
-    first = next((t for t in doc if t.idx >= line and not t.is_space), None)
-    if first is None or first.ent_type_ not in {"GPE", "LOC"} or first.ent_iob_ != "B":
-        return None
-    i = first.i + 1
-    while i < len(doc) and doc[i].ent_iob_ == "I":
-        i += 1
-    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].pos_ == "PROPN":  # "Dallas, TX —"
-        i += 2
-    if i + 1 >= len(doc) or doc[i].text not in _DASHES | {"--"}:
-        return None
-    story = doc[i + 1]
-    return story.idx if story.text[:1].isupper() and story.idx > position else None
 
 
 def _outermost_objects(text: str, reported: list[Found]) -> list[Found]:
@@ -676,7 +649,7 @@ def _outermost_objects(text: str, reported: list[Found]) -> list[Found]:
         if not (
             found.by_object
             and found.cue is not None
-            and _inside_any(
+            and inside_any(
                 found.cue,
                 [other.content for other in containing if other is not found and not _opens(text, found, other)],
             )
@@ -740,19 +713,19 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         not punctuated
         and closing.end < len(doc)
         and not doc[closing.end].is_punct
-        and _lemma(verb) not in OUTCRIES
+        and lemma(verb) not in OUTCRIES
         and last_quoted_char(doc_text(doc), quote) not in "!?"
     ):
         return None
     if (
-        _lemma(verb) not in _WORDING_CUES
+        lemma(verb) not in _WORDING_CUES
         or verb.pos_ != "VERB"
         # an imperative speaks to the reader: "Say, 'Hola' to Trump's razor wire"
         or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
         or any(c.dep_ in _OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
     ):
         return None
-    if verb.tag_ == "VBG" and any(c.tag_ in _RELATIVE_TAGS for c in verb.head.children):
+    if verb.tag_ == "VBG" and any(c.tag_ in RELATIVE_TAGS for c in verb.head.children):
         # the parser may hang the participle on a relative clause set off in the sentence ("looping the streets
         # around the stadium - where the Panthers played the Vikings - while chanting, '...'"): whose words
         # they are is not its subject's
@@ -760,7 +733,7 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     speaker = _speaker(verb)
     if speaker is None or speaker.start > verb.i:
         return None
-    return _range(speaker), _cue(verb)
+    return span_range(speaker), _cue(verb)
 
 
 def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
@@ -781,7 +754,7 @@ def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found
     # '"...," said Jean-Marc Dupont, a farmer who said he had driven four hours. "Our children ..."': the
     # nearest attribution may be one within the speaker's description; the quote goes on the speaker's
     inner = previous.speaker
-    holding = [s for f in before if (s := f.speaker) and inner and s != inner and _inside_any(inner, [s])]
+    holding = [s for f in before if (s := f.speaker) and inner and s != inner and inside_any(inner, [s])]
     return replace(previous, speaker=holding[0]) if holding else previous
 
 
@@ -885,13 +858,13 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     urging = {t.head.i for t in words if t.dep_ == "xcomp" and t.idx < quote[1]}
     if any(t.idx < quote[0] and t.dep_ in {"dobj", "dative"} and t.head.i in urging for t in words):
         return True
-    if _lemma(root) in TAG_CUES and quote[1] <= root.idx:
+    if lemma(root) in TAG_CUES and quote[1] <= root.idx:
         # '"We are starving," the message said': the verb after the quote tags it as someone's words
         return False
     # 'said he was "appalled"': the parser makes the adjective the clause's head, with its subject and verb
     # outside the quote; or the noun, also one it reads as a foreign word ('wrote that Guterres was "persona
     # non grata"')
-    stated = root.pos_ in {"ADJ", "NOUN", "X"} and any(c.dep_ in _SUBJECT_DEPS for c in root.children)
+    stated = root.pos_ in {"ADJ", "NOUN", "X"} and any(c.dep_ in SUBJECT_DEPS for c in root.children)
     if not (root.pos_ in {"VERB", "AUX"} or stated) or start >= root.idx:
         return False
     # 'insists that critical race theory "is not taught in K-12 schools"': the quote holds the verb, but
@@ -910,15 +883,11 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
         ),
     ]
     subject_before = any(
-        c.dep_ in _SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} and start <= c.left_edge.idx < quote[0]
+        c.dep_ in SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"} and start <= c.left_edge.idx < quote[0]
         for verb in verbs
         for c in verb.children
     )
     return subject_before or not quote[0] <= root.idx < quote[1]
-
-
-def _inside_any(span: Range, others: Iterable[Range]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
 def _tells_how_it_was_made(verb: Token) -> bool:
@@ -930,7 +899,7 @@ def _tells_how_it_was_made(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and len(clauses) == 1
         and clauses[0].tag_ == "VBG"
-        and not _has_subject(clauses[0])
+        and not has_subject(clauses[0])
     )
 
 
@@ -948,18 +917,18 @@ def _owned_claim(noun: Token) -> Found | None:
         if c.dep_ in {"acl", "ccomp"}
         and c.left_edge.i == noun.i + 1
         # (or with an "it" or "there" for subject: "claim that there have been thousands of shootings")
-        and (_is_that_clause(c) or (c.left_edge.lower_ == "that" and any(t.dep_ == "expl" for t in c.children)))
+        and (is_that_clause(c) or (c.left_edge.lower_ == "that" and any(t.dep_ == "expl" for t in c.children)))
     ]
     if not owners or not clauses:
         return None
-    speaker = _tokens_range([t for t in owners[0].subtree if t.dep_ != "case"])
+    speaker = tokens_range([t for t in owners[0].subtree if t.dep_ != "case"])
     # (what closes the clause may be the owner's critic's: "rejected Pakistan's claims that it had shot down six
     # jets, calling them baseless")
     cut = _not_reported(clauses[0])
-    content = _tokens_range([t for t in clauses[0].subtree if t not in cut])
+    content = tokens_range([t for t in clauses[0].subtree if t not in cut])
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, _word_range(noun), direct=False)
+    return Found(content, speaker, word_range(noun), direct=False)
 
 
 def _cue_taken_for_a_noun(noun: Token) -> Found | None:
@@ -972,13 +941,13 @@ def _cue_taken_for_a_noun(noun: Token) -> Found | None:
     if not subjects or subjects[0].left_edge.i == subjects[0].i:
         return None
     cue = subjects[0]
-    if _lemma(cue) not in ALL_CUES:  # the noun's lemma is the verb's: "rejects" -> "reject"
+    if lemma(cue) not in ALL_CUES:  # the noun's lemma is the verb's: "rejects" -> "reject"
         return None
-    speaker = _tokens_range([t for t in cue.subtree if t.i < cue.i])
-    content = _tokens_range([t for t in noun.subtree if t.i >= noun.i])
+    speaker = tokens_range([t for t in cue.subtree if t.i < cue.i])
+    content = tokens_range([t for t in noun.subtree if t.i >= noun.i])
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, _word_range(cue), direct=False, by_object=True)
+    return Found(content, speaker, word_range(cue), direct=False, by_object=True)
 
 
 # The parts of speech of a noun phrase that names someone: "the Russian military", "Gowdy's office"
@@ -993,7 +962,7 @@ def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
     return (
         cue.tag_ == "NNS"
         and cue.dep_ in {"appos", "acl"}  # (or a clause on the remark, which a noun is not)
-        and _lemma(cue) in ALL_CUES  # the noun's lemma is the verb's: "rejects" -> "reject"
+        and lemma(cue) in ALL_CUES  # the noun's lemma is the verb's: "rejects" -> "reject"
         and cue.left_edge.i < cue.i
         and cue.right_edge.i == cue.i
         # and the "modifiers" name the speaker alone, not as a clause's subject would go ("a claim that Gowdy's
@@ -1005,7 +974,7 @@ def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
         and all(t.is_space for t in cue.doc[cue.nbor().i + 1 : cue.sent.end])
         and remark.lemma_ in _REMARK_NOUNS
         and remark.left_edge.dep_ == "det"
-        and _comma_before(remark) is not None
+        and comma_before(remark) is not None
     )
 
 
@@ -1014,11 +983,11 @@ def _remark_taken_by_a_plural(cue: Token) -> Found | None:
     rejects"): the words before the cue speak, and the remark is what they reject."""
     if not _remark_cue_taken_for_a_plural(cue):
         return None
-    speaker = _tokens_range(list(cue.doc[cue.left_edge.i : cue.i]))
-    remark = _tokens_range(list(cue.doc[cue.head.left_edge.i : cue.head.i + 1]))
+    speaker = tokens_range(list(cue.doc[cue.left_edge.i : cue.i]))
+    remark = tokens_range(list(cue.doc[cue.head.left_edge.i : cue.head.i + 1]))
     if speaker is None or remark is None:
         return None
-    return Found(remark, speaker, _word_range(cue), direct=False, by_object=True)
+    return Found(remark, speaker, word_range(cue), direct=False, by_object=True)
 
 
 def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
@@ -1027,7 +996,7 @@ def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
     sentence's head with "charges" its object, and the that-clause hung on either). With no other verb but
     the one in its that-clause, the sentence's cue is the "noun", and the name before it speaks
     ("Intelligence reports that ..." too)."""
-    if cue.tag_ != "NNS" or _lemma(cue) not in CLAUSE_CUES or cue.i + 1 >= cue.sent.end:
+    if cue.tag_ != "NNS" or lemma(cue) not in CLAUSE_CUES or cue.i + 1 >= cue.sent.end:
         return None
     that, root = cue.nbor(), cue.sent.root
     if that.lower_ != "that" or that.dep_ != "mark" or that.head.head not in {cue, root}:
@@ -1038,11 +1007,11 @@ def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
     names = [t for t in cue.sent if t.i < cue.i and not (t.i == cue.sent.start and t.dep_ == "cc")]
     if not names or not all(t.is_title and t.pos_ != "DET" for t in names):
         return None
-    speaker = _tokens_range(names)
-    content = _tokens_range(list(that.head.subtree))
+    speaker = tokens_range(names)
+    content = tokens_range(list(that.head.subtree))
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, _word_range(cue), direct=False)
+    return Found(content, speaker, word_range(cue), direct=False)
 
 
 def _from_cue(token: Token) -> list[Found]:
@@ -1062,7 +1031,7 @@ def _from_cue(token: Token) -> list[Found]:
     )
     if taken is not None:
         return [taken]
-    if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or _lemma(token) not in ALL_CUES:
+    if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or lemma(token) not in ALL_CUES:
         return []
     if _is_noun_taken_for_a_verb(token):
         # "..., a finding Israel's mission rejected as ...": a noun, whatever the tagger makes of it
@@ -1092,7 +1061,7 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if _is_writers_aside(token) or _is_hypothetical(token):
         return []
-    if _lemma(token) == "call" and (
+    if lemma(token) == "call" and (
         _names_a_thing(token)
         or _convenes(token)
         or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
@@ -1108,35 +1077,35 @@ def _from_cue(token: Token) -> list[Found]:
     if speaker is None and _tells_how_it_was_made(token):
         # "VDAWDI, calculated using ... employment figures, rose": how a figure was worked out, not a report
         return []
-    if _lemma(token) == "dismiss" and _dismisses_someone(token):
+    if lemma(token) == "dismiss" and _dismisses_someone(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
         return []
-    if _lemma(token) == "note" and _notes_no_words(token):
+    if lemma(token) == "note" and _notes_no_words(token):
         return []
     if (
-        _lemma(token) == "mention"
+        lemma(token) == "mention"
         and token.i > 1
         and [t.lower_ for t in token.doc[token.i - 2 : token.i]] == ["not", "to"]
     ):
         # "..., not to mention the privacy of its users": the writer's "and also", no one's words
         return []
-    if _lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
+    if lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
         return []
-    if _lemma(token) == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in token.children):
+    if lemma(token) == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in token.children):
         # "decided to deny the CIA's request", "was denied bail": a refusal to grant, not a denial of words
         return []
-    if _lemma(token) != "retort" and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
+    if lemma(token) != "retort" and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
-    if _lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
+    if lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
         return []
-    if _lemma(token) in GROWTH_CUES and _adds_to_something(token):
+    if lemma(token) in GROWTH_CUES and _adds_to_something(token):
         return []
-    if _lemma(token) in QUESTION_CUES and _asks_anonymity(token):
+    if lemma(token) in QUESTION_CUES and _asks_anonymity(token):
         # "a senior official, who asked not to be named, said ...": the terms of the interview, not what was said
         return []
-    if _lemma(token) in STANCE_CUES and (
+    if lemma(token) in STANCE_CUES and (
         speaker is None
         or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
         or _is_anyone_of_a_kind(speaker)
@@ -1171,7 +1140,7 @@ def _from_cue(token: Token) -> list[Found]:
     if content is None or (by_object and text[content[0] : content[1]].lower() in _REFLEXIVES):
         # "Israel defends itself": an act, not words
         return []
-    speaker_range = _with_closing_mark(text, _worded(text, _range(speaker)))
+    speaker_range = _with_closing_mark(text, _worded(text, span_range(speaker)))
     return [Found(content, speaker_range, _cue(token), direct=False, by_object=by_object)]
 
 
@@ -1196,21 +1165,15 @@ def _heads_its_line(token: Token) -> bool:
 
 
 # Whom one dismisses from a post: a person's role, people, or "the head of ...", "staff"
-_DISMISSIBLE = PERSON_ROLES | _PEOPLE | {"head", "staff"}
+_DISMISSIBLE = PERSON_ROLES | PEOPLE | {"head", "staff"}
 
 
 def _dismisses_someone(verb: Token) -> bool:
-    if any(_is_as(c) for c in verb.children):
+    if any(is_as(c) for c in verb.children):
         return False
     return any(
         c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE) for c in verb.children
     )
-
-
-def _ends_its_sentence(last: Token) -> bool:
-    """Whether nothing but punctuation follows `last` in its sentence, where the blank line closing a
-    paragraph counts as none: the sentence holds it."""
-    return all(t.is_punct or t.is_space for t in last.doc[last.i + 1 : last.sent.end])
 
 
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
@@ -1227,14 +1190,14 @@ def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
         or source.tag_ != "NNS"
         or comma <= show.sent.start
         or doc[comma].text != ","
-        or not _ends_its_sentence(show)
+        or not ends_its_sentence(show)
     ):
         return None
-    speaker = _tokens_range(list(doc[show.left_edge.i : show.i]))
-    content = _tokens_range(list(doc[show.sent.start : comma]))
+    speaker = tokens_range(list(doc[show.left_edge.i : show.i]))
+    content = tokens_range(list(doc[show.sent.start : comma]))
     if speaker is None or content is None:
         return None
-    return Found(content, speaker, _word_range(show), direct=False)
+    return Found(content, speaker, word_range(show), direct=False)
 
 
 def _is_tag_taken_for_a_noun(token: Token) -> bool:
@@ -1247,7 +1210,7 @@ def _is_tag_taken_for_a_noun(token: Token) -> bool:
         and token.dep_ == "ROOT"
         and (
             token.lemma_ in EVIDENCE_CUES
-            or (token.tag_ == "NNS" and token.lemma_ in CLAUSE_CUES and _ends_its_sentence(token))
+            or (token.tag_ == "NNS" and token.lemma_ in CLAUSE_CUES and ends_its_sentence(token))
         )
         and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
     )
@@ -1279,7 +1242,7 @@ def _inverted_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     if not nouns:
         return None
     said = [t for t in head.subtree if t.i < verb.i - 1]
-    return _trimmed_subtree(nouns[0], verb), _tokens_range(said), False
+    return trimmed_subtree(nouns[0], verb), tokens_range(said), False
 
 
 def _closes_sentence(verb: Token, deps: set[str]) -> bool:
@@ -1299,7 +1262,7 @@ def _ends_sentence(verb: Token) -> bool:
     """Whether a cue of saying has at most a word or two after it in its sentence (whatever white space ends a
     paragraph: spaCy gives the line break to the sentence before it)."""
     after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
-    return _lemma(verb) in CLAUSE_CUES and sum(not t.is_space for t in after) <= 1
+    return lemma(verb) in CLAUSE_CUES and sum(not t.is_space for t in after) <= 1
 
 
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -1310,7 +1273,7 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     People's Republic, Denis Pushilin, said."). The speaker is the outermost apposition that ends the clause,
     set off by a comma, with a name in it."""
     head = _reported_before(verb)
-    if head is None or verb.tag_ not in _FINITE_TAGS:
+    if head is None or verb.tag_ not in FINITE_TAGS:
         return None  # "..., veterans of Bush's White House, asking them to draft a speech": no tag
     doc = verb.doc
     last = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
@@ -1334,7 +1297,7 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     said = [t for t in head.subtree if t.i < speaker.left_edge.i - 1]
     # the parser may hang a closing quote mark on the name after it
     first = next(t for t in speaker.subtree if not t.is_punct)
-    return doc[first.i : last.i + 1], _tokens_range(said), False
+    return doc[first.i : last.i + 1], tokens_range(said), False
 
 
 def _is_conjunct_without_and(token: Token) -> bool:
@@ -1357,7 +1320,7 @@ def _is_verb_joined_without_and(token: Token, clause: Token) -> bool:
         and token.tag_ in {"VBD", "VBZ"}
         and token.left_edge.i == token.i == comma + 1
         and doc[comma].text == ","
-        and not any(c.dep_ in _SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in token.children)
+        and not any(c.dep_ in SUBJECT_DEPS | {"mark", "aux", "auxpass"} for c in token.children)
     )
 
 
@@ -1365,12 +1328,12 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a closing tag the parser took for a relative clause with no relative pronoun
     on the clause's last noun: '... is "the lie of the century" fabricated by anti-China forces, a
     spokesperson for the regional government said on Friday' (as if "the lie that a spokesperson said")."""
-    if verb.dep_ != "relcl" or verb.tag_ not in _FINITE_TAGS:
+    if verb.dep_ != "relcl" or verb.tag_ not in FINITE_TAGS:
         return None
-    if not (_ends_sentence(verb) or (_lemma(verb) in CLAUSE_CUES and _remark_closes(verb))):
+    if not (_ends_sentence(verb) or (lemma(verb) in CLAUSE_CUES and _remark_closes(verb))):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if len(subjects) != 1 or any(c.tag_ in _RELATIVE_TAGS for c in verb.subtree):
+    if len(subjects) != 1 or any(c.tag_ in RELATIVE_TAGS for c in verb.subtree):
         return None
     if _remark_taken_for_a_name(verb) is not None:
         # "..., a claim Ukraine's General Staff swiftly denied": the subject is the writer's remark on the
@@ -1380,26 +1343,22 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     comma = speaker.left_edge.i - 1
     if comma <= verb.sent.start or doc[comma].text != "," or speaker.left_edge.i != verb.left_edge.i:
         return None
-    return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
+    return trimmed_subtree(speaker, verb), tokens_range(list(doc[verb.sent.start : comma])), False
 
 
 def _speaker_hung_in_the_quote(verb: Token) -> tuple[Span, Range | None, bool] | None:
     """Speaker and content of a tag with no subject, whose speaker the parser hung on the quote's last noun
     as an apposition: '"Every night, they cross my land," one rancher, who asked that his name not be used,
     told me' (as if the land were the rancher)."""
-    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     doc = verb.doc
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
         for named in (t for t in clause.subtree if t.dep_ == "appos"):
             # (the parser may hang the closing mark on the apposition too)
-            mark = next((t.i for t in named.subtree if t.text not in _CLOSING_QUOTES), named.i) - 1
-            if (
-                mark > clause.left_edge.i
-                and doc[mark].text in _CLOSING_QUOTES
-                and doc[mark - 1].text in {",", "?", "!"}
-            ):
-                return _trimmed_subtree(named, verb), _tokens_range(list(doc[clause.left_edge.i : mark + 1])), False
+            mark = next((t.i for t in named.subtree if t.text not in CLOSING_QUOTES), named.i) - 1
+            if mark > clause.left_edge.i and doc[mark].text in CLOSING_QUOTES and doc[mark - 1].text in {",", "?", "!"}:
+                return trimmed_subtree(named, verb), tokens_range(list(doc[clause.left_edge.i : mark + 1])), False
     return None
 
 
@@ -1413,7 +1372,7 @@ def _remark_closes(verb: Token) -> bool:
     if comma + 1 >= verb.sent.end or doc[comma].text != ",":
         return False
     remark = next((t for t in doc[comma + 1 : verb.sent.end] if t.left_edge.i == comma + 1 and t.dep_ == "appos"), None)
-    return remark is not None and remark.head.i < verb.left_edge.i and _ends_its_sentence(remark.right_edge)
+    return remark is not None and remark.head.i < verb.left_edge.i and ends_its_sentence(remark.right_edge)
 
 
 def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -1421,14 +1380,14 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     to the clause's last noun, with a remark of the writer's after it: "Reform UK holds a nine-point lead
     over Labour, a YouGov poll for The Times showed on Monday, the party's largest lead so far" (as if "a
     poll shown on Monday")."""
-    if verb.dep_ != "acl" or verb.tag_ not in _FINITE_TAGS | {"VBN"} or _lemma(verb) not in CLAUSE_CUES:
+    if verb.dep_ != "acl" or verb.tag_ not in FINITE_TAGS | {"VBN"} or lemma(verb) not in CLAUSE_CUES:
         return None
-    if any(c.dep_ in _OWN_OBJECT_DEPS or _is_cue_preposition(verb, c) for c in verb.children):
+    if any(c.dep_ in _OWN_OBJECT_DEPS or is_cue_preposition(verb, c) for c in verb.children):
         return None
     if _remark_taken_for_a_name(verb) is not None:
         # ", a move rights groups denounced as cruel": they denounce the move
         return None
-    if verb.tag_ == "VBN" and not all(c.is_punct or _is_when(c) for c in verb.children):
+    if verb.tag_ == "VBN" and not all(c.is_punct or is_when(c) for c in verb.children):
         # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported
         # missing" and "chemicals found in refrigerants" are ones
         return None
@@ -1439,7 +1398,7 @@ def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         return None
     if doc[comma].text != "," or after >= verb.sent.end or doc[after].text not in {",", ".", ";"}:
         return None
-    return _trimmed_subtree(speaker, verb), _tokens_range(list(doc[verb.sent.start : comma])), False
+    return trimmed_subtree(speaker, verb), tokens_range(list(doc[verb.sent.start : comma])), False
 
 
 def _reported_before(verb: Token) -> Token | None:
@@ -1475,63 +1434,13 @@ def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
         if token.text in {".", "?", "!"} or "\n" in token.text:
             break
         rest.append(token)
-    end = _tokens_range(rest)
+    end = tokens_range(rest)
     return span if end is None else (span[0], end[1])
-
-
-def _lemma(token: Token) -> str:
-    """The token's lemma, with the one cue `en_core_web_sm` gets wrong: it lemmatises "hopes", "hoped" and
-    "hoping" as "hop"; and "retort" for a verb that "back" makes one ("shot back", "fired back")."""
-    if token.lemma_ == "hop" and token.lower_.startswith(("hope", "hoping")):
-        return "hope"
-    if token.lemma_ in RETORT_VERBS and _back(token) is not None:
-        return "retort"
-    if token.lemma_ == "read" and _reads_out_words(token):
-        return "say"
-    if token.lemma_ == "make" and _made_clear(token) is not None:
-        return "say"
-    return token.lemma_
-
-
-def _made_clear(make: Token) -> tuple[Token, Token] | None:
-    """The "clear" (or "case") and the that-clause of "made (it) clear that ...", "made the case (or point)
-    that ...", which say that: "Emanuel also made clear that he has not considered resigning"."""
-    if make.lemma_ != "make":
-        return None
-    for word in make.children:
-        if word.dep_ in {"oprd", "ccomp", "acomp", "xcomp"} and word.lower_ in {"clear", "plain"}:
-            # (the parser hangs the clause on "made", or on "clear" where "it" is its subject)
-            clauses = [*make.children, *word.children]
-        elif word.dep_ == "dobj" and word.lower_ in {"case", "point", "argument"}:
-            clauses = list(word.children)
-        else:
-            continue
-        said = next((c for c in clauses if c.dep_ in {"ccomp", "csubj", "advcl", "acl"} and _is_that_clause(c)), None)
-        if said is not None and word.i < said.i:
-            return word, said
-    return None
-
-
-def _reads_out_words(verb: Token) -> bool:
-    """Whether "read" has written words for subject, and so says what they say: '"We will not be
-    intimidated," the statement read', 'a banner that read "No to war"'; "She read the letter" does not. After
-    the quote the parser makes the words read its object: '"...," read the statement'."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and all(s.tag_ in _RELATIVE_TAGS for s in subjects):
-        subjects = [verb.head]
-    if not subjects and (inverted := _object_after_quote(verb)) is not None:
-        subjects = [inverted]
-    return any(s.lemma_.lower() in _WRITTEN_WORDS for s in subjects)
-
-
-def _back(verb: Token) -> Token | None:
-    """The "back" right after the verb, a particle or, as the parser often has it, an adverb."""
-    return next((c for c in verb.children if c.lower_ == "back" and c.i == verb.i + 1), None)
 
 
 def _defends_ground(verb: Token) -> bool:
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and child.lemma_.lower() in COMBATANT_NOUNS:
+        if child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in COMBATANT_NOUNS:
             return True
         # not the place's entity type: the small NER types "Farrakhan" a place and "Bakhmut" an organisation
         if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
@@ -1551,7 +1460,7 @@ def _is_demanded(verb: Token) -> bool:
         verb.tag_ == "VB"
         and verb.dep_ == "ccomp"
         and verb.head.lemma_ in _DEMANDS
-        and _has_subject(verb)
+        and has_subject(verb)
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
 
@@ -1572,7 +1481,7 @@ def _is_hypothetical(verb: Token) -> bool:
             return False
         clause = clause.head
     marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i}
-    return bool(marks & _CONDITIONS) and not marks & {"as", "even"} and _lemma(clause.head) not in _WHETHER_VERBS
+    return bool(marks & _CONDITIONS) and not marks & {"as", "even"} and lemma(clause.head) not in _WHETHER_VERBS
 
 
 # Verbs whose "if" asks whether: "asked if ...", "won't say if ...", "no one can know if ..."
@@ -1583,7 +1492,7 @@ def _is_writers_aside(verb: Token) -> bool:
     """Whether an infinitive cue is the writer's own aside: "It is fair to say that ...", "It is important to
     note that ...", "It's time to say it plainly: ..." ("it" is no one; "It was quick to deny ..." may be a
     company's denial, and stays)."""
-    if not _is_infinitive(verb):
+    if not is_infinitive(verb):
         return False
     head = verb.head
     clause = head if head.lemma_ == "be" else head.head
@@ -1692,13 +1601,13 @@ def _determined_by(speaker: Span, determiners: Collection[str]) -> bool:
 
 
 def _is_question(sentence: Span) -> bool:
-    words = [t for t in sentence if not t.is_space and t.text not in _CLOSING_QUOTES | {"'", ")"}]
+    words = [t for t in sentence if not t.is_space and t.text not in CLOSING_QUOTES | {"'", ")"}]
     return bool(words) and words[-1].text == "?"
 
 
 def _is_asked_about(verb: Token) -> bool:
     """Whether a modal comes before the verb's subject, as a question about what might be said puts it."""
-    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < subjects[0] for c in verb.children)
 
 
@@ -1711,7 +1620,7 @@ def _worded(text: str, span: Range | None) -> Range | None:
     # a tag set inside what was said ("..., he said later, his affair wouldn't ...") leaves its comma behind
     while text[start] in ",;" or text[start].isspace():
         start += 1
-    return _strip(text, start, end)
+    return strip(text, start, end)
 
 
 def _with_closing_mark(text: str, span: Range | None) -> Range | None:
@@ -1735,7 +1644,7 @@ def _block_quote(text: str, position: int) -> Range | None:
     said.'), whose speaker is that tag's, or quoted words amid the writer's own."""
     start = len(text) - len(text[position:].lstrip())
     end = text.find("\n", start)
-    paragraph = _strip(text, start, len(text) if end < 0 else end)
+    paragraph = strip(text, start, len(text) if end < 0 else end)
     if paragraph is None:
         return None
     words = text[paragraph[0] : paragraph[1]]
@@ -1764,10 +1673,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     a clause before the cue."""
     doc = verb.doc
     if (cited := _clause_after_the_citation(verb)) is not None:
-        return _tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
-    if (made := _made_clear(verb)) is not None:
+        return tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
+    if (made := made_clear(verb)) is not None:
         clause = made[1]
-        return _tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
+        return tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
     # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
     remark = _remark_taken_for_a_name(verb)
@@ -1780,14 +1689,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # (what a cue of naming reports is the name it gives: "a textbook case", below; and a clause with a
         # subject of its own is what was said of the noun: "..., a charge the ministry said it would
         # investigate")
-        return _tokens_range(list(doc[_named_by(remark).left_edge.i : remark.i + 1])), True
+        return tokens_range(list(doc[_named_by(remark).left_edge.i : remark.i + 1])), True
     colon = _colon_after(verb)
     if colon is not None:
         start = colon.idx + 1
         text = doc_text(doc)
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        belief_or_question = _lemma(verb) in STANCE_CUES | QUESTION_CUES
+        belief_or_question = lemma(verb) in STANCE_CUES | QUESTION_CUES
         if not text[start:end].strip():
             # "The governor added:" closing its line: what was said is the paragraph after, a block quote
             return (None if belief_or_question else _block_quote(text, end)), False
@@ -1796,17 +1705,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # a statement after a colon may run on over the paragraph in quote marks, but a belief, a question
             # or words without them do not ("they'll tell you: graduates can't write. Is it any wonder?")
             end = min(end, colon.sent.end_char)
-        opened = _strip(text, start, end)
+        opened = strip(text, start, end)
         if opened is not None and (quoted := _quoted_sentence(text[opened[0] : end])) is not None:
             # 'boasted: "We will make them pay." Tory MP Mark Francois said ...': a quoted sentence the colon
             # opens ends with its closing mark, though the parser runs the sentence on past it
             end = opened[0] + quoted
-        return _strip(text, start, end), False
+        return strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ..."),
     # and so it is before a cue that names something ('..., a move Dupont called "a declaration of war"')
     fronted = (
-        _lemma(verb) in CLAUSE_CUES
+        lemma(verb) in CLAUSE_CUES
         and not after_only
         and not any(c.dep_ == "oprd" for c in verb.children)
         # "Groups accused Israel of collective punishment, a charge Israeli officials deny": what is denied is
@@ -1836,7 +1745,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         and not (c.i > verb.i and (_is_absolute(c) or _is_depictive(c)))
         # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
         # which the parser may make the cue's clause, is the writer's
-        and not (c.i > verb.i and _is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
+        and not (c.i > verb.i and is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
         and not _is_modifier_taken_for_a_clause(verb, c)
         and c != reported_by_the_cue
     ]
@@ -1850,16 +1759,16 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     if any(c.i < verb.i for c in clauses):
         # after a closing tag, a dash opens the writer's remark: "... for every 800 doses, critics say - a
         # figure the study's authors dispute"
-        clauses = [c for c in clauses if c.i < verb.i or doc[c.left_edge.i - 1].text not in _DASHES]
+        clauses = [c for c in clauses if c.i < verb.i or doc[c.left_edge.i - 1].text not in DASHES]
     # '"...," said Stefan Rahmstorf, who has warned the risk is "greatly underestimated"': the parser may hang
     # what the relative clause on the speaker reports on the cue; it is no part of what the cue reports
     relatives = [
-        r.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i for r in c.children if r.dep_ == "relcl"
+        r.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i for r in c.children if r.dep_ == "relcl"
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
     # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb
-    speaking = _object_after_quote(verb)
+    speaking = object_after_quote(verb)
     clauses = [c for c in clauses if c != speaking]
     # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set
     # off on its speaker on the participle; what the cue says is not what was asked
@@ -1881,7 +1790,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         reported
         for c in clauses
         for reported in (
-            [f for f in c.children if f.dep_ == "ccomp" and _is_that_clause(f)]
+            [f for f in c.children if f.dep_ == "ccomp" and is_that_clause(f)]
             if _is_time_taken_for_a_clause(c)
             else [c]
         )
@@ -1898,7 +1807,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c) or _is_reaction(c))
         )
     ]
-    if not clauses and _lemma(verb) in CLAUSE_CUES:
+    if not clauses and lemma(verb) in CLAUSE_CUES:
         clauses = _clauses_on_the_time(verb)
     if clauses:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < clauses[0].i]
@@ -1906,7 +1815,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         objects += [
             o
             for c in verb.children
-            if _is_cue_preposition(verb, c) and verb.i < c.i < clauses[0].i
+            if is_cue_preposition(verb, c) and verb.i < c.i < clauses[0].i
             for o in c.children
             if o.dep_ == "pobj"
         ]
@@ -1917,7 +1826,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # nor is a clause closing it that reports words of its own ("urged Washington to press Damascus on
             # the killings in March, which a government inquiry blamed on ...")
             cut |= _closing_reports(clauses)
-            return _tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
+            return tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
         if (
             objects
             and verb.lemma_ in OBJECT_CUES
@@ -1934,7 +1843,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue (the parser may take the clause for a
             # participle's: "a decision that opposition politicians said was made to protect trade ties")
-            return _tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
+            return tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
         cut = {t for c in clauses for t in _not_reported(c)} | _when_said(verb, clauses[0])
         cut |= _citation_before(verb, clauses[0])
         if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
@@ -1948,7 +1857,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if (told_of := _hearsay_subject(verb, clauses)) is not None:
             # "Putin is said to be furious" says that Putin is: what is said runs from whom it is said of, over
             # the cue, as a tag inside what was said does ("The plan, he said, will fail")
-            return _tokens_range([*told_of.subtree, *words]), False
+            return tokens_range([*told_of.subtree, *words]), False
         if (summary := _summary_taken_for_a_subject(verb)) is not None:
             speaker = set(_speaker_conjunct(summary).subtree)
             words += [t for t in summary.subtree if t not in speaker]
@@ -1956,18 +1865,18 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         lost = _with_lost_subject(verb, clauses[0])
         if later is not None and later.i != clauses[0].i:
             lost += _with_lost_subject(verb, later)
-        return _tokens_range(_one_side(verb, lost + words, later, bool(lost))), False
-    if _lemma(verb) in CLAUSE_CUES and (subject := _clause_subject_taken_for_the_cues(verb)) is not None:
+        return tokens_range(_one_side(verb, lost + words, later, bool(lost))), False
+    if lemma(verb) in CLAUSE_CUES and (subject := _clause_subject_taken_for_the_cues(verb)) is not None:
         # "Residents of Cicero say immigration agents arrested 23 people in dawn raids": the parser may read
         # the clause's verb as a participle on its subject and make that subject the cue's second; what was
         # said runs from it to the sentence's end
-        return _tokens_range([t for c in verb.children if c.i >= subject.i for t in c.subtree]), False
-    if _lemma(verb) in CLAUSE_CUES and (comma := _clause_taken_for_a_first_subject(verb)) is not None:
+        return tokens_range([t for c in verb.children if c.i >= subject.i for t in c.subtree]), False
+    if lemma(verb) in CLAUSE_CUES and (comma := _clause_taken_for_a_first_subject(verb)) is not None:
         # 'An autopsy found injuries "consistent with assault," pathologist Bernard Midia told reporters': the
         # parser may read the clause before the tag as a noun phrase, "an autopsy found injuries", and make it
         # a first subject of the cue
-        return _tokens_range(list(doc[verb.sent.start : comma])), False
-    if _lemma(verb) in CLAUSE_CUES:
+        return tokens_range(list(doc[verb.sent.start : comma])), False
+    if lemma(verb) in CLAUSE_CUES:
         # 'insisted the main conclusions "still hold"': a quote mark may lead the parser to make the clause's
         # subject the cue's object and its verb a relative clause of it, one with no subject of its own
         subjects = [
@@ -1988,7 +1897,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             subjects = [s for s in subjects if any(c.dep_ in {"dobj", "dative"} and c.i < s.i for c in verb.children)]
         if subjects:
             return _subtree_range(subjects), False
-    if _lemma(verb) in CLAUSE_CUES:
+    if lemma(verb) in CLAUSE_CUES:
         # "told a press briefing that Washington was playing with fire": the parser may hang the that-clause
         # on the audience as a relative clause; after "tell" or "warn" it is what was said. "Told reporters
         # outside the courthouse that her client would appeal", "said in a statement that the strikes hit
@@ -2014,12 +1923,12 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for a in c.children
             if a.dep_ == "pobj"
         ]
-        said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and _is_that_clause(r)]
+        said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and is_that_clause(r)]
         if said:
             cut = _not_reported(said[0])
-            return _tokens_range([t for t in said[0].subtree if t not in cut]), False
+            return tokens_range([t for t in said[0].subtree if t not in cut]), False
     if (
-        _lemma(verb) in _WORDING_CUES
+        lemma(verb) in _WORDING_CUES
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text in _OPENING_QUOTES
         and not any(c.dep_ == "auxpass" for c in verb.children)
@@ -2034,7 +1943,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         ]
         cut = {t for c in said for t in _not_reported(c)}
         if said:
-            return _tokens_range([t for c in said for t in c.subtree if t not in cut]), False
+            return tokens_range([t for c in said for t in c.subtree if t not in cut]), False
     if (
         verb.dep_ == "parataxis"
         and verb.head.i != verb.i
@@ -2050,10 +1959,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             if _tag_before(c) == verb or _writers_after_the_tag(verb, c)
             for t in c.subtree
         ]
-        return _tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
+        return tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
     if (subject := _tag_taken_for_a_clause(verb) or _tag_on_a_dateline(verb)) is not None:
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
-        return _tokens_range(_words_outside(doc[verb.sent.start : subject.left_edge.i], [])), False
+        return tokens_range(_words_outside(doc[verb.sent.start : subject.left_edge.i], [])), False
     if _is_as_said(verb):
         # "As Putin has stressed, Russia did not start this war": the content is the rest of the sentence, less
         # the writer's own frame ("Now we learn that the company never tested it, as an executive admitted")
@@ -2065,14 +1974,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # to the one before; what was said follows the clause's comma (the parser may hang words after it
             # on the cue: "Yet, as Mr. Bown observed, in the early days of a Trump administration ...")
             words = _words_outside([t for t in scope if t.i > comma], [])
-        return _tokens_range(words), False
+        return tokens_range(words), False
     if (reported := _reported_by_its_agent(verb)) is not None:
         # "The registration issue was first reported by The Washington Post": what a medium reported, as
         # PolNeAR's annotators read it, is the passive's subject
         return _subtree_range([reported]), True
     if verb.lemma_ in QUESTION_CUES:
         # "Asked about Trump's declaration that it had been a bomb, Clinton said ...": what the question was about
-        topics = [o for c in verb.children if _is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
+        topics = [o for c in verb.children if is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
         if topics:
             return _subtree_range(topics), True
     if verb.lemma_ in EVIDENCE_CUES and not _shows_evidence(verb):
@@ -2095,18 +2004,18 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             if (c.dep_ in _OBJECT_DEPS or _is_name_given(verb, c))
             # "..., a charge Israeli officials deny": a noun object before the cue
             and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
-            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or _is_circumstance(c) or _is_conceded(c)))
+            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or is_circumstance(c) or _is_conceded(c)))
             # nor is what the speaker did meanwhile: "called for the release of the video, marching through the
             # streets" (but a list goes on with what is blamed: "blamed the MEK for killing three colonels,
             # bombing U.S. companies and killing Iranians"; and a photo shows someone doing something)
             and not (
                 c.dep_ == "advcl"
-                and _is_participle_after_comma(c)
+                and is_participle_after_comma(c)
                 and not any(j.dep_ == "conj" for j in c.children)
                 and verb.lemma_ not in EVIDENCE_CUES
             )
-            and not _is_when(c)
-            and not _is_occasion(c)
+            and not is_when(c)
+            and not is_occasion(c)
             and not _is_absolute(c)
             and not (verb.lemma_ in _WRONGS_CHARGED and c.pos_ == "PROPN")
             and c != reported_by_the_cue
@@ -2118,7 +2027,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             objects += [
                 p
                 for c in verb.children
-                if c.dep_ == "prep" and c.i > verb.i and _is_when(c)
+                if c.dep_ == "prep" and c.i > verb.i and is_when(c)
                 for o in c.children
                 if o.dep_ == "pobj"
                 for p in o.children
@@ -2128,7 +2037,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # "promise us the end of snow": whom it is promised to is no part of what is promised (but in
             # "branded him a communist", which the parser reads so too, he is who is named)
             objects = [o for o in objects if o.dep_ != "dative"]
-        if any(c.dep_ == "dobj" and c.tag_ in _RELATIVE_TAGS and c.i < verb.i for c in verb.children):
+        if any(c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i for c in verb.children):
             # "a claim of misconduct, which the judge denied to investigators": what was denied is what the
             # relative pronoun stands for, not to whom (but "who she accused of lying" says of what)
             objects = [o for o in objects if not (o.dep_ == "dative" or (o.dep_ == "prep" and o.lower_ == "to"))]
@@ -2137,10 +2046,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if (
             # (what one describes or refers to a thing as is what they say of it: "which he described as
             # 'unimaginable accusations'")
-            (not objects or (verb.lemma_ not in _NAMING_CUES | _AS_CUES and all(_is_as(o) for o in objects)))
+            (not objects or (verb.lemma_ not in _NAMING_CUES | _AS_CUES and all(is_as(o) for o in objects)))
             and verb.dep_ == "relcl"
             and _is_remark(verb.head)
-            and _has_subject(verb)
+            and has_subject(verb)
         ):
             # "..., an allegation it denies": what is denied is the noun the clause is on, not the quote mark
             # the parser may hang on it ('insisted the border "is secure," a claim Republicans have mocked'),
@@ -2148,7 +2057,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             start = verb.head.left_edge.i
             while doc[start].is_punct:
                 start += 1
-            return _tokens_range(list(doc[start : verb.left_edge.i])), True
+            return tokens_range(list(doc[start : verb.left_edge.i])), True
         if (
             not objects
             and any(c.dep_ == "agent" for c in verb.children)
@@ -2163,15 +2072,15 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             if (
                 not objects
                 and subject is not None
-                and any(a.dep_ in {"acl", "relcl"} and _comma_before(a) is not None for a in subject.children)
-                and _is_thing_named(subject, words := list(_trimmed_subtree(subject)))
+                and any(a.dep_ in {"acl", "relcl"} and comma_before(a) is not None for a in subject.children)
+                and _is_thing_named(subject, words := list(trimmed_subtree(subject)))
             ):
                 # less an aside set off by commas on it: "The claims, first reported by The Telegraph, have been
                 # denied by Downing Street"
-                return _tokens_range(words), True
+                return tokens_range(words), True
         if verb.lemma_ in CUE_PREPOSITIONS:
             # "called for restraint": the cue holds "for" (`_cue`), the content is what is called for
-            own = [o for c in objects if _is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
+            own = [o for c in objects if is_cue_preposition(verb, c) for o in c.children if o.dep_ != "punct"]
             # with what they are to do, which the parser hangs on the cue: "appealed for witnesses to come forward"
             own += [
                 c
@@ -2186,16 +2095,16 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             own += [
                 c
                 for c in verb.children
-                if verb.lemma_ in _TAKEN_AS and _is_as(c) and own and c.i == own[-1].right_edge.i + 1
+                if verb.lemma_ in _TAKEN_AS and is_as(c) and own and c.i == own[-1].right_edge.i + 1
             ]
-            objects = own if verb.lemma_ != "call" else own + [c for c in objects if not _is_cue_preposition(verb, c)]
+            objects = own if verb.lemma_ != "call" else own + [c for c in objects if not is_cue_preposition(verb, c)]
         if objects and verb.lemma_ in _PLEDGES:
             # "vows elections within four years", "promised 50,000 more nurses by 2030": the deadline is pledged too
             objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DEADLINES and c.i > objects[-1].i]
         if objects:
             # the parser may hang the clause on the object instead ("slams US meddling as Taiwan holds drills")
             cut = {
-                t for o in objects for c in o.children if c.dep_ == "advcl" and _is_circumstance(c) for t in c.subtree
+                t for o in objects for c in o.children if c.dep_ == "advcl" and is_circumstance(c) for t in c.subtree
             }
             # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
             # called inflammatory')
@@ -2224,8 +2133,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for c in o.subtree
                 if c.i > o.i
                 and c.right_edge.i == o.right_edge.i
-                and (c.head.i == o.i or doc[c.i - 1].text in _CLOSING_QUOTES)
-                and _is_occasion(c)
+                and (c.head.i == o.i or doc[c.i - 1].text in CLOSING_QUOTES)
+                and is_occasion(c)
                 for t in c.subtree
             }
             if (agent := _agent_in_object(verb)) is not None:
@@ -2237,7 +2146,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 end = name.right_edge.i + 1
                 words += doc[verb.right_edge.i + 1 : end + (end < len(doc) and doc[end].is_quote)]
             words += _what_it_stands_for(verb, words)
-            return _tokens_range(words), True
+            return tokens_range(words), True
     return None, False
 
 
@@ -2263,13 +2172,13 @@ def _one_side(verb: Token, words: list[Token], later: Token | None, lost_subject
     doc = verb.doc
     before = [t for t in words if t.i < verb.i]
     after = [t for t in words if t.i > verb.i and not t.is_punct]
-    quoted = any(t.is_quote or t.text in _QUOTE_MARKS for t in verb.sent)
-    if later is None or not before or not after or quoted or before[0].tag_ in _RELATIVE_TAGS:
+    quoted = any(t.is_quote or t.text in QUOTE_MARKS for t in verb.sent)
+    if later is None or not before or not after or quoted or before[0].tag_ in RELATIVE_TAGS:
         return words
     if any(t.text == "," for t in doc[verb.i + 1 : after[0].i]):
         # (but "the pollution had become so bad, Mr. Obama noted, that ..." is one thing said, around its tag)
         return words if after[0].lower_ == "that" else before
-    said = _has_subject(later) or lost_subject or after[0].lower_ == "that"
+    said = has_subject(later) or lost_subject or after[0].lower_ == "that"
     return [t for t in words if t.i > verb.i] if said else before
 
 
@@ -2322,13 +2231,13 @@ def _writers_after_the_tag(tag: Token, word: Token) -> bool:
     Holness said, as crews struggled to reach ...")."""
     if not (tag.head.i < tag.i and word.left_edge.i == tag.right_edge.i + 1 and tag.doc[tag.right_edge.i].text == ","):
         return False
-    if word.tag_ in {"JJR", "JJS"} and not _has_subject(word):
+    if word.tag_ in {"JJR", "JJS"} and not has_subject(word):
         # a comparison: "A gallon of gasoline averaged $2.98 on Monday, AAA said, about 10 cents cheaper than a
         # month ago"
         return True
     if word.dep_ == "advcl":
         # (a reason is the speaker's: "..., Graham said, since the vast majority of them accept ...")
-        return _is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
+        return is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
     if word.dep_ == "prep" and word.lower_ in {"as", "amid"}:
         # "..., three people familiar with the matter said, as talks on ending the war stall", where the
         # parser takes "as" for a preposition and "stall" for a noun; "amid growing tensions"
@@ -2352,7 +2261,7 @@ def _is_absolute(phrase: Token) -> bool:
         return bool(_absolute_participles(phrase))
     return (
         phrase.tag_ == "VBG"
-        and _has_subject(phrase)
+        and has_subject(phrase)
         and not any(c.dep_ in {"aux", "auxpass"} for c in phrase.children)
         and phrase.left_edge.i > 0
         and phrase.doc[phrase.left_edge.i - 1].text == ","
@@ -2366,9 +2275,9 @@ def _is_depictive(phrase: Token) -> bool:
     billion years old, formed just after ...")."""
     return (
         phrase.tag_ == "VBN"
-        and not _has_subject(phrase)
+        and not has_subject(phrase)
         and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in phrase.children)
-        and _comma_before(phrase) is not None
+        and comma_before(phrase) is not None
         and not any(c.dep_ in _CLAUSE_DEPS and phrase.head.i < c.i < phrase.i for c in phrase.head.children)
     )
 
@@ -2377,37 +2286,12 @@ def _absolute_participles(with_: Token) -> list[Token]:
     """The participles that make a "with" phrase an absolute one, with their subjects: "with press secretary
     Karoline Leavitt calling it a lie", or, after a comma, a participle the parser hangs on its noun ("...,
     with survivors describing mass killings")."""
-    participles = [c for c in with_.children if c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and _has_subject(c)]
-    if _comma_before(with_) is not None:
+    participles = [c for c in with_.children if c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and has_subject(c)]
+    if comma_before(with_) is not None:
         participles += [
             a for c in with_.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG"
         ]
     return participles
-
-
-def _is_occasion(phrase: Token) -> bool:
-    """Whether a phrase on the cue says where the words were given, not what they were about: "denied the
-    accusations in a statement to the court", "slammed the plan at a news conference", "blasted the decision
-    on Truth Social"."""
-    if phrase.dep_ == "prep" and phrase.lower_ == "on":
-        # what something is blamed on is no medium, wherever the parser hangs it ("blamed the riots on social
-        # media")
-        blamed = "blame" in {phrase.head.lemma_, phrase.head.head.lemma_}
-        return not blamed and any(o.dep_ == "pobj" and is_medium(o) for o in phrase.children)
-    return (
-        phrase.dep_ == "prep"
-        and phrase.lower_ in {"in", "at", "during"}
-        and any(
-            o.dep_ == "pobj"
-            and o.lemma_.lower() in _OCCASIONS
-            # one named as such: not "in order to ...", nor a headline's "accused in letter of ..."
-            and any(c.dep_ in {"det", "poss"} for c in o.children)
-            for o in phrase.children
-        )
-    )
-
-
-_OCCASIONS = SAYING_NOUNS | {"conference", "briefing", "hearing", "rally", "summit", "meeting", "debate"}
 
 
 def _reports_on_its_own(clause: Token) -> bool:
@@ -2415,10 +2299,10 @@ def _reports_on_its_own(clause: Token) -> bool:
     a witch hunt" (not "..., which were published in May", nor "..., who said ...", whose speaker is the noun)."""
     return (
         clause.dep_ == "relcl"
-        and _lemma(clause) in ALL_CUES
+        and lemma(clause) in ALL_CUES
         and clause.left_edge.i > 0
         and clause.doc[clause.left_edge.i - 1].text == ","
-        and any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in clause.children)
     )
 
 
@@ -2449,7 +2333,7 @@ def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
     if after == len(doc) or doc[after].lower_ != "for" or doc[after].dep_ != "mark":
         return []
     clause = doc[after].head
-    if verb.left_edge.i <= clause.i <= verb.right_edge.i or not _is_infinitive(clause):
+    if verb.left_edge.i <= clause.i <= verb.right_edge.i or not is_infinitive(clause):
         return []
     return list(doc[after : clause.right_edge.i + 1])
 
@@ -2464,7 +2348,7 @@ def _is_relative_taken_for_a_clause(verb: Token, clause: Token) -> bool:
         and clause.i > verb.i
         and first.i > 0
         and first.doc[first.i - 1].dep_ == "prep"
-        and first.tag_ not in _RELATIVE_TAGS
+        and first.tag_ not in RELATIVE_TAGS
         and not first.is_punct
     )
 
@@ -2475,13 +2359,13 @@ def _is_clause_taken_for_a_relative(word: Token) -> bool:
     drew"), or a relative adverb ("collusion where there is none"). Two subjects tell the same: in "said any
     deal that rewards aggression would be rejected" the parser read "rewards" as a noun, and made it and
     "that" both subjects of the clause's verb."""
-    if word.dep_ != "relcl" or word.i < word.head.i or not _is_finite(word):
+    if word.dep_ != "relcl" or word.i < word.head.i or not is_finite(word):
         return False
-    subjects = [c for c in word.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in word.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) > 1:
         return True
     return not subjects and not any(
-        t.tag_ in _RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i]
+        t.tag_ in RELATIVE_TAGS or t.dep_ == "expl" for t in word.doc[word.head.i + 1 : word.i]
     )
 
 
@@ -2491,7 +2375,7 @@ def _is_clause_taken_for_a_participle(word: Token) -> bool:
     if word.dep_ != "acl" or word.tag_ not in {"VBD", "VBN"} or word.i < word.head.i + 2:
         return False
     opened = word.doc[word.i - 1].text in _OPENING_QUOTES and word.i - 2 >= word.head.left_edge.i
-    return opened and not any(c.dep_ in _SUBJECT_DEPS for c in word.children)
+    return opened and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
 
 
 def _remark_taken_for_a_name(verb: Token) -> Token | None:
@@ -2567,7 +2451,7 @@ def _reported_by_its_agent(verb: Token) -> Token | None:
 def _is_thing_named(subject: Token, words: list[Token]) -> bool:
     """Whether a passive's subject, in these words, names what was done to it: a noun phrase with no aside or
     relative in it ("which", "she" or "This" say nothing of it)."""
-    return subject.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in _RELATIVE_TAGS for t in words)
+    return subject.pos_ in {"NOUN", "PROPN"} and not any(t.is_punct or t.tag_ in RELATIVE_TAGS for t in words)
 
 
 def _charge_on_the_agent(verb: Token) -> Token | None:
@@ -2606,34 +2490,29 @@ def _is_charge(preposition: Token) -> bool:
     )
 
 
-def _is_as(phrase: Token) -> bool:
-    """Whether a cue's phrase says what it takes its object for: "rejected as lies"."""
-    return phrase.dep_ == "prep" and phrase.lower_ == "as"
-
-
 def _names_as(verb: Token) -> bool:
     """Whether a cue says what it takes its object for: "condemned as cruel", "denounced as a land grab"."""
-    return any(_is_as(c) and c.i > verb.i for c in verb.children)
+    return any(is_as(c) and c.i > verb.i for c in verb.children)
 
 
 def _reports_what_the_noun_did(verb: Token) -> bool:
     """Whether a cue reports a clause with no subject of its own, whose subject is the noun before the
     speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated), "...,
     a move business groups warned would choke growth" (where the parser takes the clause for a complement)."""
-    return _lemma(verb) in CLAUSE_CUES and any(
+    return lemma(verb) in CLAUSE_CUES and any(
         c.dep_ in {"ccomp", "xcomp"}
         and c.i > verb.i
-        and not _has_subject(c)
+        and not has_subject(c)
         # finite, also through a passive's "was"
-        and (_is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in _FINITE_TAGS for a in c.children))
+        and (is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in c.children))
         for c in verb.children
     )
 
 
 def _reports_a_clause_of_its_own(verb: Token) -> bool:
     """Whether a cue reports a clause after it with a subject of its own: "said it would investigate"."""
-    return _lemma(verb) in CLAUSE_CUES and any(
-        c.dep_ == "ccomp" and c.i > verb.i and _has_subject(c) for c in verb.children
+    return lemma(verb) in CLAUSE_CUES and any(
+        c.dep_ == "ccomp" and c.i > verb.i and has_subject(c) for c in verb.children
     )
 
 
@@ -2665,7 +2544,7 @@ def _is_remark(noun: Token) -> bool:
         if c.dep_ in {"relcl", "acl"}
         or _remark_cue_taken_for_a_plural(c)
         # a plural the tagger reads as a verb, the clause as what it reports: "allegations the group rejected"
-        or (noun.tag_ == "VBZ" and c.dep_ == "ccomp" and _has_subject(c))
+        or (noun.tag_ == "VBZ" and c.dep_ == "ccomp" and has_subject(c))
     ]
     # (a noun of any other kind only in apposition, the writer's: "a restraining order, which a judge denied" is
     # what was asked for)
@@ -2676,7 +2555,7 @@ def _is_remark(noun: Token) -> bool:
 def _is_remark_taken_for_a_verb(token: Token) -> bool:
     """Whether a remark noun in "-s" the tagger reads as a verb closes what was said, with a relative clause on
     it: ", remarks that drew sharp rebukes" (a verb takes no relative clause)."""
-    return token.tag_ == "VBZ" and _is_remark(token) and _comma_before(token) is not None
+    return token.tag_ == "VBZ" and _is_remark(token) and comma_before(token) is not None
 
 
 def _is_noun_taken_for_a_verb(token: Token) -> bool:
@@ -2690,14 +2569,9 @@ def _named_by_another(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(
         c.dep_ in {"relcl", "acl"}
         and c.lemma_ in _NAMING_CUES
-        and any(s.dep_ == "nsubj" and s.tag_ not in _RELATIVE_TAGS for s in c.children)
+        and any(s.dep_ == "nsubj" and s.tag_ not in RELATIVE_TAGS for s in c.children)
         for c in noun.children
     )
-
-
-def _is_finite(verb: Token) -> bool:
-    """Whether the verb is finite itself or through its auxiliary ("would stop", "has been")."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS | {"MD"} for c in verb.children)
 
 
 def _is_name_given(verb: Token, word: Token) -> bool:
@@ -2717,7 +2591,7 @@ def _hearsay_subject(verb: Token, clauses: list[Token]) -> Token | None:
     subject is its speaker, and what it reports the content ("Erdogan was reported to have told aides ...")."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     infinitive = len(clauses) == 1 and clauses[0].dep_ == "xcomp" and clauses[0].i > verb.i
-    if not (passive and infinitive and _is_infinitive(clauses[0])) or _lemma(clauses[0]) in CLAUSE_CUES:
+    if not (passive and infinitive and is_infinitive(clauses[0])) or lemma(clauses[0]) in CLAUSE_CUES:
         return None
     told_of = _told_of(verb)
     return told_of if told_of is not None and told_of.i < verb.i else None
@@ -2737,8 +2611,8 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     if (
         clause.i < verb.i
         or clause.dep_ != "ccomp"
-        or not _is_finite(clause)
-        or any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in clause.children)
+        or not is_finite(clause)
+        or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in clause.children)
         or clause.left_edge.lower_ == "that"
     ):
         return []
@@ -2748,7 +2622,7 @@ def _with_lost_subject(verb: Token, clause: Token) -> list[Token]:
     if addressed and (len(objects) > 1 or objects[0].dep_ == "dative"):
         # "They told you masks would stop the virus": whom the cue addresses, then the subject
         between = [t for t in between if t.i > objects[0].right_edge.i]
-    elif addressed and (verb.lemma_ == "tell" or _names_people(objects[0]) or objects[0].pos_ == "PRON"):
+    elif addressed and (verb.lemma_ == "tell" or names_people(objects[0]) or objects[0].pos_ == "PRON"):
         # "told the committee her client wishes": the one object is whom the cue addresses; but "warned the
         # changes would worsen shortages" warns no changes
         return []
@@ -2810,7 +2684,7 @@ def _not_reported(clause: Token) -> set[Token]:
         )
         # or the occasion the speaker said it on: 'urged leaders to "choose the path of dialogue," speaking to a
         # crowd of 150,000', "said that Europe must wake up to the threat, in a televised address"
-        remark |= _is_occasion_participle(token) or _is_occasion(token)
+        remark |= _is_occasion_participle(token) or is_occasion(token)
         # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
         # a betrayal"), also where the parser takes it for when it was done
         remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
@@ -2829,7 +2703,7 @@ def _not_reported(clause: Token) -> set[Token]:
         )
         another_report = (
             token.dep_ == "advcl"
-            and ((_lemma(token) in ALL_CUES and _is_circumstance(token)) or _is_closing_participle(token))
+            and ((lemma(token) in ALL_CUES and is_circumstance(token)) or _is_closing_participle(token))
         ) or (token.dep_ == "prep" and _is_according_to(token))
         # or the writer's note that the speaker gave no proof: "..., without providing evidence"
         another_report |= token.lower_ == "without" and any(
@@ -2843,7 +2717,7 @@ def _not_reported(clause: Token) -> set[Token]:
         another_report |= (
             token.dep_ == "prep"
             and token.lower_ == "with"
-            and any(_lemma(p) in ALL_CUES for p in _absolute_participles(token))
+            and any(lemma(p) in ALL_CUES for p in _absolute_participles(token))
         )
         # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
         # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
@@ -2863,7 +2737,7 @@ def _not_reported(clause: Token) -> set[Token]:
         if sum(t not in cut for t in doc[token.right_edge.i + 1 : clause.right_edge.i + 1]) > 1:
             continue  # it closes the clause where at most one word after it is left
         # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
-        comma = _comma_before(token)
+        comma = comma_before(token)
         if comma is None and doc[token.left_edge.i].text == ",":
             # the parser may hang the comma on them
             comma = token.left_edge.i
@@ -2910,7 +2784,7 @@ def _past_the_programme(doc: Doc, content: Range) -> Range:
     inside = span.start > 0 and doc[span.start - 1].text in _OPENING_QUOTES
     title: list[Token] = []
     for word in doc[span.start : that.i]:
-        if word.text in _QUOTE_MARKS:
+        if word.text in QUOTE_MARKS:
             inside = not inside
         elif inside:
             title.append(word)
@@ -2928,7 +2802,7 @@ def _is_occasion_participle(participle: Token) -> bool:
         participle.dep_ == "advcl"
         and participle.tag_ == "VBG"
         and participle.lemma_ in {"speak", "address"}
-        and not _has_subject(participle)
+        and not has_subject(participle)
         and all(
             c.dep_ in {"prep", "punct", "npadvmod", "advmod"} or (c.dep_ == "dobj" and participle.lemma_ == "address")
             for c in participle.children
@@ -2947,7 +2821,7 @@ def _is_reaction(participle: Token) -> bool:
         participle.dep_ in {"advcl", "xcomp"}
         and participle.tag_ == "VBG"
         and participle.lemma_ in _PROVOKING
-        and not _has_subject(participle)
+        and not has_subject(participle)
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _REACTIONS for c in participle.children)
     )
 
@@ -2960,7 +2834,7 @@ def _clauses_on_the_time(verb: Token) -> list[Token]:
     return [
         clause
         for when in verb.children
-        if when.i > verb.i and (_is_when(when) or _is_the_time(when)) and not _is_cue_preposition(verb, when)
+        if when.i > verb.i and (is_when(when) or _is_the_time(when)) and not is_cue_preposition(verb, when)
         for time in when.children
         if time.dep_ == "pobj"
         for clause in time.children
@@ -2974,7 +2848,7 @@ def _clauses_on_the_time(verb: Token) -> list[Token]:
                 and clause.left_edge.i == time.i + 1
             )
         )
-        and _is_that_clause(clause)
+        and is_that_clause(clause)
     ]
 
 
@@ -2988,15 +2862,6 @@ def _is_the_time(phrase: Token) -> bool:
             c.dep_ == "pobj" and c.lower_ == "time" and [d.lower_ for d in c.children if d.dep_ == "det"] == ["the"]
             for c in phrase.children
         )
-    )
-
-
-def _is_that_clause(clause: Token) -> bool:
-    """Whether a clause the parser hung on a noun opens with "that" and has a subject of its own: "that the
-    strikes hit ...", 'that negotiating with Washington was "neither wise nor honourable"', not the relative
-    clause "that was released on Monday"."""
-    return clause.left_edge.lower_ == "that" and any(
-        t.dep_ in _SUBJECT_DEPS | {"csubj", "csubjpass"} and t.lower_ != "that" for t in clause.children
     )
 
 
@@ -3014,7 +2879,7 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
         # only in Moscow, Kremlin aide Yuri Ushakov said on Wednesday")
         tagged = not any(
             c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep", "agent"}
-            and not (c.dep_ == "prep" and (_is_when(c) or c.right_edge.i < subject.left_edge.i))
+            and not (c.dep_ == "prep" and (is_when(c) or c.right_edge.i < subject.left_edge.i))
             for c in verb.children
         )
     else:
@@ -3029,7 +2894,7 @@ def _tag_taken_for_a_clause(verb: Token) -> Token | None:
             )
             and _ends_sentence(verb)
             and not any(c.dep_ in {"mark", "neg"} or c.tag_ == "WRB" for c in verb.children)
-            and all(c.dep_ in {"prep", "npadvmod"} and not _is_cue_preposition(verb, c) for c in after)
+            and all(c.dep_ in {"prep", "npadvmod"} and not is_cue_preposition(verb, c) for c in after)
         )
     return subject if tagged else None
 
@@ -3044,7 +2909,7 @@ def _tag_on_a_dateline(verb: Token) -> Token | None:
     for place in verb.children:
         if place.i > subject.i or place.left_edge.i != verb.sent.start:
             continue
-        story = _story_start(verb.doc, place.left_edge.idx)
+        story = story_start(verb.doc, place.left_edge.idx)
         if story is not None and any(t.pos_ == "VERB" and t.idx >= story for t in place.subtree):
             return subject
     return None
@@ -3054,7 +2919,7 @@ def _subject_after_a_comma(verb: Token) -> Token | None:
     """The one subject before a cue of saying, set off by a comma from the words before it, as a closing tag's
     is ("..., the group said"), or None."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if _lemma(verb) not in CLAUSE_CUES or len(subjects) != 1 or subjects[0].left_edge.i == 0:
+    if lemma(verb) not in CLAUSE_CUES or len(subjects) != 1 or subjects[0].left_edge.i == 0:
         return None
     return subjects[0] if verb.doc[subjects[0].left_edge.i - 1].text == "," else None
 
@@ -3069,11 +2934,11 @@ def _is_as_said(verb: Token) -> bool:
         own_objects -= {"dobj", "dative"}  # whom she told is no content
     return (
         verb.dep_ == "advcl"
-        and _lemma(verb) in CLAUSE_CUES
+        and lemma(verb) in CLAUSE_CUES
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
-        and (_has_subject(verb) or _is_said_by_its_agent(verb))
+        and (has_subject(verb) or _is_said_by_its_agent(verb))
         and not any(
-            (c.dep_ in own_objects and not _is_time_taken_for_a_clause(c)) or _is_cue_preposition(verb, c)
+            (c.dep_ in own_objects and not _is_time_taken_for_a_clause(c)) or is_cue_preposition(verb, c)
             for c in children
         )
     )
@@ -3101,7 +2966,7 @@ def _is_time_taken_for_a_clause(clause: Token) -> bool:
         clause.dep_ == "ccomp"
         and opening.dep_ == "mark"
         and opening.head == clause
-        and opening.lower_ in _CLAUSE_PREPOSITIONS
+        and opening.lower_ in CLAUSE_PREPOSITIONS
         and clause.doc[opening.i - 1].text not in _OPENING_QUOTES
     )
 
@@ -3135,27 +3000,7 @@ def _is_closing_participle(verb: Token) -> bool:
     """Whether a cue is a participle after a comma that closes a reported clause, which the parser hangs on
     it though it reports more words of the outer speaker: "Garland has denied that the department targeted
     parents, saying it was responding to threats"."""
-    return _is_participle_after_comma(verb) and _goes_on_for_the_outer_speaker(verb)
-
-
-def _is_participle_after_comma(verb: Token) -> bool:
-    """Whether a verb is a participle the parser hangs on the clause before it, after a comma: "..., saying",
-    also where a quote closes after the comma ('... was "stolen," repeating ...'), and as a complement of a
-    verb like "trying" ("... are trying to revive militarism, the editorial said, warning ...")."""
-    return verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and _comma_before(verb) is not None
-
-
-def _comma_before(token: Token) -> int | None:
-    """Where the comma before the token's phrase stands, past the quote marks that close after it ('...
-    "stolen," repeating'), if one does."""
-    return _comma_ending_at(token.doc, token.left_edge.i - 1)
-
-
-def _comma_ending_at(doc: Doc, i: int) -> int | None:
-    """Where the comma stands that token `i` is, or that the quote marks ending at it close after."""
-    while i > 0 and doc[i].text in _CLOSING_QUOTES:
-        i -= 1
-    return i if i >= 0 and doc[i].text == "," else None
+    return is_participle_after_comma(verb) and _goes_on_for_the_outer_speaker(verb)
 
 
 def _tag_before(participle: Token) -> Token | None:
@@ -3163,13 +3008,13 @@ def _tag_before(participle: Token) -> Token | None:
     clause they close: "... brought to Ashdod, the foreign ministry said, mocking the voyage as a 'selfie
     yacht'". The participle is the tag's speaker's next act, not what was said; a participle that is no cue
     is no act of the speaker's ("..., officials said, killing 12")."""
-    if not (_is_participle_after_comma(participle) and _lemma(participle) in ALL_CUES and not _has_subject(participle)):
+    if not (is_participle_after_comma(participle) and lemma(participle) in ALL_CUES and not has_subject(participle)):
         return None
-    comma = _comma_before(participle)
+    comma = comma_before(participle)
     tags = [
         c
         for c in participle.head.children
-        if c.dep_ == "parataxis" and _lemma(c) in ALL_CUES and c.right_edge.i in {comma, comma - 1}
+        if c.dep_ == "parataxis" and lemma(c) in ALL_CUES and c.right_edge.i in {comma, comma - 1}
     ]
     return tags[0] if tags else None
 
@@ -3203,7 +3048,7 @@ def _withholds_evidence(verb: Token) -> bool:
     """Whether a conjunct of a reported clause, with no subject of its own, is the writer's note that the
     outer speaker gave no proof: "Hegseth said the boat was operated by a terrorist group but offered no
     evidence", "... but did not provide any details" (a clause conceding it is `_is_conceded`)."""
-    if verb.dep_ != "conj" or _has_subject(verb) or _outer_cue(verb.head) is None:
+    if verb.dep_ != "conj" or has_subject(verb) or _outer_cue(verb.head) is None:
         return False
     negated = any(c.dep_ == "neg" for c in verb.children)
     return _gives_evidence(verb) and (
@@ -3239,9 +3084,9 @@ def _repeats_the_outer_perfect(verb: Token) -> bool:
     is all said)."""
     clause = verb.head
     outer = _outer_cue(clause)
-    if verb.dep_ != "conj" or _has_subject(verb) or outer is None or outer.i > clause.i or not _has_subject(clause):
+    if verb.dep_ != "conj" or has_subject(verb) or outer is None or outer.i > clause.i or not has_subject(clause):
         return False
-    if _lemma(outer) not in ALL_CUES:
+    if lemma(outer) not in ALL_CUES:
         return False  # "said clergy had witnessed him being fondled but had not intervened": no act of speech
     return bool(_perfect(verb) & _perfect(outer)) and not _perfect(clause)
 
@@ -3255,14 +3100,14 @@ def _past_after_an_infinitive(verb: Token) -> bool:
     return (
         verb.tag_ == "VBD"
         and verb.lower_ != verb.lemma_.lower()
-        and not _has_subject(verb)
+        and not has_subject(verb)
         and clause.dep_ == "xcomp"
         and clause.tag_ == "VB"
-        and _is_infinitive(clause)
+        and is_infinitive(clause)
         # (the infinitive of a cue: in "used a separate computer to manage classified information and never
         # used ..." both verbs are the writer's)
         and (outer := _outer_cue(clause)) is not None
-        and _lemma(outer) in ALL_CUES
+        and lemma(outer) in ALL_CUES
     )
 
 
@@ -3277,27 +3122,27 @@ def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = Fals
     and its speaker."""
     clause, outer = verb.head, _outer_cue(verb.head)
     return (
-        _lemma(verb) in _CLOSING_PARTICIPLES
-        and not _has_subject(verb)
+        lemma(verb) in _CLOSING_PARTICIPLES
+        and not has_subject(verb)
         and outer is not None
         # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
         # speech; but "officers had shown maximum restraint" is no speech, nor is what the speaker urges ("urged
         # Muslim nations to speak with one voice, telling a summit ...")
         and (
             whatever_the_clause
-            or _lemma(clause) not in ALL_CUES | {"lie"}
+            or lemma(clause) not in ALL_CUES | {"lie"}
             or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
-            or (clause.dep_ == "xcomp" and _is_infinitive(clause))
+            or (clause.dep_ == "xcomp" and is_infinitive(clause))
             # nor is a clause with no one to speak it, as the parser reads a noun ("disputed that reporting in
             # comments to The Daily Beast, saying ...")
-            or (clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not _has_subject(clause))
+            or (clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not has_subject(clause))
             # nor is an appeal to a court ("said it would appeal, calling the ruling ..."; "appealed for calm" is)
-            or (clause.lemma_ == "appeal" and not any(_is_cue_preposition(clause, c) for c in clause.children))
+            or (clause.lemma_ == "appeal" and not any(is_cue_preposition(clause, c) for c in clause.children))
         )
         # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
         # reported that ...,"
         and outer.i < clause.i
-        and _lemma(outer) in ALL_CUES
+        and lemma(outer) in ALL_CUES
         and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in _with_its_subject(outer).children)
     )
 
@@ -3310,7 +3155,7 @@ def _finds_its_way(verb: Token) -> bool:
 def _shows_evidence(verb: Token) -> bool:
     """Whether "show" or "find" has a source of evidence for subject ("a poll shows ...", "an audit found no
     evidence of fraud"), and so reports."""
-    return any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
+    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
 
 
 def _outer_cue(clause: Token) -> Token | None:
@@ -3320,23 +3165,18 @@ def _outer_cue(clause: Token) -> Token | None:
     # ("urged Japan to correct its remarks": the infinitive of a cue of urging is what is urged)
     if clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and clause.i > clause.head.i):
         return clause.head
-    if (
-        clause.dep_ == "advcl"
-        and clause.i > clause.head.i
-        and clause.head.lemma_ in _PLEDGES
-        and _is_infinitive(clause)
-    ):
+    if clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.lemma_ in _PLEDGES and is_infinitive(clause):
         # 'vowed on Tuesday to "flood the zone"': the quote mark may lead the parser to take what is vowed for
         # a clause of purpose
         return clause.head
-    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and not _has_subject(clause):
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and not has_subject(clause):
         # "said it was committed to returning the bodies but needed heavy equipment": a second verb of the
         # reported clause, sharing its subject, is reported by the same cue
         return clause.head.head
     preposition = clause.head
-    if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and _lemma(preposition.head) in ALL_CUES:
+    if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and lemma(preposition.head) in ALL_CUES:
         return preposition.head if preposition.i > preposition.head.i else None
-    if clause.dep_ not in {"acl", "relcl"} or not _is_that_clause(clause):
+    if clause.dep_ not in {"acl", "relcl"} or not is_that_clause(clause):
         return None
     noun = clause.head
     if noun.dep_ in {"dobj", "dative"}:
@@ -3349,16 +3189,7 @@ def _outer_cue(clause: Token) -> Token | None:
 def _is_cue_of_its_own(verb: Token, clause: Token) -> bool:
     """Whether a clause after a cue is another cue, not the infinitive a cue of commitment takes: "vowed to
     continue the war" ("continue" is a cue too: "he continued: ...")."""
-    return _lemma(clause) in ALL_CUES and not (verb.lemma_ in _PLEDGES and _is_infinitive(clause))
-
-
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
-def _is_circumstance(clause: Token) -> bool:
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    return bool(marks & _CIRCUMSTANCE_MARKS) and _has_subject(clause)
+    return lemma(clause) in ALL_CUES and not (verb.lemma_ in _PLEDGES and is_infinitive(clause))
 
 
 def _colon_after(verb: Token) -> Token | None:
@@ -3388,14 +3219,13 @@ def _shared_subject(verb: Token) -> Span | None:
     """The subject a headline's cue shares with the verb before it: in "Fed holds rates steady, signals
     two cuts in 2025" the parser makes the first clause what "signals" reports, with no subject of its own
     (and in 'Maduro calls US strikes "murder," vows to resist', where a quote mark closes after the comma)."""
-    if verb.tag_ != "VBZ" or verb.i == 0 or _comma_ending_at(verb.doc, verb.i - 1) is None:
+    if verb.tag_ != "VBZ" or verb.i == 0 or comma_ending_at(verb.doc, verb.i - 1) is None:
         return None
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBZ"]
     subjects = [s for c in before[:1] for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
-    return _after_dateline_words(subjects[0], verb) if subjects else None
+    return after_dateline_words(subjects[0], verb) if subjects else None
 
 
-_DASHES = frozenset({"-", "–", "—"})
 # The word that follows a cue whose subject is its object in a headline's clipped passive: "Home Office
 # accused of cruelty", "Minister urged to resign", "Trump slammed over remarks". "Warned of" and "called
 # for" say something, so they are not here.
@@ -3422,7 +3252,7 @@ def _is_participle_on_its_subject(verb: Token) -> bool:
     # ("Juan Carlos Cruz, told the press ..." tells)
     if verb.lemma_ not in _CLIPPED_PASSIVES.keys() | QUESTION_CUES or not _is_bare_past(verb):
         return False
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     if len(subjects) != 1 or verb.doc[verb.i - 1].text != ",":
         return False
     subject = subjects[0]
@@ -3441,7 +3271,7 @@ def _subject_of_an_aside(verb: Token) -> Token | None:
     asides += [c for c in verb.children if c.dep_ == "advcl"]
     for aside in asides:
         if aside.i < verb.i and _is_participle_on_its_subject(aside):
-            return next(c for c in aside.children if c.dep_ in _SUBJECT_DEPS and c.i < aside.i)
+            return next(c for c in aside.children if c.dep_ in SUBJECT_DEPS and c.i < aside.i)
     return None
 
 
@@ -3483,10 +3313,10 @@ def _speaker(verb: Token) -> Span | None:
     if _is_clipped_passive(verb) or _is_participle_on_its_subject(verb):
         return None
     if _is_main_verb_taken_for_a_relative(verb):
-        return _trimmed_subtree(verb.head, verb)
+        return trimmed_subtree(verb.head, verb)
     if (remark := _remark_taken_for_a_name(verb)) is not None:
         if remark.dep_ == "nsubj" and (speaker := _subject_after_the_remark(verb, remark)) is not None:
-            return _trimmed_subtree(speaker, verb)
+            return trimmed_subtree(speaker, verb)
         return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.pos_ == "NOUN" and verb.lemma_ not in EVIDENCE_CUES and _is_tag_taken_for_a_noun(verb):
@@ -3503,30 +3333,30 @@ def _speaker(verb: Token) -> Span | None:
     if len(after) > 1 and all(t.text == "-" or not t.is_punct for t in verb.doc[after[0].i : after[-1].i]):
         # "said co-author Dr. Rong Xu": the parser may split a hyphened word into subjects of their own, and
         # leave the word after the hyphen outside them ("said the co-founder of SCOTUSblog")
-        end = _trimmed_subtree(after[-1], verb).end
+        end = trimmed_subtree(after[-1], verb).end
         while end < len(verb.doc) and verb.doc[end - 1].text == "-" and not verb.doc[end - 1].whitespace_:
-            end = _trimmed_subtree(verb.doc[end], verb).end
+            end = trimmed_subtree(verb.doc[end], verb).end
         return verb.doc[after[0].left_edge.i : end]
     if (summary := _summary_taken_for_a_subject(verb)) is not None:
-        return _trimmed_subtree(_speaker_conjunct(summary), verb)
+        return trimmed_subtree(_speaker_conjunct(summary), verb)
     for child in [*(c for c in reversed(before) if c not in ends), *ends, *after]:
         if speaker := _subject_phrase(child, verb):
             described = [c for c in ends if _describes(c, child) or _names_the_last_noun(c, speaker)]
             if described:
-                return verb.doc[speaker.start : _trimmed_subtree(described[0], verb).end]
+                return verb.doc[speaker.start : trimmed_subtree(described[0], verb).end]
             return speaker
     if not subjects and (subject := _subject_taken_into_a_relative(verb)) is not None:
-        return _trimmed_subtree(subject, verb)
+        return trimmed_subtree(subject, verb)
     if not subjects and (speaker := _subject_of_participle_before(verb)):
         return speaker
     if not subjects and (named := _subject_taken_for_an_apposition(verb)) is not None:
-        return _trimmed_subtree(named, verb)
+        return trimmed_subtree(named, verb)
     if not subjects and (named := _subject_taken_for_a_prepositions_object(verb)) is not None:
-        return _trimmed_subtree(named, verb)
-    if not subjects and (speaking := _object_after_quote(verb)) is not None:
-        return _trimmed_subtree(speaking, verb)
+        return trimmed_subtree(named, verb)
+    if not subjects and (speaking := object_after_quote(verb)) is not None:
+        return trimmed_subtree(speaking, verb)
     if not subjects and (asked := _subject_of_an_aside(verb)) is not None:
-        return _trimmed_subtree(asked, verb)
+        return trimmed_subtree(asked, verb)
     if not subjects and _compound_subject(verb):
         # "..., Virginia court records show", "..., Home Office data show": the parser takes the evidence for
         # nouns on "show", and a name for one on a present or past cue ("President Trump predicts that ...")
@@ -3538,25 +3368,25 @@ def _speaker(verb: Token) -> Span | None:
         if child.dep_ == "agent":  # "it was reported by X"
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                speaker = _trimmed_subtree(objects[0])
+                speaker = trimmed_subtree(objects[0])
                 if (charge := _charge_on_the_agent(verb)) is not None:
                     return speaker.doc[speaker.start : charge.i]
                 return speaker
     if (agent := _agent_in_object(verb)) is not None:
-        return _trimmed_subtree(agent)
+        return trimmed_subtree(agent)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in {"quote", "cite"}:
         # "Basem Naim was quoted by Reuters as saying ...", "The Guardian cited two sources as saying ...": who
         # is quoted, not who quotes
         quoting = verb.head.head
         # the object of an active verb, else the subject of "quote" (the subject of an active "cite" cites)
-        subjects = _SUBJECT_DEPS if quoting.lemma_ == "quote" else {"nsubjpass"}
+        subjects = SUBJECT_DEPS if quoting.lemma_ == "quote" else {"nsubjpass"}
         quoted = [c for c in quoting.children if c.dep_ == "dobj"] or [
             c for c in quoting.children if c.dep_ in subjects
         ]
         if quoted:
-            return _trimmed_subtree(quoted[0])
+            return trimmed_subtree(quoted[0])
     if verb.dep_ == "advcl" and (
-        verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i and not _has_subject(verb))
+        verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i and not has_subject(verb))
     ):
         # "Asked whether he would resign, the minister replied ...": the minister was asked, by someone unnamed
         # (the tagger may take the participle opening the sentence for a past tense)
@@ -3568,7 +3398,7 @@ def _speaker(verb: Token) -> Span | None:
             or (
                 verb.tag_ == "VBN"
                 and (
-                    any(c.dep_ in {"ccomp", "dobj"} or _is_cue_preposition(verb, c) for c in verb.children)
+                    any(c.dep_ in {"ccomp", "dobj"} or is_cue_preposition(verb, c) for c in verb.children)
                     or _colon_after(verb) is not None
                 )
             )
@@ -3581,7 +3411,7 @@ def _speaker(verb: Token) -> Span | None:
         # opens: "Eli Lilly, which controls a third of the market, announced in March that ...", "Dr. Tanya
         # Haj-Hassan, a doctor who volunteered at Al-Aqsa Hospital, posted on Instagram: ..."; or a cue on
         # the object of the root's preposition: "Families of the hostages called on the government to ..."
-        return _trimmed_subtree(root, verb)
+        return trimmed_subtree(root, verb)
     if (
         verb.dep_ == "acl"
         and verb.lemma_ in _POSTING_CUES
@@ -3591,7 +3421,7 @@ def _speaker(verb: Token) -> Span | None:
     ):
         # 'Trump posted on Truth Social: "..."': the parser read the name and the cue as one noun phrase, a
         # Trump who was posted
-        return _trimmed_subtree(verb.head, verb)
+        return trimmed_subtree(verb.head, verb)
     if verb.dep_ == "conj" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         # "Guyger took a life, and ... she is being portrayed as the victim", "arrived late and was asked
         # whether ...": the subject of a verb in the passive, its own or the one it shares, is who is portrayed
@@ -3620,22 +3450,22 @@ def _speaker(verb: Token) -> Span | None:
         elif (
             head.dep_ == "relcl"
             and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in head.children)
-            and _is_participle_after_comma(verb)
+            and is_participle_after_comma(verb)
         ):
             # "A judge blocked a law that would allow arrests, calling it unconstitutional": a participle
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
-        elif _is_participle_after_comma(verb) and _is_subordinate_about_a_thing(clause := _with_its_subject(head)):
+        elif is_participle_after_comma(verb) and _is_subordinate_about_a_thing(clause := _with_its_subject(head)):
             # "People marched on Saturday, a year after a canopy collapse killed 16 people, demanding early
             # elections": the parser hangs the participle on the subordinate clause, whose subject does not speak
             # (also on its second verb: "a year after a canopy collapsed and killed 16 people")
             head = _clause_of(clause.head)
-        if verb.dep_ == "conj" and _is_participle_after_comma(head) and not _has_subject(head):
+        if verb.dep_ == "conj" and is_participle_after_comma(head) and not has_subject(head):
             # "struck down the scheme, calling it unconstitutional and ordering the bank to ...": who calls
             # it so orders
             return _speaker(head)
-        while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not _has_subject(head):
+        while verb.dep_ == "advcl" and head.dep_ == "xcomp" and not has_subject(head):
             # "The board voted to close the school, citing falling enrollment": who voted cites
             head = head.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -3652,16 +3482,16 @@ def _speaker(verb: Token) -> Span | None:
                 return speaker
         if (
             verb.dep_ == "advcl"
-            and _is_participle_after_comma(verb)
-            and _lemma(head) in ALL_CUES
-            and (named := _object_after_quote(head)) is not None
+            and is_participle_after_comma(verb)
+            and lemma(head) in ALL_CUES
+            and (named := object_after_quote(head)) is not None
         ):
             # '"...," continued the shooter's neighbor, adding that ...': whom a tag after a quote names, as the
             # parser's object of its cue, goes on
-            return _trimmed_subtree(named, head)
+            return trimmed_subtree(named, head)
         if (
             verb.dep_ == "conj"
-            and _lemma(head) in ALL_CUES
+            and lemma(head) in ALL_CUES
             and not any(c.dep_ == "auxpass" for c in head.children)
             and (shared := _speaker(head)) is not None
         ):
@@ -3670,31 +3500,31 @@ def _speaker(verb: Token) -> Span | None:
             # sentence's noun, shares that cue's speaker (not a passive's agent: "the tyrant that would not be
             # ruled by God and declared ..." is the tyrant's, as the parser has it)
             return shared
-        if verb.dep_ == "xcomp" and _is_infinitive(verb) and (told_of := _told_of(head)) is not None:
+        if verb.dep_ == "xcomp" and is_infinitive(verb) and (told_of := _told_of(head)) is not None:
             # "Erdogan was reported to have told aides ...", "The minister is said to have warned ...": whom
             # hearsay is told of speaks in its infinitive ("she will be tempted to believe", "were not
             # authorised to speak" report no words)
-            return _trimmed_subtree(told_of)
+            return trimmed_subtree(told_of)
         if _caught_saying(verb):
             # "the executive can be heard boasting that ...": one heard or filmed saying it
-            return next((_trimmed_subtree(c) for c in head.children if c.dep_ == "nsubjpass"), None)
-        if (verb.dep_ == "advcl" and _is_participle_after_comma(verb)) or _active_after_a_passive(verb):
+            return next((trimmed_subtree(c) for c in head.children if c.dep_ == "nsubjpass"), None)
+        if (verb.dep_ == "advcl" and is_participle_after_comma(verb)) or _active_after_a_passive(verb):
             # "Zohran Mamdani was sworn in as mayor, promising to freeze rents", "Yermak has not been charged
             # and has denied wrongdoing": one a passive is done to, a person or a body, goes on to speak
             for child in head.children:
-                if child.dep_ == "nsubjpass" and (child.tag_ == "PRP" or _names_people(child)):
-                    return _trimmed_subtree(child)
+                if child.dep_ == "nsubjpass" and (child.tag_ == "PRP" or names_people(child)):
+                    return trimmed_subtree(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             if head.lemma_.lower() in SAYING_NOUNS:
                 return _saying_noun(head)
-            if _names_people(head):
-                return _trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
+            if names_people(head):
+                return trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
             with_ = head.head
             if head.dep_ == "pobj" and with_.lower_ == "with" and with_.i > 0 and head.doc[with_.i - 1].text == ",":
                 # "..., with charities warning that pensioners could die": what "with" opens after a comma
                 # speaks, whatever kind of speaker it names (not "providing children with an education
                 # emphasizing liberty")
-                return _trimmed_subtree(head)
+                return trimmed_subtree(head)
     if (
         verb.dep_ == "pcomp"
         and verb.head.lower_ in {"by", "before", "after"}
@@ -3706,15 +3536,15 @@ def _speaker(verb: Token) -> Span | None:
         # replied, before adding that ...': of what was done before it; and one a passive was done to after
         # they spoke ("Silverman was booed by Sanders supporters after telling holdouts that ...")
         done = verb.head.head
-        if verb.head.lower_ != "by" and _lemma(done) in ALL_CUES:
+        if verb.head.lower_ != "by" and lemma(done) in ALL_CUES:
             # '"...," Facebook said, before accusing us of ...': whoever spoke first, of whatever kind
             return _speaker(done)
-        while done.dep_ == "conj" and not _has_subject(done):
+        while done.dep_ == "conj" and not has_subject(done):
             done = done.head  # "was booed and shouted down after telling ..."
         deps = {"nsubj"} if verb.head.lower_ == "by" else {"nsubj", "nsubjpass"}
         for child in done.children:
-            if child.dep_ in deps and (child.tag_ == "PRP" or _names_people(child)):
-                return _trimmed_subtree(child)
+            if child.dep_ in deps and (child.tag_ == "PRP" or names_people(child)):
+                return trimmed_subtree(child)
     return None
 
 
@@ -3727,7 +3557,7 @@ def _root_noun_of(noun: Token) -> Token | None:
     if noun.dep_ == "appos":
         # the place may hang on the sentence's verb too ("DAMASCUS — Syria's interim president, Ahmed
         # al-Sharaa, pledged ..., after a monitoring group reported ...")
-        story = _story_start(noun.doc, noun.head.idx)
+        story = story_start(noun.doc, noun.head.idx)
         return noun if story is not None and noun.head.idx < story <= noun.left_edge.idx else None
     return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None
 
@@ -3738,7 +3568,7 @@ def _active_after_a_passive(verb: Token) -> bool:
     return (
         verb.dep_ == "conj"
         and not any(c.dep_ == "auxpass" for c in verb.children)
-        and (verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+        and (verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
         and any(c.dep_ == "auxpass" for c in verb.head.children)
     )
 
@@ -3763,10 +3593,10 @@ def _subject_quoted(clause: Token, verb: Token) -> bool:
     doc, closing = verb.doc, verb.left_edge.i - 1
     if closing >= 0 and doc[closing].text == ",":
         closing -= 1
-    if closing < 0 or doc[closing].text not in _CLOSING_QUOTES:
+    if closing < 0 or doc[closing].text not in CLOSING_QUOTES:
         return False
     opening = next((t.i for t in reversed(doc[: closing - 1]) if t.text in _OPENING_QUOTES), None)
-    return opening is not None and any(c.dep_ in _SUBJECT_DEPS and opening < c.i < closing for c in clause.children)
+    return opening is not None and any(c.dep_ in SUBJECT_DEPS and opening < c.i < closing for c in clause.children)
 
 
 def _speaker_taken_for_an_object(verb: Token) -> Token | None:
@@ -3779,39 +3609,13 @@ def _speaker_taken_for_an_object(verb: Token) -> Token | None:
             closing = noun.left_edge.i - 1
             if (
                 closing > 0
-                and doc[closing].text in _CLOSING_QUOTES
+                and doc[closing].text in CLOSING_QUOTES
                 and doc[closing - 1].text == ","
                 and all(t.is_punct for t in doc[noun.right_edge.i + 1 : verb.i])
                 and noun.pos_ in {"NOUN", "PROPN"}
             ):
                 return noun
     return None
-
-
-def _object_after_quote(verb: Token) -> Token | None:
-    """The speaker of a tag after a quote that the parser made the cue's object: '"...," claimed one viral
-    post shared 40,000 times'; or a verb of the cue's, with the speaker's name its object, where the tagger
-    reads the role before the name as a verb: '"...," said epidemiologist John Smith'."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text not in _CLOSING_QUOTES or doc[verb.i - 2].text not in {",", "?", "!"}:
-        return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.left_edge.i == verb.i + 1 and _names_after_quote(c)), None)
-
-
-def _names_after_quote(token: Token) -> bool:
-    """Whether a word after a quote's cue opens who said it: an object of the cue's, or a role the tagger reads
-    as a verb with the name right after it its object ("said epidemiologist John Smith")."""
-    if token.dep_ == "dobj":
-        return True
-    return (
-        token.dep_ == "xcomp"
-        and token.tag_ == "VB"
-        and token.is_lower
-        and not any(c.dep_ == "aux" for c in token.children)
-        and any(c.dep_ == "dobj" and c.left_edge.i == token.i + 1 and c.ent_type_ == "PERSON" for c in token.children)
-    )
 
 
 def _is_main_verb_taken_for_a_relative(verb: Token) -> bool:
@@ -3826,7 +3630,7 @@ def _is_main_verb_taken_for_a_relative(verb: Token) -> bool:
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and verb.i > 0
         and doc[verb.i - 1].text == ","
-        and any(c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS for c in verb.children)
     )
 
 
@@ -3849,7 +3653,7 @@ def _agent_in_object(verb: Token) -> Token | None:
                 # "agreed to stop the war games, a key demand by Kim": Kim demanded, in a remark on the object
                 and not any(t.text in {",", ";", ":"} for t in verb.doc[verb.i : by.i])
                 and agents
-                and _names_people(agents[0])
+                and names_people(agents[0])
             ):
                 return agents[0]
     return None
@@ -3864,14 +3668,14 @@ def _subject_taken_into_a_relative(verb: Token) -> Token | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.right_edge.i + 2 != verb.i or doc[verb.i - 1].text != ",":
             continue
-        subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i < clause.i]
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
         if len(subjects) != 2:
             continue
         first, second = subjects
         relative = second.left_edge
         if (
             first.left_edge.i == verb.sent.start
-            and relative.tag_ in _RELATIVE_TAGS
+            and relative.tag_ in RELATIVE_TAGS
             and doc[relative.i - 1].text == ","
             and all(t.text == "," for t in doc[first.right_edge.i + 1 : relative.i])
         ):
@@ -3887,7 +3691,7 @@ def _subject_of_participle_before(verb: Token) -> Span | None:
         return None
     for clause in verb.children:
         if (subject := _participle_subject(verb, clause)) is not None and (
-            speaker := _after_dateline_words(subject, clause)
+            speaker := after_dateline_words(subject, clause)
         ):
             return speaker
     return None
@@ -3976,7 +3780,7 @@ def _subject_taken_for_a_prepositions_object(verb: Token) -> Token | None:
         return None
     doc = verb.doc
     for opening in verb.head.children:
-        if opening.dep_ != "prep" or opening.lower_ not in _CLAUSE_PREPOSITIONS or opening.i > verb.i:
+        if opening.dep_ != "prep" or opening.lower_ not in CLAUSE_PREPOSITIONS or opening.i > verb.i:
             continue
         named = next((c for c in opening.children if c.dep_ == "pobj"), None)
         if named is None or named.pos_ != "PROPN" or named.right_edge.i >= verb.i:
@@ -3987,9 +3791,6 @@ def _subject_taken_for_a_prepositions_object(verb: Token) -> Token | None:
             continue
         return named
     return None
-
-
-_CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
 
 
 def _participle_subject(verb: Token, clause: Token) -> Token | None:
@@ -4043,7 +3844,7 @@ def _ends_another_subject(subject: Token, subjects: list[Token]) -> bool:
         return True
     doc = subject.doc
     i = first.i - 1
-    while i > 0 and doc[i].text in _DASHES and doc[i].whitespace_:
+    while i > 0 and doc[i].text in DASHES and doc[i].whitespace_:
         i -= 1
     if doc[i] in subjects and doc[i].tag_ in {"WP", "WDT"}:
         return False  # "Garland, who he says lied to Congress": the relative pronoun is what is said of
@@ -4079,8 +3880,8 @@ def _describes(subject: Token, name: Token) -> bool:
 
 def _subject_phrase(subject: Token, verb: Token | None = None) -> Span | None:
     """The subject's phrase past any dateline, with the name it describes where the parser cut that off."""
-    speaker = _after_dateline_words(subject, verb)
-    if speaker and (name := _name_taken_for_a_modifier(subject)) is not None and (named := _after_dateline_words(name)):
+    speaker = after_dateline_words(subject, verb)
+    if speaker and (name := _name_taken_for_a_modifier(subject)) is not None and (named := after_dateline_words(name)):
         return speaker.doc[named.start : speaker.end]
     return speaker
 
@@ -4143,14 +3944,6 @@ def _is_force(noun: Token) -> bool:
     )
 
 
-def _names_people(noun: Token) -> bool:
-    return (
-        noun.ent_type_ in {"PERSON", "ORG", "NORP"}
-        or noun.lemma_.lower() in PERSON_ROLES
-        or noun.lemma_.lower() in _PEOPLE
-    )
-
-
 def _saying_noun(noun: Token) -> Span:
     """Who speaks in "a statement saying ...": whoever released or sent it ("CNN released a statement
     saying ..."), else the statement itself ("despite a 2015 letter from ICE saying ...", "Washington vetoed
@@ -4158,32 +3951,11 @@ def _saying_noun(noun: Token) -> Span:
     if noun.dep_ == "dobj" and noun.head.lemma_ not in _DONE_TO_ANOTHERS_WORDS:
         for child in noun.head.children:
             if child.dep_ == "nsubj":
-                return _trimmed_subtree(child)
+                return trimmed_subtree(child)
         if noun.head.dep_ in {"xcomp", "advcl"} and (giver := _speaker(noun.head)) is not None:
             # "Putin spent 30 minutes giving a history lecture claiming ...": who gave it
             return giver
-    return _trimmed_subtree(noun)
-
-
-def _after_dateline_words(head: Token, verb: Token | None = None) -> Span | None:
-    """The subject's phrase without the dateline the parser may have taken into it, None when nothing is left:
-    "WASHINGTON -- President Obama" is President Obama; in "BEIJING, June 3 (Xinhua) -- Spokesperson Wang Lin
-    slammed ...", the dateline is a subject of its own and the speaker is the other one."""
-    subject = _trimmed_subtree(head, verb)
-    story = _story_start(subject.doc, subject.start_char)
-    if story is None:
-        return subject
-    words = [t for t in subject if t.idx >= story]
-    if not words:
-        return None
-    rest = subject.doc[words[0].i : subject.end]
-    # "PORT SUDAN (Reuters) - Sudan's paramilitary Rapid Support Forces on Sunday denied ...": the speaker
-    # hangs on the dateline's place as its apposition, so the phrase is trimmed as the speaker's own
-    tops = [t for t in rest if not rest.start <= t.head.i < rest.end]
-    if len(tops) == 1 and tops[0].dep_ == "appos" and tops[0].head.i < rest.start:
-        trimmed = _trimmed_subtree(tops[0], verb)
-        return subject.doc[max(trimmed.start, rest.start) : trimmed.end]
-    return rest
+    return trimmed_subtree(noun)
 
 
 def _is_per_source(per: Token) -> bool:
@@ -4198,7 +3970,7 @@ def _is_per_source(per: Token) -> bool:
     return source is not None and (
         source.ent_type_ in {"PERSON", "ORG"}
         or source.lemma_.lower() in SAYING_NOUNS | EVIDENCE_NOUNS
-        or _names_people(source)
+        or names_people(source)
     )
 
 
@@ -4216,7 +3988,7 @@ def _in_the_words_of(in_: Token) -> Found | None:
     doc = in_.doc
     if in_.lower_ != "in" or in_.dep_ != "prep":
         return None
-    after_quote = in_.i >= 2 and doc[in_.i - 1].text in _CLOSING_QUOTES and doc[in_.i - 2].text == ","
+    after_quote = in_.i >= 2 and doc[in_.i - 1].text in CLOSING_QUOTES and doc[in_.i - 2].text == ","
     if not (_set_off(in_) or after_quote):
         return None
     words = next((c for c in in_.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
@@ -4230,19 +4002,19 @@ def _in_the_words_of(in_: Token) -> Found | None:
     # the sentence ('"dead," in the words of one diplomat.')
     comma = next((t for t in doc[source.i : in_.sent.end] if t.text == ","), None)
     end = comma.i if comma is not None else source.right_edge.i + 1
-    speaker = _tokens_range(list(doc[source.left_edge.i : end]))
+    speaker = tokens_range(list(doc[source.left_edge.i : end]))
     content = None
     if after_quote:
         # (not the "But" tying the sentence to the one before)
         start = in_.sent.start + (doc[in_.sent.start].dep_ == "cc")
-        content = _tokens_range(list(doc[start : in_.i]))
+        content = tokens_range(list(doc[start : in_.i]))
         content = _without_connective(doc, content) if content is not None else None
     elif comma is not None:
         # across the phrase where it parts a subject from its verb, as "according to" does ("The plan, in the
         # words of the minister, is a game-changer")
         parted = next((c for c in in_.head.children if c.i < in_.i and _parted_subject(c, in_)), None)
         start = parted.left_edge.i if parted is not None else comma.i + 1
-        content = _tokens_range(list(doc[start : in_.sent.end]))
+        content = tokens_range(list(doc[start : in_.sent.end]))
     if speaker is None or content is None:
         return None
     return Found(content, speaker, (in_.idx, of.idx + len(of.text)), direct=False)
@@ -4255,7 +4027,7 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects or (objects[0].lower_ in _AS_PLANNED and not list(objects[0].children)):
         return []
-    speaker = _trimmed_subtree(objects[0])
+    speaker = trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
     comma = next((t for t in to.subtree if t.i > to.i and t.text == ","), None)
     if (
@@ -4298,7 +4070,7 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     joined = later | {
         t
         for c in head.children
-        if c.dep_ == "conj" and head.i < according.i and c.left_edge.i > last and _has_subject(c)
+        if c.dep_ == "conj" and head.i < according.i and c.left_edge.i > last and has_subject(c)
         for t in _with_conjunction(c)
     }
     # and so is a circumstance after it: "has cut 20,000 jobs, according to a Reuters tally, as Musk's team
@@ -4310,7 +4082,7 @@ def _according_to(according: Token, to: Token) -> list[Found]:
         if c.dep_ == "advcl"
         and head.i < according.i
         and c.left_edge.i > last
-        and (_is_circumstance(c) or _is_participle_after_comma(c))
+        and (is_circumstance(c) or is_participle_after_comma(c))
         for t in c.subtree
     }
     rest = _words_outside(clause, phrase | joined)
@@ -4320,10 +4092,10 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     opens = max((t.i for t in doc[according.sent.start : according.i] if t.text == ":"), default=-1)
     before = [t for t in rest if opens < t.i < according.i]
     after = [t for t in rest if t.i > last]
-    if last + 1 < len(doc) and doc[last + 1].text in _DASHES:
+    if last + 1 < len(doc) and doc[last + 1].text in DASHES:
         # "According to the Bureau of Labor Statistics - hardly a right-wing outfit - food costs ...": an aside
         # set off by dashes after the source is the writer's
-        closing = next((t for t in doc[last + 2 : according.sent.end] if _is_spaced_dash(t)), None)
+        closing = next((t for t in doc[last + 2 : according.sent.end] if is_spaced_dash(t)), None)
         after = [t for t in after if t.i > closing.i] if closing is not None else after
     # the content is the longer run of the clause on either side of the "according to" phrase, or both where
     # the phrase parts the clause's subject from its verb ("The implication, according to the Sanders aide,
@@ -4334,16 +4106,16 @@ def _according_to(according: Token, to: Token) -> list[Found]:
         before
         and after
         and head.i > last
-        and objects[0].tag_ not in _RELATIVE_TAGS  # ("..., according to which Benedict would ...")
+        and objects[0].tag_ not in RELATIVE_TAGS  # ("..., according to which Benedict would ...")
         and any(_parted_subject(c, according) for c in head.children)
     ):
         side = before + after
-    content = _tokens_range(side)
+    content = tokens_range(side)
     if content is None:
         return []
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
-    return [Found(content, _range(speaker), cue, direct=False)]
+    return [Found(content, span_range(speaker), cue, direct=False)]
 
 
 def _parted_subject(subject: Token, according: Token) -> bool:
@@ -4353,18 +4125,11 @@ def _parted_subject(subject: Token, according: Token) -> bool:
     # (the parser may hang the comma on the subject)
     end = subject.right_edge.i - (doc[subject.right_edge.i].text == ",")
     return (
-        subject.dep_ in _SUBJECT_DEPS
-        and subject.tag_ not in _RELATIVE_TAGS
+        subject.dep_ in SUBJECT_DEPS
+        and subject.tag_ not in RELATIVE_TAGS
         and end + 2 == according.i
         and doc[according.i - 1].text == ","
     )
-
-
-def _is_spaced_dash(token: Token) -> bool:
-    """A dash with a space on each side, which sets off an aside ("- hardly a right-wing outfit -"), not the
-    hyphen of "right-wing"."""
-    spaced_before = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
-    return token.text in _DASHES and bool(token.whitespace_) and spaced_before
 
 
 def _closes_a_circumstance(according: Token, head: Token) -> bool:
@@ -4374,10 +4139,10 @@ def _closes_a_circumstance(according: Token, head: Token) -> bool:
     main = head.head
     return (
         head.dep_ == "advcl"
-        and _is_circumstance(head)
+        and is_circumstance(head)
         and head.i < according.i
         and doc[according.i - 1].text == ","
-        and _ends_its_sentence(according.right_edge)
+        and ends_its_sentence(according.right_edge)
         and main.dep_ == "ROOT"
         and not any(c.dep_ == "parataxis" for c in main.children)
     )
@@ -4389,7 +4154,7 @@ def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
     verb = according.head
     return (
         verb.pos_ in ("VERB", "AUX")
-        and not _has_subject(verb)
+        and not has_subject(verb)
         and any(
             c.dep_ == "appos"
             and c.left_edge.i == comma.i + 1
@@ -4400,15 +4165,11 @@ def _is_lost_subject(object_: Token, comma: Token, according: Token) -> bool:
     )
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-
-
 def _relative_subject_before(verb: Token, clauses: list[Token]) -> bool:
     """Whether a clause the cue reports has for subject a relative pronoun before the cue ("a decision that
     critics said was made ...")."""
     return any(
-        c.dep_ in _SUBJECT_DEPS and (c.tag_ in _RELATIVE_TAGS or c.lower_ == "that") and c.i < verb.i
+        c.dep_ in SUBJECT_DEPS and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") and c.i < verb.i
         for clause in clauses
         for c in clause.children
     )
@@ -4424,14 +4185,14 @@ def _is_subordinate_about_a_thing(clause: Token) -> bool:
         and any(c.dep_ == "mark" for c in clause.children)
         and len(subjects) == 1
         and subjects[0].tag_ == "NN"
-        and not _names_people(subjects[0])
+        and not names_people(subjects[0])
     )
 
 
 def _with_its_subject(verb: Token) -> Token:
     """The verb, or the one it is joined to that has the subject they share: "China summoned the ambassador
     and demanded that ..." ("demanded" has no subject of its own)."""
-    while verb.dep_ == "conj" and not _has_subject(verb) and verb.head.i != verb.i:
+    while verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
         verb = verb.head
     return verb
 
@@ -4448,7 +4209,7 @@ def _with_conjunction(conjunct: Token) -> list[Token]:
 def _cue(verb: Token) -> Range:
     words = [verb]
     # not an auxiliary before the subject, as a question puts it: "Has he called for ...?" has "called for"
-    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     opens = subjects[-1] if subjects else -1
     words += [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and opens < c.i < verb.i]
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _REFUSALS and verb.head.i < verb.i:
@@ -4460,11 +4221,11 @@ def _cue(verb: Token) -> Range:
         # "stopped short of calling for an inquiry": nor did they call for one
         words += [stopped, verb.head.head, verb.head]
     words += [c for c in verb.children if c.dep_ == "prt"]
-    if (made := _made_clear(verb)) is not None:
+    if (made := made_clear(verb)) is not None:
         words += list(verb.doc[verb.i + 1 : made[0].i + 1])  # "made it clear", "made the case"
-    if _lemma(verb) == "retort" and verb.lemma_ != "retort":
-        words += [_back(verb)]  # "shot back"
-    words += [c for c in verb.children if _is_cue_preposition(verb, c)]
+    if lemma(verb) == "retort" and verb.lemma_ != "retort":
+        words += [back(verb)]  # "shot back"
+    words += [c for c in verb.children if is_cue_preposition(verb, c)]
     start = min(w.idx for w in words)
     end = max(w.idx + len(w.text) for w in words)
     return start, end
@@ -4478,41 +4239,14 @@ def _stopped_short(verb: Token) -> Token | None:
     return None
 
 
-def _is_cue_preposition(verb: Token, token: Token) -> bool:
-    # one before the cue is an aside of the writer's: "Maduro, for his part, called the operation ..."; what
-    # is pointed out "to" someone is said to them ("as God pointed out to Noah")
-    return (
-        # "called on allies to increase pressure": the parser may take the preposition for a particle, with
-        # its object all the same
-        (token.dep_ == "prep" or (token.dep_ == "prt" and any(c.dep_ == "pobj" for c in token.children)))
-        and token.i > verb.i
-        and token.lower_ in CUE_PREPOSITIONS.get(verb.lemma_, ())
-        and not _is_when(token)
-        and not _is_on_the_record(token)
-        and not (verb.lemma_ == "point" and any(c.dep_ == "prt" for c in verb.children))
-        # one after what a cue of naming names is the name's ('called the plan "a cruel hoax on working
-        # Americans"'), not a call on them
-        and not any(c.dep_ == "oprd" and c.i < token.i for c in verb.children)
-    )
-
-
-def _is_on_the_record(preposition: Token) -> bool:
-    """Whether a preposition says how words are given, not what they are about: "declined to comment on the
-    record" (not "commented on the record of his predecessor")."""
-    return any(
-        o.dep_ == "pobj" and o.lemma_ == "record" and [c.lower_ for c in o.children] == ["the"]
-        for o in preposition.children
-    )
-
-
 def _when_said(verb: Token, clause: Token) -> set[Token]:
     """When the cue was said, which the parser hangs on the reported clause when it stands between them:
     "Hamas said on Monday it had informed the mediators" was said on Monday."""
-    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     return {
         t
         for c in clause.children
-        if _is_when(c) and c.left_edge.i == verb.i + 1 and subjects and c.i < subjects[0].i
+        if is_when(c) and c.left_edge.i == verb.i + 1 and subjects and c.i < subjects[0].i
         for t in c.subtree
     }
 
@@ -4541,7 +4275,7 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
             for c in verb.children
             if c.dep_ == "advcl" and _is_citation_after(verb, c)
             for clause in c.children
-            if clause.dep_ == "ccomp" and _is_that_clause(clause) and doc[clause.left_edge.i - 1].text == ","
+            if clause.dep_ == "ccomp" and is_that_clause(clause) and doc[clause.left_edge.i - 1].text == ","
         ),
         None,
     )
@@ -4550,238 +4284,12 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
 def _is_citation_after(verb: Token, participle: Token) -> bool:
     """Whether the participle is a "citing" right after the cue, or its when ("reported Thursday, citing"), and
     a comma."""
-    if _lemma(participle) not in {"cite", "quote"} or participle.tag_ != "VBG":
+    if lemma(participle) not in {"cite", "quote"} or participle.tag_ != "VBG":
         return False
     comma = participle.left_edge.i - 1
-    when = {t.i for c in verb.children if c.i > verb.i and _is_when(c) for t in c.subtree}
+    when = {t.i for c in verb.children if c.i > verb.i and is_when(c) for t in c.subtree}
     return comma > verb.i and verb.doc[comma].text == "," and all(i in when for i in range(verb.i + 1, comma))
 
 
-def _is_when(token: Token) -> bool:
-    """Whether a phrase says when: a preposition with a date ("on Friday", "in March": "called on Friday for
-    calm" calls for calm) or one that says only when (`_WHEN_PREPOSITIONS`), or a bare noun phrase ("Polling
-    by YouGov last week found ...")."""
-    if token.dep_ == "npadvmod":
-        return token.ent_type_ in {"DATE", "TIME"}
-    if token.dep_ == "prep" and token.lower_ in _WHEN_PREPOSITIONS:
-        return True
-    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
-
-
-# Prepositions that say only when, whatever their object: "proposed during Nixon's term", "when questioned
-# after the debate"
-_WHEN_PREPOSITIONS = _CLAUSE_PREPOSITIONS | {"during"}
-
-
-def _trimmed_subtree(head: Token, verb: Token | None = None) -> Span:
-    """The head's phrase without relative clauses and trailing punctuation: "Kerry, who ..., said" -> Kerry.
-
-    With the cue `verb`, only the words on the head's side of it: the parser may hang a phrase from the end of
-    the sentence on the subject ("The ministry claimed that ..., a figure that could not be verified").
-    """
-    # "said Nancy Pelosi, the former House speaker, on Tuesday": the parser may hang when it was said on her,
-    # and after the cue where ("wrote one commentator on X.")
-    cut = {
-        t.i
-        for c in head.children
-        if (c.dep_ in _SPEAKER_CUT_DEPS and not _names_its_author(c) and not _says_how_they_know(c))
-        or _is_when(c)
-        or _is_own_aside(c)
-        or (verb is not None and _is_occasion(c) and (head.i > verb.i or _comma_before(c) is not None))
-        for t in c.subtree
-    }
-    # (what a kept participle ends with, set off by a comma, is on the speaker, not on the matter: "one Republican
-    # involved in the planning, who spoke on the condition of anonymity")
-    cut |= {
-        t.i
-        for c in head.children
-        if _says_how_they_know(c)
-        for r in c.subtree
-        if r.dep_ == "relcl" and _comma_before(r) is not None
-        for t in r.subtree
-    }
-    # "Supreme Court justices across the ideological spectrum on Wednesday questioned ...": or on a
-    # preposition's object in the phrase, where it ends it (not in a relative clause or an apposition: "who
-    # has covered the crisis for decades", "a close aide in 2012")
-    cut |= {
-        t.i
-        for c in head.subtree
-        if c.i != head.i and _is_when(c) and c.right_edge.i == head.right_edge.i and _hangs_by_prepositions(c, head)
-        for t in c.subtree
-    }
-    doc = head.doc
-    # 'Pat King, one of the organisers, who has previously said that "..."': a relative clause with a quote
-    # of its own, on a word inside the phrase, is no part of who speaks. Other such clauses stay, as PolNeAR's
-    # sources keep them ("Sara Henderson, executive director for Common Cause Georgia, which filed the suit").
-    cut |= {
-        t.i
-        for r in head.subtree
-        if r.dep_ == "relcl" and r.head.i != head.i and any(w.text in _QUOTE_MARKS for w in r.subtree)
-        for t in r.subtree
-    }
-    words = [t.i for t in head.subtree if t.i not in cut and (verb is None or (t.i < verb.i) == (head.i < verb.i))]
-    start, end = min(words), max(words) + 1
-    # a name is never cut: the parser may split "Itamar Ben-Gvir" into subjects of their own
-    while start > 0 and _inside_name(doc[start]) and (verb is None or (start - 1 < verb.i) == (head.i < verb.i)):
-        start -= 1
-    while end < len(doc) and _inside_name(doc[end]) and (verb is None or (end < verb.i) == (head.i < verb.i)):
-        end += 1
-    # "The minister — speaking hours after the vote — said": a participle set off by a dash is what the speaker
-    # did, not who they are, wherever the parser hangs it ("Mehmet Oz — Ivy League surgeon — said" is who, and
-    # so are those "— including ... —"; a hyphen sets nothing off: "jihad-supporting", "law-abiding")
-    dash = next(
-        (
-            t.i
-            for t in doc[head.i + 1 : end - 1]
-            if (t.text in {"—", "–"} or _is_spaced_dash(t))
-            and doc[t.i + 1].tag_ == "VBG"
-            and doc[t.i + 1].lower_ != "including"
-        ),
-        None,
-    )
-    end = dash if dash is not None else end
-    # (nor the line break the parser hangs on a phrase closing its paragraph: "..., according to the U.N.")
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    # nor the closing mark of the quote before it, which the parser may hang on a first word in lower case
-    # ('"... after the game," coach Joe Kennedy said')
-    while end - 1 > start and doc[start].tag_ in {"''", ","}:
-        start += 1
-    # "Even Sen. Joe Manchin now admits ...": an adverb of the sentence's is no part of who speaks
-    while end - 1 > start and doc[start].dep_ == "advmod" and doc[start].lower_ in _SENTENCE_ADVERBS:
-        start += 1
-    if doc[start:end].text.count("(") > doc[start:end].text.count(")"):
-        # "The U.N. humanitarian office (OCHA)", "Sen. Ted Cruz (R-Tex.)": a bracket the phrase opened, it closes
-        close = next((t.i for t in doc[end : end + 2] if t.text == ")"), None)
-        if close is not None and all(t.is_punct for t in doc[end:close]):
-            end = close + 1
-    return doc[start:end]
-
-
-def _hangs_by_prepositions(phrase: Token, head: Token) -> bool:
-    """Whether a phrase hangs on `head` through prepositions and their objects alone, and not on it."""
-    word = phrase.head
-    if word.i == head.i:
-        return False
-    while word.i != head.i:
-        if word.dep_ not in {"pobj", "prep"} or word.head.i == word.i:
-            return False
-        word = word.head
-    return True
-
-
-def _is_own_aside(phrase: Token) -> bool:
-    """Whether a phrase set off after the speaker's name is the writer's aside on them: "Robert F. Kennedy
-    Jr., to his credit, has promised ...", "Maduro, for his part, said ..."."""
-    return (
-        phrase.dep_ == "prep"
-        and phrase.lower_ in {"to", "for", "in", "by"}  # not "including his wife", who speaks too
-        and phrase.i > phrase.head.i
-        and phrase.doc[phrase.i - 1].text == ","
-        and any(o.dep_ == "pobj" and any(p.tag_ == "PRP$" for p in o.children) for o in phrase.children)
-    )
-
-
-def _names_its_author(clause: Token) -> bool:
-    """Whether a participle right after the speaker's head names who made it: "data compiled by Mapping
-    Police Violence", "a report published by Amnesty International" are that body's words. Who obtained,
-    quoted or hired it did not say them ("emails obtained by NBC News", "a source quoted by The New
-    Yorker"), nor does a name deep in a description ("posted by a man who claims he served Paddock")."""
-    return (
-        clause.dep_ == "acl"
-        and clause.tag_ == "VBN"
-        and clause.i == clause.head.i + 1
-        and clause.lemma_ in _AUTHORING
-        and any(
-            c.dep_ == "agent" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
-            for c in clause.children
-        )
-    )
-
-
-def _says_how_they_know(clause: Token) -> bool:
-    """Whether a participle right after an unnamed speaker says how they came to know: "two people briefed on
-    the assessment", "one Republican involved in the planning" are who speaks, as PolNeAR's sources have them
-    ("a man arrested at the scene" did something)."""
-    return (
-        clause.dep_ == "acl"
-        and clause.tag_ in {"VBN", "VBD"}  # (the tagger may read it as a past: "Officials briefed on ...")
-        and clause.i == clause.head.i + 1
-        and clause.lemma_ in _KNOWING
-        and clause.head.ent_type_ not in {"PERSON", "ORG", "GPE"}
-        and any(c.dep_ == "prep" for c in clause.children)
-    )
-
-
-def _inside_name(token: Token) -> bool:
-    """Whether the token continues a person's or an organisation's name, and not across a comma: the
-    small model runs some names into the next words ("a report by Politico, Democratic party insiders"), or
-    into an adverb of the verb ("the defence ministry later said")."""
-    return (
-        token.ent_iob_ == "I"
-        and token.ent_type_ in {"PERSON", "ORG"}
-        and token.text != ","
-        and not (token.is_lower and token.pos_ == "ADV")
-    )
-
-
 def _subtree_range(heads: list[Token]) -> Range | None:
-    return _tokens_range([t for head in heads for t in head.subtree])
-
-
-# Marks that close what was said rather than the sentence around it: a quotation's end, a share's sign
-# ("rose by 80%"), which spaCy counts as punctuation too.
-_CLOSING_MARKS = frozenset({"”", '"', "»", "''", "%"})
-_BRACKETS = {")": "(", "]": "["}
-
-
-def _tokens_range(tokens: list[Token]) -> Range | None:
-    tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
-    # what was said ends on no punctuation but a closing mark, nor on a conjunction the parser hangs on it
-    # whose conjunct is another act ('calling it "distorted and false" and accusing ...'), which goes whole
-    # ("rather than", "as well as")
-    while tokens and (
-        (tokens[-1].is_punct and not _closes_what_was_said(tokens[-1], tokens)) or tokens[-1].dep_ == "cc"
-    ):
-        last, tokens = tokens[-1], tokens[:-1]
-        if last.dep_ == "cc":
-            tokens = tokens[: len(tokens) - _opens_a_conjunction([t.lower_ for t in tokens[-2:]])]
-    if not tokens:
-        return None
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return start, end
-
-
-def _opens_a_conjunction(words: list[str]) -> int:
-    """How many of the last words open a conjunction of two words or three ("rather than", "as well as")."""
-    if words[-1:] == ["rather"]:
-        return 1
-    return 2 if words == ["as", "well"] else 0
-
-
-def _closes_what_was_said(mark: Token, tokens: list[Token]) -> bool:
-    """Whether a last mark belongs to the words said: a closing quotation mark or "%", or a bracket that
-    closes one opened among them ("passed 52-48 (with two abstentions)")."""
-    if mark.text in _CLOSING_MARKS:
-        return True
-    opening = _BRACKETS.get(mark.text)
-    return opening is not None and any(t.text == opening for t in tokens)
-
-
-def _strip(text: str, start: int, end: int) -> Range | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _word_range(word: Token) -> Range:
-    return word.idx, word.idx + len(word.text)
-
-
-def _range(span: Span | None) -> Range | None:
-    if span is None:
-        return None
-    return span.start_char, span.end_char
+    return tokens_range([t for head in heads for t in head.subtree])
