@@ -20,6 +20,44 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
+from spinlens.quotes.closing import (
+    CLAUSE_DEPS,
+    NAMING_CUES,
+    OBJECT_DEPS,
+    OWN_OBJECT_DEPS,
+    PLEDGES,
+    TOPIC_PREPOSITIONS,
+    citation_before,
+    closing_reports,
+    ends_sentence,
+    is_absolute,
+    is_according_to,
+    is_citation_after,
+    is_closing_participle,
+    is_conceded,
+    is_conjunct_without_and,
+    is_depictive,
+    is_noun_taken_for_a_verb,
+    is_reaction,
+    is_remark,
+    is_remark_taken_for_a_clause,
+    is_remark_taken_for_a_verb,
+    is_reporting_conjunct,
+    not_reported,
+    outer_cue,
+    participle_tag,
+    remark_cue_taken_for_a_plural,
+    remark_taken_for_a_name,
+    reports_what_the_noun_did,
+    shows_evidence,
+    subject_after_a_comma,
+    subject_after_the_remark,
+    tag_taken_for_a_clause,
+    when_said,
+    with_comma,
+    with_its_subject,
+    writers_after_the_tag,
+)
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     ALL_CUES,
@@ -91,29 +129,8 @@ from spinlens.sentences import TITLES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-_OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "oprd", "attr", "dative", "pcomp", "advcl"})
-# what a cue takes as its own words, but a preposition, which may say only where or when
-_OWN_OBJECT_DEPS = _OBJECT_DEPS - {"prep"}
-_TOPIC_PREPOSITIONS = frozenset({"about", "of", "over", "regarding", "concerning"})
-# Verbs that report more of what the speaker before them said, as a participle closing it ("..., saying",
-# "..., questioning whether ...") or a verb the parser joins to it ("said ... and praised the defenders")
-_CLOSING_PARTICIPLES = frozenset(
-    {
-        "say", "add", "claim", "argue", "insist", "note", "explain", "tell", "warn", "accuse", "urge", "cite",
-        "deny", "vow", "pledge", "repeat", "echo", "call", "dismiss", "reject", "describe", "condemn", "denounce",
-        "blame", "criticize", "criticise", "stress", "emphasize", "emphasise", "reiterate", "reaffirm", "underline",
-        "underscore", "assert", "acknowledge", "admit", "complain", "allege", "maintain", "threaten", "promise",
-        "point", "demand", "question", "dispute", "praise", "laud", "commend", "hail", "slam", "blast", "decry",
-        "lambast", "lambaste", "mock", "brand", "label", "dub", "defend", "express", "predict", "recall", "announce",
-        "endorse", "propose", "recommend", "estimate", "portray", "tout",
-    }
-)  # fmt: skip
 # Cues whose "as" says what they say their object is: "described them as slanders"
 _AS_CUES = frozenset({"describe", "portray", "refer"})
-# Verbs by which someone comes before those they then speak to: "said Clinton approached her and said ..." is
-# Clinton's word
-_COMING_TO = frozenset({"approach", "arrive", "confront", "contact", "greet", "meet", "phone", "visit"})
 # Cues of writing in a medium, which no one's name is the object of ("Trump posted on Truth Social")
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
 # Cues whose object is a wrong, never a person: a name after one is the subject of a clause the parser broke
@@ -124,8 +141,6 @@ _WRONGS_CHARGED = frozenset({"allege"})
 _HEADLINE_OBJECTS = frozenset({"calls", "claims", "reports"})
 # Passives of hearsay, which name who speaks in the infinitive after them: "is said to have told"
 _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think", "understand"})
-# Cues whose content is what the speaker commits to doing: "vowed to continue the war"
-_PLEDGES = frozenset({"vow", "pledge", "promise", "threaten"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
@@ -157,32 +172,9 @@ _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
-# What a statement provokes, and how, in a participle closing it ("..., prompting outrage", "..., drawing
-# criticism from rights groups"): the writer's account of how it was taken
-_PROVOKING = frozenset(
-    {"prompt", "spark", "trigger", "provoke", "draw", "fuel", "stoke", "ignite", "raise", "earn", "attract", "elicit"}
-)
-_REACTIONS = frozenset(
-    """outrage criticism backlash condemnation protest anger fury controversy ridicule applause cheer rebuke
-    derision concern alarm speculation uproar furor furore scorn mockery laughter question accusation
-    complaint""".split()  # noqa: SIM905
-)
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
 _WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | OUTCRIES
-# Nouns by which a writer comments on what was just reported ("..., a claim Hezbollah denied", '... as "hate
-# marches," a phrase critics called inflammatory')
-_REMARK_NOUNS = frozenset(
-    {
-        "claim", "allegation", "assertion", "accusation", "charge", "figure", "number", "estimate", "account",
-        "phrase", "term", "label", "description", "characterization", "characterisation", "remark", "comment",
-        "excuse", "explanation", "finding", "conclusion", "assessment", "myth", "falsehood", "narrative", "theory",
-        "trope",
-    }
-)  # fmt: skip
-# Verbs by which others judge words false: a clause of one on a noun after what was said makes the noun a remark
-# of the writer's, whatever the noun (", a link scientists have repeatedly debunked")
-_VERDICTS = frozenset({"debunk", "refute", "disprove", "discredit", "dispute", "deny", "reject", "contest"})
 # Nouns for words said whose owner's possessive is their speaker: "Trump's claim that ...", "his warning that ..."
 _OWNED_CLAIMS = frozenset(
     {
@@ -190,7 +182,6 @@ _OWNED_CLAIMS = frozenset(
         "pledge", "vow", "suggestion", "prediction", "boast", "statement", "denial", "admission",
     }
 )  # fmt: skip
-_NAMING_CUES = frozenset({"call", "label", "brand", "dub", "term"})
 # What "call" convenes rather than names
 _CONVENED = frozenset(
     {"election", "vote", "referendum", "strike", "meeting", "session", "summit", "recess", "halt", "ceasefire",
@@ -482,7 +473,7 @@ def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     objects = [
         c
         for c in verb.children
-        if c.dep_ in _OWN_OBJECT_DEPS | {"intj"}
+        if c.dep_ in OWN_OBJECT_DEPS | {"intj"}
         and c.i > verb.i
         and not is_participle_after_comma(c)
         and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
@@ -537,7 +528,7 @@ def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
     """Who "was quoted as saying" or "is heard saying" in a tag with nothing said after it, and the "saying",
     or None."""
     if verb.lemma_ == "quote":
-        if any(c.dep_ in _OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
+        if any(c.dep_ in OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
             return None
         saying = [
             p
@@ -551,7 +542,7 @@ def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
         saying = [
             c
             for c in verb.children
-            if _caught_saying(c) and lemma(c) in CLAUSE_CUES and not any(o.dep_ in _OWN_OBJECT_DEPS for o in c.children)
+            if _caught_saying(c) and lemma(c) in CLAUSE_CUES and not any(o.dep_ in OWN_OBJECT_DEPS for o in c.children)
         ]
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
     return (subjects[0], saying[0]) if saying and subjects else None
@@ -603,10 +594,6 @@ def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | Non
     if not clauses:
         return None
     return replace(found, content=max(clauses, key=lambda r: len(text[r[0] : r[1]].split())))
-
-
-def _is_according_to(token: Token) -> bool:
-    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
 def _has_verb(span: Span) -> bool:
@@ -722,7 +709,7 @@ def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         or verb.pos_ != "VERB"
         # an imperative speaks to the reader: "Say, 'Hola' to Trump's razor wire"
         or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
-        or any(c.dep_ in _OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
+        or any(c.dep_ in OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
     ):
         return None
     if verb.tag_ == "VBG" and any(c.tag_ in RELATIVE_TAGS for c in verb.head.children):
@@ -924,7 +911,7 @@ def _owned_claim(noun: Token) -> Found | None:
     speaker = tokens_range([t for t in owners[0].subtree if t.dep_ != "case"])
     # (what closes the clause may be the owner's critic's: "rejected Pakistan's claims that it had shot down six
     # jets, calling them baseless")
-    cut = _not_reported(clauses[0])
+    cut = not_reported(clauses[0])
     content = tokens_range([t for t in clauses[0].subtree if t not in cut])
     if speaker is None or content is None:
         return None
@@ -950,38 +937,10 @@ def _cue_taken_for_a_noun(noun: Token) -> Found | None:
     return Found(content, speaker, word_range(cue), direct=False, by_object=True)
 
 
-# The parts of speech of a noun phrase that names someone: "the Russian military", "Gowdy's office"
-_NAME_PARTS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "PART", "NUM"})
-
-
-def _remark_cue_taken_for_a_plural(cue: Token) -> bool:
-    """Whether a present-tense cue closing a remark of the writer's is read as a plural noun, with its subject
-    for the noun's modifiers: "..., a claim the Russian military rejects" (as if "rejects" were the claim's
-    apposition, "the Russian military rejects")."""
-    remark = cue.head
-    return (
-        cue.tag_ == "NNS"
-        and cue.dep_ in {"appos", "acl"}  # (or a clause on the remark, which a noun is not)
-        and lemma(cue) in ALL_CUES  # the noun's lemma is the verb's: "rejects" -> "reject"
-        and cue.left_edge.i < cue.i
-        and cue.right_edge.i == cue.i
-        # and the "modifiers" name the speaker alone, not as a clause's subject would go ("a claim that Gowdy's
-        # office strongly disputes", which the parser reads as a clause with a plural for its verb)
-        and all(t.pos_ in _NAME_PARTS for t in cue.doc[cue.left_edge.i : cue.i])
-        and cue.i + 1 < len(cue.doc)
-        and cue.nbor().is_punct
-        # (the blank line closing a paragraph belongs to its last sentence)
-        and all(t.is_space for t in cue.doc[cue.nbor().i + 1 : cue.sent.end])
-        and remark.lemma_ in _REMARK_NOUNS
-        and remark.left_edge.dep_ == "det"
-        and comma_before(remark) is not None
-    )
-
-
 def _remark_taken_by_a_plural(cue: Token) -> Found | None:
     """The remark a present-tense cue read as a plural noun closes ("..., a claim the Russian military
     rejects"): the words before the cue speak, and the remark is what they reject."""
-    if not _remark_cue_taken_for_a_plural(cue):
+    if not remark_cue_taken_for_a_plural(cue):
         return None
     speaker = tokens_range(list(cue.doc[cue.left_edge.i : cue.i]))
     remark = tokens_range(list(cue.doc[cue.head.left_edge.i : cue.head.i + 1]))
@@ -1015,7 +974,7 @@ def _clause_cue_taken_for_a_plural(cue: Token) -> Found | None:
 
 
 def _from_cue(token: Token) -> list[Found]:
-    if _is_according_to(token):
+    if is_according_to(token):
         return _according_to(token, token.nbor())
     if _is_per_source(token):
         return _according_to(token, token)
@@ -1033,7 +992,7 @@ def _from_cue(token: Token) -> list[Found]:
         return [taken]
     if not (token.pos_ in {"VERB", "AUX"} or _is_tag_taken_for_a_noun(token)) or lemma(token) not in ALL_CUES:
         return []
-    if _is_noun_taken_for_a_verb(token):
+    if is_noun_taken_for_a_verb(token):
         # "..., a finding Israel's mission rejected as ...": a noun, whatever the tagger makes of it
         return []
     if (
@@ -1126,7 +1085,7 @@ def _from_cue(token: Token) -> list[Found]:
         _inverted_tag(token)
         or _stranded_tag(token)
         or _relative_tag(token)
-        or _participle_tag(token)
+        or participle_tag(token)
         or _speaker_hung_in_the_quote(token)
     )
     if tag is not None:
@@ -1150,7 +1109,7 @@ def _notes_no_words(note: Token) -> bool:
     the rule", "noted that ..." report."""
     if note.tag_ == "VB" and (note.i == note.sent.start or note.doc[note.i - 1].is_punct):
         return True
-    if any(c.dep_ == "auxpass" for c in note.children) and not any(c.dep_ in _CLAUSE_DEPS for c in note.children):
+    if any(c.dep_ == "auxpass" for c in note.children) and not any(c.dep_ in CLAUSE_DEPS for c in note.children):
         return True
     return any(c.dep_ == "dobj" and c.like_num for c in note.children)
 
@@ -1253,16 +1212,9 @@ def _closes_sentence(verb: Token, deps: set[str]) -> bool:
     return (
         verb.dep_ in deps
         and verb.head.i < verb.i
-        and not any(c.i < verb.i or c.dep_ in _CLAUSE_DEPS for c in verb.children)
-        and _ends_sentence(verb)
+        and not any(c.i < verb.i or c.dep_ in CLAUSE_DEPS for c in verb.children)
+        and ends_sentence(verb)
     )
-
-
-def _ends_sentence(verb: Token) -> bool:
-    """Whether a cue of saying has at most a word or two after it in its sentence (whatever white space ends a
-    paragraph: spaCy gives the line break to the sentence before it)."""
-    after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
-    return lemma(verb) in CLAUSE_CUES and sum(not t.is_space for t in after) <= 1
 
 
 def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
@@ -1282,7 +1234,7 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     # (the parser may hang the comma before the cue on the apposition)
     while token.i != head.i and last.i <= token.right_edge.i < verb.i:
         comma = token.left_edge.i - 1
-        if (token.dep_ == "appos" or _is_conjunct_without_and(token)) and (
+        if (token.dep_ == "appos" or is_conjunct_without_and(token)) and (
             doc[comma].text == "," and comma > head.left_edge.i
         ):
             speaker = token
@@ -1298,16 +1250,6 @@ def _stranded_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     # the parser may hang a closing quote mark on the name after it
     first = next(t for t in speaker.subtree if not t.is_punct)
     return doc[first.i : last.i + 1], tokens_range(said), False
-
-
-def _is_conjunct_without_and(token: Token) -> bool:
-    """Whether the parser joins the token to the noun before it as a conjunct with no "and" or "or": an
-    apposition to it, as "..., the highest figure since 2006, the U.N. humanitarian office, OCHA, said" reads."""
-    return (
-        token.dep_ == "conj"
-        and token.pos_ in {"NOUN", "PROPN"}
-        and not any(c.dep_ in {"cc", "preconj"} for c in token.head.children)
-    )
 
 
 def _is_verb_joined_without_and(token: Token, clause: Token) -> bool:
@@ -1330,12 +1272,12 @@ def _relative_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     spokesperson for the regional government said on Friday' (as if "the lie that a spokesperson said")."""
     if verb.dep_ != "relcl" or verb.tag_ not in FINITE_TAGS:
         return None
-    if not (_ends_sentence(verb) or (lemma(verb) in CLAUSE_CUES and _remark_closes(verb))):
+    if not (ends_sentence(verb) or (lemma(verb) in CLAUSE_CUES and _remark_closes(verb))):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if len(subjects) != 1 or any(c.tag_ in RELATIVE_TAGS for c in verb.subtree):
         return None
-    if _remark_taken_for_a_name(verb) is not None:
+    if remark_taken_for_a_name(verb) is not None:
         # "..., a claim Ukraine's General Staff swiftly denied": the subject is the writer's remark on the
         # clause, with the speaker on it
         return None
@@ -1375,37 +1317,11 @@ def _remark_closes(verb: Token) -> bool:
     return remark is not None and remark.head.i < verb.left_edge.i and ends_its_sentence(remark.right_edge)
 
 
-def _participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
-    """Speaker and content of a tag set off by commas that the parser took for a participle on an apposition
-    to the clause's last noun, with a remark of the writer's after it: "Reform UK holds a nine-point lead
-    over Labour, a YouGov poll for The Times showed on Monday, the party's largest lead so far" (as if "a
-    poll shown on Monday")."""
-    if verb.dep_ != "acl" or verb.tag_ not in FINITE_TAGS | {"VBN"} or lemma(verb) not in CLAUSE_CUES:
-        return None
-    if any(c.dep_ in _OWN_OBJECT_DEPS or is_cue_preposition(verb, c) for c in verb.children):
-        return None
-    if _remark_taken_for_a_name(verb) is not None:
-        # ", a move rights groups denounced as cruel": they denounce the move
-        return None
-    if verb.tag_ == "VBN" and not all(c.is_punct or is_when(c) for c in verb.children):
-        # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported
-        # missing" and "chemicals found in refrigerants" are ones
-        return None
-    doc, speaker = verb.doc, verb.head
-    comma = speaker.left_edge.i - 1
-    after = verb.right_edge.i + 1
-    if not (speaker.dep_ in {"appos", "attr"} or _is_conjunct_without_and(speaker)) or comma <= verb.sent.start:
-        return None
-    if doc[comma].text != "," or after >= verb.sent.end or doc[after].text not in {",", ".", ";"}:
-        return None
-    return trimmed_subtree(speaker, verb), tokens_range(list(doc[verb.sent.start : comma])), False
-
-
 def _reported_before(verb: Token) -> Token | None:
     """The clause a cue with no subject of its own closes the sentence after, or None."""
     if _closes_sentence(verb, {"conj", "advcl"}):
         return verb.head
-    if verb.dep_ != "ROOT" or not _ends_sentence(verb):
+    if verb.dep_ != "ROOT" or not ends_sentence(verb):
         return None
     before = [c for c in verb.children if c.i < verb.i and c.dep_ != "punct"]
     if len(before) != 1 or before[0].dep_ != "ccomp":
@@ -1567,7 +1483,7 @@ def _adds_to_something(verb: Token) -> bool:
     """Whether "add" means "increase": a "to" right after it, adverbs aside ("adding further to concerns"),
     whose object is no person, pronoun, audience or saying ("added to reporters", "added to her remarks"),
     and no words reported before it ('"We will win," she added to applause')."""
-    if any(c.dep_ in _CLAUSE_DEPS | {"parataxis"} and c.i < verb.i for c in verb.children):
+    if any(c.dep_ in CLAUSE_DEPS | {"parataxis"} and c.i < verb.i for c in verb.children):
         return False
     to = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
     if to is None or to.lower_ != "to" or any(t.pos_ != "ADV" for t in verb.doc[verb.i + 1 : to.i]):
@@ -1673,17 +1589,17 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     a clause before the cue."""
     doc = verb.doc
     if (cited := _clause_after_the_citation(verb)) is not None:
-        return tokens_range([t for t in cited.subtree if t not in _not_reported(cited)]), False
+        return tokens_range([t for t in cited.subtree if t not in not_reported(cited)]), False
     if (made := made_clear(verb)) is not None:
         clause = made[1]
-        return tokens_range([t for t in clause.subtree if t not in _not_reported(clause)]), False
+        return tokens_range([t for t in clause.subtree if t not in not_reported(clause)]), False
     # and where the parser hangs that clause on the "citing", the citing reports only what it cites
     reported_by_the_cue = _clause_after_the_citation(verb.head) if verb.dep_ == "advcl" else None
-    remark = _remark_taken_for_a_name(verb)
+    remark = remark_taken_for_a_name(verb)
     if (
         remark is not None
-        and verb.lemma_ not in _NAMING_CUES
-        and not _reports_what_the_noun_did(verb)
+        and verb.lemma_ not in NAMING_CUES
+        and not reports_what_the_noun_did(verb)
         and not _reports_a_clause_of_its_own(verb)
     ):
         # (what a cue of naming reports is the name it gives: "a textbook case", below; and a clause with a
@@ -1732,7 +1648,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
     clauses = [
         c
         for c in verb.children
-        if c.dep_ in _CLAUSE_DEPS
+        if c.dep_ in CLAUSE_DEPS
         and (
             c.i > verb.i
             or (
@@ -1742,7 +1658,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             )
         )
         and not (c.dep_ == "xcomp" and verb.lemma_ in ASPECT_CUES)
-        and not (c.i > verb.i and (_is_absolute(c) or _is_depictive(c)))
+        and not (c.i > verb.i and (is_absolute(c) or is_depictive(c)))
         # "..., the WHO said, days after the RSF seized the city": a circumstance after the tag and a comma,
         # which the parser may make the cue's clause, is the writer's
         and not (c.i > verb.i and is_circumstance(c) and doc[c.left_edge.i - 1].text == ",")
@@ -1780,7 +1696,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         for c in clauses
         for reported in (
             [f for f in c.children if f.dep_ == "ccomp" and f.i < c.i]
-            if c.i > verb.i and _is_remark_taken_for_a_clause(c)
+            if c.i > verb.i and is_remark_taken_for_a_clause(c)
             else [c]
         )
     ]
@@ -1804,7 +1720,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if not (
             c.i > verb.i
             and c is not clauses[0]
-            and (_remark_taken_for_a_name(c) is not None or _is_remark_taken_for_a_verb(c) or _is_reaction(c))
+            and (remark_taken_for_a_name(c) is not None or is_remark_taken_for_a_verb(c) or is_reaction(c))
         )
     ]
     if not clauses and lemma(verb) in CLAUSE_CUES:
@@ -1822,10 +1738,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         if objects and all(c.dep_ == "xcomp" for c in clauses):
             # "urged the council to act": who is urged belongs to what is urged; "urged Japan to correct its
             # remarks, saying they were interference" goes on with more words of the speaker's
-            cut = {t for c in clauses for t in _not_reported(c)}
+            cut = {t for c in clauses for t in not_reported(c)}
             # nor is a clause closing it that reports words of its own ("urged Washington to press Damascus on
             # the killings in March, which a government inquiry blamed on ...")
-            cut |= _closing_reports(clauses)
+            cut |= closing_reports(clauses)
             return tokens_range([t for h in objects + clauses for t in h.subtree if t not in cut]), False
         if (
             objects
@@ -1844,8 +1760,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # before the speaker; the content is what follows the cue (the parser may take the clause for a
             # participle's: "a decision that opposition politicians said was made to protect trade ties")
             return tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
-        cut = {t for c in clauses for t in _not_reported(c)} | _when_said(verb, clauses[0])
-        cut |= _citation_before(verb, clauses[0])
+        cut = {t for c in clauses for t in not_reported(c)} | when_said(verb, clauses[0])
+        cut |= citation_before(verb, clauses[0])
         if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
             # "declared the mpox outbreak in Africa a public health emergency": the parser may make the noun a
             # clause and what it was declared the cue's object
@@ -1908,7 +1824,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             o
             for c in verb.children
             # (not a topic: in "asked about Israel's claim that Hamas used the hospital" the clause is the claim's)
-            if c.dep_ == "prep" and c.i > verb.i and c.lower_ not in _TOPIC_PREPOSITIONS
+            if c.dep_ == "prep" and c.i > verb.i and c.lower_ not in TOPIC_PREPOSITIONS
             for o in c.children
             if o.dep_ == "pobj" and o.lemma_ not in _TIME_NOUNS and o.ent_type_ not in {"DATE", "TIME"}
         ]
@@ -1925,7 +1841,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         ]
         said = [r for c in heads for r in c.children if r.dep_ in {"relcl", "acl"} and is_that_clause(r)]
         if said:
-            cut = _not_reported(said[0])
+            cut = not_reported(said[0])
             return tokens_range([t for t in said[0].subtree if t not in cut]), False
     if (
         lemma(verb) in _WORDING_CUES
@@ -1941,7 +1857,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             for c in verb.children
             if c.dep_ in {"dobj", "attr", "oprd", "intj"} and c.left_edge.i in {verb.i + 1, verb.i + 2}
         ]
-        cut = {t for c in said for t in _not_reported(c)}
+        cut = {t for c in said for t in not_reported(c)}
         if said:
             return tokens_range([t for c in said for t in c.subtree if t not in cut]), False
     if (
@@ -1954,13 +1870,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         # says what, not that, and "His nonprofit group, called the Virginia Conservation Legacy Fund, will
         # still own the property" what the group is called
         goes_on = [
-            t
-            for c in verb.head.children
-            if _tag_before(c) == verb or _writers_after_the_tag(verb, c)
-            for t in c.subtree
+            t for c in verb.head.children if _tag_before(c) == verb or writers_after_the_tag(verb, c) for t in c.subtree
         ]
         return tokens_range(_words_outside(verb.head.subtree, [*verb.subtree, *goes_on])), False
-    if (subject := _tag_taken_for_a_clause(verb) or _tag_on_a_dateline(verb)) is not None:
+    if (subject := tag_taken_for_a_clause(verb) or _tag_on_a_dateline(verb)) is not None:
         # "Voters are angry, a YouGov poll found last week": the content is the sentence before the tag
         return tokens_range(_words_outside(doc[verb.sent.start : subject.left_edge.i], [])), False
     if _is_as_said(verb):
@@ -1984,14 +1897,14 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         topics = [o for c in verb.children if is_cue_preposition(verb, c) for o in c.children if o.dep_ == "pobj"]
         if topics:
             return _subtree_range(topics), True
-    if verb.lemma_ in EVIDENCE_CUES and not _shows_evidence(verb):
+    if verb.lemma_ in EVIDENCE_CUES and not shows_evidence(verb):
         return None, False
     if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
         return None, False
     if verb.lemma_ in THREAT_CUES and _endangers(verb):
         return None, False
     if verb.lemma_ in OBJECT_CUES or (
-        verb.lemma_ in FINDING_CUES and _shows_evidence(verb) and not _finds_its_way(verb)
+        verb.lemma_ in FINDING_CUES and shows_evidence(verb) and not _finds_its_way(verb)
     ):
         # "denied the allegations, calling them fake news": a participle that is a cue of its own reports
         # more words, not what was denied, nor is "cited the science to conclude ..." (but "vowed on Sunday to
@@ -2001,10 +1914,10 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
         objects = [
             c
             for c in verb.children
-            if (c.dep_ in _OBJECT_DEPS or _is_name_given(verb, c))
+            if (c.dep_ in OBJECT_DEPS or _is_name_given(verb, c))
             # "..., a charge Israeli officials deny": a noun object before the cue
             and (c.i > verb.i or (c.dep_ == "dobj" and c.pos_ == "NOUN"))
-            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or is_circumstance(c) or _is_conceded(c)))
+            and not (c.dep_ == "advcl" and (_is_cue_of_its_own(verb, c) or is_circumstance(c) or is_conceded(c)))
             # nor is what the speaker did meanwhile: "called for the release of the video, marching through the
             # streets" (but a list goes on with what is blamed: "blamed the MEK for killing three colonels,
             # bombing U.S. companies and killing Iranians"; and a photo shows someone doing something)
@@ -2016,7 +1929,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             )
             and not is_when(c)
             and not is_occasion(c)
-            and not _is_absolute(c)
+            and not is_absolute(c)
             and not (verb.lemma_ in _WRONGS_CHARGED and c.pos_ == "PROPN")
             and c != reported_by_the_cue
         ]
@@ -2033,7 +1946,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "of"
             ]
-        if any(o.dep_ != "dative" for o in objects) and verb.lemma_ not in _NAMING_CUES:
+        if any(o.dep_ != "dative" for o in objects) and verb.lemma_ not in NAMING_CUES:
             # "promise us the end of snow": whom it is promised to is no part of what is promised (but in
             # "branded him a communist", which the parser reads so too, he is who is named)
             objects = [o for o in objects if o.dep_ != "dative"]
@@ -2042,13 +1955,13 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             # relative pronoun stands for, not to whom (but "who she accused of lying" says of what)
             objects = [o for o in objects if not (o.dep_ == "dative" or (o.dep_ == "prep" and o.lower_ == "to"))]
         # "accused of union busting, an allegation it denies": the remark after the comma is the writer's
-        objects = [o for o in objects if o is objects[0] or not (_is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
+        objects = [o for o in objects if o is objects[0] or not (is_remark(o) and doc[o.left_edge.i - 1].text == ",")]
         if (
             # (what one describes or refers to a thing as is what they say of it: "which he described as
             # 'unimaginable accusations'")
-            (not objects or (verb.lemma_ not in _NAMING_CUES | _AS_CUES and all(is_as(o) for o in objects)))
+            (not objects or (verb.lemma_ not in NAMING_CUES | _AS_CUES and all(is_as(o) for o in objects)))
             and verb.dep_ == "relcl"
-            and _is_remark(verb.head)
+            and is_remark(verb.head)
             and has_subject(verb)
         ):
             # "..., an allegation it denies": what is denied is the noun the clause is on, not the quote mark
@@ -2098,7 +2011,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 if verb.lemma_ in _TAKEN_AS and is_as(c) and own and c.i == own[-1].right_edge.i + 1
             ]
             objects = own if verb.lemma_ != "call" else own + [c for c in objects if not is_cue_preposition(verb, c)]
-        if objects and verb.lemma_ in _PLEDGES:
+        if objects and verb.lemma_ in PLEDGES:
             # "vows elections within four years", "promised 50,000 more nurses by 2030": the deadline is pledged too
             objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DEADLINES and c.i > objects[-1].i]
         if objects:
@@ -2108,11 +2021,11 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             }
             # nor is a remark of the writer's closing it ('described them as "hate marches," a phrase critics
             # called inflammatory')
-            cut |= {t for o in objects for t in _not_reported(o)}
+            cut |= {t for o in objects for t in not_reported(o)}
             # nor a clause closing it that reports words of its own, with the comma before it: in "denied the
             # accusations, which he described as slanders", what was denied is the accusations, and in "blamed
             # Pakistan for the attack near Pahalgam, which Islamabad denies" Pakistan is blamed for the attack
-            cut |= _closing_reports(objects)
+            cut |= closing_reports(objects)
             # nor one anywhere in it that has a source of its own: "pointed to what she called the "criminal"
             # shelling of Belgorod, where, according to the regional governor, two civilians were killed"
             cut |= {
@@ -2121,8 +2034,8 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
                 for c in o.subtree
                 if c.dep_ == "relcl"
                 and c.right_edge.i == o.right_edge.i
-                and any(_is_according_to(p) for p in c.children if p.dep_ == "prep")
-                for t in _with_comma(c)
+                and any(is_according_to(p) for p in c.children if p.dep_ == "prep")
+                for t in with_comma(c)
             }
             # nor where the words were given, which the parser may hang on the object's end ("blasted the
             # decision on Truth Social") or, right after its closing mark, on a quoted name given ('dismissed the
@@ -2140,7 +2053,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             if (agent := _agent_in_object(verb)) is not None:
                 cut |= set(agent.head.subtree)
             words = [t for o in objects for t in o.subtree if t not in cut]
-            if verb.lemma_ in _NAMING_CUES and (name := second_object_hung_on_the_noun(verb)) is not None:
+            if verb.lemma_ in NAMING_CUES and (name := second_object_hung_on_the_noun(verb)) is not None:
                 # 'Trump, who has called Chair Jerome Powell "a numbskull"': the parser hangs what Powell was
                 # called on Trump
                 end = name.right_edge.i + 1
@@ -2224,105 +2137,6 @@ def _clause_taken_for_a_first_subject(verb: Token) -> int | None:
     return end + 1
 
 
-def _writers_after_the_tag(tag: Token, word: Token) -> bool:
-    """Whether a phrase right after a closing tag is the writer's, which the parser hangs on the reported
-    clause: a summing up it takes for a second object ("Iran hanged a man on Wednesday, the agency reported,
-    the latest in a wave of executions") or a circumstance ("The death toll rose to 49, Prime Minister Andrew
-    Holness said, as crews struggled to reach ...")."""
-    if not (tag.head.i < tag.i and word.left_edge.i == tag.right_edge.i + 1 and tag.doc[tag.right_edge.i].text == ","):
-        return False
-    if word.tag_ in {"JJR", "JJS"} and not has_subject(word):
-        # a comparison: "A gallon of gasoline averaged $2.98 on Monday, AAA said, about 10 cents cheaper than a
-        # month ago"
-        return True
-    if word.dep_ == "advcl":
-        # (a reason is the speaker's: "..., Graham said, since the vast majority of them accept ...")
-        return is_circumstance(word) and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in word.children)
-    if word.dep_ == "prep" and word.lower_ in {"as", "amid"}:
-        # "..., three people familiar with the matter said, as talks on ending the war stall", where the
-        # parser takes "as" for a preposition and "stall" for a noun; "amid growing tensions"
-        return True
-    if word.dep_ == "prep" and word.lower_ in {"before", "after"} and any(c.dep_ == "npadvmod" for c in word.children):
-        # how long before or after what the writer sets beside it: "..., South Korea's military said, days
-        # before a summit between ..."
-        return True
-    return (
-        word.dep_ in {"dobj", "attr"}
-        and word.pos_ in {"NOUN", "PROPN", "ADJ"}
-        and any(c.dep_ == word.dep_ and c.i < tag.i for c in tag.head.children)
-    )
-
-
-def _is_absolute(phrase: Token) -> bool:
-    """Whether a phrase on the cue is an absolute one, something else doing something beside the words:
-    '"We will not be silenced," Wanjiru told Reuters, her eyes streaming from the gas', "rejected the
-    criticism, with press secretary Karoline Leavitt calling it a lie" (not "said prices are rising")."""
-    if phrase.dep_ == "prep" and phrase.lower_ == "with":
-        return bool(_absolute_participles(phrase))
-    return (
-        phrase.tag_ == "VBG"
-        and has_subject(phrase)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in phrase.children)
-        and phrase.left_edge.i > 0
-        and phrase.doc[phrase.left_edge.i - 1].text == ","
-    )
-
-
-def _is_depictive(phrase: Token) -> bool:
-    """Whether a past participle set off by a comma after the cue tells how the speaker stood as they spoke,
-    which the parser may take for the cue's clause: '"...," Milei told cheering supporters, flanked by his
-    sister'. After what was said, it may tell of what was spoken about ("scientists think the rock may be 4
-    billion years old, formed just after ...")."""
-    return (
-        phrase.tag_ == "VBN"
-        and not has_subject(phrase)
-        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in phrase.children)
-        and comma_before(phrase) is not None
-        and not any(c.dep_ in _CLAUSE_DEPS and phrase.head.i < c.i < phrase.i for c in phrase.head.children)
-    )
-
-
-def _absolute_participles(with_: Token) -> list[Token]:
-    """The participles that make a "with" phrase an absolute one, with their subjects: "with press secretary
-    Karoline Leavitt calling it a lie", or, after a comma, a participle the parser hangs on its noun ("...,
-    with survivors describing mass killings")."""
-    participles = [c for c in with_.children if c.dep_ in {"pcomp", "pobj"} and c.tag_ == "VBG" and has_subject(c)]
-    if comma_before(with_) is not None:
-        participles += [
-            a for c in with_.children if c.dep_ == "pobj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG"
-        ]
-    return participles
-
-
-def _reports_on_its_own(clause: Token) -> bool:
-    """Whether a relative clause set off by a comma is a cue with a speaker of its own: "..., which he called
-    a witch hunt" (not "..., which were published in May", nor "..., who said ...", whose speaker is the noun)."""
-    return (
-        clause.dep_ == "relcl"
-        and lemma(clause) in ALL_CUES
-        and clause.left_edge.i > 0
-        and clause.doc[clause.left_edge.i - 1].text == ","
-        and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in clause.children)
-    )
-
-
-def _closing_reports(heads: list[Token]) -> set[Token]:
-    """The words, comma included, of each relative clause closing one of `heads` that reports words of its own
-    ("..., which Islamabad denies")."""
-    return {
-        t
-        for head in heads
-        for c in head.subtree
-        if c.right_edge.i == head.right_edge.i and _reports_on_its_own(c)
-        for t in _with_comma(c)
-    }
-
-
-def _with_comma(clause: Token) -> list[Token]:
-    """The clause's words and the comma before them."""
-    return [clause.doc[clause.left_edge.i - 1], *clause.subtree]
-
-
 def _what_it_stands_for(verb: Token, words: list[Token]) -> list[Token]:
     """The infinitive an "it" the cue names stands for, where the parser hangs it elsewhere: 'called it
     "deeply unfair" for trans athletes to compete in girls' sports'."""
@@ -2378,58 +2192,12 @@ def _is_clause_taken_for_a_participle(word: Token) -> bool:
     return opened and not any(c.dep_ in SUBJECT_DEPS for c in word.children)
 
 
-def _remark_taken_for_a_name(verb: Token) -> Token | None:
-    """The remark noun the parser made part of the cue's subject: in "He referred Fauci to prosecutors, a charge
-    Fauci denies" the subject is read as "a charge Fauci", and what came before the comma as what he denies.
-    Fauci denies "a charge"."""
-    doc = verb.doc
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.i < verb.i:
-        # or the phrase the parser hangs the cue on, as a clause: ", a decision animal welfare groups condemned
-        # as cruel"
-        subjects.append(verb.head)
-    for subject in subjects:
-        first = subject.left_edge
-        if first.dep_ != "det" or first.i == 0 or doc[first.i - 1].text != ",":
-            continue
-        if subject.lemma_ in _REMARK_NOUNS and _subject_after_the_remark(verb, subject) is not None:
-            # or a subject of its own, the speaker the next: ", a claim residents dispute"
-            return subject
-        # the noun after the article; the parser may hang it on a compound of the speaker's ("a move rights
-        # groups say"), or take it for an adjective ("an excuse Israeli officials dismissed as a lie")
-        remark = doc[first.i + 1]
-        taken = remark.dep_ == "compound" or (remark.dep_ == "amod" and remark.pos_ == "NOUN")
-        if taken and remark.i < subject.i and _is_remark_noun(verb, remark, subject):
-            return remark
-    return None
-
-
-def _subject_after_the_remark(verb: Token, remark: Token) -> Token | None:
-    """The cue's subject right after a remark noun the parser made a subject of the cue's too, or an
-    apposition of the remark's ("..., a claim Ukraine's General Staff swiftly denied")."""
-    return next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == remark.right_edge.i + 1),
-        next((c for c in remark.children if c.dep_ == "appos" and c.left_edge.i == remark.i + 1), None),
-    )
-
-
 def _named_by(remark: Token) -> Token:
     """The subject the parser made of the remark noun and the speaker after it (through a possessive: "a
     proposal teachers' unions have denounced as ...")."""
     while remark.dep_ in {"compound", "amod", "poss"}:
         remark = remark.head
     return remark
-
-
-def _is_remark_noun(verb: Token, noun: Token, subject: Token) -> bool:
-    """Whether a noun opening a remark is what a cue reports: "a charge Fauci denies"; before a cue of naming
-    any noun is what is named, where those who name it are a name or a plural ("a deal critics call a textbook
-    case of debt-trap diplomacy"; not "the band leader called ...")."""
-    return noun.lemma_ in _REMARK_NOUNS or (
-        (verb.lemma_ in _NAMING_CUES or _names_as(verb) or _reports_what_the_noun_did(verb))
-        and noun.pos_ == "NOUN"
-        and subject.tag_ in {"NNS", "NNP", "NNPS"}
-    )
 
 
 def _reported_by_its_agent(verb: Token) -> Token | None:
@@ -2490,87 +2258,10 @@ def _is_charge(preposition: Token) -> bool:
     )
 
 
-def _names_as(verb: Token) -> bool:
-    """Whether a cue says what it takes its object for: "condemned as cruel", "denounced as a land grab"."""
-    return any(is_as(c) and c.i > verb.i for c in verb.children)
-
-
-def _reports_what_the_noun_did(verb: Token) -> bool:
-    """Whether a cue reports a clause with no subject of its own, whose subject is the noun before the
-    speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated), "...,
-    a move business groups warned would choke growth" (where the parser takes the clause for a complement)."""
-    return lemma(verb) in CLAUSE_CUES and any(
-        c.dep_ in {"ccomp", "xcomp"}
-        and c.i > verb.i
-        and not has_subject(c)
-        # finite, also through a passive's "was"
-        and (is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in c.children))
-        for c in verb.children
-    )
-
-
 def _reports_a_clause_of_its_own(verb: Token) -> bool:
     """Whether a cue reports a clause after it with a subject of its own: "said it would investigate"."""
     return lemma(verb) in CLAUSE_CUES and any(
         c.dep_ == "ccomp" and c.i > verb.i and has_subject(c) for c in verb.children
-    )
-
-
-def _is_remark_taken_for_a_clause(clause: Token) -> bool:
-    """Whether a clause is the writer's remark, set off by a comma: the remark noun itself (", a claim his
-    family rejected") or a verb the parser made it the object of (", a charge the group denies"), also where
-    the tagger takes the verb for a plural (", a claim Hamas rejects")."""
-    doc = clause.doc
-    # (or its first subject: ", a claim residents dispute", read as two subjects; or a modifier: ", a charge
-    # Israel rejects", with the verb read as a plural noun, or the first part of its name)
-    nouns = [c for c in clause.children if c.dep_ in {"dobj", "nsubj", "amod", "compound"} and c.i < clause.i]
-    # (or the first part of that name where the parser chains it: "a charge" a compound of "Israel", itself one
-    # of "rejects")
-    nouns += [n for c in nouns if c.dep_ == "compound" for n in c.lefts if n.dep_ == "compound"]
-    if clause.pos_ == "NOUN":
-        nouns.append(clause)
-    return any(c.lemma_ in _REMARK_NOUNS and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for c in nouns)
-
-
-def _is_remark(noun: Token) -> bool:
-    """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied"),
-    also where the tagger reads it as a verb and the parser hangs the clause on it as what it reports ("a
-    finding Israel's mission rejected as ...") or as a relative clause ("a finding Ingraham did not address")."""
-    if _is_noun_taken_for_a_verb(noun):
-        return noun.lower_ in _REMARK_NOUNS and any(c.dep_ in {"ccomp", "relcl"} for c in noun.children)
-    clauses = [
-        c
-        for c in noun.children
-        if c.dep_ in {"relcl", "acl"}
-        or _remark_cue_taken_for_a_plural(c)
-        # a plural the tagger reads as a verb, the clause as what it reports: "allegations the group rejected"
-        or (noun.tag_ == "VBZ" and c.dep_ == "ccomp" and has_subject(c))
-    ]
-    # (a noun of any other kind only in apposition, the writer's: "a restraining order, which a judge denied" is
-    # what was asked for)
-    judged = noun.dep_ == "appos" and noun.pos_ == "NOUN" and any(c.lemma_ in _VERDICTS for c in clauses)
-    return bool(clauses) and (noun.lemma_ in _REMARK_NOUNS or judged)
-
-
-def _is_remark_taken_for_a_verb(token: Token) -> bool:
-    """Whether a remark noun in "-s" the tagger reads as a verb closes what was said, with a relative clause on
-    it: ", remarks that drew sharp rebukes" (a verb takes no relative clause)."""
-    return token.tag_ == "VBZ" and _is_remark(token) and comma_before(token) is not None
-
-
-def _is_noun_taken_for_a_verb(token: Token) -> bool:
-    """Whether a word in "-ing" the tagger reads as a verb is a noun, with an article: "a finding"."""
-    return token.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
-
-
-def _named_by_another(noun: Token) -> bool:
-    """Whether a clause on the noun is a cue of naming with a subject of its own: "a decision Greenpeace
-    called a betrayal"."""
-    return noun.pos_ == "NOUN" and any(
-        c.dep_ in {"relcl", "acl"}
-        and c.lemma_ in _NAMING_CUES
-        and any(s.dep_ == "nsubj" and s.tag_ not in RELATIVE_TAGS for s in c.children)
-        for c in noun.children
     )
 
 
@@ -2579,7 +2270,7 @@ def _is_name_given(verb: Token, word: Token) -> bool:
     for America"' hangs "day" on "called" as it would "Tuesday"."""
     return (
         word.dep_ == "npadvmod"
-        and verb.lemma_ in _NAMING_CUES
+        and verb.lemma_ in NAMING_CUES
         and word.ent_type_ not in {"DATE", "TIME"}
         and any(c.dep_ == "dobj" and c.i < word.i for c in verb.children)
     )
@@ -2650,104 +2341,6 @@ def _sets_off_a_contrast(words: list[Token]) -> bool:
     )
 
 
-def _not_reported(clause: Token) -> set[Token]:
-    """The words closing a reported clause that the parser hangs on it but that are not what was reported,
-    with the comma before them: a remark of the writer's ("The IDF said 300 rockets had been fired from
-    Lebanon, a claim Hezbollah denied"), what someone else said meanwhile ("Netanyahu vowed to crush
-    Hamas, while Abbas called for a ceasefire") or where the writer had the report from ("Ushakov told
-    reporters the plan was unconstructive, according to the Interfax news agency")."""
-    cut: set[Token] = set()
-    doc = clause.doc
-    # from the end, so that what closes the clause closes it once what comes after it is cut: "has told allies
-    # that he is "not worried", according to three people ..., even as strategists warn of heavy losses"
-    for token in reversed(list(clause.subtree)):
-        if token.dep_ == "conj" and (
-            _is_reporting_conjunct(token)
-            or _repeats_the_outer_perfect(token)
-            or _withholds_evidence(token)
-            or _past_after_an_infinitive(token)
-        ):
-            # with the "and" or "but" before it, and a comma before that
-            joining = [c for c in token.head.children if c.dep_ == "cc" and c.i == token.left_edge.i - 1]
-            cut.update([*token.subtree, *joining])
-            if joining and doc[joining[0].i - 1].text == ",":
-                cut.add(doc[joining[0].i - 1])
-            continue
-        # (which the parser may take for a second object: "says Hamas uses hospitals, a charge Hamas denies", or
-        # for when it was done: "said it struck 40 targets, a figure Hamas has disputed"; or, read as a verb, for a
-        # second verb: "argued that Europe was failing, remarks that drew rebukes"; or, a singular one read as a verb,
-        # for a circumstance: "estimated that encounters fell by half, a finding Ingraham did not address")
-        remark = (
-            (token.dep_ in {"appos", "dobj", "npadvmod", "advcl"} and _is_remark(token))
-            or (token.dep_ == "conj" and _is_remark_taken_for_a_verb(token))
-            or _is_reaction(token)
-        )
-        # or the occasion the speaker said it on: 'urged leaders to "choose the path of dialogue," speaking to a
-        # crowd of 150,000', "said that Europe must wake up to the threat, in a televised address"
-        remark |= _is_occasion_participle(token) or is_occasion(token)
-        # or a noun for what was done, which another names ("approved new drilling, a decision Greenpeace called
-        # a betrayal"), also where the parser takes it for when it was done
-        remark |= token.dep_ in {"appos", "npadvmod"} and _named_by_another(token)
-        # or where the tagger reads its verb as a plural noun and the parser hangs it on the clause as a
-        # circumstance or a second verb (", a charge Israel rejects"; not a remark noun of its own, which is a
-        # list's: ", crimes against children, weapons charges and DUI")
-        remark |= (
-            token.dep_ in {"advcl", "conj"}
-            and token.lemma_ not in _REMARK_NOUNS
-            and _is_remark_taken_for_a_clause(token)
-        )
-        # or where the parser runs the noun into its speakers and hangs the cue on them (", a decision animal
-        # welfare groups condemned as cruel")
-        remark |= token.dep_ == "appos" and any(
-            c.dep_ == "acl" and _remark_taken_for_a_name(c) is not None for c in token.children
-        )
-        another_report = (
-            token.dep_ == "advcl"
-            and ((lemma(token) in ALL_CUES and is_circumstance(token)) or _is_closing_participle(token))
-        ) or (token.dep_ == "prep" and _is_according_to(token))
-        # or the writer's note that the speaker gave no proof: "..., without providing evidence"
-        another_report |= token.lower_ == "without" and any(
-            c.dep_ == "pcomp" and _gives_evidence(c) for c in token.children
-        )
-        # or a concession closing it: "claimed that paying no income taxes was smart, although he again refused to
-        # pledge ..." (but "even though" argues with what was said: "said McConnell's trip was more important than
-        # Clinton's, even though it received less attention")
-        remark |= token.dep_ == "advcl" and _is_conceded(token)
-        # or others' words beside it: "said it captured the city, with witnesses describing mass killings"
-        another_report |= (
-            token.dep_ == "prep"
-            and token.lower_ == "with"
-            and any(lemma(p) in ALL_CUES for p in _absolute_participles(token))
-        )
-        # or the closing tag of the whole sentence: "Most voters say prices are too high, a new poll found",
-        # also where the parser makes its cue a participle on its subject ("..., a poll found on Tuesday") or
-        # joins it as a second verb ("Ministers were warned that ..., a leaked memo seen by the Guardian shows")
-        another_report |= (token.dep_ in {"ccomp", "conj"} and _tag_taken_for_a_clause(token) is not None) or any(
-            c.dep_ == "acl" and _participle_tag(c) is not None for c in token.children
-        )
-        # or a relative clause that reports on what was said with a speaker of its own: "Russia says Ukraine
-        # shelled the plant, which Kyiv denies" (a pronoun for that speaker mostly stands for the outer one, and
-        # what it says goes on with what was said: "said he had erred in taking the photos, which he said he
-        # wanted to show only to his family")
-        another_report |= _reports_on_its_own(token) and not any(
-            c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children
-        )
-        if not (remark or another_report):
-            continue
-        if sum(t not in cut for t in doc[token.right_edge.i + 1 : clause.right_edge.i + 1]) > 1:
-            continue  # it closes the clause where at most one word after it is left
-        # the comma may stand inside a quote that closes before them ('... "refused every proposal," while ...')
-        comma = comma_before(token)
-        if comma is None and doc[token.left_edge.i].text == ",":
-            # the parser may hang the comma on them
-            comma = token.left_edge.i
-        if comma is not None and comma > 0:
-            cut.update(token.subtree)
-            if comma == token.left_edge.i - 1:
-                cut.add(doc[comma])
-    return cut
-
-
 def _without_connective(doc: Doc, content: Range) -> Range:
     """The content without the adverb and comma that open its sentence and tie it to the writer's story, not
     to what was said: "Meanwhile, Russian strikes on Kyiv killed six people, the mayor said"; or without the
@@ -2795,37 +2388,6 @@ def _past_the_programme(doc: Doc, content: Range) -> Range:
     return that.idx, content[1]
 
 
-def _is_occasion_participle(participle: Token) -> bool:
-    """Whether a participle closing what was said tells where the speaker said it, the writer's words:
-    "..., speaking to a crowd of 150,000", "..., speaking at a rally in Ohio", "..., addressing the UN"."""
-    return (
-        participle.dep_ == "advcl"
-        and participle.tag_ == "VBG"
-        and participle.lemma_ in {"speak", "address"}
-        and not has_subject(participle)
-        and all(
-            c.dep_ in {"prep", "punct", "npadvmod", "advmod"} or (c.dep_ == "dobj" and participle.lemma_ == "address")
-            for c in participle.children
-        )
-        and not any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS for c in participle.children)
-    )
-
-
-def _is_reaction(participle: Token) -> bool:
-    """Whether a participle closing what was said tells how others took it, the writer's words: "said the tax
-    would rise, prompting outrage from unions", "..., drawing criticism", also where the parser hangs it on the
-    cue ('told senators that the schedule "has never been tested," drawing sharp rebukes'). What an event
-    brought about may be part of the report ("said the rains fell, triggering landslides"), so only a reaction
-    counts."""
-    return (
-        participle.dep_ in {"advcl", "xcomp"}
-        and participle.tag_ == "VBG"
-        and participle.lemma_ in _PROVOKING
-        and not has_subject(participle)
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _REACTIONS for c in participle.children)
-    )
-
-
 def _clauses_on_the_time(verb: Token) -> list[Token]:
     """The that-clause a cue reports, which the parser may hang on the time the cue took: "Scientists have
     warned for decades that the planet is heating up", also as a relative clause on "the time", as if it said
@@ -2865,45 +2427,11 @@ def _is_the_time(phrase: Token) -> bool:
     )
 
 
-def _tag_taken_for_a_clause(verb: Token) -> Token | None:
-    """The subject of a tag after a comma, with nothing said of its own, that the parser made a second
-    clause joined to what it tags ("Voters are angry, a YouGov poll found last week") or one on it, when
-    the words between hang on the tag ("The RSF captured El Fasher, ..., after an 18-month siege, the group
-    said on Sunday"); None for a clause of its own: "..., and the minister said so", where "and" stands
-    before the subject, not the comma; "..., as the minister said"."""
-    subject = _subject_after_a_comma(verb)
-    if verb.head.i >= verb.i or subject is None:
-        return None
-    if verb.dep_ == "conj":
-        # (a phrase before the subject is the clause's, hung on the cue: "Putin is ready to meet Zelensky, but
-        # only in Moscow, Kremlin aide Yuri Ushakov said on Wednesday")
-        tagged = not any(
-            c.dep_ in {"cc", "dobj", "ccomp", "xcomp", "advcl", "prep", "agent"}
-            and not (c.dep_ == "prep" and (is_when(c) or c.right_edge.i < subject.left_edge.i))
-            for c in verb.children
-        )
-    else:
-        after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
-        tagged = (
-            # or a second clause of the cue before it ("Most voters say prices are too high, a Reuters/Ipsos
-            # poll found"), but not one with words of its own before its subject ("... that when prices rise,
-            # consumers complain")
-            (
-                verb.dep_ == "advcl"
-                or (verb.dep_ == "ccomp" and all(c.i >= subject.i or c.is_punct for c in verb.children))
-            )
-            and _ends_sentence(verb)
-            and not any(c.dep_ in {"mark", "neg"} or c.tag_ == "WRB" for c in verb.children)
-            and all(c.dep_ in {"prep", "npadvmod"} and not is_cue_preposition(verb, c) for c in after)
-        )
-    return subject if tagged else None
-
-
 def _tag_on_a_dateline(verb: Token) -> Token | None:
     """The subject of a closing tag whose sentence opens the story, when the parser hung what was said on the
     dateline's place as a relative clause and the place on the tag ("GAZA CITY — At least 27 people were killed
     overnight, the health ministry said"), leaving the cue no clause."""
-    subject = _subject_after_a_comma(verb)
+    subject = subject_after_a_comma(verb)
     if verb.head.i != verb.i or subject is None:
         return None
     for place in verb.children:
@@ -2913,15 +2441,6 @@ def _tag_on_a_dateline(verb: Token) -> Token | None:
         if story is not None and any(t.pos_ == "VERB" and t.idx >= story for t in place.subtree):
             return subject
     return None
-
-
-def _subject_after_a_comma(verb: Token) -> Token | None:
-    """The one subject before a cue of saying, set off by a comma from the words before it, as a closing tag's
-    is ("..., the group said"), or None."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if lemma(verb) not in CLAUSE_CUES or len(subjects) != 1 or subjects[0].left_edge.i == 0:
-        return None
-    return subjects[0] if verb.doc[subjects[0].left_edge.i - 1].text == "," else None
 
 
 def _is_as_said(verb: Token) -> bool:
@@ -2996,13 +2515,6 @@ def _comma_between(before: Token, after: Token) -> bool:
     return any(t.text == "," for t in doc[before.right_edge.i + 1 : after.left_edge.i])
 
 
-def _is_closing_participle(verb: Token) -> bool:
-    """Whether a cue is a participle after a comma that closes a reported clause, which the parser hangs on
-    it though it reports more words of the outer speaker: "Garland has denied that the department targeted
-    parents, saying it was responding to threats"."""
-    return is_participle_after_comma(verb) and _goes_on_for_the_outer_speaker(verb)
-
-
 def _tag_before(participle: Token) -> Token | None:
     """The cue set off by commas before a participle that is a cue too, where the parser hangs both on the
     clause they close: "... brought to Ashdod, the foreign ministry said, mocking the voyage as a 'selfie
@@ -3019,132 +2531,11 @@ def _tag_before(participle: Token) -> Token | None:
     return tags[0] if tags else None
 
 
-def _is_reporting_conjunct(verb: Token) -> bool:
-    """Whether a cue joined by "and" or "but" to the end of a reported clause is the outer speaker's next act
-    of speech, which the parser hangs on the clause: "Hayes said the officers had been placed on leave and
-    urged residents to ...", "Coutinho admitted that bills could rise but insisted ...", also in the
-    clause's own past tense: "said she regretted her remarks and promised ...", "said the party was not in
-    crisis and urged ..." (as PolNeAR marks them: 14 times in 17 on its train split); but not after a verb
-    by which the clause's subject came before those it then speaks to ("said the police arrived and warned
-    residents ...")."""
-    if not (verb.dep_ == "conj" and verb.tag_ == "VBD") or verb.head.lemma_ in _COMING_TO:
-        return False
-    if any(t.dep_ == "preconj" and t.i < verb.i for t in verb.head.subtree):
-        return False  # "... is not only not forbidden, but even demanded": the second half of what was said
-    outer = _outer_cue(verb.head)
-    # a past tense after a present or a modal cannot share their subject, even where the clause reports words
-    # itself: "Kallas said the bloc "strongly condemns" the move and called on Israel to reverse it", "Peskov
-    # warned that Russia would respond and said any confiscation would be illegal"
-    mismatched = verb.head.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in verb.head.children)
-    return outer is not None and _is_past(outer) and _goes_on_for_the_outer_speaker(verb, mismatched)
-
-
-def _is_past(verb: Token) -> bool:
-    """Whether a verb is in the past or the present perfect: "warned", "has warned"."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_perfect(verb)))
-
-
-def _withholds_evidence(verb: Token) -> bool:
-    """Whether a conjunct of a reported clause, with no subject of its own, is the writer's note that the
-    outer speaker gave no proof: "Hegseth said the boat was operated by a terrorist group but offered no
-    evidence", "... but did not provide any details" (a clause conceding it is `_is_conceded`)."""
-    if verb.dep_ != "conj" or has_subject(verb) or _outer_cue(verb.head) is None:
-        return False
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    return _gives_evidence(verb) and (
-        negated or any(d.lower_ == "no" for c in verb.children if c.dep_ == "dobj" for d in c.children)
-    )
-
-
-def _is_conceded(clause: Token) -> bool:
-    """Whether a clause concedes something to what was said, which is the writer's aside: "..., though it has
-    not released evidence", "..., although he again refused to pledge ..." ("even though" is the speaker's)."""
-    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in _CONCEDING]
-    return bool(marks) and (marks[0].i == 0 or clause.doc[marks[0].i - 1].lower_ != "even")
-
-
-def _gives_evidence(verb: Token) -> bool:
-    return verb.lemma_ in _GIVING and any(c.dep_ == "dobj" and c.lemma_.lower() in _PROOF for c in verb.children)
-
-
 # What is granted or refused, which "deny" refuses rather than gainsays
 _GRANTED = frozenset(
     {"request", "application", "permit", "permission", "visa", "entry", "access", "bail", "petition", "motion",
      "licence", "license", "asylum", "parole", "process", "appeal", "service", "benefit", "funding"}
 )  # fmt: skip
-_GIVING = frozenset({"offer", "provide", "give", "present", "cite", "produce", "share", "supply", "release", "publish"})
-_CONCEDING = frozenset({"though", "although"})
-_PROOF = frozenset({"evidence", "proof", "detail", "specific", "information", "explanation", "source", "documentation"})
-
-
-def _repeats_the_outer_perfect(verb: Token) -> bool:
-    """Whether a conjunct of a reported clause, with no subject of its own, repeats the outer cue's "has" or
-    "have" where the clause has none, and so is the outer speaker's next act: "Kennedy has said the shot is
-    effective but has also promoted cod liver oil" ("has said inflation has peaked and has started to fall"
-    is all said)."""
-    clause = verb.head
-    outer = _outer_cue(clause)
-    if verb.dep_ != "conj" or has_subject(verb) or outer is None or outer.i > clause.i or not has_subject(clause):
-        return False
-    if lemma(outer) not in ALL_CUES:
-        return False  # "said clergy had witnessed him being fondled but had not intervened": no act of speech
-    return bool(_perfect(verb) & _perfect(outer)) and not _perfect(clause)
-
-
-def _past_after_an_infinitive(verb: Token) -> bool:
-    """Whether a past-tense conjunct, with no subject of its own, of what a cue's infinitive reports is the
-    speaker's next act, which no "to" can take: "vowed to retake every inch of occupied land and thanked
-    allies for ..." (not a verb whose past is its plain form, which the tagger may take either way: "vowed to
-    cut taxes and put ...")."""
-    clause = verb.head
-    return (
-        verb.tag_ == "VBD"
-        and verb.lower_ != verb.lemma_.lower()
-        and not has_subject(verb)
-        and clause.dep_ == "xcomp"
-        and clause.tag_ == "VB"
-        and is_infinitive(clause)
-        # (the infinitive of a cue: in "used a separate computer to manage classified information and never
-        # used ..." both verbs are the writer's)
-        and (outer := _outer_cue(clause)) is not None
-        and lemma(outer) in ALL_CUES
-    )
-
-
-def _perfect(verb: Token) -> set[str]:
-    """The verb's "has", "have" or "had"."""
-    return {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have"}
-
-
-def _goes_on_for_the_outer_speaker(verb: Token, whatever_the_clause: bool = False) -> bool:
-    """What a closing participle and a reporting conjunct share: a verb of speech with no subject, on a
-    reported clause that reports no speech itself (`whatever_the_clause`: or that does), after the outer cue
-    and its speaker."""
-    clause, outer = verb.head, _outer_cue(verb.head)
-    return (
-        lemma(verb) in _CLOSING_PARTICIPLES
-        and not has_subject(verb)
-        and outer is not None
-        # "Court documents say Patel lied about his travel, saying ...": Patel's words, about his own act of
-        # speech; but "officers had shown maximum restraint" is no speech, nor is what the speaker urges ("urged
-        # Muslim nations to speak with one voice, telling a summit ...")
-        and (
-            whatever_the_clause
-            or lemma(clause) not in ALL_CUES | {"lie"}
-            or (clause.lemma_ in EVIDENCE_CUES and not _shows_evidence(clause))
-            or (clause.dep_ == "xcomp" and is_infinitive(clause))
-            # nor is a clause with no one to speak it, as the parser reads a noun ("disputed that reporting in
-            # comments to The Daily Beast, saying ...")
-            or (clause.dep_ == "ccomp" and clause.tag_ == "VBG" and not has_subject(clause))
-            # nor is an appeal to a court ("said it would appeal, calling the ruling ..."; "appealed for calm" is)
-            or (clause.lemma_ == "appeal" and not any(is_cue_preposition(clause, c) for c in clause.children))
-        )
-        # the outer cue comes first and has a speaker: not "..., saying ..., a source said", nor "it was
-        # reported that ...,"
-        and outer.i < clause.i
-        and lemma(outer) in ALL_CUES
-        and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in _with_its_subject(outer).children)
-    )
 
 
 def _finds_its_way(verb: Token) -> bool:
@@ -3152,44 +2543,10 @@ def _finds_its_way(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children)
 
 
-def _shows_evidence(verb: Token) -> bool:
-    """Whether "show" or "find" has a source of evidence for subject ("a poll shows ...", "an audit found no
-    evidence of fraud"), and so reports."""
-    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
-
-
-def _outer_cue(clause: Token) -> Token | None:
-    """The verb a reported clause is the content of, as the parser hangs it: on the verb itself, or as a
-    that-clause on its audience or occasion ("told reporters that ...", "said in a statement that ..."), or
-    through the cue's preposition ("accused Israel of violating the truce")."""
-    # ("urged Japan to correct its remarks": the infinitive of a cue of urging is what is urged)
-    if clause.dep_ == "ccomp" or (clause.dep_ == "xcomp" and clause.i > clause.head.i):
-        return clause.head
-    if clause.dep_ == "advcl" and clause.i > clause.head.i and clause.head.lemma_ in _PLEDGES and is_infinitive(clause):
-        # 'vowed on Tuesday to "flood the zone"': the quote mark may lead the parser to take what is vowed for
-        # a clause of purpose
-        return clause.head
-    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and not has_subject(clause):
-        # "said it was committed to returning the bodies but needed heavy equipment": a second verb of the
-        # reported clause, sharing its subject, is reported by the same cue
-        return clause.head.head
-    preposition = clause.head
-    if clause.dep_ == "pcomp" and preposition.dep_ == "prep" and lemma(preposition.head) in ALL_CUES:
-        return preposition.head if preposition.i > preposition.head.i else None
-    if clause.dep_ not in {"acl", "relcl"} or not is_that_clause(clause):
-        return None
-    noun = clause.head
-    if noun.dep_ in {"dobj", "dative"}:
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        return noun.head.head
-    return None
-
-
 def _is_cue_of_its_own(verb: Token, clause: Token) -> bool:
     """Whether a clause after a cue is another cue, not the infinitive a cue of commitment takes: "vowed to
     continue the war" ("continue" is a cue too: "he continued: ...")."""
-    return lemma(clause) in ALL_CUES and not (verb.lemma_ in _PLEDGES and is_infinitive(clause))
+    return lemma(clause) in ALL_CUES and not (verb.lemma_ in PLEDGES and is_infinitive(clause))
 
 
 def _colon_after(verb: Token) -> Token | None:
@@ -3314,8 +2671,8 @@ def _speaker(verb: Token) -> Span | None:
         return None
     if _is_main_verb_taken_for_a_relative(verb):
         return trimmed_subtree(verb.head, verb)
-    if (remark := _remark_taken_for_a_name(verb)) is not None:
-        if remark.dep_ == "nsubj" and (speaker := _subject_after_the_remark(verb, remark)) is not None:
+    if (remark := remark_taken_for_a_name(verb)) is not None:
+        if remark.dep_ == "nsubj" and (speaker := subject_after_the_remark(verb, remark)) is not None:
             return trimmed_subtree(speaker, verb)
         return verb.doc[remark.i + 1 : min(_named_by(remark).right_edge.i + 1, verb.i)]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -3435,9 +2792,9 @@ def _speaker(verb: Token) -> Span | None:
         # "..., saying that ...", "X arrived and said ...": the subject of the verb it hangs on; "X were
         # quick to dismiss ...": of the verb the adjective hangs on
         head = verb.head.head if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" else verb.head
-        if (_is_closing_participle(verb) or _is_reporting_conjunct(verb)) and (outer := _outer_cue(verb.head)):
-            head = _with_its_subject(outer)
-            while head.lemma_ in EVIDENCE_CUES and (further := _outer_cue(head)) is not None:
+        if (is_closing_participle(verb) or is_reporting_conjunct(verb)) and (outer := outer_cue(verb.head)):
+            head = with_its_subject(outer)
+            while head.lemma_ in EVIDENCE_CUES and (further := outer_cue(head)) is not None:
                 # "said the sentence showed that no one is above the law and warned ...": what shows
                 # something says nothing more; who said it showed does
                 head = further
@@ -3456,7 +2813,7 @@ def _speaker(verb: Token) -> Span | None:
             # closing the sentence is its main clause's, not a thing's that a relative clause is about ("a
             # member who resigned, citing ..." is the member's)
             head = _clause_of(head.head)
-        elif is_participle_after_comma(verb) and _is_subordinate_about_a_thing(clause := _with_its_subject(head)):
+        elif is_participle_after_comma(verb) and _is_subordinate_about_a_thing(clause := with_its_subject(head)):
             # "People marched on Saturday, a year after a canopy collapse killed 16 people, demanding early
             # elections": the parser hangs the participle on the subordinate clause, whose subject does not speak
             # (also on its second verb: "a year after a canopy collapsed and killed 16 people")
@@ -3472,7 +2829,7 @@ def _speaker(verb: Token) -> Span | None:
             # "Students marched ... and killed ..., demanding early elections", as the parser may join a
             # clause: who does the verb with no subject of its own does the verb it is joined to (not for an
             # infinitive of purpose, which may be anyone's: "He ... to talk about ...")
-            head = _with_its_subject(head)
+            head = with_its_subject(head)
         if verb.tag_ == "VBG" and _subject_quoted(head, verb):
             # '"Marx does not even mention that ...," citing church teaching': who the quote is about is not
             # who cites; whoever said the quote is, if a tag names them
@@ -3641,7 +2998,7 @@ def _agent_in_object(verb: Token) -> Token | None:
     if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
         return None
     for said in verb.children:
-        if said.i < verb.i or said.dep_ not in _OBJECT_DEPS:
+        if said.i < verb.i or said.dep_ not in OBJECT_DEPS:
             continue
         for by in said.subtree:
             agents = [c for c in by.children if c.dep_ == "pobj"]
@@ -3702,7 +3059,7 @@ def _summary_taken_for_a_subject(verb: Token) -> Token | None:
     conjunct, for the cue's subject: "... 264 times in October, the highest figure since 2006, the U.N.
     humanitarian office, OCHA, said". A list with no "and" is no list of speakers."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-    if any(c.dep_ in _CLAUSE_DEPS and c.i > verb.i for c in verb.children):
+    if any(c.dep_ in CLAUSE_DEPS and c.i > verb.i for c in verb.children):
         return None  # "While X is common, the watchdog group, FACT, says Y": Y is what is said
     for subject in verb.children:
         if (
@@ -3914,7 +3271,7 @@ def _calls_in(call: Token) -> bool:
 def _convenes(call: Token) -> bool:
     """Whether "call" convenes something, with nothing it is called: "called a snap election", "called a
     strike", "refused to call a vote" (but "called the vote a sham")."""
-    objects = [c for c in call.children if c.dep_ in _OWN_OBJECT_DEPS]
+    objects = [c for c in call.children if c.dep_ in OWN_OBJECT_DEPS]
     return (
         len(objects) == 1
         and objects[0].dep_ == "dobj"
@@ -4189,14 +3546,6 @@ def _is_subordinate_about_a_thing(clause: Token) -> bool:
     )
 
 
-def _with_its_subject(verb: Token) -> Token:
-    """The verb, or the one it is joined to that has the subject they share: "China summoned the ambassador
-    and demanded that ..." ("demanded" has no subject of its own)."""
-    while verb.dep_ == "conj" and not has_subject(verb) and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
 def _with_conjunction(conjunct: Token) -> list[Token]:
     """A conjunct's words, with the "and" or "but" and the comma that join it."""
     doc = conjunct.doc
@@ -4239,32 +3588,6 @@ def _stopped_short(verb: Token) -> Token | None:
     return None
 
 
-def _when_said(verb: Token, clause: Token) -> set[Token]:
-    """When the cue was said, which the parser hangs on the reported clause when it stands between them:
-    "Hamas said on Monday it had informed the mediators" was said on Monday."""
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    return {
-        t
-        for c in clause.children
-        if is_when(c) and c.left_edge.i == verb.i + 1 and subjects and c.i < subjects[0].i
-        for t in c.subtree
-    }
-
-
-def _citation_before(verb: Token, clause: Token) -> set[Token]:
-    """The "citing ..." set off by commas between the cue and the clause it reports, which the parser may hang
-    on the clause: "Reuters reported, citing sources, that the deal was close" reported that the deal was
-    close, and cited sources (a quote of its own)."""
-    doc = verb.doc
-    cut: set[Token] = set()
-    for c in clause.children:
-        if _is_citation_after(verb, c) and c.i < clause.i:
-            cut.update(c.subtree)
-            if doc[c.right_edge.i + 1].text == ",":
-                cut.add(doc[c.right_edge.i + 1])
-    return cut
-
-
 def _clause_after_the_citation(verb: Token) -> Token | None:
     """The that-clause the parser hangs on a "citing ..." set off by commas right after the cue, which is what
     the cue reports: "The Times reported, citing two officials, that the plan had been shelved"."""
@@ -4273,22 +3596,12 @@ def _clause_after_the_citation(verb: Token) -> Token | None:
         (
             clause
             for c in verb.children
-            if c.dep_ == "advcl" and _is_citation_after(verb, c)
+            if c.dep_ == "advcl" and is_citation_after(verb, c)
             for clause in c.children
             if clause.dep_ == "ccomp" and is_that_clause(clause) and doc[clause.left_edge.i - 1].text == ","
         ),
         None,
     )
-
-
-def _is_citation_after(verb: Token, participle: Token) -> bool:
-    """Whether the participle is a "citing" right after the cue, or its when ("reported Thursday, citing"), and
-    a comma."""
-    if lemma(participle) not in {"cite", "quote"} or participle.tag_ != "VBG":
-        return False
-    comma = participle.left_edge.i - 1
-    when = {t.i for c in verb.children if c.i > verb.i and is_when(c) for t in c.subtree}
-    return comma > verb.i and verb.doc[comma].text == "," and all(i in when for i in range(verb.i + 1, comma))
 
 
 def _subtree_range(heads: list[Token]) -> Range | None:
