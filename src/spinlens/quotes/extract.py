@@ -13,18 +13,14 @@ quote marks: those are titles, terms or scare quotes far more often than speech.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text, past_quote_marks, second_object_hung_on_the_noun
 from spinlens.quotes.attribution import (
-    NAMED_SPEAKERS,
     OPENING_QUOTES,
     agent_in_object,
-    caught_saying,
     charge_on_the_agent,
     colon_after,
     comma_between_words,
@@ -92,14 +88,29 @@ from spinlens.quotes.cues import (
     GROWTH_CUES,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
-    OUTCRIES,
     QUESTION_CUES,
     SAYING_NOUNS,
     STANCE_CUES,
     TAG_CUES,
     THREAT_CUES,
 )
-from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char, opens_a_turn, paragraph_before
+from spinlens.quotes.direct import (
+    FIRST_SECOND_PERSON,
+    RUBRIC_OPENING,
+    RUBRICS,
+    WORDING_CUES,
+    after_the_head,
+    continued_from,
+    goes_on_a_turn,
+    headed_lines,
+    introduced,
+    leads_its_line,
+    opened,
+    put_it,
+    signed_by,
+    tagged,
+)
+from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.quotes.syntax import (
     CLAUSE_PREPOSITIONS,
@@ -159,9 +170,6 @@ _ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
-# Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
-# things ('would threaten "national security"')
-_WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | OUTCRIES
 # Nouns for words said whose owner's possessive is their speaker: "Trump's claim that ...", "his warning that ..."
 _OWNED_CLAIMS = frozenset(
     {
@@ -175,9 +183,6 @@ _CONVENED = frozenset(
      "truce", "conference", "hearing", "poll"}
 )  # fmt: skip
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
-# A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
-# a clause's length.
-_LONGEST_TAG_SPEAKER = 16
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
 # What the writer judges it to be to say something: "it is fair to say", "it is important to note"
 _ASIDE_JUDGEMENTS = frozenset(
@@ -190,7 +195,6 @@ _CONNECTIVES = frozenset(
     {"meanwhile", "however", "separately", "moreover", "furthermore", "additionally", "elsewhere", "nevertheless",
      "nonetheless"}
 )  # fmt: skip
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 _NO_ONE = frozenset({"nobody", "no one", "none", "no-one"})
 _ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "somebody"}
 # "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
@@ -202,46 +206,6 @@ _TAKEN_AS = frozenset({"refer", "point"})
 # What "according to" names with no article when it says how a thing went, not who said it: "proceeding
 # according to plan" ("according to the plan" may cite a document, '"...," according to the plan')
 _AS_PLANNED = frozenset({"plan", "schedule", "script", "protocol", "tradition", "custom", "design"})
-# A name of up to five capitalised words: the signature after a dash, or the speaker before a colon. Spaces
-# within a line may be no-break ones, as web copy has them ('...?”\xa0― Jacklyn Ashley').
-_SPACE = r"[^\S\r\n]"
-_CAPITALISED = r"[A-Z][\w.'’-]*"
-_NAME_PARTICLES = "of|de|van|von|al|bin"
-_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}}"
-# A full stop after a word of four letters or more with a lower-case letter in it ends a sentence
-_ENDS_A_SENTENCE = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*(?<=[A-Za-z]{4})\.$")
-_SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>{_NAME})")
-_HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
-_INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*$")
-_IN_OWN_WORDS = re.compile(
-    rf"\b[Ii]n{_SPACE}+(?P<speaker>his|her|their|its){_SPACE}+(?:own{_SPACE}+)?(?P<cue>words){_SPACE}*:{_SPACE}*$"
-)
-_LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
-# a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
-_ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
-_HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
-# (a transcript quoted over paragraphs opens each turn with a quote mark: '"WALLACE: ...')
-_TURN_MARKS = '"“'
-_STAGE_DIRECTION = re.compile(r"\W*[(\[][^\n]*[)\]]\W*")
-_HEADED_LINE = re.compile(
-    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?P<cue>:){_SPACE}+(?P<content>[^\n]+)",
-    re.MULTILINE,
-)
-# "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
-MIN_HEADED_WORDS = 3
-# Kinds of piece an outlet heads its own lines with, which NER may take in with its name: "Xinhua
-# Commentary:", "SCOOP:", "Undercover Video:" head the writer's words, not a speaker's; so do a fact
-# check's "Claim:" and "Verdict:", and "INTERVIEW:" opening a quote of the one interviewed.
-_RUBRICS = frozenset(
-    {
-        "commentary", "opinion", "editorial", "analysis", "explainer", "exclusive", "scoop", "column", "op-ed",
-        "update", "factbox", "video", "breaking", "live", "podcast", "correction", "verdict", "claim", "rating",
-        "context", "background", "summary", "note", "interview", "investigation", "profile", "review", "obituary",
-        "watch", "photos",
-    }
-)  # fmt: skip
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_RUBRIC_OPENING = re.compile(rf"([A-Za-z-]+):{_SPACE}+")
 # A direct quote without a cue is kept only from this many words on: shorter ones are mostly titles,
 # terms or scare quotes.
 MIN_UNATTRIBUTED_WORDS = 6
@@ -280,267 +244,29 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         else:
             content = _whole_quotes(_after_dateline(doc, found.content), quotes)
             results.append(replace(found, content=content))
-    headed = _headed_lines(doc, quotes, results, len(headline) if headline else 0)
-    results = [_after_the_head(found, headed) for found in results] + headed
+    headed = headed_lines(doc, quotes, results, len(headline) if headline else 0)
+    results = [after_the_head(found, headed) for found in results] + headed
     for quote in quotes:
         if quote in taken or inside_any(quote, [f.content for f in results]):
             continue
         signed = (
-            _signed(text, quote)
-            or _put_it(doc, quote)
-            or _tagged(doc, quote)
-            or _introduced(doc, quote)
-            or _opened(doc, quote)
+            signed_by(text, quote)
+            or put_it(doc, quote)
+            or tagged(doc, quote)
+            or introduced(doc, quote)
+            or opened(doc, quote)
         )
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (
-            continued := _continued(text, quote, quotes, results) or _goes_on_a_turn(text, quote, results)
+            continued := continued_from(text, quote, quotes, results) or goes_on_a_turn(text, quote, results)
         ) is not None:
             results.append(Found(quote, continued.speaker, None, direct=True))
-        elif (leading := _leads_its_line(text, quote, results)) is not None:
+        elif (leading := leads_its_line(text, quote, results)) is not None:
             results.append(Found(quote, leading.speaker, None, direct=True))
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
-
-
-def _headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end: int) -> list[Found]:
-    """Lines headed by a person or an organisation and a colon, as headlines attribute what follows
-    ("Sanders: Clinton needs to get away from personality stuff") and transcripts their speakers. The
-    name must be one NER finds ("Poll:", "Correction:" and "The Latest:" head no one's words), and a line
-    that is one quote is the quotes' own case ('Jane Doe: “…”').
-
-    A headline in title case, which ends at `headline_end`, is all capitalised runs to NER: there the name
-    must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
-    It Is ‘Inevitable’ ..." are no one's words)."""
-    text = doc_text(doc)
-    lines = list(_HEADED_LINE.finditer(text))
-    turns = _turn_takers(lines)
-    headed = []
-    for line in lines:
-        if line.group("mark") and not opens_a_turn(text, line.start("mark"), line.group("mark")):
-            continue
-        speaker, content = line.span("speaker"), strip(text, line.start("content"), line.end("content"))
-        if content is None or any(q[0] <= content[0] and content[1] <= q[1] for q in quotes):
-            continue
-        if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
-            continue
-        if _is_rubric(text, speaker):
-            continue
-        named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
-        if not (named or _named_after_a_role(doc, speaker) or line.group("speaker") in turns):
-            continue
-        # a quote no one is found to say across the line keeps it; a report with no speaker inside a line
-        # ("... had to go back and say we have new information") does not
-        if any(
-            f.content[0] < content[1] and content[0] < f.content[1] and f.speaker is None and f.direct for f in found
-        ):
-            continue
-        if line.group("mark") and text[content[1] - 1] in CLOSING_QUOTES:
-            content = (content[0], content[1] - 1)  # the last turn's mark closes the transcript
-        if text[content[1] - 1] == ".":
-            content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
-        headed.append(Found(content, speaker, line.span("cue"), direct=False))
-    return headed
-
-
-def _turn_takers(lines: list[re.Match[str]]) -> set[str]:
-    """The labels in capitals heading lines of a transcript, which names its speakers so ("TAPPER:", "JAKE
-    TAPPER:", "DB:"): NER rarely finds a name in capitals, or initials, but no outlet heads its own lines
-    with one label twice, as a transcript's speakers take turns. A label counts with the others that end in
-    the same word; once one takes turns, every label in capitals heads a turn (the last speaker may have one
-    only)."""
-    labels = [line.group("speaker") for line in lines if line.group("speaker").isupper()]
-    last_words = Counter(label.split()[-1] for label in labels)
-    return set(labels) if any(n > 1 for n in last_words.values()) else set()
-
-
-def _after_the_head(found: Found, headed: list[Found]) -> Found:
-    """The quote, its content starting after the head of the headed line it lies in: in "Xinhua: US tariffs
-    hurt global recovery, experts say" the experts say no "Xinhua:"."""
-    start, end = found.content
-    for line in headed:
-        if line.speaker is not None and line.speaker[0] <= start < line.content[0] < end <= line.content[1]:
-            return replace(found, content=(line.content[0], end))
-    return found
-
-
-def _is_rubric(text: str, speaker: Range) -> bool:
-    words = text[speaker[0] : speaker[1]].split()
-    # (an interview's "Q:" and "A:" mark the question and the answer, whoever gives them)
-    return words[-1].lower() in _RUBRICS or words in (["Q"], ["A"])
-
-
-def _named_after_a_role(doc: Doc, speaker: Range) -> bool:
-    """Whether a headed line's speaker is a role in lower case and the name NER finds after it: "UN chief
-    Guterres"."""
-    words = doc_text(doc)[speaker[0] : speaker[1]].split()
-    return any(word in PERSON_ROLES for word in words[:-1]) and any(
-        entity.label_ == "PERSON" and entity.end_char == speaker[1] and entity.start_char > speaker[0]
-        for entity in doc.ents
-    )
-
-
-def _names_someone(doc: Doc, speaker: Range, from_char: int = 0) -> bool:
-    """Whether NER names a person or an organisation with these words, here or elsewhere in the text from
-    `from_char` on: at the head of a line the small model often misses a name ("Merkel: Europe must ...")
-    that the body names in full ("Chancellor Angela Merkel said")."""
-    name = doc_text(doc)[speaker[0] : speaker[1]]
-    for entity in doc.ents:
-        if entity.label_ not in NAMED_SPEAKERS or entity.start_char < from_char:
-            continue
-        if (entity.start_char, entity.end_char) == speaker or entity.text == name:
-            return True
-        if entity.label_ == "PERSON" and entity.text.endswith(" " + name):
-            return True
-    return False
-
-
-def _put_it(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
-    """The speaker and cue of "as X put it" or "X put it:" next to the quote, in the sentence that holds
-    the quote's start or the one that ends just before it."""
-    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    opening = span[0]
-    sentences = [opening.sent] + ([doc[opening.i - 1].sent] if opening.i > 0 else [])
-    for token in (t for sentence in sentences for t in sentence):
-        if token.lemma_ != "put" or quote[0] <= token.idx < quote[1]:
-            continue
-        it = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "it"]
-        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_SECOND_PERSON]
-        if it and subjects:
-            speaker = span_range(after_dateline_words(subjects[0], token))
-            if speaker is not None:
-                return speaker, (token.idx, it[0].idx + len(it[0].text))
-    return None
-
-
-def _tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
-    """The speaker and cue of the tag right after a quote that the parser did not tie to it: '"Where is the
-    OSCE?" she asked.' (the question mark ends a sentence, so "she asked" reports nothing of its own), '"Is
-    this fair?" asked Otto Weber.' Right after a quote, a shout or a whisper is speech too."""
-    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
-    first = next((t for t in doc[span.end :] if not t.is_space), None) if span is not None else None
-    text = doc_text(doc)
-    if first is None or text[quote[1] : first.idx].strip() or last_quoted_char(text, quote) not in ",?!":
-        # a quote that ends in no stop is a phrase of the sentence ('the "so-called experts" said'), and one
-        # that ends in a full stop ends its sentence ('"Every degree matters." Her colleagues agreed.')
-        return None
-    # "asked Otto", "she asked", "the officer shouted": the verb opens the tag, or its subject does
-    verb = first
-    while lemma(verb) not in TAG_CUES and verb.head.i > verb.i:
-        verb = verb.head
-    # '"This is a witch hunt," Trump posted on Truth Social': the tagger may read the cue as a participle on its
-    # speaker, which the parser hangs on the quote's clause; but a quote within a sentence may be a title, and
-    # a participle after it what was done with the thing it names ('the "Permanent Instruction of the Alta
-    # Vendita," a secret document written in the early 19th Century')
-    named = verb
-    if lemma(named) not in TAG_CUES and span is not None and span.start == span.sent.start:
-        verb = next((c for c in named.children if c.dep_ == "acl" and lemma(c) in TAG_CUES and c.i > named.i), named)
-    # a sentence the tag splits: a quote that opens it and ends on a comma ('"Look," Trump said, "..."'; not a
-    # question before a reply, '"...?" Kavanaugh responded, "..."', nor a title, 'On "State of the Union,"
-    # Paul added, "..."')
-    split = last_quoted_char(text, quote) == "," and span is not None and span.start == span.sent.start
-    # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
-    # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
-    # said is no object either ('"Yes," she said in a statement'), nor is when ('"...," Quina Jones said as she
-    # marched through the city', '"No comment," the spokesman said when reached by phone'), nor what they did
-    # next ('"Every day of delay costs lives," Kuleba told reporters, urging allies to ...'); the quote's own
-    # clause, which the parser may hang on a verb that is no cue ('"They are selling our forest," the
-    # protester shouted'), is none; a "yes" is one ('... and "our own struggling citizens," Melanie said yes')
-    if (quoted := _quoted_as_saying(verb)) is not None:
-        # '"...," Araghchi was quoted as saying': who is quoted, and the cue up to "saying"
-        subject, saying = quoted
-        return span_range(trimmed_subtree(subject, verb)), (verb.idx, saying.idx + len(saying.text))
-    objects = [
-        c
-        for c in verb.children
-        if c.dep_ in OWN_OBJECT_DEPS | {"intj"}
-        and c.i > verb.i
-        and not is_participle_after_comma(c)
-        and not (c.dep_ == "advcl" and any(_subordinates(m) for m in c.children))
-        # nor is the quote going on after the tag ('"Look," Trump said, "nobody has done more ..."')
-        and not (split and _resumes_the_quote(c, verb))
-        # nor where it was said, whose preposition the tagger reads as an adjective ("chanted outside parliament")
-        and not (c.dep_ == "dobj" and c.left_edge.tag_ == "JJ" and c.left_edge.lower_ in _PLACE_PREPOSITIONS)
-    ]
-    if lemma(verb) in AUDIENCE_CUES:
-        objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
-    # (the parser may give the verb a subject among the quote's words too: '"... Full panic mode," said Leslie
-    # Wimes')
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i] if verb is named else [named]
-    if lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
-        return None
-    if not subjects:
-        return None
-    if subjects[0].lower_ == "you":
-        # the writer's aside to the reader ('worse than "sins of the flesh," you know?') tags no one's words
-        return None
-    # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
-    subject = trimmed_subtree(subjects[0], verb)
-    end = trimmed_subtree(subjects[-1], verb).end if len(subjects) > 1 else subject.end
-    speaker = span_range(doc[max(subject.start, first.i) : end])
-    if speaker is None:
-        return None
-    # ("she has said", "Trump shot back"; not the quote's own words the parser hangs on the verb: '"Is this
-    # fair?" asked Otto Weber')
-    start, end = cue_of(verb)
-    return speaker, (max(start, first.idx), end)
-
-
-# Prepositions of place that the tagger may read as adjectives before their noun
-_PLACE_PREPOSITIONS = frozenset({"outside", "inside"})
-
-
-def _resumes_the_quote(clause: Token, tag: Token) -> bool:
-    """Whether a clause after a tag is the quote before the tag going on, opened after the tag's comma (the
-    parser may hang the opening mark on the tag)."""
-    doc = tag.doc
-    opening = clause.left_edge.i - (clause.left_edge.text not in OPENING_QUOTES)
-    return tag.i < opening - 1 and doc[opening].text in OPENING_QUOTES and doc[opening - 1].text == ","
-
-
-def _subordinates(word: Token) -> bool:
-    """Whether a word opens an adverbial clause: "as", "after", or "when" and "where" as the parser hangs them
-    ("when reached by phone")."""
-    return word.dep_ == "mark" or (word.dep_ == "advmod" and word.tag_ == "WRB")
-
-
-def _quoted_as_saying(verb: Token) -> tuple[Token, Token] | None:
-    """Who "was quoted as saying" or "is heard saying" in a tag with nothing said after it, and the "saying",
-    or None."""
-    if verb.lemma_ == "quote":
-        if any(c.dep_ in OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children):
-            return None
-        saying = [
-            p
-            for c in verb.children
-            if is_as(c)
-            for p in c.children
-            if p.dep_ == "pcomp" and lemma(p) in CLAUSE_CUES and not list(p.children)
-        ]
-    else:
-        # (where and when it was heard are nothing said: "is heard saying on camera after tossing a drink")
-        saying = [
-            c
-            for c in verb.children
-            if caught_saying(c) and lemma(c) in CLAUSE_CUES and not any(o.dep_ in OWN_OBJECT_DEPS for o in c.children)
-        ]
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
-    return (subjects[0], saying[0]) if saying and subjects else None
-
-
-def _tag_reach(subjects: list[Token], first: Token, verb: Token) -> int:
-    """How far after a quote its tag's verb may come: three words ("said Otto Weber"), or past a speaker
-    whose description opens the tag and ends at the verb ('"...," Hans Kluge, WHO regional director for
-    Europe, said')."""
-    # (the parser may split the description into two subjects: "Scott's niece, Marcia Price (D-Newport News),")
-    if subjects and subjects[0].left_edge.i <= first.i <= subjects[0].i and verb.i - subjects[-1].right_edge.i <= 2:
-        # counting words, not the marks of a description ("(D-Newport News)", "state Del.")
-        return _LONGEST_TAG_SPEAKER + sum(t.is_punct for t in first.doc[first.i : verb.i])
-    return 3
 
 
 def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | None:
@@ -633,125 +359,6 @@ def _opens(text: str, found: Found, sourcing: Found) -> bool:
     if sourcing.cue is None or not text[sourcing.cue[0] : sourcing.cue[1]].lower().startswith(("according", "per")):
         return False
     return found.speaker is not None and found.speaker[0] == sourcing.content[0]
-
-
-def _signed(text: str, quote: Range) -> tuple[Range, Range] | None:
-    """(speaker, cue) of a quote signed with a dash after it ("…” ― Jane Doe") or a name and colon before it
-    ("Jane Doe: “…”"), the layout of letters, tweets and interview transcripts."""
-    after = _SIGNATURE.match(text, quote[1])
-    if after is not None:
-        start, end = after.span("speaker")
-        if _ENDS_A_SENTENCE.search(after.group("speaker")):
-            # "― Karen Bobadilla.": the full stop ends the line; an abbreviation's stays ("― John Smith Jr.")
-            end -= 1
-        return (start, end), after.span("cue")
-    line_start = text.rfind("\n", 0, quote[0]) + 1
-    before = _HEADER.fullmatch(text, line_start, quote[0])
-    if before is not None and not _is_rubric(text, before.span("speaker")):
-        return before.span("speaker"), before.span("cue")
-    return None
-
-
-def _introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
-    """(speaker, cue) of a quote that a name NER knows introduces with a colon in mid-line, as live blogs and
-    round-ups do ("Pollsters agree - Carl Bialik: “One of the biggest lessons ...”"); at a line's start it is
-    `_signed`'s case."""
-    text = doc_text(doc)
-    start = max(text.rfind("\n", 0, quote[0]) + 1, quote[0] - _LONGEST_INTRODUCTION)
-    if (own := _IN_OWN_WORDS.search(text, start, quote[0])) is not None:
-        # 'In his words: "There was no good option."': whoever "his" is
-        return own.span("speaker"), own.span("cue")
-    before = _INTRODUCER.search(text, start, quote[0])
-    if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
-        return None
-    return before.span("speaker"), before.span("cue")
-
-
-def _opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
-    """(speaker, cue) of a cue of wording right before a quote that the parser did not tie to it: 'Trump said,
-    "When people come back from war ... But a lot of people can't handle it."', where it reads the quote's first
-    verb as punctuation; 'shouting "Allahu Akbar."' Without a comma or a colon between them the quote must close
-    the clause: in 'declare "ex-cathedra" that ...' it says how."""
-    opening = doc.char_span(quote[0], quote[0] + 1, alignment_mode="expand")
-    closing = doc.char_span(quote[1] - 1, quote[1], alignment_mode="expand")
-    if opening is None or closing is None or opening.start < 2:
-        return None
-    punctuated = doc[opening.start - 1].text in {",", ":"}
-    verb = doc[opening.start - 2] if punctuated else doc[opening.start - 1]
-    # (an outcry's quote is what was cried, wherever the clause goes on: 'chanted "Free Palestine" outside the
-    # embassy', 'shouted "Shame!" as the minister left')
-    if (
-        not punctuated
-        and closing.end < len(doc)
-        and not doc[closing.end].is_punct
-        and lemma(verb) not in OUTCRIES
-        and last_quoted_char(doc_text(doc), quote) not in "!?"
-    ):
-        return None
-    if (
-        lemma(verb) not in _WORDING_CUES
-        or verb.pos_ != "VERB"
-        # an imperative speaks to the reader: "Say, 'Hola' to Trump's razor wire"
-        or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
-        or any(c.dep_ in OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
-    ):
-        return None
-    if verb.tag_ == "VBG" and any(c.tag_ in RELATIVE_TAGS for c in verb.head.children):
-        # the parser may hang the participle on a relative clause set off in the sentence ("looping the streets
-        # around the stadium - where the Panthers played the Vikings - while chanting, '...'"): whose words
-        # they are is not its subject's
-        return None
-    speaker = speaker_of(verb)
-    if speaker is None or speaker.start > verb.i:
-        return None
-    return span_range(speaker), cue_of(verb)
-
-
-def _continued(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
-    """The attribution a quote with no cue of its own carries on: in '"The science is clear," said Otto. "Every
-    degree matters."' both quotes are Otto's. It is the nearest attribution before the quote in its
-    paragraph, with no other quote between them and a stop or a comma just before this one, so that scare
-    quotes inside a sentence ('the so-called "experts"') stay apart."""
-    before = [found for found in results if found.speaker is not None and found.content[1] <= quote[0]]
-    if not before:
-        return None
-    previous = max(before, key=lambda found: found.content[1])
-    gap = text[previous.content[1] : quote[0]]
-    if "\n" in gap or any(previous.content[1] <= q[0] and q[1] <= quote[0] for q in quotes):
-        return None
-    stripped = gap.rstrip()
-    if stripped and stripped[-1] not in ".,;:!?":
-        return None
-    # '"...," said Jean-Marc Dupont, a farmer who said he had driven four hours. "Our children ..."': the
-    # nearest attribution may be one within the speaker's description; the quote goes on the speaker's
-    inner = previous.speaker
-    holding = [s for f in before if (s := f.speaker) and inner and s != inner and inside_any(inner, [s])]
-    return replace(previous, speaker=holding[0]) if holding else previous
-
-
-def _goes_on_a_turn(text: str, quote: Range, results: list[Found]) -> Found | None:
-    """The transcript's turn a quote opening the next paragraph goes on with: a turn its mark left open
-    continues there, by the convention for a quote spanning paragraphs ('"PENCE: Well, look, ...', then
-    '"But the truth is ...'); a stage direction in brackets is no one's ('"(CROSSTALK.)')."""
-    if (quote[0] > 0 and text[quote[0] - 1] != "\n") or _STAGE_DIRECTION.fullmatch(text, quote[0], quote[1]):
-        return None
-    start = paragraph_before(text, quote[0])
-    if start is None or text[start] not in _TURN_MARKS or not opens_a_turn(text, start, text[start]):
-        return None
-    return next((f for f in results if f.speaker is not None and f.speaker[0] == start + 1), None)
-
-
-def _leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | None:
-    """The attribution whose speaker opens the line right after a quote that opens it and a colon, as
-    headlines give a quote first: in "'I'm not going anywhere': Starmer vows to fight on" the quote is
-    Starmer's."""
-    if quote[0] > 0 and text[quote[0] - 1] != "\n":
-        return None
-    colon = re.match(rf"{_SPACE}*:{_SPACE}*", text[quote[1] :])
-    if colon is None:
-        return None
-    opens = quote[1] + colon.end()
-    return next((f for f in results if f.speaker is not None and f.speaker[0] == opens), None)
 
 
 def _whole_quotes(content: Range, quotes: list[Range]) -> Range:
@@ -979,12 +586,7 @@ def _from_cue(token: Token) -> list[Found]:
     if is_noun_taken_for_a_verb(token):
         # "..., a finding Israel's mission rejected as ...": a noun, whatever the tagger makes of it
         return []
-    if (
-        token.lower_ in _RUBRICS
-        and token.i + 1 < len(token.doc)
-        and token.nbor().text == ":"
-        and _heads_its_line(token)
-    ):
+    if token.lower_ in RUBRICS and token.i + 1 < len(token.doc) and token.nbor().text == ":" and _heads_its_line(token):
         # a fact check's "CLAIM: Noise from wind turbines causes cancer" heads the claim it checks; no one is
         # reported claiming it
         return []
@@ -1050,7 +652,7 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     if lemma(token) in STANCE_CUES and (
         speaker is None
-        or speaker.text.lower() in _FIRST_SECOND_PERSON | _ANYONE
+        or speaker.text.lower() in FIRST_SECOND_PERSON | _ANYONE
         or _is_anyone_of_a_kind(speaker)
         or _is_question(token.sent)
         or _is_supposed(token)
@@ -1812,7 +1414,7 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             cut = not_reported(said[0])
             return tokens_range([t for t in said[0].subtree if t not in cut]), False
     if (
-        lemma(verb) in _WORDING_CUES
+        lemma(verb) in WORDING_CUES
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text in OPENING_QUOTES
         and not any(c.dep_ == "auxpass" for c in verb.children)
@@ -2275,8 +1877,8 @@ def _without_connective(doc: Doc, content: Range) -> Range:
         and doc[first.i + 2].idx < content[1]
     ):
         return doc[first.i + 2].idx, content[1]
-    rubric = _RUBRIC_OPENING.match(doc_text(doc), content[0], content[1])
-    if rubric is not None and rubric.group(1).lower() in _RUBRICS and rubric.end() < content[1]:
+    rubric = RUBRIC_OPENING.match(doc_text(doc), content[0], content[1])
+    if rubric is not None and rubric.group(1).lower() in RUBRICS and rubric.end() < content[1]:
         # the outlet's "Exclusive:" heading a headline is no part of what the sources say
         return rubric.end(), content[1]
     return content
