@@ -13,7 +13,7 @@ quote marks: those are titles, terms or scare quotes far more often than speech.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,6 @@ from spinlens.quotes.closing import (
     CLAUSE_DEPS,
     NAMING_CUES,
     OBJECT_DEPS,
-    OWN_OBJECT_DEPS,
     PLEDGES,
     TOPIC_PREPOSITIONS,
     citation_before,
@@ -74,17 +73,13 @@ from spinlens.quotes.cues import (
     ALL_CUES,
     ASPECT_CUES,
     AUDIENCE_CUES,
-    AUDIENCE_NOUNS,
     CLAUSE_CUES,
-    COMBATANT_NOUNS,
     CUE_PREPOSITIONS,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
     FINDING_CUES,
     FORCE_CUES,
-    FORCES,
     GROUND_CUES,
-    GROUND_NOUNS,
     GROWTH_CUES,
     OBJECT_CUES,
     OTHER_SENSE_PARTICLES,
@@ -110,6 +105,32 @@ from spinlens.quotes.direct import (
     signed_by,
     tagged,
 )
+from spinlens.quotes.exclusions import (
+    ANYONE,
+    adds_to_something,
+    asks_anonymity,
+    calls_in,
+    convenes,
+    defends_ground,
+    dismisses_someone,
+    endangers,
+    heads_its_line,
+    is_anyone_of_a_kind,
+    is_asked_about,
+    is_demanded,
+    is_force,
+    is_hypothetical,
+    is_no_one,
+    is_phone_number,
+    is_proposed,
+    is_question,
+    is_supposed,
+    is_writers_aside,
+    names_a_thing,
+    notes_no_words,
+    said_by_me,
+    tells_how_it_was_made,
+)
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.quotes.syntax import (
@@ -117,7 +138,6 @@ from spinlens.quotes.syntax import (
     CLOSING_QUOTES,
     DASHES,
     FINITE_TAGS,
-    PEOPLE,
     QUOTE_MARKS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
@@ -164,9 +184,6 @@ _HEADLINE_OBJECTS = frozenset({"calls", "claims", "reports"})
 # Prepositions of a deadline, which a pledge's object carries with it ("promised 50,000 more nurses by 2030")
 _DEADLINES = frozenset({"within", "by"})
 _OBLIGATIONS = frozenset({"must", "should", "ought"})
-# What a source asks not to be: "asked not to be named", "... identified" (`_asks_anonymity`)
-_UNNAMED = frozenset({"name", "identify"})
-_ENDANGERED_TYPES = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
 # Words that only link an object to what is said of it: "of", "as", "the"
 _LINKING_POS = frozenset({"ADP", "DET", "PUNCT", "SCONJ", "PART", "CCONJ", "SPACE"})
 _QUALIFIED_CLAUSE_DEPS = frozenset({"advcl", "relcl"})
@@ -177,30 +194,14 @@ _OWNED_CLAIMS = frozenset(
         "pledge", "vow", "suggestion", "prediction", "boast", "statement", "denial", "admission",
     }
 )  # fmt: skip
-# What "call" convenes rather than names
-_CONVENED = frozenset(
-    {"election", "vote", "referendum", "strike", "meeting", "session", "summit", "recess", "halt", "ceasefire",
-     "truce", "conference", "hearing", "poll"}
-)  # fmt: skip
 _TIME_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"})
-# What the writer judges it to be to say something: "it is fair to say", "it is important to note"
-_ASIDE_JUDGEMENTS = frozenset(
-    {"fair", "safe", "important", "necessary", "reasonable", "accurate", "true", "easy", "hard", "difficult",
-     "interesting", "useful", "fitting", "crucial", "essential", "vital", "worth"}
-)  # fmt: skip
 # Adverbs by which the writer links a sentence to the story before it; a quote mark before them would make
 # them the speaker's, but a clause reported before its cue opens on no mark
 _CONNECTIVES = frozenset(
     {"meanwhile", "however", "separately", "moreover", "furthermore", "additionally", "elsewhere", "nevertheless",
      "nonetheless"}
 )  # fmt: skip
-_NO_ONE = frozenset({"nobody", "no one", "none", "no-one"})
-_ANYONE = _NO_ONE | {"everyone", "everybody", "anyone", "anybody", "someone", "somebody"}
-# "Every patriot knows", "No serious economist believes", "Any honest observer thinks": everyone or no one of
-# a kind, the writer's bandwagon, not a source. "All", "most" and "many" stay: "all 27 member states think"
-# names who holds the view.
-_ANY_OF_A_KIND = frozenset({"every", "any", "no"})
 # Cues through a preposition whose object may be taken "as" something ("referred to him as a traitor")
 _TAKEN_AS = frozenset({"refer", "point"})
 # What "according to" names with no article when it says how a thing went, not who said it: "proceeding
@@ -468,19 +469,6 @@ def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
     return subject_before or not quote[0] <= root.idx < quote[1]
 
 
-def _tells_how_it_was_made(verb: Token) -> bool:
-    """Whether a cue is a participle on a noun whose only clause is the means: "calculated using ...",
-    "found using ..." ("estimated at 10,000" is a figure put on it)."""
-    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "advcl", "ccomp"}]
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and len(clauses) == 1
-        and clauses[0].tag_ == "VBG"
-        and not has_subject(clauses[0])
-    )
-
-
 def _owned_claim(noun: Token) -> Found | None:
     """A claim its owner's possessive names, with what is claimed in a that-clause on it: in "Politifact
     seized on Trump's claim that there have been thousands of shootings" Trump claims there have been; "his
@@ -586,7 +574,7 @@ def _from_cue(token: Token) -> list[Found]:
     if is_noun_taken_for_a_verb(token):
         # "..., a finding Israel's mission rejected as ...": a noun, whatever the tagger makes of it
         return []
-    if token.lower_ in RUBRICS and token.i + 1 < len(token.doc) and token.nbor().text == ":" and _heads_its_line(token):
+    if token.lower_ in RUBRICS and token.i + 1 < len(token.doc) and token.nbor().text == ":" and heads_its_line(token):
         # a fact check's "CLAIM: Noise from wind turbines causes cancer" heads the claim it checks; no one is
         # reported claiming it
         return []
@@ -594,23 +582,23 @@ def _from_cue(token: Token) -> list[Found]:
     speaker = speaker_of(stopped or token)
     shared = _shared_subject(token) if speaker is None else None
     speaker = speaker or shared
-    if (speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT") or _is_proposed(token):
+    if (speaker is None and token.tag_ == "VB" and token.dep_ == "ROOT") or is_proposed(token):
         # an imperative speaks to the reader ("Ask yourself: who benefits?", "Don't blame Bush"), and so does the
         # writer's "Let's say that I'm right"; no one is quoted
         return []
     if (
-        any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not _said_by_me(token)
-    ) or _is_demanded(token):
+        any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in token.children) and not said_by_me(token)
+    ) or is_demanded(token):
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
-    if _is_writers_aside(token) or _is_hypothetical(token):
+    if is_writers_aside(token) or is_hypothetical(token):
         return []
     if lemma(token) == "call" and (
-        _names_a_thing(token)
-        or _convenes(token)
-        or any(c.dep_ in {"dobj", "oprd"} and _is_phone_number(c.text) for c in token.children)
-        or _calls_in(token)
+        names_a_thing(token)
+        or convenes(token)
+        or any(c.dep_ in {"dobj", "oprd"} and is_phone_number(c.text) for c in token.children)
+        or calls_in(token)
     ):
         # "swollen lymph nodes, called buboes" names; "called a snap election" convenes; "called 911" and "called
         # into a radio program" telephone ('called the ruling "a correct one"' does not, nor 'called the AR-15 "a
@@ -619,13 +607,13 @@ def _from_cue(token: Token) -> list[Found]:
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         # "she wrote, without citing evidence", "left without saying a word": what was not said
         return []
-    if speaker is None and _tells_how_it_was_made(token):
+    if speaker is None and tells_how_it_was_made(token):
         # "VDAWDI, calculated using ... employment figures, rose": how a figure was worked out, not a report
         return []
-    if lemma(token) == "dismiss" and _dismisses_someone(token):
+    if lemma(token) == "dismiss" and dismisses_someone(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
         return []
-    if lemma(token) == "note" and _notes_no_words(token):
+    if lemma(token) == "note" and notes_no_words(token):
         return []
     if (
         lemma(token) == "mention"
@@ -643,26 +631,26 @@ def _from_cue(token: Token) -> list[Found]:
     if lemma(token) != "retort" and any(c.dep_ == "prt" and c.lower_ in OTHER_SENSE_PARTICLES for c in token.children):
         # "called off the strike", "called up reservists", "showed up": another verb, no speech
         return []
-    if lemma(token) in FORCE_CUES and speaker is not None and _is_force(speaker.root):
+    if lemma(token) in FORCE_CUES and speaker is not None and is_force(speaker.root):
         return []
-    if lemma(token) in GROWTH_CUES and _adds_to_something(token):
+    if lemma(token) in GROWTH_CUES and adds_to_something(token):
         return []
-    if lemma(token) in QUESTION_CUES and _asks_anonymity(token):
+    if lemma(token) in QUESTION_CUES and asks_anonymity(token):
         # "a senior official, who asked not to be named, said ...": the terms of the interview, not what was said
         return []
     if lemma(token) in STANCE_CUES and (
         speaker is None
-        or speaker.text.lower() in FIRST_SECOND_PERSON | _ANYONE
-        or _is_anyone_of_a_kind(speaker)
-        or _is_question(token.sent)
-        or _is_supposed(token)
+        or speaker.text.lower() in FIRST_SECOND_PERSON | ANYONE
+        or is_anyone_of_a_kind(speaker)
+        or is_question(token.sent)
+        or is_supposed(token)
     ):
         return []
-    if speaker is not None and _is_no_one(speaker):
+    if speaker is not None and is_no_one(speaker):
         # "Nobody seriously disputes this", "No one can say ...": the writer's claim that no words were given,
         # not a report of any
         return []
-    if _is_question(token.sent) and _is_asked_about(token):
+    if is_question(token.sent) and is_asked_about(token):
         # "When will parents say enough is enough?", "Could we possibly say that ...?": a question about words
         # someone might say, not a report of them ("But has he called for changing ...?" asks about words
         # said, and PolNeAR marks it)
@@ -687,38 +675,6 @@ def _from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, _worded(text, span_range(speaker)))
     return [Found(content, speaker_range, cue_of(token), direct=False, by_object=by_object)]
-
-
-def _notes_no_words(note: Token) -> bool:
-    """Whether "note" is no report: the writer's order to the reader ("Note that date; ...", "Note the claims
-    ..."), a footnote's ("notes 336 and 351") or fame ("was already noted at the time for his habits"); "noted
-    the rule", "noted that ..." report."""
-    if note.tag_ == "VB" and (note.i == note.sent.start or note.doc[note.i - 1].is_punct):
-        return True
-    if any(c.dep_ == "auxpass" for c in note.children) and not any(c.dep_ in CLAUSE_DEPS for c in note.children):
-        return True
-    return any(c.dep_ == "dobj" and c.like_num for c in note.children)
-
-
-def _is_phone_number(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) and not any(ch.isalpha() for ch in word)
-
-
-def _heads_its_line(token: Token) -> bool:
-    text = doc_text(token.doc)
-    return not text[text.rfind("\n", 0, token.idx) + 1 : token.idx].strip()
-
-
-# Whom one dismisses from a post: a person's role, people, or "the head of ...", "staff"
-_DISMISSIBLE = PERSON_ROLES | PEOPLE | {"head", "staff"}
-
-
-def _dismisses_someone(verb: Token) -> bool:
-    if any(is_as(c) for c in verb.children):
-        return False
-    return any(
-        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE) for c in verb.children
-    )
 
 
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
@@ -922,179 +878,6 @@ def _with_stranded_object(doc: Doc, span: Range | None) -> Range | None:
         rest.append(token)
     end = tokens_range(rest)
     return span if end is None else (span[0], end[1])
-
-
-def _defends_ground(verb: Token) -> bool:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in COMBATANT_NOUNS:
-            return True
-        # not the place's entity type: the small NER types "Farrakhan" a place and "Bakhmut" an organisation
-        if child.dep_ == "dobj" and child.lemma_.lower() in GROUND_NOUNS:
-            return True
-    return False
-
-
-# Verbs whose that-clause in the bare form is what someone is to do: "demanded that the government tell
-# parliament ..."
-_DEMANDS = frozenset({"demand", "insist", "urge", "ask", "require", "request", "recommend", "propose", "suggest"})
-
-
-def _is_demanded(verb: Token) -> bool:
-    """Whether a cue is in the subjunctive of a demand, as "must" would put it: "demanded that the government
-    tell parliament how many jets were lost" reports no telling."""
-    return (
-        verb.tag_ == "VB"
-        and verb.dep_ == "ccomp"
-        and verb.head.lemma_ in _DEMANDS
-        and has_subject(verb)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    )
-
-
-def _is_hypothetical(verb: Token) -> bool:
-    """Whether a cue lies in a condition, words supposed rather than said: "If Muslims sincerely condemn jihad
-    terror, ...", "If he had said: 'Viganò lied,' he would have ...", "if a jury of her peers finds she did
-    something wrong". Not where "if" asks whether ("asked if the Saudis had informed him"), compares ("as if,
-    he told doctors, he had walked through a wall") or concedes ("even if she cannot bring herself to say
-    ..."), nor for an aside of the writer's or a tag within the condition ("If, as I've suggested, ...")."""
-    if verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return False
-    clause = verb
-    while clause.dep_ != "advcl":
-        # (what is reported in the condition, and who a relative clause there describes, are not supposed:
-        # "if the children belong to the illegals who say they are their parents")
-        if clause.dep_ in {"ccomp", "relcl", "ROOT"} or clause.head.i == clause.i:
-            return False
-        clause = clause.head
-    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i}
-    return bool(marks & _CONDITIONS) and not marks & {"as", "even"} and lemma(clause.head) not in _WHETHER_VERBS
-
-
-# Verbs whose "if" asks whether: "asked if ...", "won't say if ...", "no one can know if ..."
-_WHETHER_VERBS = frozenset({"ask", "say", "know", "wonder", "see", "check", "tell", "decide", "determine", "question"})
-
-
-def _is_writers_aside(verb: Token) -> bool:
-    """Whether an infinitive cue is the writer's own aside: "It is fair to say that ...", "It is important to
-    note that ...", "It's time to say it plainly: ..." ("it" is no one; "It was quick to deny ..." may be a
-    company's denial, and stays)."""
-    if not is_infinitive(verb):
-        return False
-    head = verb.head
-    clause = head if head.lemma_ == "be" else head.head
-    if clause.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children):
-        return False
-    return head.lower_ == "time" or any(c.dep_ == "acomp" and c.lower_ in _ASIDE_JUDGEMENTS for c in clause.children)
-
-
-# The conjunctions of a clause that supposes a time or a condition rather than reports: "before many women
-# know they are pregnant", "if you believe the polls"
-_CONDITIONS = frozenset({"if", "unless"})
-_SUPPOSING_MARKS = frozenset({"before", "until", "till", "once", "when", "whenever"}) | _CONDITIONS
-
-
-def _is_supposed(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
-
-
-def _is_proposed(verb: Token) -> bool:
-    """Whether the verb is what "let's" proposes ("Let's talk about JFK")."""
-    return any(
-        c.dep_ == "nsubj" and c.lower_ in {"'s", "’s"} and c.i > 0 and c.nbor(-1).lower_ == "let" for c in verb.children
-    )
-
-
-def _said_by_me(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
-
-
-def _endangers(verb: Token) -> bool:
-    """Whether "threaten" means "endanger": its one object a named place, body or people, a pronoun, or what
-    someone owns ("threatens Europe", "threatens our safety", "threaten Hungary's sovereignty"), and no "with"
-    saying what with."""
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return len(objects) == 1 and (
-        objects[0].ent_type_ in _ENDANGERED_TYPES
-        or objects[0].tag_ == "PRP"
-        or any(c.dep_ == "poss" for c in objects[0].children)
-    )
-
-
-def _asks_anonymity(verb: Token) -> bool:
-    """Whether what is asked is "not to be named" or "identified", or "to remain anonymous", or "that her
-    surname not be used" ("asked the court to name the informant" asks something else)."""
-    return not any(c.dep_ in {"dobj", "dative"} for c in verb.children) and any(
-        (
-            c.dep_ == "xcomp"
-            and (
-                (c.lemma_ in _UNNAMED and any(a.dep_ == "auxpass" for a in c.children))
-                or any(a.lower_ == "anonymous" for a in c.children)
-            )
-        )
-        or (c.dep_ == "ccomp" and _withholds_the_name(c))
-        for c in verb.children
-    )
-
-
-def _withholds_the_name(clause: Token) -> bool:
-    """Whether a clause asks that a name not be given: "that her surname not be used", "that he not be
-    identified", "that her last name be withheld"."""
-    withheld = any(a.dep_ == "neg" for a in clause.children) or clause.lemma_ in {"withhold", "conceal"}
-    passive = any(a.dep_ == "auxpass" for a in clause.children)
-    named = clause.lemma_ in _UNNAMED or any(
-        s.dep_ == "nsubjpass" and s.lemma_.lower() in {"name", "surname", "identity"} for s in clause.children
-    )
-    return withheld and passive and named
-
-
-def _adds_to_something(verb: Token) -> bool:
-    """Whether "add" means "increase": a "to" right after it, adverbs aside ("adding further to concerns"),
-    whose object is no person, pronoun, audience or saying ("added to reporters", "added to her remarks"),
-    and no words reported before it ('"We will win," she added to applause')."""
-    if any(c.dep_ in CLAUSE_DEPS | {"parataxis"} and c.i < verb.i for c in verb.children):
-        return False
-    to = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-    if to is None or to.lower_ != "to" or any(t.pos_ != "ADV" for t in verb.doc[verb.i + 1 : to.i]):
-        return False
-    objects = [c for c in to.children if c.dep_ == "pobj"]
-    return bool(objects) and not any(
-        o.tag_ == "PRP" or o.ent_type_ in {"PERSON", "ORG", "NORP"} or o.lemma_.lower() in AUDIENCE_NOUNS | SAYING_NOUNS
-        for o in objects
-    )
-
-
-def _is_no_one(speaker: Span) -> bool:
-    """Whether the speaker is no one: "Nobody", "No one", "No sane person", "None of the experts", "Not one
-    Democrat", "Not a single economist"."""
-    if speaker.text.lower() in _NO_ONE or _determined_by(speaker, {"no"}) or speaker.root.lower_ == "none":
-        return True
-    # (the parser may hang the "not" on the verb, outside the phrase)
-    negated = speaker.start > 0 and speaker.doc[speaker.start - 1].lower_ == "not"
-    words = [t.lower_ for t in speaker]
-    if words[0] == "not":
-        negated, words = True, words[1:]
-    return negated and (words[:1] == ["one"] or words[:2] == ["a", "single"])
-
-
-def _is_anyone_of_a_kind(speaker: Span) -> bool:
-    return _determined_by(speaker, _ANY_OF_A_KIND)
-
-
-def _determined_by(speaker: Span, determiners: Collection[str]) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in determiners for child in speaker.root.children)
-
-
-def _is_question(sentence: Span) -> bool:
-    words = [t for t in sentence if not t.is_space and t.text not in CLOSING_QUOTES | {"'", ")"}]
-    return bool(words) and words[-1].text == "?"
-
-
-def _is_asked_about(verb: Token) -> bool:
-    """Whether a modal comes before the verb's subject, as a question about what might be said puts it."""
-    subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return bool(subjects) and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < subjects[0] for c in verb.children)
 
 
 def _worded(text: str, span: Range | None) -> Range | None:
@@ -1469,9 +1252,9 @@ def _content(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]
             return _subtree_range(topics), True
     if verb.lemma_ in EVIDENCE_CUES and not shows_evidence(verb):
         return None, False
-    if verb.lemma_ in GROUND_CUES and _defends_ground(verb):
+    if verb.lemma_ in GROUND_CUES and defends_ground(verb):
         return None, False
-    if verb.lemma_ in THREAT_CUES and _endangers(verb):
+    if verb.lemma_ in THREAT_CUES and endangers(verb):
         return None, False
     if verb.lemma_ in OBJECT_CUES or (
         verb.lemma_ in FINDING_CUES and shows_evidence(verb) and not _finds_its_way(verb)
@@ -2080,48 +1863,6 @@ def _speaker_taken_for_an_object(verb: Token) -> Token | None:
             ):
                 return noun
     return None
-
-
-def _calls_in(call: Token) -> bool:
-    """Whether "call" telephones into a programme or a line ("she called into Tom Joyner's radio program",
-    "calls into the VA hotline"), with nothing it is called; "calling into question" is one's words."""
-    return not any(c.dep_ in {"dobj", "oprd", "ccomp"} for c in call.children) and any(
-        c.dep_ == "prep" and c.lower_ == "into" and not any(o.lower_ == "question" for o in c.children)
-        for c in call.children
-    )
-
-
-def _convenes(call: Token) -> bool:
-    """Whether "call" convenes something, with nothing it is called: "called a snap election", "called a
-    strike", "refused to call a vote" (but "called the vote a sham")."""
-    objects = [c for c in call.children if c.dep_ in OWN_OBJECT_DEPS]
-    return (
-        len(objects) == 1
-        and objects[0].dep_ == "dobj"
-        and objects[0].lemma_.lower() in _CONVENED
-        and second_object_hung_on_the_noun(call) is None
-    )
-
-
-def _names_a_thing(verb: Token) -> bool:
-    """Whether a participle names what it hangs on ("lymph nodes, called buboes"), with no one calling it so
-    ("methods that critics have called authoritarian") and nothing called ("..., called the leaks a
-    scoop")."""
-    deps = {c.dep_ for c in verb.children}
-    # (a root noun leaves the participle the sentence's verb)
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
-    # or one the parser joins to the verb before it at a comma, as if a second verb of the sentence: "... in
-    # the mid-17th century, called the Maunder Minimum"
-    joined = verb.dep_ in {"conj", "dep", "advcl"} and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    return (participle or joined) and "oprd" in deps and not deps & {"nsubj", "dobj", "aux"}
-
-
-def _is_force(noun: Token) -> bool:
-    """Whether a subject strikes rather than speaks: "the explosion", "Hurricane Milton" (not "the fire chief",
-    whose head is a person)."""
-    return noun.lemma_.lower() in FORCES or (
-        noun.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in FORCES for c in noun.children)
-    )
 
 
 def _is_per_source(per: Token) -> bool:
