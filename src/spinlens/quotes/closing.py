@@ -508,6 +508,45 @@ def is_reaction(participle: Token) -> bool:
     )
 
 
+def clauses_on_the_time(verb: Token) -> list[Token]:
+    """The that-clause a cue reports, which the parser may hang on the time the cue took: "Scientists have
+    warned for decades that the planet is heating up", also as a relative clause on "the time", as if it said
+    which time ("Officials said at the time that the attack was carried out by militants", "Israel admitted
+    for the first time that it had killed the aid workers")."""
+    return [
+        clause
+        for when in verb.children
+        if when.i > verb.i and (is_when(when) or _is_the_time(when)) and not is_cue_preposition(verb, when)
+        for time in when.children
+        if time.dep_ == "pobj"
+        for clause in time.children
+        # (not a relative clause that "that" is a part of: "asked about the 50,000 hours that officers have
+        # logged")
+        if (
+            clause.dep_ == "acl"
+            or (
+                clause.dep_ == "relcl"
+                and clause.left_edge.dep_ in {"advmod", "mark"}
+                and clause.left_edge.i == time.i + 1
+            )
+        )
+        and is_that_clause(clause)
+    ]
+
+
+def _is_the_time(phrase: Token) -> bool:
+    """Whether a phrase is "at the time" or "for the (first) time" ("during the time that he served" is a
+    time)."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ in {"at", "for"}
+        and any(
+            c.dep_ == "pobj" and c.lower_ == "time" and [d.lower_ for d in c.children if d.dep_ == "det"] == ["the"]
+            for c in phrase.children
+        )
+    )
+
+
 def tag_taken_for_a_clause(verb: Token) -> Token | None:
     """The subject of a tag after a comma, with nothing said of its own, that the parser made a second
     clause joined to what it tags ("Voters are angry, a YouGov poll found last week") or one on it, when

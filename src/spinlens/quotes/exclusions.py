@@ -1,7 +1,7 @@
 """What a cue verb reports that is not a quote: a supposed, demanded, proposed or hypothetical clause, the
-writer's aside ("it is fair to say"), no one or anyone of a kind speaking, a request for anonymity, and the
-senses of cue verbs that say no words ("threatens Europe", "called a snap election", "adding to concerns").
-`reported` asks these of each cue before it looks for the content.
+writer's aside ("it is fair to say"), "as the minister said" with no words of its own, no one or anyone of a
+kind speaking, a request for anonymity, and the senses of cue verbs that say no words ("threatens Europe",
+"called a snap election"). `reported` and `content` ask these before they take any words as reported.
 """
 
 from __future__ import annotations
@@ -10,10 +10,30 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text, second_object_hung_on_the_noun
+from spinlens.quotes.attribution import OPENING_QUOTES
 from spinlens.quotes.closing import CLAUSE_DEPS, OWN_OBJECT_DEPS
-from spinlens.quotes.cues import AUDIENCE_NOUNS, COMBATANT_NOUNS, FORCES, GROUND_NOUNS, SAYING_NOUNS
+from spinlens.quotes.cues import (
+    ADDRESSEE_CUES,
+    AUDIENCE_NOUNS,
+    CLAUSE_CUES,
+    COMBATANT_NOUNS,
+    EVIDENCE_CUES,
+    FORCES,
+    GROUND_NOUNS,
+    SAYING_NOUNS,
+)
 from spinlens.quotes.speakers import PERSON_ROLES
-from spinlens.quotes.syntax import CLOSING_QUOTES, PEOPLE, SUBJECT_DEPS, has_subject, is_as, is_infinitive, lemma
+from spinlens.quotes.syntax import (
+    CLAUSE_PREPOSITIONS,
+    CLOSING_QUOTES,
+    PEOPLE,
+    SUBJECT_DEPS,
+    has_subject,
+    is_as,
+    is_cue_preposition,
+    is_infinitive,
+    lemma,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -255,6 +275,53 @@ def is_asked_about(verb: Token) -> bool:
     """Whether a modal comes before the verb's subject, as a question about what might be said puts it."""
     subjects = [c.i for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return bool(subjects) and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < subjects[0] for c in verb.children)
+
+
+def is_as_said(verb: Token) -> bool:
+    """Whether the cue heads an "as" clause with its speaker and no words of its own ("as the minister said",
+    "as she told reporters", "as first reported by Axios"); "as he announced his resignation", "as aid groups
+    warn of massacres" or "as expected" report nothing."""
+    children = list(verb.children)
+    own_objects = {"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"}
+    if verb.lemma_ in ADDRESSEE_CUES:
+        own_objects -= {"dobj", "dative"}  # whom she told is no content
+    return (
+        verb.dep_ == "advcl"
+        and lemma(verb) in CLAUSE_CUES
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        and (has_subject(verb) or _is_said_by_its_agent(verb))
+        and not any(
+            (c.dep_ in own_objects and not is_time_taken_for_a_clause(c)) or is_cue_preposition(verb, c)
+            for c in children
+        )
+    )
+
+
+def _is_said_by_its_agent(verb: Token) -> bool:
+    """Whether an "as" clause with no subject names its speaker as a passive's agent, on the verb of the clause
+    it frames: "As first reported by Axios, the White House is considering ..."; not evidence ("as shown by his
+    statements"), nor on a noun ("the redacted version as reported by Fox News")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_ not in EVIDENCE_CUES
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def is_time_taken_for_a_clause(clause: Token) -> bool:
+    """Whether a clause the parser hangs on a cue as what was said says when: "as Eric Garner said before he
+    died"."""
+    # (opening the clause: not "am told that after the trip to Chile his support has dried up", nor a quoted
+    # question, '"Since when does truth ... depend on your political party?"')
+    opening = clause.left_edge
+    return (
+        clause.dep_ == "ccomp"
+        and opening.dep_ == "mark"
+        and opening.head == clause
+        and opening.lower_ in CLAUSE_PREPOSITIONS
+        and clause.doc[opening.i - 1].text not in OPENING_QUOTES
+    )
 
 
 def calls_in(call: Token) -> bool:
