@@ -2750,10 +2750,18 @@ def test_to_whom_something_is_promised_is_not_what_is_promised(nlp, text, conten
         "It is fair to say that the plan failed.",
         "It is important to note that the plan failed.",
         "It is time for Democrats to reject the bigotry of these radicals.",
+        # "That said" concedes: its "That" is no one, and what follows is the writer's
+        "That said, Cruz cannot realistically get enough delegates to win.",
+        "But that said, the plan is dead.",
     ],
 )
 def test_the_writers_aside_is_no_quote(nlp, text):
     assert analyse(nlp, text).quotes == []
+
+
+def test_a_quote_after_that_said_is_its_own_speakers(nlp):
+    quote = only(analyse(nlp, '(That said, she also noted, "When you attack him, he fights back.")'))
+    assert (quote.speaker.text, quote.cue.text) == ("she", "noted")
 
 
 def test_a_pronoun_quick_to_speak_still_speaks(nlp):

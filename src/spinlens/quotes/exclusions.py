@@ -167,6 +167,17 @@ def is_writers_aside(verb: Token) -> bool:
     return head.lower_ == "time" or any(c.dep_ == "acomp" and c.lower_ in _ASIDE_JUDGEMENTS for c in clause.children)
 
 
+def is_that_said(verb: Token) -> bool:
+    """Whether the cue is the writer's "That said, ..." opening a sentence, which concedes ("nevertheless"), and
+    whose "That" is no one (the parser makes it the subject and the sentence after the comma what was said)."""
+    doc = verb.doc
+    if verb.lower_ != "said" or verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return False
+    that = doc[verb.i - 1]
+    opening = [t for t in doc[verb.sent.start : that.i] if not (t.is_punct or t.is_space or t.lower_ in {"but", "and"})]
+    return that.lower_ == "that" and that.dep_ == "nsubj" and not opening
+
+
 # The conjunctions of a clause that supposes a time or a condition rather than reports: "before many women
 # know they are pregnant", "if you believe the polls"
 _CONDITIONS = frozenset({"if", "unless"})

@@ -53,6 +53,7 @@ from spinlens.quotes.exclusions import (
     is_proposed,
     is_question,
     is_supposed,
+    is_that_said,
     is_writers_aside,
     names_a_thing,
     notes_no_words,
@@ -236,7 +237,7 @@ def from_cue(token: Token) -> list[Found]:
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
-    if is_writers_aside(token) or is_hypothetical(token):
+    if is_writers_aside(token) or is_hypothetical(token) or is_that_said(token):
         return []
     if lemma(token) == "call" and (
         names_a_thing(token)
