@@ -4411,6 +4411,28 @@ def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):
     assert only(analyse(nlp, text)).speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Experts doubt it. Said Ellis: “I don’t get the sense she’s interested in tax reform.”", "Ellis"),
+        ('He apologised. Said Comey, "The thought that we are connected to this is very painful to us."', "Comey"),
+        (
+            "The family spoke. Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so "
+            "proud of him.”",
+            "Dorothy Poynter, who grew up with Ali in the neighborhood",
+        ),
+        (
+            'Said James O’Keefe, founder and president of Project Veritas Action: "This is a big day for us."',
+            "James O’Keefe, founder and president of Project Veritas Action",
+        ),
+    ],
+)
+def test_said_before_its_speaker_introduces_a_quote(nlp, text, speaker):
+    # the parser makes "Said" a name's first word, the root or a clause of the quote's, and finds no speaker
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, "Said")
+
+
 def test_in_his_words_introduces_his_quote(nlp):
     text = 'Jake Sullivan defended the withdrawal. In his words: "There was no good option. We chose the least bad."'
     assert last_speaker(nlp, text) == ("his", "Jake Sullivan")

@@ -337,6 +337,25 @@ def signed_by(text: str, quote: Range) -> tuple[Range, Range] | None:
     return None
 
 
+# "Said Ellis: “...”", "Said Comey, "..."", "Said Dorothy Poynter, who grew up with Ali, “...”": the cue before
+# its speaker, opening a sentence, with the speaker's description up to the comma or colon before the quote
+_SAID_FIRST = re.compile(
+    rf"(?:^|(?<=[.!?])|(?<=[.!?][\"”’])){_SPACE}*(?P<cue>Said){_SPACE}+(?P<speaker>{_NAME}(?:,[^\n\"“”]{{1,120}}?)?)"
+    rf"{_SPACE}*[,:]{_SPACE}*$",
+    re.MULTILINE,
+)
+
+
+def said_first(text: str, quote: Range) -> tuple[Range, Range] | None:
+    """(speaker, cue) of a quote that "Said" and its speaker open, in that order ("Said Ellis: “...”"), which the
+    parser reads as a name "Said Ellis", a root with the quote its clause's, or anything but a cue and its
+    subject."""
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    start = max(line_start, quote[0] - _LONGEST_INTRODUCTION - 80)
+    before = _SAID_FIRST.search(text, start, quote[0])
+    return (before.span("speaker"), before.span("cue")) if before is not None else None
+
+
 def introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     """(speaker, cue) of a quote that a name NER knows introduces with a colon in mid-line, as live blogs and
     round-ups do ("Pollsters agree - Carl Bialik: “One of the biggest lessons ...”"); at a line's start it is

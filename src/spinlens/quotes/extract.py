@@ -27,6 +27,7 @@ from spinlens.quotes.direct import (
     leads_its_line,
     opened,
     put_it,
+    said_first,
     signed_by,
     tagged,
 )
@@ -73,7 +74,9 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             if quote in taken:
                 continue
             taken.add(quote)
-            results.append(Found(quote, found.speaker, found.cue, direct=True))
+            # "Said Ellis: “...”": the parser finds the cue, but seldom its speaker after it
+            speaker, cue = said_first(text, quote) or (found.speaker, found.cue)
+            results.append(Found(quote, speaker, cue, direct=True))
         else:
             content = _whole_quotes(_after_dateline(doc, found.content), quotes)
             results.append(replace(found, content=content))
@@ -84,6 +87,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             continue
         signed = (
             signed_by(text, quote)
+            or said_first(text, quote)
             or put_it(doc, quote)
             or tagged(doc, quote)
             or introduced(doc, quote)
