@@ -4200,6 +4200,23 @@ def test_a_quote_with_no_cue_carries_on_the_attribution_before_it(nlp):
     }
 
 
+def test_a_quote_carries_on_the_attribution_past_a_title_in_its_tag(nlp):
+    # the show's name in quote marks is where it was said, not a quote that breaks the speech off
+    text = (
+        "“There is a lot of frustration between this White House and our military,” Flynn said on Fox News’s "
+        "“Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”"
+    )
+    carried = [q for q in analyse(nlp, text).quotes if q.content.text.startswith("“I mean")]
+    assert [q.speaker.text for q in carried] == ["Flynn"]
+    # a quote after a sentence of the writer's in between carries on nothing
+    text = (
+        "“There is a lot of frustration between this White House and our military,” Flynn said. He appeared "
+        "on “Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”"
+    )
+    carried = [q for q in analyse(nlp, text).quotes if q.content.text.startswith("“I mean")]
+    assert [q.speaker for q in carried] == [None]
+
+
 def test_a_quote_with_no_cue_carries_on_the_speaker_not_a_report_within_the_speakers_description(nlp):
     text = (
         '"They are selling us out for cheap beef," said Jean-Marc Dupont, a dairy farmer who said he had driven '

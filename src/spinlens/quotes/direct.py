@@ -54,6 +54,8 @@ _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:)
 _IN_OWN_WORDS = re.compile(
     rf"\b[Ii]n{_SPACE}+(?P<speaker>his|her|their|its){_SPACE}+(?:own{_SPACE}+)?(?P<cue>words){_SPACE}*:{_SPACE}*$"
 )
+_LONGEST_TITLE = 5  # words of a show's or a paper's name in quote marks
+_SENTENCE_END = re.compile(r"[.!?][\"”’]*\s")
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
@@ -414,16 +416,17 @@ def opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
 def continued_from(text: str, quote: Range, quotes: list[Range], results: list[Found]) -> Found | None:
     """The attribution a quote with no cue of its own carries on: in '"The science is clear," said Otto. "Every
     degree matters."' both quotes are Otto's. It is the nearest attribution before the quote in its
-    paragraph, with no other quote between them and a stop or a comma just before this one, so that scare
-    quotes inside a sentence ('the so-called "experts"') stay apart."""
+    paragraph, with no other quote between them (but a show's name closing the tag) and a stop or a comma just
+    before this one, so that scare quotes inside a sentence ('the so-called "experts"') stay apart."""
     before = [found for found in results if found.speaker is not None and found.content[1] <= quote[0]]
     if not before:
         return None
     previous = max(before, key=lambda found: found.content[1])
     gap = text[previous.content[1] : quote[0]]
-    if "\n" in gap or any(previous.content[1] <= q[0] and q[1] <= quote[0] for q in quotes):
+    between = [q for q in quotes if previous.content[1] <= q[0] and q[1] <= quote[0]]
+    if "\n" in gap or (between and (len(between) > 1 or not _title_closing_the_tag(text, previous, between[0], quote))):
         return None
-    stripped = gap.rstrip()
+    stripped = gap.rstrip().rstrip("".join(CLOSING_QUOTES)) if between else gap.rstrip()
     if stripped and stripped[-1] not in ".,;:!?":
         return None
     # '"...," said Jean-Marc Dupont, a farmer who said he had driven four hours. "Our children ..."': the
@@ -431,6 +434,18 @@ def continued_from(text: str, quote: Range, quotes: list[Range], results: list[F
     inner = previous.speaker
     holding = [s for f in before if (s := f.speaker) and inner and s != inner and inside_any(inner, [s])]
     return replace(previous, speaker=holding[0]) if holding else previous
+
+
+def _title_closing_the_tag(text: str, tag: Found, title: Range, quote: Range) -> bool:
+    """Whether the one quote between a tag and the quote after it is a short name closing the tag's sentence,
+    of where it was said ('Flynn said on Fox News's “Fox and Friends.” “I mean, ...”'): the speech goes on past
+    it. Not a scare quote in a list ('the bloviations of a "shock jock," "an entertainer,"'), nor after a sentence
+    of the writer's ('Rally goers shouted “Let's go Hamas.” After the rally, Zakkout wrote: “...”')."""
+    if tag.cue is None or title[0] < tag.cue[1] or len(text[title[0] : title[1]].split()) > _LONGEST_TITLE:
+        return False
+    after = text[title[1] : quote[0]].strip()
+    closes = last_quoted_char(text, title) in ".!?" or after == "."
+    return closes and after in {"", "."} and not _SENTENCE_END.search(text, tag.cue[1], title[0])
 
 
 def goes_on_a_turn(text: str, quote: Range, results: list[Found]) -> Found | None:
