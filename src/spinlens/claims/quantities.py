@@ -773,19 +773,23 @@ def _read(text: str, match: re.Match) -> FoundQuantity | None:
             # what it does ("spent $300 million helping to elect", "$100 million remaining"); in "the $33.2
             # billion analysts had expected" it is the object of a clause, whose subject it counts not
             counts = None
-        elif (
-            counts
-            and _PARENT_OF.search(text, max(0, start - 40), start)
-            and not any(_is_plural_noun(word) for word in counts.split())
-        ) or (counts and " " not in counts and counts.islower() and counts.endswith("ing")):
-            # nor does a lone participle in "-ing", what those counted do ("children under five accounting for",
-            # "12 abstaining") or a noun a date's day or year stands on ("the Oct. 1 shooting")
+        elif counts and _counts_nothing(text, start, counts):
             counts = None
         else:
             end = counted_end
     elif unit == "percent":
         counts = _percent_of(text, end)[0]
     return FoundQuantity(start, end, value, unit, counts, high)
+
+
+def _counts_nothing(text: str, start: int, counts: str) -> bool:
+    """Whether the words after a bare number, read as what it counts, are none of it: a parent's children go
+    without saying ("a mother of four sheltering in a school"), and a lone participle in "-ing" is what those
+    counted do ("children under five accounting for", "12 abstaining") or a noun that a date's day or year
+    stands on ("the Oct. 1 shooting")."""
+    if _PARENT_OF.search(text, max(0, start - 40), start) and not any(_is_plural_noun(w) for w in counts.split()):
+        return True
+    return " " not in counts and counts.islower() and counts.endswith("ing")
 
 
 # The words that give an age, or ages, before the number: "aged 45 and older", "ages 16 to 24", "at age 73",

@@ -346,6 +346,7 @@ _SAID_FIRST = re.compile(
     rf"{_SPACE}*[,:]{_SPACE}*$",
     re.MULTILINE,
 )
+_LONGEST_SAID_FIRST = 200  # characters before a quote: "Said", a name and a description of up to 120
 
 
 def said_first(text: str, quote: Range) -> tuple[Range, Range] | None:
@@ -353,7 +354,7 @@ def said_first(text: str, quote: Range) -> tuple[Range, Range] | None:
     parser reads as a name "Said Ellis", a root with the quote its clause's, or anything but a cue and its
     subject."""
     line_start = text.rfind("\n", 0, quote[0]) + 1
-    start = max(line_start, quote[0] - _LONGEST_INTRODUCTION - 80)
+    start = max(line_start, quote[0] - _LONGEST_SAID_FIRST)
     before = _SAID_FIRST.search(text, start, quote[0])
     return (before.span("speaker"), before.span("cue")) if before is not None else None
 
