@@ -5192,3 +5192,41 @@ def test_polnear_reader(tmp_path):
     (document,) = read_split(tmp_path)
     assert document.id == "story_ab12" and document.text == text
     assert document.spans == {"Source": [(0, 7)], "Cue": [(8, 12)], "Content": [(13, 27), (32, 46)]}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"Enough," posted Elon Musk.', "Elon Musk", "posted"),
+        ('"Game over," tweeted Cruz spokesman Rick Tyler.', "Cruz spokesman Rick Tyler", "tweeted"),
+        ("He spoke. “We will not retreat from Kharkiv,”\u00a0added Zelensky.", "Zelensky", "added"),
+        (
+            '"No one dares to say it anymore. We have lost our country. #Berlin," tweeted a user from Munich.',
+            "a user from Munich",
+            "tweeted",
+        ),
+    ],
+)
+def test_a_name_after_the_verb_opening_a_tag_is_the_speaker(nlp, text, speaker, cue):
+    # the parser reads the name as the verb's object, or the verb as a word of the name, or a word of the quote
+    # as the verb's subject; a space the tokenizer keeps as a word may stand between quote and tag
+    quote = only(analyse(nlp, text))
+    assert quote.direct and (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"Not again," she laughed.', "she", "laughed"),
+        ('"What a day," mused the senator.', "the senator", "mused"),
+        ('"It is a disgrace," scoffed Smith.', "Smith", "scoffed"),
+        ('"We did it," beamed the coach.', "the coach", "beamed"),
+    ],
+)
+def test_how_words_came_out_tags_a_quote(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_smiling_or_laughing_without_a_quote_reports_nothing(nlp):
+    assert analyse(nlp, "She smiled at the reporters and laughed at the question. The crowd roared.").quotes == []

@@ -226,10 +226,18 @@ AUDIENCE_CUES = ADDRESSEE_CUES | {"ask"}
 # Verbs that say nothing but how words were voiced, which are speech beside a quote ('"Stop!" the officer
 # shouted', 'chanted "Free Palestine"') and sounds elsewhere
 OUTCRIES = frozenset({"shout", "yell", "scream", "exclaim", "whisper", "mutter", "chant"})
-# The verbs of a quote's tag: the cues and the outcries, and sounds that are speech only after a quote; and
-# "answer", which elsewhere takes the question answered ("answered 1,300 written questions", "to answer why
-# ...")
-TAG_CUES = CLAUSE_CUES | OUTCRIES | {"cry", "sigh", "answer"}
+# Verbs of how words came out that are speech only in a quote's tag ('"We did it," beamed the coach', '"Not
+# again," she laughed'); elsewhere they are sounds and moods ("she smiled at him", "the crowd roared")
+MANNER_CUES = frozenset(
+    {
+        "cry", "sigh", "muse", "huff", "beam", "smile", "laugh", "grin", "chuckle", "snap", "scoff", "sneer",
+        "gush", "marvel", "fume", "growl", "snarl", "bark", "hiss", "gasp", "groan", "sob", "murmur", "stammer",
+        "interject", "plead",
+    }
+)  # fmt: skip
+# The verbs of a quote's tag: the cues, the outcries and the manners of speaking; and "answer", which
+# elsewhere takes the question answered ("answered 1,300 written questions", "to answer why ...")
+TAG_CUES = CLAUSE_CUES | OUTCRIES | MANNER_CUES | {"answer"}
 # "Show" reports what its object shows only after a source of evidence ("a poll shows Sanders leading",
 # "records show the plane has flown 216 hours"); after anyone else it is a display, not a report ("the
 # president showed no sign of backing down").

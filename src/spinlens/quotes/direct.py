@@ -19,6 +19,7 @@ from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.quotes.syntax import (
     CLOSING_QUOTES,
     RELATIVE_TAGS,
+    SUBJECT_DEPS,
     Found,
     after_dateline_words,
     inside_any,
@@ -222,6 +223,9 @@ def tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # question before a reply, '"...?" Kavanaugh responded, "..."', nor a title, 'On "State of the Union,"
     # Paul added, "..."')
     split = last_quoted_char(text, quote) == "," and span is not None and span.start == span.sent.start
+    # '"...," added Zelensky.': a tag that opens on its verb names the speaker after it, whom the parser may read
+    # as the verb's object
+    named_after = _named_after(verb, first) if span is not None and first.sent.start >= span.start else None
     # an object makes the verb a clause of its own ('"Stop!" the officer shouted the order'), unless it is
     # whom the words were for ('"But why?" she asked him', '"No," he told reporters'); where or how they were
     # said is no object either ('"Yes," she said in a statement'), nor is when ('"...," Quina Jones said as she
@@ -244,12 +248,15 @@ def tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         and not (split and _resumes_the_quote(c, verb))
         # nor where it was said, whose preposition the tagger reads as an adjective ("chanted outside parliament")
         and not (c.dep_ == "dobj" and c.left_edge.tag_ == "JJ" and c.left_edge.lower_ in _PLACE_PREPOSITIONS)
+        and c != named_after
     ]
     if lemma(verb) in AUDIENCE_CUES:
         objects = [c for c in objects if c.dep_ not in {"dobj", "dative"}]
     # (the parser may give the verb a subject among the quote's words too: '"... Full panic mode," said Leslie
     # Wimes')
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i >= first.i] if verb is named else [named]
+    if named_after is not None:
+        subjects = [named_after]
     if lemma(verb) not in TAG_CUES or objects or verb.i - first.i > _tag_reach(subjects, first, verb):
         return None
     if not subjects:
@@ -260,13 +267,33 @@ def tagged(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     # the parser may hang the quote itself on the speaker's name: the speaker is the tag's words alone
     subject = trimmed_subtree(subjects[0], verb)
     end = trimmed_subtree(subjects[-1], verb).end if len(subjects) > 1 else subject.end
-    speaker = span_range(doc[max(subject.start, first.i) : end])
+    speaker = span_range(doc[max(subject.start, first.i + (named_after is not None)) : end])
     if speaker is None:
         return None
     # ("she has said", "Trump shot back"; not the quote's own words the parser hangs on the verb: '"Is this
     # fair?" asked Otto Weber')
     start, end = cue_of(verb)
     return speaker, (max(start, first.idx), end)
+
+
+def _named_after(verb: Token, first: Token) -> Token | None:
+    """The head of the speaker's name right after a verb that opens a tag, where the parser reads the name
+    as the verb's object ('"...," added Zelensky.') or the verb as a word of the name ('"Game over," tweeted
+    Cruz spokesman Rick Tyler.'); None where the verb has a subject or does not open the tag."""
+    if verb.i != first.i or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    if verb.dep_ == "amod":
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return noun if noun.i > verb.i and noun.pos_ == "PROPN" else None
+    # (a subject among the quote's words is the parser's misreading: '"... #Berlin," tweeted a user from Munich')
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    # (not a pronoun: "told him" names whom the words were for)
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 and c.tag_ != "PRP"), None
+    )
 
 
 # Prepositions of place that the tagger may read as adjectives before their noun

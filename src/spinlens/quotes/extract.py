@@ -31,7 +31,7 @@ from spinlens.quotes.direct import (
     signed_by,
     tagged,
 )
-from spinlens.quotes.marks import Range, direct_quotes
+from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 from spinlens.quotes.reported import from_cue, worded
 from spinlens.quotes.syntax import SUBJECT_DEPS, Found, inside_any, lemma, story_start
 
@@ -59,6 +59,8 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         ):
             # a cue among a quote's words with its content outside them ('Wait, it gets better: "The committee
             # never asked ..."'): the parser ran the sentence across the quote mark
+            continue
+        if _speaker_in_a_tagged_quote(doc, found, quotes):
             continue
         quote = _mostly_quote(found.content, quotes)
         if quote is not None:
@@ -104,6 +106,28 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _speaker_in_a_tagged_quote(doc: Doc, found: Found, quotes: list[Range]) -> bool:
+    """Whether the parser took a word of a quote for the subject of the cue right after it: in '"... #Berlin,"
+    tweeted a user from Munich' the user tweeted the quote, and "Berlin" reported nothing. (A speaker quoted as
+    named elsewhere speaks: 'reported that "Jane Doe, a senior backbencher," has written ...'; and
+    a participle after a quoted title is the sentence's subject's: 'attacked the ruling on "Meet the Press,"
+    calling it ...' is no one's words that the show's name took.)"""
+    text = doc_text(doc)
+    speaker, cue = found.speaker, found.cue
+    if speaker is None or cue is None:
+        return False
+    verb = doc.char_span(*cue, alignment_mode="expand")
+    if verb is None or len(verb) == 0 or verb[0].tag_ == "VBG":
+        return False
+    return any(
+        inside_any(speaker, [quote])
+        and quote[1] <= cue[0]
+        and not text[quote[1] : cue[0]].strip()
+        and last_quoted_char(text, quote) in ",?!"
+        for quote in quotes
+    )
 
 
 def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | None:

@@ -222,8 +222,9 @@ def object_after_quote(verb: Token) -> Token | None:
     """The speaker of a tag after a quote that the parser made the cue's object: '"...," claimed one viral
     post shared 40,000 times'; or a verb of the cue's, with the speaker's name its object, where the tagger
     reads the role before the name as a verb: '"...," said epidemiologist John Smith'."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text not in CLOSING_QUOTES or doc[verb.i - 2].text not in {",", "?", "!"}:
+    # (past a space the tokenizer keeps as a word: '...,”\xa0added Zelensky')
+    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
+    if len(before) < 2 or before[-1].text not in CLOSING_QUOTES or before[-2].text not in {",", "?", "!"}:
         return None
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
