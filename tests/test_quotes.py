@@ -5230,3 +5230,28 @@ def test_how_words_came_out_tags_a_quote(nlp, text, speaker, cue):
 
 def test_smiling_or_laughing_without_a_quote_reports_nothing(nlp):
     assert analyse(nlp, "She smiled at the reporters and laughed at the question. The crowd roared.").quotes == []
+
+
+def test_a_nickname_in_the_speakers_name_does_not_stop_the_next_quote_being_theirs(nlp):
+    text = (
+        'The rally was loud. "We are going to win Ohio!" the mayor\'s sister, state Sen. Jane "JJ" Doe '
+        '(D-Columbus), shouted to the crowd. "The country is watching us. We have to show up."'
+    )
+    first, second = (q for q in analyse(nlp, text).quotes if q.direct)
+    assert second.speaker.text == first.speaker.text == 'the mayor\'s sister, state Sen. Jane "JJ" Doe (D-Columbus)'
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The host then asked, “With tanks?”", "The host", "asked"),
+        ("In the clip, Smith sings to Biden before asking him, “Where do we go from here?”", "Smith", "asking"),
+    ],
+)
+def test_asking_right_before_a_question_in_quote_marks_introduces_it(nlp, text, speaker, cue):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_who_was_asked_a_question_in_quote_marks_did_not_ask_it(nlp):
+    assert only(analyse(nlp, 'The senator was asked, "Would you have voted for it?"')).speaker is None

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # Verbs whose object in quote marks is the words said ('said "absolutely not"'); "threaten" or "show" take
 # things ('would threaten "national security"')
-WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare"}) | OUTCRIES
+WORDING_CUES = frozenset({"say", "reply", "answer", "write", "tweet", "declare", "ask"}) | OUTCRIES
 # A quote's tag may name its speaker at length ("Hans Kluge, WHO regional director for Europe, said"), not
 # a clause's length.
 _LONGEST_TAG_SPEAKER = 16
@@ -412,6 +412,9 @@ def opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         return None
     punctuated = doc[opening.start - 1].text in {",", ":"}
     verb = doc[opening.start - 2] if punctuated else doc[opening.start - 1]
+    if verb.dep_ in {"dobj", "dative"} and verb.head.i == verb.i - 1 and lemma(verb.head) in AUDIENCE_CUES:
+        # the cue is before whom the question was put to: 'asked her, "..."'
+        verb = verb.head
     # (an outcry's quote is what was cried, wherever the clause goes on: 'chanted "Free Palestine" outside the
     # embassy', 'shouted "Shame!" as the minister left')
     if (
@@ -427,7 +430,15 @@ def opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
         or verb.pos_ != "VERB"
         # an imperative speaks to the reader: "Say, 'Hola' to Trump's razor wire"
         or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
-        or any(c.dep_ in OWN_OBJECT_DEPS | {"ccomp"} and c.i < opening.start for c in verb.children)
+        or any(
+            c.dep_ in OWN_OBJECT_DEPS | {"ccomp"}
+            and c.i < opening.start
+            # (but whom a question was put to: 'before asking her, "..."')
+            and not (lemma(verb) in AUDIENCE_CUES and c.dep_ in {"dobj", "dative"} and c.tag_ in {"PRP", "NNP"})
+            for c in verb.children
+        )
+        # who "was asked" is not who asks: 'Blumenthal was asked, "..."'
+        or any(c.dep_ == "auxpass" for c in verb.children)
     ):
         return None
     if verb.tag_ == "VBG" and any(c.tag_ in RELATIVE_TAGS for c in verb.head.children):
@@ -451,7 +462,10 @@ def continued_from(text: str, quote: Range, quotes: list[Range], results: list[F
         return None
     previous = max(before, key=lambda found: found.content[1])
     gap = text[previous.content[1] : quote[0]]
-    between = [q for q in quotes if previous.content[1] <= q[0] and q[1] <= quote[0]]
+    # (a nickname in the speaker's name is no quote between: 'state Del. Marcia "Cia" Price ... shouted')
+    between = [
+        q for q in quotes if previous.content[1] <= q[0] and q[1] <= quote[0] and not inside_any(q, [previous.speaker])
+    ]
     if "\n" in gap or (between and (len(between) > 1 or not _title_closing_the_tag(text, previous, between[0], quote))):
         return None
     stripped = gap.rstrip().rstrip("".join(CLOSING_QUOTES)) if between else gap.rstrip()
