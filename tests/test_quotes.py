@@ -5255,3 +5255,24 @@ def test_asking_right_before_a_question_in_quote_marks_introduces_it(nlp, text, 
 
 def test_who_was_asked_a_question_in_quote_marks_did_not_ask_it(nlp):
     assert only(analyse(nlp, 'The senator was asked, "Would you have voted for it?"')).speaker is None
+
+
+def test_a_paragraph_that_is_one_quote_goes_on_from_the_quote_ending_the_paragraph_before(nlp):
+    text = (
+        '"We will not give up," the minister said.\n\n"The United States will remain the strongest power in the '
+        'region."\n\n"And we will keep our promises to our allies."'
+    )
+    assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["the minister"] * 3
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        '"We will not give up," the minister said. Reporters then left the room.',
+        "The minister said the army would hold the line.",
+        "\"We will not give up,\" the minister said.\n\n'The Lesson Of The War.'",
+    ],
+)
+def test_a_paragraph_that_is_one_quote_goes_on_from_no_one_past_the_writers_words(nlp, before):
+    text = f'{before}\n\n"The United States will remain the strongest power in the region."'
+    assert analyse(nlp, text).quotes[-1].speaker is None

@@ -513,3 +513,33 @@ def leads_its_line(text: str, quote: Range, results: list[Found]) -> Found | Non
         return None
     opens = quote[1] + colon.end()
     return next((f for f in results if f.speaker is not None and f.speaker[0] == opens), None)
+
+
+def follows_a_quoted_paragraph(text: str, quote: Range, results: list[Found]) -> Found | None:
+    """The attribution a paragraph that is one quote goes on from, where the paragraph before ends on a quote
+    and its tag ('“...,” Carter said.' and then '“The United States will remain ...”'): a new speaker would
+    be named, so the words are the same speaker's. Not past a sentence of the writer's after the tag, nor
+    past a report of speech."""
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    line_end = text.find("\n", quote[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : quote[0]].strip() or text[quote[1] : line_end].strip():
+        return None
+    start = paragraph_before(text, line_start)
+    if start is None:
+        return None
+    end = line_start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    inside = [f for f in results if start <= f.content[0] and f.content[1] <= end]
+    if not inside:
+        return None
+    last = max(inside, key=_reach)
+    if not last.direct or last.speaker is None or _SENTENCE_END.search(text, _reach(last), end):
+        return None
+    return last
+
+
+def _reach(found: Found) -> int:
+    """Where an attribution ends: its content, speaker or cue, whichever comes last."""
+    return max(r[1] for r in (found.content, found.speaker, found.cue) if r is not None)

@@ -21,6 +21,7 @@ from spinlens.quotes.cues import TAG_CUES
 from spinlens.quotes.direct import (
     after_the_head,
     continued_from,
+    follows_a_quoted_paragraph,
     goes_on_a_turn,
     headed_lines,
     introduced,
@@ -98,14 +99,25 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
         if signed is not None:
             results.append(Found(quote, signed[0], signed[1], direct=True))
         elif (
-            continued := continued_from(text, quote, quotes, results) or goes_on_a_turn(text, quote, results)
+            continued := continued_from(text, quote, quotes, results)
+            or goes_on_a_turn(text, quote, results)
+            # (a short one is a subheading in quote marks as often: "'All Bets Are Off.'")
+            or (
+                follows_a_quoted_paragraph(text, quote, results)
+                if _words(text, quote) >= MIN_UNATTRIBUTED_WORDS
+                else None
+            )
         ) is not None:
             results.append(Found(quote, continued.speaker, None, direct=True))
         elif (leading := leads_its_line(text, quote, results)) is not None:
             results.append(Found(quote, leading.speaker, None, direct=True))
-        elif len(text[quote[0] : quote[1]].split()) >= MIN_UNATTRIBUTED_WORDS:
+        elif _words(text, quote) >= MIN_UNATTRIBUTED_WORDS:
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
+
+
+def _words(text: str, quote: Range) -> int:
+    return len(text[quote[0] : quote[1]].split())
 
 
 def _speaker_in_a_tagged_quote(doc: Doc, found: Found, quotes: list[Range]) -> bool:
