@@ -123,9 +123,9 @@ def _words(text: str, quote: Range) -> int:
 def _speaker_in_a_tagged_quote(doc: Doc, found: Found, quotes: list[Range]) -> bool:
     """Whether the parser took a word of a quote for the subject of the cue right after it: in '"... #Berlin,"
     tweeted a user from Munich' the user tweeted the quote, and "Berlin" reported nothing. (A speaker quoted as
-    named elsewhere speaks: 'reported that "Jane Doe, a senior backbencher," has written ...'; and
-    a participle after a quoted title is the sentence's subject's: 'attacked the ruling on "Meet the Press,"
-    calling it ...' is no one's words that the show's name took.)"""
+    named elsewhere speaks: 'reported that "Jane Doe, a senior backbencher," has written ...'. A participle
+    after a quoted title is left as it was: in 'attacked the ruling on "Meet the Press," calling it ...' the
+    words are the sentence's subject's, and dropping the report would lose them with the wrong speaker.)"""
     text = doc_text(doc)
     speaker, cue = found.speaker, found.cue
     if speaker is None or cue is None:
