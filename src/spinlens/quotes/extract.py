@@ -126,20 +126,21 @@ def _speaker_in_a_tagged_quote(doc: Doc, found: Found, quotes: list[Range]) -> b
     named elsewhere speaks: 'reported that "Jane Doe, a senior backbencher," has written ...'. A participle
     after a quoted title is left as it was: in 'attacked the ruling on "Meet the Press," calling it ...' the
     words are the sentence's subject's, and dropping the report would lose them with the wrong speaker.)"""
-    text = doc_text(doc)
     speaker, cue = found.speaker, found.cue
     if speaker is None or cue is None:
         return False
-    verb = doc.char_span(*cue, alignment_mode="expand")
-    if verb is None or len(verb) == 0 or verb[0].tag_ == "VBG":
-        return False
-    return any(
+    text = doc_text(doc)
+    if not any(
         inside_any(speaker, [quote])
         and quote[1] <= cue[0]
         and not text[quote[1] : cue[0]].strip()
         and last_quoted_char(text, quote) in ",?!"
         for quote in quotes
-    )
+    ):
+        return False
+    # (the parse is looked up only for the few reports that get this far)
+    verb = doc.char_span(*cue, alignment_mode="expand")
+    return verb is not None and len(verb) > 0 and verb[0].tag_ != "VBG"
 
 
 def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | None:
