@@ -1756,6 +1756,12 @@ def test_a_tag_the_parser_takes_for_a_participle_on_an_apposition_reports_the_cl
         "Iran executed a man convicted of spying for Israel",
     )
     assert analyse(nlp, "It cut emissions of HFCs, potent chemicals found in refrigerants.").quotes == []
+    # a past participle on a noun for a thing done is its passive, whatever comes after it: the plan was announced
+    text = (
+        "The city will continue housing families in Dayton, Akron and Toledo while their claims are checked, a "
+        "plan announced earlier this year."
+    )
+    assert analyse(nlp, text).quotes == []
 
 
 def test_when_it_was_said_is_no_part_of_what_was_said(nlp):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.quotes.cues import ALL_CUES, CLAUSE_CUES, EVIDENCE_CUES, EVIDENCE_NOUNS
 from spinlens.quotes.marks import Range
+from spinlens.quotes.speakers import ORGANISATION_ROLES
 from spinlens.quotes.syntax import (
     FINITE_TAGS,
     RELATIVE_TAGS,
@@ -26,6 +27,7 @@ from spinlens.quotes.syntax import (
     is_that_clause,
     is_when,
     lemma,
+    names_people,
     tokens_range,
     trimmed_subtree,
 )
@@ -147,6 +149,10 @@ def participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
         # the tagger may read "the agency reported on Monday" as a participle too; "the suspect reported
         # missing" and "chemicals found in refrigerants" are ones
         return None
+    if verb.tag_ == "VBN" and not _could_speak(verb.head):
+        # "..., a plan announced earlier this year": a participle on a thing that is done, not a source, is
+        # its passive, however it closes the sentence
+        return None
     doc, speaker = verb.doc, verb.head
     comma = speaker.left_edge.i - 1
     after = verb.right_edge.i + 1
@@ -155,6 +161,14 @@ def participle_tag(verb: Token) -> tuple[Span, Range | None, bool] | None:
     if doc[comma].text != "," or after >= verb.sent.end or doc[after].text not in {",", ".", ";"}:
         return None
     return trimmed_subtree(speaker, verb), tokens_range(list(doc[verb.sent.start : comma])), False
+
+
+def _could_speak(phrase: Token) -> bool:
+    """Whether a noun phrase names someone or something that can report: a person, a body or a place by name,
+    a role ("the agency") or evidence ("a poll for The Times")."""
+    return phrase.lemma_.lower() in ORGANISATION_ROLES | EVIDENCE_NOUNS or any(
+        names_people(t) or t.ent_type_ == "GPE" for t in phrase.subtree
+    )
 
 
 def writers_after_the_tag(tag: Token, word: Token) -> bool:
