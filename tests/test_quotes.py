@@ -2062,6 +2062,26 @@ def test_a_plural_noun_with_a_that_clause_and_no_name_before_it_is_no_cue(nlp):
     assert analyse(nlp, "The fears that the plague would spread have now taken hold.").quotes == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger's verb in "-s" is the subject of the sentence's verb
+        "And calls for help have gone unanswered since the storm.",
+        # or has an adjective on it
+        "The senator spoke on Thursday, as Democratic calls for his resignation mount following the latest "
+        "accusations.",
+        # or a plural determiner, which no verb in "-s" agrees with
+        "These calls for more troops have come even as some senators criticised the plan.",
+    ],
+)
+def test_a_plural_noun_the_tagger_reads_as_a_verb_in_s_is_no_cue(nlp, text):
+    assert [q.cue.text for q in analyse(nlp, text).quotes if q.cue is not None and "call" in q.cue.text] == []
+    # but an object of its own keeps it a verb, whatever the parser runs into it ("the encyclical" read as an
+    # adjective on "rejects")
+    text = "Issued 25 years ago, the encyclical rejects authoritatively the theory of situation ethics."
+    assert [q.cue.text for q in analyse(nlp, text).quotes] == ["rejects"]
+
+
 def test_a_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nlp):
     text = "Russia says it downed 41 Ukrainian drones, Kyiv reports strikes on refinery"
     assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [

@@ -355,7 +355,7 @@ def is_remark(noun: Token) -> bool:
     """Whether the noun is the writer's remark on words, with a clause on it ("a claim Hezbollah denied"),
     also where the tagger reads it as a verb and the parser hangs the clause on it as what it reports ("a
     finding Israel's mission rejected as ...") or as a relative clause ("a finding Ingraham did not address")."""
-    if is_noun_taken_for_a_verb(noun):
+    if noun.tag_ == "VBG" and is_noun_taken_for_a_verb(noun):
         return noun.lower_ in _REMARK_NOUNS and any(c.dep_ in {"ccomp", "relcl"} for c in noun.children)
     clauses = [
         c
@@ -378,8 +378,31 @@ def is_remark_taken_for_a_verb(token: Token) -> bool:
 
 
 def is_noun_taken_for_a_verb(token: Token) -> bool:
-    """Whether a word in "-ing" the tagger reads as a verb is a noun, with an article: "a finding"."""
-    return token.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
+    """Whether a word the tagger reads as a verb is a noun: one in "-ing" with an article ("a finding"), or
+    one in "-s" that the parser makes a subject ("And calls for help have gone unanswered"),
+    or that has an adjective before it ("as Democratic calls for his resignation mount") or a plural
+    determiner, which no verb in "-s" agrees with ("These calls for more troops have come")."""
+    if token.tag_ == "VBG":
+        return any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
+    if token.tag_ != "VBZ" or token.i == 0:
+        return False
+    # (right before it: the parser may run a whole subject into a noun phrase on a verb, "the only program on the
+    # list questions whether ...")
+    before = token.doc[token.i - 1]
+    modified = before.head == token and (before.dep_ == "amod" or before.lower_ in _PLURAL_DETERMINERS)
+    if any(c.dep_ in _VERBS_OWN and c != before for c in token.children):
+        # an object or a clause of its own keeps it a verb, whatever the parser runs into it: "the encyclical
+        # rejects the theory", read as "the encyclical rejects" with an adjective
+        return False
+    return token.dep_ in _NOUN_SLOTS or modified
+
+
+# Where a noun goes, not a verb (not an object: the parser may hang a sentence's verb on a noun before it as
+# one, "the only program on the list questions whether ...")
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass"})
+_PLURAL_DETERMINERS = frozenset({"these", "those"})
+# What a verb takes and a noun does not
+_VERBS_OWN = frozenset({"nsubj", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
 
 
 def _named_by_another(noun: Token) -> bool:
