@@ -3523,6 +3523,13 @@ def test_what_a_source_of_evidence_finds_is_its_report_and_what_police_find_is_n
     )
     assert analyse(nlp, "Police found a body in the river.").quotes == []
     assert analyse(nlp, "Another internal document has found its way into the public domain.").quotes == []
+    # nor is where someone finds themselves
+    for text in [
+        "The former mayor now finds herself struggling to hold on to her seat.",
+        "Within a week he found himself embroiled in controversy.",
+        "The network found itself playing host to the candidates night after night.",
+    ]:
+        assert analyse(nlp, text).quotes == [], text
 
 
 def test_a_relative_clause_on_the_occasion_says_nothing_of_what_was_said(nlp):

@@ -27,6 +27,7 @@ from spinlens.quotes.cues import (
     CLAUSE_CUES,
     EVIDENCE_CUES,
     EVIDENCE_NOUNS,
+    FINDING_CUES,
     FORCE_CUES,
     GROWTH_CUES,
     OTHER_SENSE_PARTICLES,
@@ -260,6 +261,9 @@ def from_cue(token: Token) -> list[Found]:
         return []
     if lemma(token) == "note" and notes_no_words(token):
         return []
+    if lemma(token) in FINDING_CUES and _finds_oneself(token):
+        # "found himself embroiled in controversy": where someone ended up, not what anyone found
+        return []
     if (
         lemma(token) == "mention"
         and token.i > 1
@@ -320,6 +324,12 @@ def from_cue(token: Token) -> list[Found]:
         return []
     speaker_range = _with_closing_mark(text, worded(text, span_range(speaker)))
     return [Found(content, speaker_range, cue_of(token), direct=False, by_object=by_object)]
+
+
+def _finds_oneself(find: Token) -> bool:
+    """Whether "find" takes a reflexive, past an adverb: "now finds herself struggling"."""
+    after = next((t for t in find.doc[find.i + 1 : find.sent.end] if t.pos_ != "ADV"), None)
+    return after is not None and after.lower_ in _REFLEXIVES
 
 
 def _evidence_tag_taken_for_a_noun(show: Token) -> Found | None:
