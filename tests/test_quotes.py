@@ -529,6 +529,26 @@ def test_who_is_heard_or_filmed_saying_it_is_the_speaker(nlp, text, speaker, sai
         ("The regime was accused by the UN of genocide.", "the UN", "of genocide"),
         ("The minister was accused by the head of the agency of lying.", "the head of the agency", "of lying"),
         ("The president was blamed by critics for the shutdown.", "critics", "for the shutdown"),
+        # what follows the agent after an object before it is no part of what was said
+        (
+            "Dr. Lee has been called a charlatan by fellow physicians for promoting “quack” medical cures.",
+            "fellow physicians",
+            "a charlatan",
+        ),
+        # nor is the agent the parser hangs on the infinitive asked for
+        (
+            "He had been asked to preserve the files by the House Select Committee on Energy.",
+            "the House Select Committee on Energy",
+            "to preserve the files",
+        ),
+        # also where it takes the cue for a relative clause on the noun before
+        (
+            "The request stems from an incident in which a clerk for Delta Data Services - the firm that once ran "
+            "the mayor's email server - deleted an archive of council emails, even though he had been asked to "
+            "preserve them by the House Select Committee on Energy.",
+            "the House Select Committee on Energy",
+            "to preserve them",
+        ),
         # ... but not a name's own word
         (
             "The plan was criticised by the Center for American Progress for its cost.",

@@ -324,13 +324,17 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
             # ('called the move "tyranny in disguise," drawing a rebuke from the ministry, which wrote: "..."')
             named = [c for c in verb.children if c.dep_ == "oprd" and objects[-1].i < c.i < clauses[0].i]
             return _subtree_range(objects + named), True
+        # "had been asked to preserve the files by the committee": who asked, which the parser hangs on what was
+        # asked, is no part of it
+        agent = agent_in_object(verb)
+        by_agent = set(agent.head.subtree) if agent is not None else set()
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and _relative_subject_before(verb, clauses)):
             # "a package which she said would fix the economy": the clause's subject is the relative pronoun
             # before the speaker; the content is what follows the cue (the parser may take the clause for a
             # participle's: "a decision that opposition politicians said was made to protect trade ties")
-            return tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i]), False
+            return tokens_range([t for c in clauses for t in c.subtree if t.i > verb.i and t not in by_agent]), False
         cut = {t for c in clauses for t in not_reported(c)} | when_said(verb, clauses[0])
-        cut |= citation_before(verb, clauses[0])
+        cut |= citation_before(verb, clauses[0]) | by_agent
         if all(c.pos_ in {"NOUN", "PROPN"} for c in clauses):
             # "declared the mpox outbreak in Africa a public health emergency": the parser may make the noun a
             # clause and what it was declared the cue's object
@@ -504,6 +508,11 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
         ]
         if (charge := charge_on_the_agent(verb)) is not None:
             objects = [charge, *objects]
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+        if agent is not None and any(o.i < agent.i for o in objects):
+            # "has been called a charlatan by fellow physicians for promoting quack cures": what was said comes
+            # before who said it, and what comes after is the writer's account of why
+            objects = [o for o in objects if o.i < agent.i]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
             objects += [
