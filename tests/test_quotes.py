@@ -570,6 +570,11 @@ def test_the_agent_of_a_passive_cue_speaks_wherever_the_parser_hangs_it(nlp, tex
     assert (quote.speaker.text, quote.content.text) == (speaker, content)
 
 
+def test_what_someone_is_known_as_is_no_report(nlp):
+    text = "Grandpa Joe, as he is affectionately known by his grandchildren, described a day at home as perfect."
+    assert [q.cue.text for q in analyse(nlp, text).quotes if "known" in q.cue.text] == []
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spinlens.parsing import doc_text, second_object_hung_on_the_noun
 from spinlens.quotes.attribution import OPENING_QUOTES
-from spinlens.quotes.closing import CLAUSE_DEPS, OWN_OBJECT_DEPS
+from spinlens.quotes.closing import CLAUSE_DEPS, NAMING_CUES, OWN_OBJECT_DEPS
 from spinlens.quotes.cues import (
     ADDRESSEE_CUES,
     AUDIENCE_NOUNS,
@@ -305,6 +305,16 @@ def is_as_said(verb: Token) -> bool:
             (c.dep_ in own_objects and not is_time_taken_for_a_clause(c)) or is_cue_preposition(verb, c)
             for c in children
         )
+    )
+
+
+def is_known_as(verb: Token) -> bool:
+    """Whether the cue is a passive of naming in an "as" clause: "Grandpa Joe, as he is affectionately known
+    by his grandchildren", "the Oppo Bloc, as it was called" say what someone is called, and report nothing."""
+    return (
+        lemma(verb) in NAMING_CUES | {"know"}
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     )
 
 

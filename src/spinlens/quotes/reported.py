@@ -49,6 +49,7 @@ from spinlens.quotes.exclusions import (
     is_demanded,
     is_force,
     is_hypothetical,
+    is_known_as,
     is_no_one,
     is_phone_number,
     is_proposed,
@@ -238,7 +239,7 @@ def from_cue(token: Token) -> list[Found]:
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
-    if is_writers_aside(token) or is_hypothetical(token) or is_that_said(token):
+    if is_writers_aside(token) or is_hypothetical(token) or is_that_said(token) or is_known_as(token):
         return []
     if lemma(token) == "call" and (
         names_a_thing(token)
