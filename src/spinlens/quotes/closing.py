@@ -379,9 +379,9 @@ def is_remark_taken_for_a_verb(token: Token) -> bool:
 
 def is_noun_taken_for_a_verb(token: Token) -> bool:
     """Whether a word the tagger reads as a verb is a noun: one in "-ing" with an article ("a finding"), or
-    one in "-s" that the parser makes a subject ("And calls for help have gone unanswered"),
-    or that has an adjective before it ("as Democratic calls for his resignation mount") or a plural
-    determiner, which no verb in "-s" agrees with ("These calls for more troops have come")."""
+    one in "-s" that the parser makes a subject ("And calls for help have gone unanswered") or that has an
+    adjective or a plural determiner right before it, which no verb in "-s" agrees with ("as Democratic calls
+    for his resignation mount", "These calls for more troops have come")."""
     if token.tag_ == "VBG":
         return any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
     if token.tag_ != "VBZ" or token.i == 0:

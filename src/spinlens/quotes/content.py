@@ -508,11 +508,11 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
         ]
         if (charge := charge_on_the_agent(verb)) is not None:
             objects = [charge, *objects]
-        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
-        if agent is not None and any(o.i < agent.i for o in objects):
+        by = next((c for c in verb.children if c.dep_ == "agent" and c.i > verb.i), None)
+        if by is not None and any(o.i < by.i for o in objects):
             # "has been called a charlatan by fellow physicians for promoting quack cures": what was said comes
             # before who said it, and what comes after is the writer's account of why
-            objects = [o for o in objects if o.i < agent.i]
+            objects = [o for o in objects if o.i < by.i]
         if objects:
             # "accused India on Monday of involvement in the killing": the parser may hang the "of" on the day
             objects += [
