@@ -528,9 +528,7 @@ def follows_a_quoted_paragraph(text: str, quote: Range, results: list[Found]) ->
     start = paragraph_before(text, line_start)
     if start is None:
         return None
-    end = line_start
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    end = start + len(text[start:line_start].rstrip())
     inside = [f for f in results if start <= f.content[0] and f.content[1] <= end]
     if not inside:
         return None
