@@ -2454,6 +2454,11 @@ def test_a_source_cited_as_saying_something_speaks(nlp):
         # who did it "by claiming", and people claiming
         ("Loesch sparked controversy this month by claiming that the media loved mass shootings.", "Loesch"),
         ("In response to cops claiming to find a tip, the family sued.", "cops"),
+        # not the people written to, whom a participle follows: who wrote to them says it
+        ('The mayor emailed supporters saying: "The fight goes on."', "The mayor"),
+        ("Mr. Ortiz texted his staff telling them the deal was off.", "Mr. Ortiz"),
+        # people met or seen are no one's addressees
+        ("The governor met protesters demanding lower rents.", "protesters"),
         # not a thing that got rolling
         ("Rep. Danny Davis helped get the ball rolling by praising Farrakhan.", None),
         # one a passive is done to, who goes on to speak

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 # Cues of writing in a medium, which no one's name is the object of ("Trump posted on Truth Social")
 _POSTING_CUES = frozenset({"post", "tweet", "write"})
+# Verbs that send words to the people who are their object: "emailed supporters saying ..."
+_MESSAGING_VERBS = frozenset({"email", "e-mail", "text", "message", "write", "phone", "call", "cable", "wire"})
 # Passives of hearsay, which name who speaks in the infinitive after them: "is said to have told"
 _HEARSAY = frozenset({"say", "report", "rumour", "rumor", "allege", "claim", "believe", "think", "understand"})
 OPENING_QUOTES = frozenset({'"', "“", "``", "‘"})
@@ -474,6 +476,15 @@ def speaker_of(verb: Token) -> Span | None:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             if head.lemma_.lower() in SAYING_NOUNS:
                 return _saying_noun(head)
+            if (
+                head.dep_ == "dobj"
+                and lemma(head.head) in _MESSAGING_VERBS
+                and (has_subject(head.head) or head.head.tag_ == "VBG")
+            ):
+                # "The mayor emailed supporters saying: ...": the participle tells what the message said, which
+                # its sender says, not the people it went to (where the verb has no subject, the parser made
+                # the writer its object: '"...," wrote a man calling himself ...')
+                return speaker_of(head.head)
             if names_people(head):
                 return trimmed_subtree(head)  # "in response to cops claiming ...", "Acosta claiming ..."
             with_ = head.head
