@@ -3797,6 +3797,18 @@ def test_continuing_to_act_is_no_speech(nlp):
     assert quote.cue.text == "continued" and quote.speaker.text == "The minister"
 
 
+def test_going_on_into_a_quote_continues_it(nlp):
+    quote = only(analyse(nlp, 'Then the senator went on: "We will never surrender."'))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (
+        "the senator",
+        "went on",
+        '"We will never surrender."',
+    )
+    # going on to do something, or a list going on, says nothing
+    assert analyse(nlp, "The talks went on: the delegates met again on Friday.").quotes == []
+    assert analyse(nlp, "The war went on for another year.").quotes == []
+
+
 def test_everyone_and_no_one_hold_no_quoted_view(nlp):
     # "everyone knows" is bandwagon, not a source; what someone says is still reported
     assert analyse(nlp, "But everyone knows that is a lie. Nobody thought it was possible.").quotes == []

@@ -93,8 +93,9 @@ def ends_its_sentence(last: Token) -> bool:
 
 
 def lemma(token: Token) -> str:
-    """The token's lemma, with the one cue `en_core_web_sm` gets wrong: it lemmatises "hopes", "hoped" and
-    "hoping" as "hop"; and "retort" for a verb that "back" makes one ("shot back", "fired back")."""
+    """The token's lemma as a cue: "hope" for the "hopes", "hoped" and "hoping" that `en_core_web_sm`
+    lemmatises as "hop"; "retort" for a verb that "back" makes one ("shot back", "fired back"); "say" for
+    words read out or made clear; and "continue" for "went on" into a quote."""
     if token.lemma_ == "hop" and token.lower_.startswith(("hope", "hoping")):
         return "hope"
     if token.lemma_ in RETORT_VERBS and back(token) is not None:
@@ -103,7 +104,22 @@ def lemma(token: Token) -> str:
         return "say"
     if token.lemma_ == "make" and made_clear(token) is not None:
         return "say"
+    if token.lemma_ == "go" and _goes_on_into_a_quote(token):
+        return "continue"
     return token.lemma_
+
+
+def _goes_on_into_a_quote(go: Token) -> bool:
+    """Whether "went on" opens a quote after a colon, as "continued" does: 'She went on: "It makes no
+    sense."' (without quote marks, what goes on may be anything: "The talks went on: the delegates met
+    again")."""
+    doc = go.doc
+    return (
+        any(c.dep_ == "prt" and c.lower_ == "on" and c.i == go.i + 1 for c in go.children)
+        and go.i + 3 < len(doc)
+        and doc[go.i + 2].text == ":"
+        and doc[go.i + 3].is_quote
+    )
 
 
 def made_clear(make: Token) -> tuple[Token, Token] | None:
