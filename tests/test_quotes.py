@@ -4159,6 +4159,34 @@ def test_a_quote_after_a_colon_ends_at_its_closing_mark(nlp):
     assert (boasted.content.text, boasted.direct) == ('"We will make them pay."', True)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # and before what the speaker did next
+        (
+            'Asked for a last word, the comedian replied: "I know comedy," and called the organizers cowards.',
+            "the comedian",
+            "replied",
+            '"I know comedy,"',
+        ),
+        ('He said: "We will win" and then walked off the stage.', "He", "said", '"We will win"'),
+        # which the parser may join to the quote's verb
+        (
+            'The mayor emailed supporters saying: "The fight goes on" and vowing to run again.',
+            "The mayor",
+            "vowing",
+            "to run again",
+        ),
+        # not before more words of the quote's
+        ('She said: "We will win" and "we will never surrender."', "She", "said", None),
+    ],
+)
+def test_a_quote_after_a_colon_ends_before_what_the_speaker_did_next(nlp, text, speaker, cue, content):
+    (quote,) = [q for q in analyse(nlp, text).quotes if q.cue.text == cue]
+    expected = text[text.index(":") + 2 :] if content is None else content
+    assert (quote.speaker.text, quote.content.text) == (speaker, expected)
+
+
 def test_a_question_after_a_colon_ends_with_it(nlp):
     # the paragraph after the question is the writer's answer, and used to be put in the parents' mouths
     text = "But many parents are asking: what are they hiding? Big Pharma made $100 billion. Coincidence?"

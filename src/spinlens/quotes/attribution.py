@@ -434,8 +434,10 @@ def speaker_of(verb: Token) -> Span | None:
             head = with_its_subject(head)
         if verb.tag_ == "VBG" and _subject_quoted(head, verb):
             # '"Marx does not even mention that ...," citing church teaching': who the quote is about is not
-            # who cites; whoever said the quote is, if a tag names them
-            return None
+            # who cites; whoever said the quote is, if a tag names them: 'emailed supporters saying: "The
+            # struggle continues" and vowing to ...', where the parser joins the participle to the quote's verb
+            said = head.head
+            return speaker_of(said) if head.dep_ == "ccomp" and lemma(said) in ALL_CUES else None
         for child in head.children:
             if child.dep_ == "nsubj" and (speaker := _subject_phrase(child)):
                 return speaker
@@ -557,8 +559,11 @@ def caught_saying(verb: Token) -> bool:
 
 
 def _subject_quoted(clause: Token, verb: Token) -> bool:
-    """Whether the clause's subject stands inside the quote that closes right before the verb's phrase."""
+    """Whether the clause's subject stands inside the quote that closes right before the verb's phrase (past
+    a comma, an "and" or a "but")."""
     doc, closing = verb.doc, verb.left_edge.i - 1
+    if closing >= 0 and doc[closing].lower_ in {"and", "but"}:
+        closing -= 1
     if closing >= 0 and doc[closing].text == ",":
         closing -= 1
     if closing < 0 or doc[closing].text not in CLOSING_QUOTES:

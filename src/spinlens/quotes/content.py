@@ -97,7 +97,7 @@ from spinlens.quotes.syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Cues whose "as" says what they say their object is: "described them as slanders"
 _AS_CUES = frozenset({"describe", "portray", "refer"})
@@ -155,6 +155,22 @@ def _quoted_sentence(text: str) -> int | None:
     return quoted[0][1] if after[:1].isupper() else None
 
 
+def _quote_then_an_act(doc: Doc, start: int, end: int) -> int | None:
+    """Where a quote opening the text from `start` to `end` ends, when the sentence goes on after it with
+    what the speaker did next: 'Patel responded: "I know comedy," and called the organizers wrong'. Not where
+    more words follow the "and": 'said: "Prices" and wages "have risen"', 'and "we will not surrender"'."""
+    text = doc_text(doc)
+    quoted = direct_quotes(text[start:end])
+    if not quoted or quoted[0][0] != 0:
+        return None
+    closing = start + quoted[0][1]
+    after = [t for t in doc if closing <= t.idx < end and not t.is_space and t.text != ","][:3]
+    if len(after) < 2 or after[0].lower_ not in {"and", "but"}:
+        return None
+    act = after[2] if after[1].lower_ == "then" and len(after) > 2 else after[1]
+    return closing if act.pos_ == "VERB" and act.tag_ in {"VBD", "VBZ", "VBG"} else None
+
+
 def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, bool]:
     """The cue's content, and whether it is the cue's object rather than a clause; with `after_only`, not
     a clause before the cue."""
@@ -197,6 +213,8 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
             # 'boasted: "We will make them pay." Tory MP Mark Francois said ...': a quoted sentence the colon
             # opens ends with its closing mark, though the parser runs the sentence on past it
             end = opened[0] + quoted
+        elif opened is not None and (closing := _quote_then_an_act(doc, opened[0], end)) is not None:
+            end = closing
         return strip(text, start, end), False
     # a clause before the verb is content only for verbs of saying ("The plan will fail, he said"); before
     # "defended" or "condemned" it is the parser joining the previous clause ("X knows it: we defend ..."),
