@@ -874,6 +874,13 @@ def test_a_persons_name_stops_before_a_number_and_holds_none(nlp):
             "Brennan Center",
             "organisation",
         ),
+        # or is the name's head before a preposition, where NER takes it for a person's name
+        (
+            "Dr. Paul Kim, a fellow of the Pontifical John Paul II Institute for Studies on Marriage, was also "
+            "invited.",
+            "John Paul II Institute for Studies on Marriage",
+            "organisation",
+        ),
         # but a union of states, and a center that is a venue, can be places
         ("The Soviet Union fell.", "Soviet Union", "place"),
         ("Rockefeller Center was lit.", "Rockefeller Center", "place"),

@@ -52,7 +52,8 @@ _BODIES = frozenset(
     }
 )  # fmt: skip
 # The last words of an institution's name, by which a name NER typed a person or a place is a body's ("the
-# Wad al-Noura Resistance Committee", "the Secret Service"); not "Union" ("Soviet Union") or "Office" ("Oval
+# Wad al-Noura Resistance Committee", "the Secret Service"), and for a person's the head word before a
+# preposition ("the John Paul II Institute for Studies on Marriage"); not "Union" ("Soviet Union") or "Office" ("Oval
 # Office"), and "Center" only for a person's ("the Brennan Center"; "Rockefeller Center" is a place)
 _INSTITUTIONS = frozenset(
     {
@@ -193,7 +194,7 @@ def mentions(doc: Doc) -> list[Mention]:
         if span is None or _MEASUREMENT.fullmatch(span.text) or _ends_an_office(span):
             continue
         if (kind == "place" and span[-1].text in _INSTITUTIONS) or (
-            kind == "person" and span[-1].text in _INSTITUTIONS | _VENUES
+            kind == "person" and (span[-1].text in _INSTITUTIONS | _VENUES or span.root.text in _INSTITUTIONS)
         ):
             kind = "organisation"
         if span.text in _PLATFORMS or (len(span) == 1 and is_platform_x(span[0])):
