@@ -3671,6 +3671,25 @@ def test_a_speaker_is_never_part_of_a_name(nlp):
     assert quote.speaker.text == "Russia's defence ministry"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senators will question the nominee at what promises to be a closely watched hearing.",
+        "The debate promised to be a crucial moment for the governor.",
+        "It promises to be a long night.",
+    ],
+)
+def test_a_thing_that_promises_to_be_something_pledges_nothing(nlp, text):
+    assert [q.cue.text for q in analyse(nlp, text).quotes if "promise" in q.cue.text] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He promised to be neutral in the talks.", "She promised to be a president for all Americans."]
+)
+def test_a_person_who_promises_to_be_something_pledges_it(nlp, text):
+    assert only(analyse(nlp, text)).cue.text == "promised"
+
+
 def test_a_remark_after_the_object_is_not_what_was_promised(nlp):
     text = "The minister promised 50,000 more by the end of the parliament, a pledge critics dismissed as fantasy."
     (promised,) = [q for q in analyse(nlp, text).quotes if q.cue.text == "promised"]
@@ -3926,6 +3945,8 @@ def test_defending_a_decision_or_a_person_is_reported(nlp):
         "ISIS fighters threaten our safety.",
         "Brussels bullies threaten Britain",
         "Brussels bureaucrats threaten Hungary's sovereignty",
+        # a name NER does not type a place
+        "Turkey has threatened Manbij, where US troops are based.",
     ],
 )
 def test_threatening_a_place_a_people_or_what_someone_owns_is_no_speech(nlp, text):
@@ -5184,6 +5205,15 @@ def test_what_is_appealed_for(nlp, text, content):
 @pytest.mark.parametrize("text", ["The state appealed the verdict.", "He appealed to the Supreme Court."])
 def test_a_legal_appeal_says_nothing(nlp, text):
     assert analyse(nlp, text).quotes == []
+
+
+def test_hailing_from_a_place_is_no_praise(nlp):
+    assert analyse(nlp, "Gonzalez hails from McAllen, Texas, and studied law in New York.").quotes == []
+    text = "The senator, who hails from Ohio, said the bill was dead."
+    assert [(q.speaker.text, q.cue.text) for q in analyse(nlp, text).quotes] == [("The senator", "said")]
+    # praise given from somewhere is still praise
+    quote = only(analyse(nlp, "Leaders hailed the agreement from the summit in Paris."))
+    assert (quote.speaker.text, quote.cue.text) == ("Leaders", "hailed")
 
 
 def test_what_is_urged_or_called_for(nlp):

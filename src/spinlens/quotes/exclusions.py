@@ -33,6 +33,7 @@ from spinlens.quotes.syntax import (
     is_cue_preposition,
     is_infinitive,
     lemma,
+    names_people,
 )
 
 if TYPE_CHECKING:
@@ -200,17 +201,31 @@ def said_by_me(verb: Token) -> bool:
 
 
 def endangers(verb: Token) -> bool:
-    """Whether "threaten" means "endanger": its one object a named place, body or people, a pronoun, or what
-    someone owns ("threatens Europe", "threatens our safety", "threaten Hungary's sovereignty"), and no "with"
-    saying what with."""
+    """Whether "threaten" means "endanger": its one object a named place, body or people (also one NER gives
+    another type or none: "Turkey has threatened Manbij"), a pronoun, or what someone owns ("threatens
+    Europe", "threatens our safety", "threaten Hungary's sovereignty"), and no "with" saying what with."""
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return len(objects) == 1 and (
         objects[0].ent_type_ in _ENDANGERED_TYPES
-        or objects[0].tag_ == "PRP"
+        or objects[0].tag_ in {"PRP", "NNP"}
         or any(c.dep_ == "poss" for c in objects[0].children)
     )
+
+
+def promises_to_be_something(verb: Token) -> bool:
+    """Whether "promises to be" says what a thing looks likely to be, not what anyone pledged: "at what
+    promises to be a closely watched hearing", "The debate promised to be a crucial moment"; a person pledges
+    ("He promised to be neutral", "She promised to be a president for all Americans")."""
+    if verb.lemma_ != "promise" or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False
+    be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if be is None or subject is None or not any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in be.children):
+        return False
+    thing = subject.tag_ != "PRP" and not names_people(subject) and subject.lemma_.lower() not in PEOPLE
+    return thing or subject.lower_ in {"what", "which", "it", "this", "that"}
 
 
 def asks_anonymity(verb: Token) -> bool:

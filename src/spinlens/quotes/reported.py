@@ -59,6 +59,7 @@ from spinlens.quotes.exclusions import (
     is_writers_aside,
     names_a_thing,
     notes_no_words,
+    promises_to_be_something,
     said_by_me,
     tells_how_it_was_made,
 )
@@ -241,6 +242,8 @@ def from_cue(token: Token) -> list[Found]:
         return []
     if is_writers_aside(token) or is_hypothetical(token) or is_that_said(token) or is_known_as(token):
         return []
+    if promises_to_be_something(token):
+        return []
     if lemma(token) == "call" and (
         names_a_thing(token)
         or convenes(token)
@@ -274,6 +277,14 @@ def from_cue(token: Token) -> list[Found]:
         return []
     if lemma(token) == "refer" and any(c.dep_ == "dobj" for c in token.children):
         # "referred Fauci to the Justice Department" sends a case on; "referred to him as ..." speaks
+        return []
+    if (
+        lemma(token) == "hail"
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in token.children)
+    ):
+        # "Gonzalez hails from McAllen, Texas": where someone comes from, not praise ("hailed the deal from
+        # the summit" praises it)
         return []
     if lemma(token) == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in token.children):
         # "decided to deny the CIA's request", "was denied bail": a refusal to grant, not a denial of words
