@@ -215,10 +215,11 @@ def endangers(verb: Token) -> bool:
 
 
 def promises_to_be_something(verb: Token) -> bool:
-    """Whether "promises to be" says what a thing looks likely to be, not what anyone pledged: "at what
-    promises to be a closely watched hearing", "The debate promised to be a crucial moment"; a person pledges
-    ("He promised to be neutral", "She promised to be a president for all Americans")."""
-    if verb.lemma_ != "promise" or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+    """Whether "promises (or threatens) to be" says what a thing looks likely to be, not what anyone pledged:
+    "at what promises to be a closely watched hearing", "The debate promised to be a crucial moment", "what
+    threatens to be a catastrophic compromise"; a person pledges ("He promised to be neutral", "She promised
+    to be a president for all Americans")."""
+    if verb.lemma_ not in {"promise", "threaten"} or any(c.dep_ in {"dobj", "dative"} for c in verb.children):
         return False
     be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
