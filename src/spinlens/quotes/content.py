@@ -164,7 +164,10 @@ def _quote_then_an_act(doc: Doc, start: int, end: int) -> int | None:
     if not quoted or quoted[0][0] != 0:
         return None
     closing = start + quoted[0][1]
-    after = [t for t in doc if closing <= t.idx < end and not t.is_space and t.text != ","][:3]
+    rest = doc.char_span(closing, end, alignment_mode="expand")
+    if rest is None:
+        return None
+    after = [t for t in rest if t.idx >= closing and not t.is_space and t.text != ","][:3]
     if len(after) < 2 or after[0].lower_ not in {"and", "but"}:
         return None
     act = after[2] if after[1].lower_ == "then" and len(after) > 2 else after[1]

@@ -240,9 +240,13 @@ def from_cue(token: Token) -> list[Found]:
         # "the government must explain why ...", "it should be noted that ...": what someone ought to say, or
         # the writer's aside, is no report of words said; "I must say that ..." says it
         return []
-    if is_writers_aside(token) or is_hypothetical(token) or is_that_said(token) or is_known_as(token):
-        return []
-    if promises_to_be_something(token):
+    if (
+        is_writers_aside(token)
+        or is_hypothetical(token)
+        or is_that_said(token)
+        or is_known_as(token)
+        or promises_to_be_something(token)
+    ):
         return []
     if lemma(token) == "call" and (
         names_a_thing(token)
