@@ -6,7 +6,7 @@ import pytest
 
 from spinlens.entities.clusters import Mention, as_named_elsewhere, cluster, name_words, without_headline_names
 from spinlens.entities.component import find_entities
-from spinlens.headlines import title_case_headline
+from spinlens.headlines import sentence_cased, title_case_headline
 from spinlens.parsing import load_spacy
 from spinlens.record import Analysis, Article, TechniqueSpan
 
@@ -938,3 +938,23 @@ def test_a_place_joined_by_hyphens_is_one_name(nlp):
     assert [(e.name, e.type) for e in entities(nlp, "They raided Mar-a-Lago in August.")] == [("Mar-a-Lago", "place")]
     # not "to" between the hyphens: that joins two names
     assert [e.name for e in entities(nlp, "It was a Washington-to-English translation.")] == ["Washington"]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_keeping_the_names_its_body_capitalises():
+    title = "Ortiz Says ‘Toll Hike’ Will Hurt Small Firms In Harlow: Report"
+    text = f"{title}\n\nMayor Lena Ortiz spoke in Harlow. She said small firms would pay. A report is due."
+
+    def is_verb_or_adverb(word: str) -> bool:
+        return word.lower() in {"says", "hurt", "will"}
+
+    cased = sentence_cased(text, title, is_verb_or_adverb)
+    # the same length, so that every offset into the parse indexes the text
+    assert len(cased) == len(text) and cased.lower() == text.lower()
+    # a verb, a function word and a word the body writes in lower case lose their capitals; the first word, a
+    # quote's, one after a colon, a name the body capitalises and a word it never uses ("Hike") keep theirs
+    assert cased[: len(title)] == "Ortiz says ‘Toll Hike’ will hurt small firms in Harlow: Report"
+    assert cased[len(title) :] == text[len(title) :]
+    # a headline in sentence case, or none, is left as it is
+    plain = "Ortiz says tolls will hurt\n\nShe spoke."
+    assert sentence_cased(plain, "Ortiz says tolls will hurt", is_verb_or_adverb) == plain
+    assert sentence_cased("Ortiz Says Tolls\n\nShe spoke.", None, is_verb_or_adverb).startswith("Ortiz Says")

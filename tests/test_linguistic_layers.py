@@ -88,7 +88,7 @@ def test_a_parser_crash_on_one_article_costs_only_its_layers(monkeypatch, lingui
     nlp = linguistic.components[1].parser.nlp
 
     class Breaking:
-        meta, path = nlp.meta, nlp.path
+        meta, path, vocab, pipe_names, get_pipe = nlp.meta, nlp.path, nlp.vocab, nlp.pipe_names, nlp.get_pipe
 
         def pipe(self, texts, batch_size):
             texts = list(texts)
@@ -122,6 +122,17 @@ def test_odd_texts_are_analysed_without_failing(linguistic, text):
     record = linguistic.analyze(text)
     for quote in record.quotes:
         assert text[quote.content.start : quote.content.end] == quote.content.text
+
+
+def test_the_parse_reads_a_title_case_headline_in_sentence_case_and_the_record_keeps_its_words(linguistic):
+    title = "Tolls Are ‘A Tax On Working Families,’ Lena Ortiz Tells Council"
+    text = f"{title}\n\nMayor Lena Ortiz spoke to the city council on Monday."
+    record = linguistic.analyze(text, title=title)
+    quote = record.quotes[0]
+    assert (quote.speaker.text, quote.content.text) == ("Lena Ortiz", "Tolls Are ‘A Tax On Working Families,’")
+    assert record.entities[quote.speaker_entity].name == "Lena Ortiz"
+    for span in [q.content for q in record.quotes] + [m for e in record.entities for m in e.mentions]:
+        assert text[span.start : span.end] == span.text
 
 
 def test_reports_show_quotes_and_the_entity_table(linguistic):

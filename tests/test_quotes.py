@@ -6,7 +6,7 @@ import pytest
 
 from conftest import SHARED_DATA
 from spinlens.entities.component import find_entities
-from spinlens.parsing import load_spacy
+from spinlens.parsing import load_spacy, text_to_parse
 from spinlens.quotes.component import find_quotes, link_entities
 from spinlens.quotes.marks import direct_quotes
 from spinlens.record import Analysis, Article
@@ -20,7 +20,7 @@ def nlp():
 def analyse(nlp, text: str, title: str | None = None) -> Analysis:
     """The entities and quotes layers on one text, as the pipeline runs them (entities first)."""
     record = Analysis(article=Article(text=text, title=title))
-    doc = nlp(text)
+    doc = nlp(text_to_parse(nlp, text, title))
     record.entities = find_entities(doc, record)
     record.quotes = find_quotes(doc, record)
     link_entities(record)
@@ -4682,6 +4682,27 @@ def test_a_tag_inside_a_headed_line_reports_what_follows_the_head(nlp):
 def test_a_title_case_headline_is_headed_only_by_a_name_its_body_names_too(nlp, title, body, speakers):
     record = analyse(nlp, f"{title}\n\n{body}", title=title)
     assert [q.speaker.text for q in record.quotes if q.cue and q.cue.text == ":"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "quotes"),
+    [
+        (
+            "Tolls Are ‘A Tax On Working Families,’ Lena Ortiz Tells Council",
+            "Mayor Lena Ortiz spoke to the city council on Monday.",
+            [("Lena Ortiz", "Tells", "Tolls Are ‘A Tax On Working Families,’")],
+        ),
+        (
+            "Ortiz Says Council Ignored Residents, Calls Vote ‘Shameful’",
+            "Mayor Lena Ortiz spoke on Monday.",
+            [("Ortiz", "Says", "Council Ignored Residents"), ("Ortiz", "Calls", "‘Shameful’")],
+        ),
+    ],
+)
+def test_a_title_case_headline_is_read_in_sentence_case(nlp, title, body, quotes):
+    # in title case the parser finds no verb in either: every capitalised word is a name to it
+    record = analyse(nlp, f"{title}\n\n{body}", title=title)
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == quotes
 
 
 @pytest.mark.parametrize(

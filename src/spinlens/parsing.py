@@ -15,13 +15,16 @@ comes back as a `ParseFailure` for that article alone, and the layers turn it in
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spinlens.headlines import sentence_cased
 from spinlens.pipeline import PipelineConfig
 from spinlens.prefetch import Prefetcher
 from spinlens.record import Analysis, ModelInfo
@@ -45,6 +48,7 @@ PARSE_BATCH = 4
 
 
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+_LEXICONS: weakref.WeakKeyDictionary[Language, Callable[[str], bool]] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -83,6 +87,38 @@ def load_spacy() -> Language:
         if len(nlp.tokenizer(f"{title}.")) > 1:
             nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     return nlp
+
+
+def text_to_parse(nlp: Language, text: str, title: str | None) -> str:
+    """The text as the parser reads it: the same, but for a title-case headline in sentence case
+    (`spinlens.headlines.sentence_cased`), with the verbs and adverbs the model's lemmatizer knows."""
+    is_verb_or_adverb = _LEXICONS.get(nlp)
+    if is_verb_or_adverb is None:
+        is_verb_or_adverb = _LEXICONS[nlp] = _verbs_and_adverbs(nlp)
+    return sentence_cased(text, title, is_verb_or_adverb)
+
+
+def _verbs_and_adverbs(nlp: Language) -> Callable[[str], bool]:
+    """Whether a word is a form of a verb or an adverb in the English lemmatizer's index (WordNet's): "Says",
+    "Hacked", "Finally"."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return lambda word: False
+    index = lookups.get_table("lemma_index")
+    verbs, adverbs = frozenset(index.get("verb", ())), frozenset(index.get("adv", ()))
+    # (not `nlp` itself: held by the finder, it would outlive its last user in `_LEXICONS`)
+    vocab = nlp.vocab
+
+    @functools.lru_cache(maxsize=4096)
+    def is_verb_or_adverb(word: str) -> bool:
+        doc = Doc(vocab, words=[word.lower()])
+        doc[0].pos_ = "VERB"
+        return doc[0].lower_ in adverbs or any(form in verbs for form in lemmatizer.rule_lemmatize(doc[0]))
+
+    return is_verb_or_adverb
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
@@ -169,7 +205,9 @@ class SharedParser:
         return self._parses.results(batch)
 
     def _parse_records(self, records: list[Analysis]) -> list[Doc | ParseFailure]:
-        return self._parse_texts([record.article.text for record in records])
+        # (the same length as the article's text, so offsets into the parse index it too; layers take the
+        # words they report from the record)
+        return self._parse_texts([text_to_parse(self.nlp, r.article.text, r.article.title) for r in records])
 
     def _parse_texts(self, texts: list[str]) -> list[Doc | ParseFailure]:
         fits = [i for i, text in enumerate(texts) if len(text) <= MAX_CHARS]

@@ -212,10 +212,11 @@ def _parse(data: bytes, origin: _Origin, fmt: Format) -> Document | InputError:
     warnings = [] if encoding == "utf-8" else [("encoding", f"decoded as {encoding}")]
     if fmt is Format.HTML:
         return _html_document(text, origin, warnings)
-    return Document(text=text, id=origin.doc_id, title=_title(text), source=origin.source, warnings=warnings)
+    return Document(text=text, id=origin.doc_id, title=plain_text_title(text), source=origin.source, warnings=warnings)
 
 
-def _title(text: str) -> str | None:
+def plain_text_title(text: str) -> str | None:
+    """A plain text's title: its first line, when an empty line follows it."""
     match = _TITLE_LINE.match(text)
     return (match.group(1).strip() or None) if match else None
 

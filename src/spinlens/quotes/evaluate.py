@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spinlens.inputs.readers import plain_text_title
 from spinlens.quotes.extract import Found, extract
 from spinlens.quotes.polnear import read_split
 from spinlens.semeval.metrics import Scores, score_spans
 
 
 def predict(texts: list[str], batch_size: int = 16) -> dict[str, list[Found]]:
-    from spinlens.parsing import load_spacy
+    """What each text quotes, its title read as `spinlens analyze` reads a plain text file's."""
+    from spinlens.parsing import load_spacy, text_to_parse
 
     nlp = load_spacy()
-    return {doc.text: extract(doc) for doc in nlp.pipe(texts, batch_size=batch_size)}
+    parsed = (text_to_parse(nlp, text, plain_text_title(text)) for text in texts)
+    return {text: extract(doc) for text, doc in zip(texts, nlp.pipe(parsed, batch_size=batch_size), strict=True)}
 
 
 def evaluate(folder: str | Path) -> dict[str, Scores]:
