@@ -4685,6 +4685,40 @@ def test_a_title_case_headline_is_headed_only_by_a_name_its_body_names_too(nlp, 
 
 
 @pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nHillary Clinton spoke on Monday.",
+            ("Clinton", ":", "Trump will reverse Roe v. Wade"),
+        ),
+        (
+            "Obama on climate change: The trends are terrifying.\n\nPresident Obama spoke in Alaska.",
+            ("Obama", ":", "The trends are terrifying"),
+        ),
+        (
+            'Lindsey Graham to committee Democrats: "This is the most unethical sham I have seen."\n\nHe was angry.',
+            ("Lindsey Graham", ":", '"This is the most unethical sham I have seen."'),
+        ),
+    ],
+)
+def test_a_headed_line_may_name_whom_or_what_its_speaker_addresses(nlp, text, quote):
+    record = analyse(nlp, text)
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Still to come: results in Ohio, Missouri and Illinois.\n\nPolls close at 8.",
+        # a section's heading, though NER may take its first words for a name
+        "The city has a plan.\n\nSupporting Local Efforts to Reduce Gun Crimes: Opposing concealed carry permits.",
+    ],
+)
+def test_a_line_headed_by_no_name_addresses_no_one(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
     ("title", "body", "quotes"),
     [
         (

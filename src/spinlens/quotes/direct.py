@@ -51,7 +51,14 @@ _NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}
 _ENDS_A_SENTENCE = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*(?<=[A-Za-z]{4})\.$")
 _SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>{_NAME})")
 _HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
+# whom or what a headline's speaker speaks to or about: "Clinton to Planned Parenthood: ...", "Obama on climate
+# change: ..."
+_ADDRESSEE = rf"{_SPACE}+(?:to|on|To|On){_SPACE}+[^:\n\"“”]{{1,60}}?"
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*$")
+# at a line's start, with whom the speaker addresses: 'Sen. Lindsey Graham to committee Democrats: "This is ..."'
+_ADDRESSING_INTRODUCER = re.compile(
+    rf"^{_SPACE}*(?P<speaker>{_NAME})(?P<addressee>{_ADDRESSEE})(?P<cue>:){_SPACE}*$", re.MULTILINE
+)
 _IN_OWN_WORDS = re.compile(
     rf"\b[Ii]n{_SPACE}+(?P<speaker>his|her|their|its){_SPACE}+(?:own{_SPACE}+)?(?P<cue>words){_SPACE}*:{_SPACE}*$"
 )
@@ -65,7 +72,8 @@ _HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|
 _TURN_MARKS = '"“'
 _STAGE_DIRECTION = re.compile(r"\W*[(\[][^\n]*[)\]]\W*")
 _HEADED_LINE = re.compile(
-    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?P<cue>:){_SPACE}+(?P<content>[^\n]+)",
+    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?P<addressee>{_ADDRESSEE})?(?P<cue>:)"
+    rf"{_SPACE}+(?P<content>[^\n]+)",
     re.MULTILINE,
 )
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
@@ -87,9 +95,10 @@ RUBRIC_OPENING = re.compile(rf"([A-Za-z-]+):{_SPACE}+")
 
 def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end: int) -> list[Found]:
     """Lines headed by a person or an organisation and a colon, as headlines attribute what follows
-    ("Sanders: Clinton needs to get away from personality stuff") and transcripts their speakers. The
-    name must be one NER finds ("Poll:", "Correction:" and "The Latest:" head no one's words), and a line
-    that is one quote is the quotes' own case ('Jane Doe: “…”').
+    ("Sanders: Clinton needs to get away from personality stuff", also with whom or what it is said to or
+    about: "Clinton to Planned Parenthood: ...", "Obama on climate change: ...") and transcripts their
+    speakers. The name must be one NER finds ("Poll:", "Correction:", "The Latest:" and "Still to come:"
+    head no one's words), and a line that is one quote is the quotes' own case ('Jane Doe: “…”').
 
     A headline in title case, which ends at `headline_end`, is all capitalised runs to NER: there the name
     must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
@@ -106,7 +115,7 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
             continue
         if len(_WORDS.findall(text, content[0], content[1])) < MIN_HEADED_WORDS:
             continue
-        if _is_rubric(text, speaker):
+        if _is_rubric(text, speaker) or _heads_an_aim(doc, line):
             continue
         named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
         if not (named or _named_after_a_role(doc, speaker) or line.group("speaker") in turns):
@@ -123,6 +132,17 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _heads_an_aim(doc: Doc, line: re.Match[str]) -> bool:
+    """Whether the "to" after a line's head opens a verb, not whom it addresses: "Limited Tools to Fight
+    Terrorism: ..." heads a section, whatever NER makes of "Limited Tools"."""
+    addressee = line.group("addressee") if "addressee" in line.re.groupindex else None
+    if addressee is None:
+        return False
+    start = line.start("addressee") + len(addressee) - len(addressee.lstrip())
+    words = doc.char_span(start, line.end("addressee"), alignment_mode="expand")
+    return words is not None and len(words) > 1 and words[0].lower_ == "to" and words[1].tag_ == "VB"
 
 
 def _turn_takers(lines: list[re.Match[str]]) -> set[str]:
@@ -389,16 +409,23 @@ def said_first(text: str, quote: Range) -> tuple[Range, Range] | None:
 def introduced(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
     """(speaker, cue) of a quote that a name NER knows introduces with a colon in mid-line, as live blogs and
     round-ups do ("Pollsters agree - Carl Bialik: “One of the biggest lessons ...”"); at a line's start it is
-    `signed_by`'s case."""
+    `signed_by`'s case, unless the name comes with whom it addresses ('Lindsey Graham to committee Democrats:
+    "..."')."""
     text = doc_text(doc)
     start = max(text.rfind("\n", 0, quote[0]) + 1, quote[0] - _LONGEST_INTRODUCTION)
     if (own := _IN_OWN_WORDS.search(text, start, quote[0])) is not None:
         # 'In his words: "There was no good option."': whoever "his" is
         return own.span("speaker"), own.span("cue")
-    before = _INTRODUCER.search(text, start, quote[0])
-    if before is None or not _names_someone(doc, before.span("speaker")) or _is_rubric(text, before.span("speaker")):
-        return None
-    return before.span("speaker"), before.span("cue")
+    for introducer in (_INTRODUCER, _ADDRESSING_INTRODUCER):
+        before = introducer.search(text, start, quote[0])
+        if (
+            before is not None
+            and _names_someone(doc, before.span("speaker"))
+            and not _is_rubric(text, before.span("speaker"))
+            and not _heads_an_aim(doc, before)
+        ):
+            return before.span("speaker"), before.span("cue")
+    return None
 
 
 def opened(doc: Doc, quote: Range) -> tuple[Range, Range] | None:
