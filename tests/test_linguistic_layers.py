@@ -88,7 +88,14 @@ def test_a_parser_crash_on_one_article_costs_only_its_layers(monkeypatch, lingui
     nlp = linguistic.components[1].parser.nlp
 
     class Breaking:
-        meta, path, vocab, pipe_names, get_pipe = nlp.meta, nlp.path, nlp.vocab, nlp.pipe_names, nlp.get_pipe
+        meta, path, vocab, pipe_names, get_pipe, Defaults = (
+            nlp.meta,
+            nlp.path,
+            nlp.vocab,
+            nlp.pipe_names,
+            nlp.get_pipe,
+            nlp.Defaults,
+        )
 
         def pipe(self, texts, batch_size):
             texts = list(texts)

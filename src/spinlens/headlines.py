@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 # Of the headline's words of four letters or more, the share that must be capitalised: "a", "of" and "to" are
 # often in lower case even in title case, and a word or two more may be.
 _CAPITALISED_SHARE = 0.8
@@ -38,14 +36,14 @@ def in_title_case(words: list[str]) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) >= _CAPITALISED_SHARE * len(long)
 
 
-def sentence_cased(text: str, title: str | None, is_verb_or_adverb: Callable[[str], bool]) -> str:
+def sentence_cased(text: str, title: str | None, is_common: Callable[[str], bool]) -> str:
     """`text` with its title-case headline in sentence case, for the parser; the same length, so every offset
     into it indexes `text` too.
 
     Read in title case, "Glenn Beck Says Trump, ‘Alt Right’ Pose A Threat To Democracy" is a run of names
-    with no verb, and its quote is lost. Only a common word loses its capital: a function word ("To", "A"), a
-    verb's or an adverb's form (`is_verb_or_adverb`: "Says", "Pose", "Finally") or one the body writes in
-    lower case ("Threat"), unless the body also writes it capitalised inside a sentence (a name: "Trump",
+    with no verb, and its quote is lost. Only a common word loses its capital: one `is_common` knows (the
+    parser's function words, verbs and adverbs: "To", "Says", "Finally") or one the body writes in lower case
+    ("Threat"), unless the body also writes it capitalised inside a sentence (a name: "Trump",
     "Will"); and none that opens the headline, follows a colon or opens a quote does. Any other word the body
     never uses may be a name ("Cardinal Burke To Michael Matt: ..."), and words in capitals ("DNC") are as
     likely to be: they stay as they are.
@@ -63,7 +61,7 @@ def sentence_cased(text: str, title: str | None, is_verb_or_adverb: Callable[[st
 
     def cased(match: re.Match[str]) -> str:
         word = match.group()
-        common = word.lower() in lowered or word.lower() in STOP_WORDS or is_verb_or_adverb(word)
+        common = word.lower() in lowered or is_common(word)
         if not common or word in names or _opens_a_sentence(headline, match.start()):
             return word
         return word.lower()

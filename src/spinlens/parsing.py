@@ -91,34 +91,38 @@ def load_spacy() -> Language:
 
 def text_to_parse(nlp: Language, text: str, title: str | None) -> str:
     """The text as the parser reads it: the same, but for a title-case headline in sentence case
-    (`spinlens.headlines.sentence_cased`), with the verbs and adverbs the model's lemmatizer knows."""
-    is_verb_or_adverb = _LEXICONS.get(nlp)
-    if is_verb_or_adverb is None:
-        is_verb_or_adverb = _LEXICONS[nlp] = _verbs_and_adverbs(nlp)
-    return sentence_cased(text, title, is_verb_or_adverb)
+    (`spinlens.headlines.sentence_cased`), knowing the common words from the model's own language data."""
+    is_common = _LEXICONS.get(nlp)
+    if is_common is None:
+        is_common = _LEXICONS[nlp] = _common_words(nlp)
+    return sentence_cased(text, title, is_common)
 
 
-def _verbs_and_adverbs(nlp: Language) -> Callable[[str], bool]:
-    """Whether a word is a form of a verb or an adverb in the English lemmatizer's index (WordNet's): "Says",
-    "Hacked", "Finally"."""
+def _common_words(nlp: Language) -> Callable[[str], bool]:
+    """Whether a word is a stop word of the language or a form of a verb or an adverb in its lemmatizer's
+    index (WordNet's, in English): "To", "Says", "Hacked", "Finally"."""
     from spacy.tokens import Doc
 
+    stop_words = frozenset(nlp.Defaults.stop_words)
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
-        return lambda word: False
+        return lambda word: word.lower() in stop_words
     index = lookups.get_table("lemma_index")
     verbs, adverbs = frozenset(index.get("verb", ())), frozenset(index.get("adv", ()))
     # (not `nlp` itself: held by the finder, it would outlive its last user in `_LEXICONS`)
     vocab = nlp.vocab
 
     @functools.lru_cache(maxsize=4096)
-    def is_verb_or_adverb(word: str) -> bool:
-        doc = Doc(vocab, words=[word.lower()])
+    def is_common(word: str) -> bool:
+        lower = word.lower()
+        if lower in stop_words or lower in adverbs:
+            return True
+        doc = Doc(vocab, words=[lower])
         doc[0].pos_ = "VERB"
-        return doc[0].lower_ in adverbs or any(form in verbs for form in lemmatizer.rule_lemmatize(doc[0]))
+        return any(form in verbs for form in lemmatizer.rule_lemmatize(doc[0]))
 
-    return is_verb_or_adverb
+    return is_common
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
