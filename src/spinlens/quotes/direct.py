@@ -53,11 +53,11 @@ _SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>
 _HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
 # whom or what a headline's speaker speaks to or about: "Clinton to Planned Parenthood: ...", "Obama on climate
 # change: ..."
-_ADDRESSEE = rf"{_SPACE}+(?:to|on|To|On){_SPACE}+[^:\n\"“”]{{1,60}}?"
+_ADDRESSEE = rf"(?:to|on|To|On){_SPACE}+[^:\n\"“”]{{1,60}}?"
 _INTRODUCER = re.compile(rf"(?<![\w'’])(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*$")
 # at a line's start, with whom the speaker addresses: 'Sen. Lindsey Graham to committee Democrats: "This is ..."'
 _ADDRESSING_INTRODUCER = re.compile(
-    rf"^{_SPACE}*(?P<speaker>{_NAME})(?P<addressee>{_ADDRESSEE})(?P<cue>:){_SPACE}*$", re.MULTILINE
+    rf"^{_SPACE}*(?P<speaker>{_NAME}){_SPACE}+(?P<addressee>{_ADDRESSEE})(?P<cue>:){_SPACE}*$", re.MULTILINE
 )
 _IN_OWN_WORDS = re.compile(
     rf"\b[Ii]n{_SPACE}+(?P<speaker>his|her|their|its){_SPACE}+(?:own{_SPACE}+)?(?P<cue>words){_SPACE}*:{_SPACE}*$"
@@ -72,8 +72,8 @@ _HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|
 _TURN_MARKS = '"“'
 _STAGE_DIRECTION = re.compile(r"\W*[(\[][^\n]*[)\]]\W*")
 _HEADED_LINE = re.compile(
-    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?P<addressee>{_ADDRESSEE})?(?P<cue>:)"
-    rf"{_SPACE}+(?P<content>[^\n]+)",
+    rf"^{_SPACE}*(?P<mark>[{_TURN_MARKS}])?(?P<speaker>{_HEADED_NAME})(?:{_SPACE}+(?P<addressee>{_ADDRESSEE}))?"
+    rf"(?P<cue>:){_SPACE}+(?P<content>[^\n]+)",
     re.MULTILINE,
 )
 # "Hillary Clinton: 1,769" is a tally, not words: a headed line says something in a few words at least.
@@ -137,11 +137,9 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
 def _heads_an_aim(doc: Doc, line: re.Match[str]) -> bool:
     """Whether the "to" after a line's head opens a verb, not whom it addresses: "Limited Tools to Fight
     Terrorism: ..." heads a section, whatever NER makes of "Limited Tools"."""
-    addressee = line.group("addressee") if "addressee" in line.re.groupindex else None
-    if addressee is None:
+    if line.groupdict().get("addressee") is None:
         return False
-    start = line.start("addressee") + len(addressee) - len(addressee.lstrip())
-    words = doc.char_span(start, line.end("addressee"), alignment_mode="expand")
+    words = doc.char_span(*line.span("addressee"), alignment_mode="expand")
     return words is not None and len(words) > 1 and words[0].lower_ == "to" and words[1].tag_ == "VB"
 
 
