@@ -324,6 +324,83 @@ def test_in_the_words_of_a_source_gives_them_the_words(nlp, text, source, conten
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
+        (
+            "In a new Reuters poll released Monday, Smith led Jones by 8 points among likely voters.",
+            "a new Reuters poll",
+            "Smith led Jones by 8 points among likely voters",
+        ),
+        ("Smith stays well ahead of Jones in latest poll.", "latest poll", "Smith stays well ahead of Jones"),
+        ("Smith continues to lead in the polls despite the scandal.", "the polls", "Smith continues to lead"),
+        (
+            "Jones is running fifth in the RealClearPolitics average of state polls.",
+            "the RealClearPolitics average of state polls",
+            "Jones is running fifth",
+        ),
+        # the clause it closes, not the one joined after it, nor the "But" or the semicolon's half before it
+        (
+            "Smith has slipped in several recent polls and is now tied with Jones.",
+            "several recent polls",
+            "Smith has slipped",
+        ),
+        (
+            "But he fell to 10 percent in the latest CNN poll released Wednesday, a collapse driven by blunders.",
+            "the latest CNN poll",
+            "he fell to 10 percent",
+        ),
+        (
+            "Unfortunately for Smith, that one was huge; Jones rocketed in the polls soon after.",
+            "the polls",
+            "Jones rocketed in the polls soon after",
+        ),
+    ],
+)
+def test_in_a_poll_cites_the_poll_as_according_to_does(nlp, text, source, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text.lower(), quote.content.text) == (source, "in", content)
+
+
+def test_what_a_poll_phrase_closes_runs_on_to_the_end_of_its_clause(nlp):
+    text = "Smith leads Jones in national polls by a three-percentage-point margin, 45.4 percent to 42 percent."
+    quote = only(analyse(nlp, text))
+    assert quote.content.text == "Smith leads Jones in national polls by a three-percentage-point margin"
+
+
+def test_a_poll_within_what_according_to_cites_leaves_it_whole(nlp):
+    text = (
+        "Smith has bounced back in the polls and is now leading Jones by an even greater margin, according to "
+        "a new nationwide poll."
+    )
+    quotes = {q.cue.text: (q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes}
+    assert quotes == {
+        "in": ("the polls", "Smith has bounced back"),
+        "according to": (
+            "a new nationwide poll",
+            "Smith has bounced back in the polls and is now leading Jones by an even greater margin",
+        ),
+    }
+
+
+def test_a_cue_before_a_poll_reports_its_finding_as_its_subject_s_words(nlp):
+    quote = only(analyse(nlp, "Voters said in a new poll that they fear a recession."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("Voters", "said", "that they fear a recession")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands took part in the survey.",
+        "The questions in the survey were biased.",
+        "Do well enough in the polls to qualify for the debates.",
+        "He lives in Iowa.",
+    ],
+)
+def test_taking_part_in_a_poll_or_a_poll_s_details_cite_no_one(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
         # the parse hangs "according to" on the clause it qualifies
         (
             "Troops retook two villages on Sunday, the army said, as the assault cost the invaders "

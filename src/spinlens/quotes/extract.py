@@ -154,10 +154,16 @@ def _beside_others(doc: Doc, found: Found, reported: list[Found]) -> Found | Non
     if found.cue is None or not text[found.cue[0] : found.cue[1]].lower().startswith("according"):
         return found
     start, end = found.content
+    # (a poll cited within it is the same source's finding: "Clinton has bounced back in the polls and is
+    # now leading Trump, according to a new nationwide poll")
     others = [
         o
         for o in reported
-        if o is not found and o.cue is not None and start <= o.cue[0] < o.cue[1] <= end and o.content[1] <= o.cue[0]
+        if o is not found
+        and o.cue is not None
+        and start <= o.cue[0] < o.cue[1] <= end
+        and o.content[1] <= o.cue[0]
+        and text[o.cue[0] : o.cue[1]].lower() != "in"
     ]
     if not others:
         return found

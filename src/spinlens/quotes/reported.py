@@ -1,7 +1,7 @@
 """Reported speech found from its cue (`from_cue`): "X said ...", tags closing the sentence ("..., warned
-the IMF"), "according to X", "per X", "in the words of X", claims owned by their speaker ("Trump's claim that
-..."), and cues a headline's tagger takes for nouns. Each takes its speaker from `attribution` and its
-content from `content`.
+the IMF"), "according to X", "per X", "in the words of X", a poll's finding ("Smith leads in the latest
+poll"), claims owned by their speaker ("Trump's claim that ..."), and cues a headline's tagger takes for nouns.
+Each takes its speaker from `attribution` and its content from `content`.
 """
 
 from __future__ import annotations
@@ -115,6 +115,19 @@ _CONNECTIVES = frozenset(
 # What "according to" names with no article when it says how a thing went, not who said it: "proceeding
 # according to plan" ("according to the plan" may cite a document, '"...," according to the plan')
 _AS_PLANNED = frozenset({"plan", "schedule", "script", "protocol", "tradition", "custom", "design"})
+# What "in" cites as the source of the clause it hangs on, as "according to" would: "In a CBS poll released
+# Monday, Smith led Jones by 8 points", "Jones trails in the latest polls"
+_POLLS = frozenset({"poll", "survey", "polling"})
+# Words that leave the polls after their "of" the source: "in the RealClearPolitics average of New Hampshire
+# polls", "in one of the first post-debate polls", "in most of the surveys"
+_SHARES_OF_POLLS = frozenset(
+    {"average", "aggregate", "one", "most", "all", "each", "several", "many", "some", "series", "majority"}
+)
+# Verbs of taking part in a poll, not of what it found: "Thousands took part in the survey", "voted in an
+# online poll"
+_TAKING_PART = frozenset({"take", "participate", "vote", "respond", "enroll", "include"})
+# A verb's children that begin another clause than its own
+_OTHER_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "xcomp"})
 
 
 def _owned_claim(noun: Token) -> Found | None:
@@ -207,6 +220,8 @@ def from_cue(token: Token) -> list[Found]:
         return _according_to(token, token)
     if (in_the_words := _in_the_words_of(token)) is not None:
         return [in_the_words]
+    if (poll := _in_a_poll(token)) is not None:
+        return poll
     # a cue the tagger took for a noun, or a noun that is one
     taken = (
         _cue_taken_for_a_noun(token)
@@ -708,6 +723,69 @@ def _in_the_words_of(in_: Token) -> Found | None:
     if speaker is None or content is None:
         return None
     return Found(content, speaker, (in_.idx, of.idx + len(of.text)), direct=False)
+
+
+def _in_a_poll(in_: Token) -> list[Found] | None:
+    """What an "in" phrase naming a poll reports as the poll's finding, which PolNeAR attributes to the poll as
+    it does "according to a poll": the clause after it where it opens the clause ("In the latest CBS poll, Smith
+    leads Jones by 8 points"), or the clause it closes ("Smith is ahead in the polls"). None where the phrase
+    is not of the kind ("The questions in the survey were biased", "Thousands took part in the survey")."""
+    verb = _poll_finding(in_)
+    if verb is None:
+        return None
+    if in_.i < verb.i:
+        return _according_to(in_, in_)
+    doc = in_.doc
+    source = trimmed_subtree(next(c for c in in_.children if c.dep_ == "pobj"))
+    # (an apposition after the poll is the writer's: "in the latest poll, a collapse driven by ...")
+    end = next((t.i for t in source if t.text == ","), source.end)
+    # the clause the phrase closes, from its first word or the semicolon before it ("...; Obama rocketed in the
+    # polls"), with what follows the phrase in the clause's own run ("Smith leads Jones in the poll by 8
+    # points"), up to the next clause or punctuation
+    start = max([t.i + 1 for t in doc[in_.sent.start : verb.i] if t.text in {";", ":"}] + [verb.left_edge.i])
+    # (not the "But" tying it to the sentence before, nor the "though" tying it to its main clause)
+    while start < in_.i and doc[start].dep_ in {"cc", "mark"}:
+        start += 1
+    others = {t for c in verb.children if c.dep_ in _OTHER_CLAUSE_DEPS for t in c.subtree}
+    last = in_.right_edge.i
+    while last < verb.right_edge.i:
+        word = doc[last + 1]
+        # (a hyphen within a word goes on: "by a three-percentage-point margin")
+        if (word.is_punct and (word.text != "-" or doc[last].whitespace_)) or word in others:
+            break
+        if word.dep_ == "cc" and word.head == verb:
+            break
+        last += 1
+    stop = last if last > in_.right_edge.i else in_.i - 1
+    content = tokens_range(list(doc[start : stop + 1]))
+    if content is None or source.start >= end:
+        return None
+    return [Found(content, span_range(doc[source.start : end]), word_range(in_), direct=False)]
+
+
+def _poll_finding(in_: Token) -> Token | None:
+    """The verb of the clause whose finding the "in" phrase cites a poll for, if it does."""
+    if in_.lower_ != "in" or in_.dep_ != "prep":
+        return None
+    verb = in_.head
+    while verb.dep_ == "xcomp":  # ("Smith continues to lead in the polls")
+        verb = verb.head
+    if (
+        verb.pos_ not in {"VERB", "AUX"}
+        or verb.dep_ not in {"ROOT", "advcl"}
+        # (an imperative or a participle is no finding: "Do well enough in polls to ...", "his worst showing
+        # in the survey")
+        or not has_subject(verb)
+        or lemma(in_.head) in _TAKING_PART
+        # (a cue after it reports what the poll found as its subject's words: "Voters said in a poll that ...")
+        or (verb.i < in_.i and lemma(in_.head) in ALL_CUES)
+    ):
+        return None
+    source = next((c for c in in_.children if c.dep_ == "pobj"), None)
+    if source is not None and source.lemma_.lower() in _SHARES_OF_POLLS:
+        of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return verb if source is not None and source.lemma_.lower() in _POLLS else None
 
 
 def _according_to(according: Token, to: Token) -> list[Found]:
