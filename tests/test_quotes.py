@@ -380,6 +380,26 @@ def test_a_poll_within_what_according_to_cites_leaves_it_whole(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three women believed to be the children's mothers were also arrested.",
+        "A gunman thought to be in his twenties opened fire on Tuesday.",
+        "The minister, said to be furious, was not available for comment.",
+    ],
+)
+def test_a_participle_saying_what_is_said_of_a_noun_quotes_no_one(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_a_participle_within_a_report_leaves_the_report_alone(nlp):
+    quote = only(analyse(nlp, "Police said the man, believed to be the shooter, was arrested."))
+    assert (quote.speaker.text, quote.content.text) == ("Police", "the man, believed to be the shooter, was arrested")
+    # (a subject's claim with a clause joined after it claims)
+    quote = only(analyse(nlp, "He claimed to be a doctor, and was arrested."))
+    assert (quote.speaker.text, quote.content.text) == ("He", "to be a doctor")
+
+
 def test_a_cue_before_a_poll_reports_its_finding_as_its_subject_s_words(nlp):
     quote = only(analyse(nlp, "Voters said in a new poll that they fear a recession."))
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("Voters", "said", "that they fear a recession")

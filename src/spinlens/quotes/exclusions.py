@@ -1,7 +1,8 @@
 """What a cue verb reports that is not a quote: a supposed, demanded, proposed or hypothetical clause, the
-writer's aside ("it is fair to say"), "as the minister said" with no words of its own, no one or anyone of a
-kind speaking, a request for anonymity, and the senses of cue verbs that say no words ("threatens Europe",
-"called a snap election"). `reported` and `content` ask these before they take any words as reported.
+writer's aside ("it is fair to say"), a participle saying what is said of a noun ("a gunman thought to be
+...", which the parser may take for the verb), "as the minister said" with no words of its own, no one or
+anyone of a kind speaking, a request for anonymity, and the senses of cue verbs that say no words ("threatens
+Europe", "called a snap election"). `reported` and `content` ask these before they take any words as reported.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.quotes.syntax import (
     CLAUSE_PREPOSITIONS,
     CLOSING_QUOTES,
+    FINITE_TAGS,
     PEOPLE,
     SUBJECT_DEPS,
     has_subject,
@@ -187,6 +189,41 @@ _SUPPOSING_MARKS = frozenset({"before", "until", "till", "once", "when", "whenev
 
 def is_supposed(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING_MARKS for c in verb.children)
+
+
+# Verbs that describe their subject by what others say of it, in a participle after it: "a man believed to be
+# the shooter", "the minister, said to be furious"
+_SAID_OF = frozenset(
+    {"believe", "think", "say", "report", "claim", "expect", "know", "consider", "rumor", "rumour", "allege",
+     "suspect", "understand", "estimate", "fear", "presume", "reckon"}
+)  # fmt: skip
+_FINITE_AUX = FINITE_TAGS | {"MD"}
+
+
+def is_participle_taken_for_the_verb(verb: Token) -> bool:
+    """Whether the cue is a participle on the noun before it that the parser took for a verb, with the real verb
+    then a clause with no subject: in "A gunman thought to be in his twenties opened fire", "The minister, said
+    to be furious, was not available" and "Police said the man, believed to be the shooter, was arrested" the
+    gunman, the minister and the man are what is said of, and no one is named saying it ("He claimed to be a
+    doctor, and was arrested" claims)."""
+    if lemma(verb) not in _SAID_OF or verb.tag_ not in {"VBD", "VBN"} or verb.i + 1 >= len(verb.doc):
+        return False
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == verb.i + 1), None)
+    if infinitive is None or verb.nbor().lower_ != "to":
+        return False
+    set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    # (a clause joined by "and" shares the subject: "He claimed to be a doctor, and was arrested"; one joined by
+    # nothing does not)
+    joined = [c for c in verb.children if c.dep_ == "conj"] if not any(d.dep_ == "cc" for d in verb.children) else []
+    stranded = [c for c in verb.children if c.dep_ == "ccomp"] + joined
+    if verb.dep_ == "advcl" and set_off:
+        stranded.append(verb.head)
+    return any(
+        c.i > infinitive.right_edge.i
+        and not has_subject(c)
+        and (c.tag_ in FINITE_TAGS or any(a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE_AUX for a in c.children))
+        for c in stranded
+    )
 
 
 def is_proposed(verb: Token) -> bool:

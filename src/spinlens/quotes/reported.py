@@ -51,6 +51,7 @@ from spinlens.quotes.exclusions import (
     is_hypothetical,
     is_known_as,
     is_no_one,
+    is_participle_taken_for_the_verb,
     is_phone_number,
     is_proposed,
     is_question,
@@ -261,6 +262,7 @@ def from_cue(token: Token) -> list[Found]:
         or is_that_said(token)
         or is_known_as(token)
         or promises_to_be_something(token)
+        or is_participle_taken_for_the_verb(token)
     ):
         return []
     if lemma(token) == "call" and (
