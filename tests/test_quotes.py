@@ -3637,6 +3637,22 @@ def test_dismissing_a_person_is_a_firing_not_a_verdict(nlp):
     assert only(analyse(nlp, "He dismissed Trump as a clown.")).content.text == "Trump as a clown"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Prosecutors dismissed the decades-old charge and released him.", "The lawsuit was dismissed by the courts."],
+)
+def test_dismissing_a_case_ends_it_and_says_nothing(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_dismissing_a_case_as_something_is_a_verdict(nlp):
+    quote = only(analyse(nlp, "Smith dismissed the charges as politically motivated."))
+    assert quote.content.text == "the charges as politically motivated"
+    # and so is dismissing someone's charges, their accusations
+    quote = only(analyse(nlp, "Smith dismissed Jones's charges about his voting record."))
+    assert quote.content.text == "Jones's charges about his voting record"
+
+
 def test_what_someone_shows_is_a_display_not_a_report(nlp):
     assert analyse(nlp, "The president showed no sign of backing down.").quotes == []
 

@@ -97,13 +97,30 @@ def heads_its_line(token: Token) -> bool:
 
 # Whom one dismisses from a post: a person's role, people, or "the head of ...", "staff"
 _DISMISSIBLE = PERSON_ROLES | PEOPLE | {"head", "staff"}
+# What a court or a prosecutor dismisses: "dismissed the charges", "the lawsuit was dismissed"
+_CASES = frozenset(
+    {"charge", "case", "lawsuit", "suit", "indictment", "count", "complaint", "appeal", "petition", "motion"}
+)
 
 
 def dismisses_someone(verb: Token) -> bool:
-    if any(is_as(c) for c in verb.children):
+    """Whether "dismiss" sends someone from their post or a case out of court, and says no words ("dismissed
+    the charges as politically motivated" does, where the parser may hang the "as" on an adjective)."""
+    if any(
+        is_as(c) or (c.dep_ == "advcl" and c.left_edge.lower_ == "as" and not has_subject(c)) for c in verb.children
+    ):
         return False
     return any(
-        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE) for c in verb.children
+        (c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _DISMISSIBLE))
+        or (c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CASES and not _is_accusation(c))
+        for c in verb.children
+    )
+
+
+def _is_accusation(charge: Token) -> bool:
+    """Whether a "charge" is someone's accusation, not a court's: "Clinton's charges about his stance"."""
+    return charge.lemma_.lower() == "charge" and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "about") for c in charge.children
     )
 
 

@@ -282,7 +282,8 @@ def from_cue(token: Token) -> list[Found]:
         # "VDAWDI, calculated using ... employment figures, rose": how a figure was worked out, not a report
         return []
     if lemma(token) == "dismiss" and dismisses_someone(token):
-        # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one)
+        # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one);
+        # "prosecutors dismissed the charge": a case ended
         return []
     if lemma(token) == "note" and notes_no_words(token):
         return []
