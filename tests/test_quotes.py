@@ -147,6 +147,22 @@ def test_mixed_quote_marks(text, quoted):
     assert [text[s:e] for s, e in direct_quotes(text)] == quoted
 
 
+def test_a_straight_mark_after_a_word_and_before_a_space_only_closes(nlp):
+    # one sentence to a line, as some archives keep a text: the quote opened on the line before its tag ends
+    # with that line, and its closing mark opens no quote at the tag
+    text = (
+        '"They were dragging their feet.\nThey were taking too long," said Tanya Badger, who told the police.\n'
+        '"Even if they were building a case, a child\'s life is at stake."'
+    )
+    assert [text[s:e] for s, e in direct_quotes(text)] == [
+        '"They were dragging their feet.',
+        '"Even if they were building a case, a child\'s life is at stake."',
+    ]
+    # nor does an inch mark open one
+    text = 'Trump is 6\'3" tall and, his doctor wrote, "in excellent health."'
+    assert [text[s:e] for s, e in direct_quotes(text)] == ['"in excellent health."']
+
+
 def test_reported_speech_with_that(nlp):
     quote = only(analyse(nlp, "The interior minister said that the border would stay closed until spring."))
     assert not quote.direct

@@ -5,8 +5,9 @@ or between single ones as the British press quotes. A quote left open at the end
 when the next paragraph opens with a quote mark, the newspaper convention for a quote spanning paragraphs;
 otherwise it ends with its paragraph. Single quotes inside a double-quoted passage stay part of it (nested
 quotes), and curly double quotes nest. Pasted copy that mixes the curly and straight styles, or opens a
-paragraph with a closing mark, is read as its writer meant it. In a transcript quoted over paragraphs, a
-mark before a speaker's label in capitals opens that speaker's turn, not a quote.
+paragraph with a closing mark, is read as its writer meant it; a straight mark after a word and before a
+space closes, and opens nothing. In a transcript quoted over paragraphs, a mark before a speaker's label in
+capitals opens that speaker's turn, not a quote.
 """
 
 from __future__ import annotations
@@ -51,12 +52,22 @@ def _opening_at(text: str, i: int) -> str | None:
     """The quotation mark that could open a quote at i: one character, or two (``, ''); also a curly closing
     mark that opens a paragraph before a word, as web copy mistypes it ('”Mr. Trump embodies ...” ― Sonya
     Herridge'), which opens as the curly opening mark does."""
-    pair = text[i : i + 2]
-    if pair in _OPENING:
-        return pair
     if text[i] == "”" and (i == 0 or text[i - 1] == "\n") and text[i + 1 : i + 2].isalnum():
         return "“"
-    return text[i] if text[i] in _OPENING else None
+    pair = text[i : i + 2]
+    mark = pair if pair in _OPENING else text[i] if text[i] in _OPENING else None
+    if mark is not None and _OPENING[mark] == mark and _closes_only(text, i, mark):
+        return None
+    return mark
+
+
+def _closes_only(text: str, i: int, mark: str) -> bool:
+    """Whether a mark that both opens and closes (straight or typewriter) stands where only a closing one
+    does: right after a word or its punctuation and before a space, as in '..., taking too long," said Tanya
+    Badger', where an opening one would start a quote at the tag when the one it closes opened on a line
+    before."""
+    after = i + len(mark)
+    return i > 0 and not text[i - 1].isspace() and (after == len(text) or text[after].isspace())
 
 
 def _close(text: str, start: int, opener: str) -> int | None:
