@@ -103,7 +103,7 @@ _CASES = frozenset(
 )
 
 
-def dismisses_someone(verb: Token) -> bool:
+def dismisses_someone_or_a_case(verb: Token) -> bool:
     """Whether "dismiss" sends someone from their post or a case out of court, and says no words ("dismissed
     the charges as politically motivated" does, where the parser may hang the "as" on an adjective)."""
     if any(

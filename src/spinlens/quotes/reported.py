@@ -42,7 +42,7 @@ from spinlens.quotes.exclusions import (
     asks_anonymity,
     calls_in,
     convenes,
-    dismisses_someone,
+    dismisses_someone_or_a_case,
     heads_its_line,
     is_anyone_of_a_kind,
     is_asked_about,
@@ -281,7 +281,7 @@ def from_cue(token: Token) -> list[Found]:
     if speaker is None and tells_how_it_was_made(token):
         # "VDAWDI, calculated using ... employment figures, rose": how a figure was worked out, not a report
         return []
-    if lemma(token) == "dismiss" and dismisses_someone(token):
+    if lemma(token) == "dismiss" and dismisses_someone_or_a_case(token):
         # "Zelensky dismissed his chief of staff": a firing, not a verdict ("dismissed Trump as a clown" is one);
         # "prosecutors dismissed the charge": a case ended
         return []
