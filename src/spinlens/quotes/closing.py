@@ -20,10 +20,10 @@ from spinlens.quotes.syntax import (
     is_as,
     is_circumstance,
     is_cue_preposition,
-    is_finite,
     is_infinitive,
     is_occasion,
     is_participle_after_comma,
+    is_tensed,
     is_that_clause,
     is_when,
     lemma,
@@ -326,12 +326,7 @@ def reports_what_the_noun_did(verb: Token) -> bool:
     speaker: "..., a decision critics say was dictated by Moscow" (critics say the decision was dictated), "...,
     a move business groups warned would choke growth" (where the parser takes the clause for a complement)."""
     return lemma(verb) in CLAUSE_CUES and any(
-        c.dep_ in {"ccomp", "xcomp"}
-        and c.i > verb.i
-        and not has_subject(c)
-        # finite, also through a passive's "was"
-        and (is_finite(c) or any(a.dep_ == "auxpass" and a.tag_ in FINITE_TAGS for a in c.children))
-        for c in verb.children
+        c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i and not has_subject(c) and is_tensed(c) for c in verb.children
     )
 
 

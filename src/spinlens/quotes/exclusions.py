@@ -27,13 +27,13 @@ from spinlens.quotes.speakers import PERSON_ROLES
 from spinlens.quotes.syntax import (
     CLAUSE_PREPOSITIONS,
     CLOSING_QUOTES,
-    FINITE_TAGS,
     PEOPLE,
     SUBJECT_DEPS,
     has_subject,
     is_as,
     is_cue_preposition,
     is_infinitive,
+    is_tensed,
     lemma,
     names_people,
 )
@@ -214,7 +214,6 @@ _SAID_OF = frozenset(
     {"believe", "think", "say", "report", "claim", "expect", "know", "consider", "rumor", "rumour", "allege",
      "suspect", "understand", "estimate", "fear", "presume", "reckon"}
 )  # fmt: skip
-_FINITE_AUX = FINITE_TAGS | {"MD"}
 
 
 def is_participle_taken_for_the_verb(verb: Token) -> bool:
@@ -235,12 +234,7 @@ def is_participle_taken_for_the_verb(verb: Token) -> bool:
     stranded = [c for c in verb.children if c.dep_ == "ccomp"] + joined
     if verb.dep_ == "advcl" and set_off:
         stranded.append(verb.head)
-    return any(
-        c.i > infinitive.right_edge.i
-        and not has_subject(c)
-        and (c.tag_ in FINITE_TAGS or any(a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE_AUX for a in c.children))
-        for c in stranded
-    )
+    return any(c.i > infinitive.right_edge.i and not has_subject(c) and is_tensed(c) for c in stranded)
 
 
 def is_proposed(verb: Token) -> bool:

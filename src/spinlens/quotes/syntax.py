@@ -193,6 +193,11 @@ def is_finite(verb: Token) -> bool:
     return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children)
 
 
+def is_tensed(verb: Token) -> bool:
+    """Whether the verb is finite (`is_finite`), also through a passive's auxiliary ("were arrested")."""
+    return is_finite(verb) or any(c.dep_ == "auxpass" and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
 def is_that_clause(clause: Token) -> bool:
     """Whether a clause the parser hung on a noun opens with "that" and has a subject of its own: "that the
     strikes hit ...", 'that negotiating with Washington was "neither wise nor honourable"', not the relative
