@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spinlens.headlines import title_case_headline
 from spinlens.inputs.readers import plain_text_title
 from spinlens.quotes.extract import Found, extract
 from spinlens.quotes.polnear import read_split
@@ -16,12 +17,19 @@ from spinlens.semeval.metrics import Scores, score_spans
 
 
 def predict(texts: list[str], batch_size: int = 16) -> dict[str, list[Found]]:
-    """What each text quotes, its title read as `spinlens analyze` reads a plain text file's."""
+    """What each text quotes, its title read as `spinlens analyze` reads a plain text file's: parsed in
+    sentence case, and a title-case one passed on to `extract`, as the quotes layer does."""
     from spinlens.parsing import load_spacy, text_to_parse
 
     nlp = load_spacy()
-    parsed = (text_to_parse(nlp, text, plain_text_title(text)) for text in texts)
-    return {text: extract(doc) for text, doc in zip(texts, nlp.pipe(parsed, batch_size=batch_size), strict=True)}
+    titles = [plain_text_title(text) for text in texts]
+    docs = nlp.pipe(
+        (text_to_parse(nlp, t, title) for t, title in zip(texts, titles, strict=True)), batch_size=batch_size
+    )
+    return {
+        text: extract(doc, title_case_headline(text, title))
+        for text, title, doc in zip(texts, titles, docs, strict=True)
+    }
 
 
 def evaluate(folder: str | Path) -> dict[str, Scores]:
