@@ -4871,7 +4871,6 @@ def test_a_title_case_headline_is_read_in_sentence_case(nlp, title, body, quotes
 @pytest.mark.parametrize(
     "text",
     [
-        "Poll: Clinton leads Trump in Ohio.\n\nThe survey was taken in May.",
         "Hillary Clinton: 1,769\nBernie Sanders: 1,501\n",
         # the outlet's name with the kind of piece, which NER takes for an organisation
         "Xinhua Commentary: Manila's provocations will only backfire\n\nBEIJING (Xinhua) -- Manila sent ships.",
@@ -4879,6 +4878,37 @@ def test_a_title_case_headline_is_read_in_sentence_case(nlp, title, body, quotes
 )
 def test_a_label_or_a_tally_before_a_colon_is_no_ones_words(nlp, text):
     assert analyse(nlp, text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Poll: Clinton leads Trump in Ohio.\n\nThe survey was taken in May.", ("Poll", "Clinton leads Trump in Ohio")),
+        (
+            "Mueller report: No further indictments\n\nThe special counsel has closed his inquiry.",
+            ("Mueller report", "No further indictments"),
+        ),
+        (
+            "Insiders: Trump will rebound in New Hampshire\n\nDonald Trump is poised to recover.",
+            ("Insiders", "Trump will rebound in New Hampshire"),
+        ),
+    ],
+)
+def test_a_poll_a_report_or_a_group_heading_the_headline_is_its_source(nlp, text, quote):
+    assert [(q.speaker.text, q.content.text) for q in analyse(nlp, text).quotes] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's references, not a headline
+        "The mayor spoke on Monday.\n\nSources: Reuters, Associated Press and CNN",
+        # the kind of piece
+        "SPECIAL REPORT: Hospitals Turn Away Patients As Fuel Runs Out\n\nDoctors said supplies were gone.",
+    ],
+)
+def test_a_source_heads_only_the_headline(nlp, text):
+    assert [q for q in analyse(nlp, text).quotes if q.cue and q.cue.text == ":"] == []
 
 
 def test_a_rubric_before_a_quote_is_not_its_speaker(nlp):

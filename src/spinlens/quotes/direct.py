@@ -67,7 +67,21 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’]*\s")
 _LONGEST_INTRODUCTION = 80  # characters before a quote in which a name and colon may introduce it
 # a headline's speaker may hold a role in lower case: "UN chief Guterres: ...", "Fed's Powell: ..."
 _ROLE_WORDS = "|".join(sorted(role for role in PERSON_ROLES if role.isalpha()))
-_HEADED_NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS})){{0,4}}"
+# What heads a headline as its source with no name: a poll's or a report's findings ("Poll: Clinton leads in
+# Ohio", "Mueller report: No further indictments") and those who speak as a group ("Insiders: Trump will
+# rebound"), as "according to a poll" and "officials said" have them speak in the body.
+SOURCE_HEADS = frozenset(
+    {
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "documents", "records",
+        "emails", "data", "audit", "memo", "newspaper", "sources", "insiders", "officials", "experts", "analysts",
+        "historians", "economists", "scientists", "researchers", "witnesses", "investigators", "prosecutors",
+        "police", "lawyers", "doctors", "critics", "aides", "allies", "advisers",
+    }
+)  # fmt: skip
+_SOURCE_HEAD_WORDS = "|".join(sorted(SOURCE_HEADS))
+_HEADED_NAME = (
+    rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES}|{_ROLE_WORDS}|{_SOURCE_HEAD_WORDS})){{0,4}}"
+)
 # (a transcript quoted over paragraphs opens each turn with a quote mark: '"WALLACE: ...')
 _TURN_MARKS = '"“'
 _STAGE_DIRECTION = re.compile(r"\W*[(\[][^\n]*[)\]]\W*")
@@ -97,8 +111,9 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
     """Lines headed by a person or an organisation and a colon, as headlines attribute what follows
     ("Sanders: Clinton needs to get away from personality stuff", also with whom or what it is said to or
     about: "Clinton to Planned Parenthood: ...", "Obama on climate change: ...") and transcripts their
-    speakers. The name must be one NER finds ("Poll:", "Correction:", "The Latest:" and "Still to come:"
-    head no one's words), and a line that is one quote is the quotes' own case ('Jane Doe: “…”').
+    speakers. The name must be one NER finds ("Correction:", "The Latest:" and "Still to come:" head no one's
+    words), or a poll, a report or a group heading the headline (`SOURCE_HEADS`: "Poll: Clinton leads in
+    Ohio"); a line that is one quote is the quotes' own case ('Jane Doe: “…”').
 
     A headline in title case, which ends at `headline_end`, is all capitalised runs to NER: there the name
     must be one it finds in the body too ("Sore Loser: Stacey Abrams Ends Challenges", "Madagascar Outbreak:
@@ -118,7 +133,12 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
         if _is_rubric(text, speaker) or _heads_an_aim(doc, line):
             continue
         named = _names_someone(doc, speaker, headline_end if speaker[0] < headline_end else 0)
-        if not (named or _named_after_a_role(doc, speaker) or line.group("speaker") in turns):
+        if not (
+            named
+            or _named_after_a_role(doc, speaker)
+            or line.group("speaker") in turns
+            or _a_source_heads_the_text(text, speaker)
+        ):
             continue
         # a quote no one is found to say across the line keeps it; a report with no speaker inside a line
         # ("... had to go back and say we have new information") does not
@@ -132,6 +152,13 @@ def headed_lines(doc: Doc, quotes: list[Range], found: list[Found], headline_end
             content = (content[0], content[1] - 1)  # the line's full stop ends the sentence, not the words
         headed.append(Found(content, speaker, line.span("cue"), direct=False))
     return headed
+
+
+def _a_source_heads_the_text(text: str, speaker: Range) -> bool:
+    """Whether the head opening the text, its headline's, is a poll, a report or a group by its last
+    word (`SOURCE_HEADS`). Further down, "Sources:" or "Documents:" list the writer's references."""
+    words = text[speaker[0] : speaker[1]].lower().split()
+    return not text[: speaker[0]].strip() and words[-1] in SOURCE_HEADS and words[-2:] != ["special", "report"]
 
 
 def _heads_an_aim(doc: Doc, line: re.Match[str]) -> bool:
