@@ -4523,6 +4523,28 @@ def test_long_quote_without_a_cue_is_kept_with_no_speaker(nlp):
     assert quote.direct and quote.speaker is None and quote.speaker_entity is None
 
 
+def test_a_long_title_in_title_case_is_not_speech(nlp):
+    text = (
+        "Her new book came out on Monday.\n\n“How the West Was Lost: Why Nations Fall From Within, and What Comes "
+        "After”\n\nThe book argues that nations fall from within."
+    )
+    assert [q.content.text for q in analyse(nlp, text).quotes] == ["that nations fall from within"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # capitalised for its names only
+        "“Viktor Orban and Donald Trump met Xi Jinping in Beijing last May.”",
+        # shouted
+        "“WE WANT JUSTICE FOR OUR SONS AND WE WANT IT NOW!”",
+    ],
+)
+def test_capitals_for_names_or_shouting_leave_a_quote_speech(nlp, quote):
+    text = f"The crowd waited outside the hall.\n\n{quote}\n\nPolice watched them."
+    assert [q.content.text for q in analyse(nlp, text).quotes] == [quote]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spinlens.headlines import in_title_case
 from spinlens.parsing import doc_text
 from spinlens.quotes.cues import TAG_CUES
 from spinlens.quotes.direct import (
@@ -111,13 +112,40 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             results.append(Found(quote, continued.speaker, None, direct=True))
         elif (leading := leads_its_line(text, quote, results)) is not None:
             results.append(Found(quote, leading.speaker, None, direct=True))
-        elif _words(text, quote) >= MIN_UNATTRIBUTED_WORDS:
+        elif _words(text, quote) >= MIN_UNATTRIBUTED_WORDS and not _a_title(doc, quote):
             results.append(Found(quote, None, None, direct=True))
     return sorted(results, key=lambda f: (f.content, f.cue or (0, 0)))
 
 
 def _words(text: str, quote: Range) -> int:
     return len(text[quote[0] : quote[1]].split())
+
+
+# capitalised common words that make a quote in title case a title, not words capitalised as names are
+MIN_TITLE_CASED = 2
+
+
+def _a_title(doc: Doc, quote: Range) -> bool:
+    """Whether a quote no one is found to say is a title in title case: a book's, a report's or an article's
+    ("The Greatest Comeback: How Richard Nixon Rose From Defeat to Create the New Majority"). A title
+    capitalises common words, function words or words the text writes in lower case elsewhere, where speech
+    capitalises names only ("I am the Nuncio to the United States") or shouts in capitals."""
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    words = [t for t in span or () if t.is_alpha]
+    quoted = doc_text(doc)[quote[0] : quote[1]]
+    if not words or quoted.isupper() or not in_title_case([t.text for t in words]):
+        return False
+    lower_case = {t.lower_ for t in doc if t.is_lower and not (quote[0] <= t.idx < quote[1])}
+    common = [
+        t
+        for t in words[1:]
+        if t.text[0].isupper()
+        and t.text != "I"
+        and not t.ent_type_
+        and doc[t.i - 1].text != ":"
+        and (t.is_stop or t.lower_ in lower_case)
+    ]
+    return len(common) >= MIN_TITLE_CASED
 
 
 def _speaker_in_a_tagged_quote(doc: Doc, found: Found, quotes: list[Range]) -> bool:
