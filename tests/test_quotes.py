@@ -416,6 +416,23 @@ def test_a_participle_within_a_report_leaves_the_report_alone(nlp):
     assert (quote.speaker.text, quote.content.text) == ("He", "to be a doctor")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything Trump says is a lie unless proven otherwise.",
+        "Nothing the government says can be trusted.",
+        "Something the senator said last week was revealing.",
+    ],
+)
+def test_the_writers_verdict_on_all_someone_says_quotes_no_one(nlp, text):
+    assert analyse(nlp, text).quotes == []
+
+
+def test_a_pronoun_for_all_someone_says_may_still_be_what_is_said(nlp):
+    quote = only(analyse(nlp, "The mayor said everything is fine."))
+    assert (quote.speaker.text, quote.content.text) == ("The mayor", "everything is fine")
+
+
 def test_a_cue_before_a_poll_reports_its_finding_as_its_subject_s_words(nlp):
     quote = only(analyse(nlp, "Voters said in a new poll that they fear a recession."))
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("Voters", "said", "that they fear a recession")

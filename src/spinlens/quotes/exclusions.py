@@ -237,6 +237,28 @@ def is_participle_taken_for_the_verb(verb: Token) -> bool:
     return any(c.i > infinitive.right_edge.i and not has_subject(c) and is_tensed(c) for c in stranded)
 
 
+# Pronouns for the whole of what someone says, or none of it: "Everything Trump says is a lie"
+_ALL_OR_NOTHING = frozenset({"everything", "anything", "nothing", "something"})
+
+
+def judges_what_is_said(verb: Token) -> bool:
+    """Whether the cue tells of someone's words only for the writer to judge them: in "Everything Trump says is
+    a lie" and "Nothing the government says can be trusted" the clause after the cue has no subject of its own
+    and says what the words are, as the parser takes "Everything Trump" for the cue's subject or hangs the cue
+    on "Nothing". No one is quoted saying "is a lie". The pronoun must open the sentence there, for after it
+    the clause may be what was said: in "... a strong streak - something his aides argue is possible" they
+    argue that it is."""
+    if verb.dep_ == "relcl":
+        opening = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+        pronoun = verb.head if verb.head == opening else None
+    else:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        pronoun = subject.left_edge if subject is not None else None
+    if pronoun is None or pronoun.lower_ not in _ALL_OR_NOTHING:
+        return False
+    return any(c.dep_ == "ccomp" and not has_subject(c) and is_tensed(c) for c in verb.children)
+
+
 def is_proposed(verb: Token) -> bool:
     """Whether the verb is what "let's" proposes ("Let's talk about JFK")."""
     return any(

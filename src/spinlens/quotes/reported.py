@@ -58,6 +58,7 @@ from spinlens.quotes.exclusions import (
     is_supposed,
     is_that_said,
     is_writers_aside,
+    judges_what_is_said,
     names_a_thing,
     notes_no_words,
     promises_to_be_something,
@@ -263,6 +264,7 @@ def from_cue(token: Token) -> list[Found]:
         or is_known_as(token)
         or promises_to_be_something(token)
         or is_participle_taken_for_the_verb(token)
+        or judges_what_is_said(token)
     ):
         return []
     if lemma(token) == "call" and (
