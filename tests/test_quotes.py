@@ -433,6 +433,31 @@ def test_a_pronoun_for_all_someone_says_may_still_be_what_is_said(nlp):
     assert (quote.speaker.text, quote.content.text) == ("The mayor", "everything is fine")
 
 
+def test_the_writers_clause_after_a_reported_quote_is_not_the_speakers(nlp):
+    text = 'The senator said: "I voted against the war from the start," but in fact the senator voted for it twice.'
+    quote = only(analyse(nlp, text))
+    assert quote.direct and quote.content.text == '"I voted against the war from the start,"'
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second report after the conjunction
+        (
+            'She said "the economy is strong" and that unemployment is falling.',
+            '"the economy is strong" and that unemployment is falling',
+        ),
+        # a tag after the words reports all of them
+        (
+            '"We are ready for anything," and the storm hit the coast two hours later, the mayor said.',
+            '"We are ready for anything," and the storm hit the coast two hours later',
+        ),
+    ],
+)
+def test_what_follows_a_reported_quote_may_be_said_too(nlp, text, content):
+    assert only(analyse(nlp, text)).content.text == content
+
+
 def test_a_cue_before_a_poll_reports_its_finding_as_its_subject_s_words(nlp):
     quote = only(analyse(nlp, "Voters said in a new poll that they fear a recession."))
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("Voters", "said", "that they fear a recession")

@@ -13,11 +13,13 @@ quote marks: those are titles, terms or scare quotes far more often than speech.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spinlens.headlines import in_title_case
 from spinlens.parsing import doc_text
+from spinlens.quotes.attribution import OPENING_QUOTES
 from spinlens.quotes.cues import TAG_CUES
 from spinlens.quotes.direct import (
     after_the_head,
@@ -64,7 +66,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
             continue
         if _speaker_in_a_tagged_quote(doc, found, quotes):
             continue
-        quote = _mostly_quote(found.content, quotes)
+        quote = _mostly_quote(found.content, quotes) or _quote_before_the_writers_clause(doc, found, quotes)
         if quote is not None:
             found = _name_taken_into_the_quote(text, found, quote) or found
         if quote is not None and found.cue is not None and found.cue[0] < quote[1] and quote[0] < found.cue[1]:
@@ -310,6 +312,35 @@ def _mostly_quote(content: Range, quotes: list[Range]) -> Range | None:
     if best is not None and best_overlap * 2 >= content[1] - content[0]:
         return best
     return None
+
+
+# "and" or "but" after a quote's closing mark, and what it joins in the words after it
+_JOINED_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:and|but)[^\S\n]+(?P<next>\S+)")
+
+
+def _quote_before_the_writers_clause(doc: Doc, found: Found, quotes: list[Range]) -> Range | None:
+    """The direct quote that opens what was reported, when the writer goes on after it with a clause of their own
+    that the parser joined to the quote's: in 'The senator said: "I voted against the war," but in fact the
+    senator voted for it twice' the words after the quote are the writer's. Not another quote or "that" clause
+    after the conjunction ('said "..." and that unemployment is falling' reports both), nor a verb without a
+    subject of its own ('talked about "cutting red tape" and making sure it stays cut'). A tag after it reports
+    all that goes before it: '"We are ready," and the storm hit two hours later, the mayor said'."""
+    content = found.content
+    quote = next((q for q in quotes if q[0] == content[0] and q[1] < content[1]), None)
+    if quote is None or found.cue is None or found.cue[0] > content[0]:
+        return None
+    text = doc_text(doc)
+    joined = _JOINED_AFTER.match(text, quote[1])
+    if joined is None or joined.end() > content[1] or joined.group("next")[0] in OPENING_QUOTES:
+        return None
+    if joined.group("next").lower() == "that":
+        return None
+    after = doc.char_span(joined.start("next"), content[1], alignment_mode="expand")
+    if after is None:
+        return None
+    # (not `after.root`: the sentence's full stop, hung on the cue, may stand outside the clause as well)
+    verb = next((t for t in after if t.head not in after and not t.is_punct and not t.is_space), None)
+    return quote if verb is not None and any(c.dep_ in SUBJECT_DEPS and c in after for c in verb.children) else None
 
 
 def _quoted_within(doc: Doc, found: Found, quote: Range) -> bool:
