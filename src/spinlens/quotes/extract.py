@@ -331,9 +331,9 @@ def _quote_before_the_writers_clause(doc: Doc, found: Found, quotes: list[Range]
         return None
     text = doc_text(doc)
     joined = _JOINED_AFTER.match(text, quote[1])
-    if joined is None or joined.end() > content[1] or joined.group("next")[0] in OPENING_QUOTES:
+    if joined is None or joined.end() > content[1]:
         return None
-    if joined.group("next").lower() == "that":
+    if joined.group("next")[0] in OPENING_QUOTES or joined.group("next").lower() == "that":
         return None
     after = doc.char_span(joined.start("next"), content[1], alignment_mode="expand")
     if after is None:
