@@ -4315,6 +4315,19 @@ def test_a_block_quote_keeps_the_attributions_within_it(nlp):
     assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["CNN"]
 
 
+def test_according_to_closing_its_line_introduces_the_paragraph_after_it(nlp):
+    said = "The ministry approved the pipeline in 2019 without the required survey of the river."
+    quote = only(analyse(nlp, f"The permit is now in court.\n\nAccording to the state auditor:\n\n{said}\n\nHe left."))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("the state auditor", "According to", said)
+    # an apposition before the colon is still the source's
+    text = f"According to Jane Doe, writing for the Tribune:\n{said}"
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text) == ("Jane Doe, writing for the Tribune", said)
+    # and where the paragraph is the writer's, quoting words amid their own, the line attributes nothing
+    text = 'According to Jane Doe, writing for the Tribune:\nThe ministry "never checked" the river, she wrote.'
+    assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["she"]
+
+
 def test_a_number_opening_a_list_after_a_colon_is_nobodys_words(nlp):
     text = "Below are 9 steps that would help in defending Americans from terrorism:\n1.\nLabel the enemy."
     assert analyse(nlp, text).quotes == []

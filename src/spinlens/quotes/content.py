@@ -125,7 +125,7 @@ def _is_verb_joined_without_and(token: Token, clause: Token) -> bool:
     )
 
 
-def _block_quote(text: str, position: int) -> Range | None:
+def block_quote(text: str, position: int) -> Range | None:
     """The paragraph after `position`, set apart as what a cue closing the line before introduces: in no quote
     marks, or in one quote that fills it; None where it has a quote with a tag of its own ('“...,” CNN
     said.'), whose speaker is that tag's, or quoted words amid the writer's own."""
@@ -205,7 +205,7 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
         belief_or_question = lemma(verb) in STANCE_CUES | QUESTION_CUES
         if not text[start:end].strip():
             # "The governor added:" closing its line: what was said is the paragraph after, a block quote
-            return (None if belief_or_question else _block_quote(text, end)), False
+            return (None if belief_or_question else block_quote(text, end)), False
         if belief_or_question or text[start:end].lstrip()[:1] not in OPENING_QUOTES:
             # "Every honest observer knows the truth: the West wanted this war." What is known is that sentence;
             # a statement after a colon may run on over the paragraph in quote marks, but a belief, a question

@@ -37,7 +37,7 @@ from spinlens.quotes.direct import (
 )
 from spinlens.quotes.marks import Range, direct_quotes, last_quoted_char
 from spinlens.quotes.reported import from_cue, worded
-from spinlens.quotes.syntax import SUBJECT_DEPS, Found, inside_any, lemma, story_start
+from spinlens.quotes.syntax import FINITE_TAGS, SUBJECT_DEPS, Found, inside_any, lemma, story_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -55,6 +55,7 @@ def extract(doc: Doc, headline: str | None = None) -> list[Found]:
     quotes = direct_quotes(text)
     reported = _outermost_objects(text, [found for token in doc for found in from_cue(token)])
     reported = [beside for found in reported if (beside := _beside_others(doc, found, reported)) is not None]
+    reported = [found for found in reported if not _describes_a_speaker(doc, found, reported)]
     results: list[Found] = []
     taken: set[Range] = set()
     for found in reported:
@@ -233,6 +234,21 @@ def _after_dateline(doc: Doc, content: Range) -> Range:
     """The content without the dateline it starts with ("KYIV, 3 March 2025 — Troops advanced, X said")."""
     start = story_start(doc, content[0])
     return (start, content[1]) if start is not None and start < content[1] else content
+
+
+def _describes_a_speaker(doc: Doc, found: Found, reported: list[Found]) -> bool:
+    """Whether an attribution with no speaker is a participle or an infinitive within another's speaker: in
+    "According to Jane Doe, writing for the Tribune:" it says who Jane Doe is, and what follows is hers (a
+    tensed verb there is the other speaker running on too far: "a group of rabbis called for a boycott, and
+    the league said ...")."""
+    if found.speaker is not None or found.cue is None:
+        return False
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    return (
+        cue is not None
+        and cue[0].tag_ not in FINITE_TAGS | {"MD"}
+        and inside_any(found.cue, [other.speaker for other in reported if other.speaker is not None])
+    )
 
 
 def _outermost_objects(text: str, reported: list[Found]) -> list[Found]:

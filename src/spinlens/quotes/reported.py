@@ -21,7 +21,7 @@ from spinlens.quotes.closing import (
     remark_cue_taken_for_a_plural,
     remark_taken_for_a_name,
 )
-from spinlens.quotes.content import content_of, words_outside
+from spinlens.quotes.content import block_quote, content_of, words_outside
 from spinlens.quotes.cues import (
     ALL_CUES,
     CLAUSE_CUES,
@@ -800,6 +800,8 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects or (objects[0].lower_ in _AS_PLANNED and not list(objects[0].children)):
         return []
+    if (introduced := _introducing(according, to)) is not None:
+        return introduced
     speaker = trimmed_subtree(objects[0])
     phrase = set(according.subtree) | set(to.subtree)
     comma = next((t for t in to.subtree if t.i > to.i and t.text == ","), None)
@@ -889,6 +891,32 @@ def _according_to(according: Token, to: Token) -> list[Found]:
     content = _without_connective(doc, content)
     cue = (according.idx, to.idx + len(to.text))
     return [Found(content, span_range(speaker), cue, direct=False)]
+
+
+def _introducing(according: Token, to: Token) -> list[Found] | None:
+    """What an "according to" phrase that is a line of its own, closed by a colon, attributes ("According to
+    the state auditor:", "According to Jane Doe, writing for the Tribune:"): the paragraph after it, as a cue
+    of saying closing its line introduces one, or nothing where that paragraph is no block quote (it has
+    quoted words amid the writer's own); None for a phrase of another shape, and for a clause before the
+    colon ("According to the Times, lawyers are aiding the migrants:"), which is what the source is cited
+    for."""
+    doc = according.doc
+    if according.i != according.sent.start:
+        return None
+    colon = next((t for t in doc[to.i + 1 : according.sent.end] if t.text == ":" or "\n" in t.text), None)
+    if colon is None or colon.text != ":" or colon.i == to.i + 1:
+        return None
+    source = doc[to.i + 1 : colon.i]
+    if any(t.tag_ in FINITE_TAGS or t.dep_ in SUBJECT_DEPS for t in source):
+        return None
+    text = doc_text(doc)
+    line_end = text.find("\n", colon.idx)
+    if line_end < 0 or text[colon.idx + 1 : line_end].strip():
+        return None
+    content = block_quote(text, line_end)
+    if content is None:
+        return []
+    return [Found(content, span_range(source), (according.idx, to.idx + len(to.text)), direct=False)]
 
 
 def _parted_subject(subject: Token, according: Token) -> bool:
