@@ -4024,6 +4024,28 @@ def test_a_tag_whose_speaker_the_parser_made_the_cues_object(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The budget is a disgrace," said Maria Lopez, who chaired the finance committee for a decade yet '
+            "voted for the mayor in the primary.",
+            "Maria Lopez",
+        ),
+        (
+            '"This fight is far from over," said Dana White, a union organizer who heads the campaign group Stop '
+            "the Cuts.",
+            "Dana White, a union organizer who heads the campaign group",
+        ),
+    ],
+)
+def test_a_tag_whose_speaker_the_parser_made_the_subject_of_a_clause_after_it(nlp, text, speaker):
+    # the parser reads a verb later in the tag ("voted", the group's name "Stop") as a clause the cue reports,
+    # with the speaker its subject: the name set off by its comma is the speaker, and what was said the quote
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.content.text, quote.direct) == (speaker, text[: text.index(",") + 2], True)
+
+
 def test_a_closing_participle_goes_on_for_whom_a_tag_after_a_quote_names(nlp):
     text = (
         '"He never even told me that he owned a gun," continued the shooter\'s neighbor, adding that Paddock did not '

@@ -277,7 +277,7 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
     # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb
     speaking = object_after_quote(verb)
-    clauses = [c for c in clauses if c != speaking]
+    clauses = [c for c in clauses if speaking is None or (c != speaking and c not in speaking.ancestors)]
     # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set
     # off on its speaker on the participle; what the cue says is not what was asked
     clauses = [c for c in clauses if subject_of_an_aside(c) is None]

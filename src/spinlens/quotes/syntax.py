@@ -242,14 +242,29 @@ DASHES = frozenset({"-", "–", "—"})
 def object_after_quote(verb: Token) -> Token | None:
     """The speaker of a tag after a quote that the parser made the cue's object: '"...," claimed one viral
     post shared 40,000 times'; or a verb of the cue's, with the speaker's name its object, where the tagger
-    reads the role before the name as a verb: '"...," said epidemiologist John Smith'."""
+    reads the role before the name as a verb: '"...," said epidemiologist John Smith'; or the subject of a
+    clause the parser hangs on the cue, reading a verb later in the tag as what was said: '"...," said Maria
+    Lopez, who chaired the committee yet endorsed the mayor' (the name, set off by a comma, is the speaker)."""
+    doc = verb.doc
     # (past a space the tokenizer keeps as a word: '...,”\xa0added Zelensky')
-    before = [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
+    before = [t for t in doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
     if len(before) < 2 or before[-1].text not in CLOSING_QUOTES or before[-2].text not in {",", "?", "!"}:
         return None
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
-    return next((c for c in verb.children if c.left_edge.i == verb.i + 1 and _names_after_quote(c)), None)
+    named = next((c for c in verb.children if c.left_edge.i == verb.i + 1 and _names_after_quote(c)), None)
+    if named is not None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return named
+    return next(
+        (
+            s
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i > verb.i
+            for s in c.children
+            if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1 and s.i + 1 < len(doc) and doc[s.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _names_after_quote(token: Token) -> bool:
