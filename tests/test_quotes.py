@@ -4350,6 +4350,35 @@ def test_according_to_closing_its_line_introduces_the_paragraph_after_it(nlp):
     assert [q.speaker.text for q in analyse(nlp, text).quotes] == ["she"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The mayor spoke on Monday.\n\nIn response, the governor issued the following statement:\n\n“Our "
+            "thoughts are with the families of the victims tonight.”",
+            "the governor",
+            "issued the following statement",
+            "“Our thoughts are with the families of the victims tonight.”",
+        ),
+        (
+            "Smith made the following comment:\n\n“The plan will cost every family a thousand dollars.”\n",
+            "Smith",
+            "made the following comment",
+            "“The plan will cost every family a thousand dollars.”",
+        ),
+        (
+            "The ministry released a statement:\n\nThe talks will resume next week in Geneva.\n",
+            "The ministry",
+            "released a statement",
+            "The talks will resume next week in Geneva.",
+        ),
+    ],
+)
+def test_a_statement_put_out_closing_its_line_introduces_the_paragraph_after_it(nlp, text, speaker, cue, content):
+    quote = only(analyse(nlp, text))
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == (speaker, cue, content)
+
+
 def test_a_number_opening_a_list_after_a_colon_is_nobodys_words(nlp):
     text = "Below are 9 steps that would help in defending Americans from terrorism:\n1.\nLabel the enemy."
     assert analyse(nlp, text).quotes == []

@@ -132,6 +132,33 @@ _TAKING_PART = frozenset({"take", "participate", "vote", "respond", "enroll", "i
 _OTHER_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "xcomp"})
 
 
+def _statement_put_out(verb: Token) -> Found | None:
+    """A statement put out closing its line with a colon ("Trump issued the following statement:", "Sanders
+    made the following comment:", "The ministry released a statement:"): the paragraph after it, a block quote,
+    is the subject's words, as after a cue of saying that closes its line ("The governor added:"). Verbs that
+    are cues themselves ("posted this tweet:") are theirs."""
+    if verb.pos_ != "VERB" or lemma(verb) in ALL_CUES:
+        return None
+    statement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in SAYING_NOUNS), None)
+    if statement is None:
+        return None
+    doc = verb.doc
+    colon = verb.right_edge
+    while colon.is_space and colon.i > verb.i:
+        colon = doc[colon.i - 1]
+    if colon.text != ":" or colon.i < statement.i or any(t.is_punct for t in doc[statement.i + 1 : colon.i]):
+        return None
+    text = doc_text(doc)
+    line_end = _line_closed_by(text, colon)
+    if line_end is None:
+        return None
+    speaker = speaker_of(verb)
+    content = block_quote(text, line_end)
+    if speaker is None or content is None:
+        return None
+    return Found(content, span_range(speaker), (verb.idx, statement.idx + len(statement.text)), direct=False)
+
+
 def _owned_claim(noun: Token) -> Found | None:
     """A claim its owner's possessive names, with what is claimed in a that-clause on it: in "Politifact
     seized on Trump's claim that there have been thousands of shootings" Trump claims there have been; "his
@@ -231,6 +258,7 @@ def from_cue(token: Token) -> list[Found]:
         or _evidence_tag_taken_for_a_noun(token)
         or _remark_taken_by_a_plural(token)
         or _owned_claim(token)
+        or _statement_put_out(token)
     )
     if taken is not None:
         return [taken]
@@ -910,13 +938,19 @@ def _introducing(according: Token, to: Token) -> list[Found] | None:
     if any(t.tag_ in FINITE_TAGS or t.dep_ in SUBJECT_DEPS for t in source):
         return None
     text = doc_text(doc)
-    line_end = text.find("\n", colon.idx)
-    if line_end < 0 or text[colon.idx + 1 : line_end].strip():
+    line_end = _line_closed_by(text, colon)
+    if line_end is None:
         return None
     content = block_quote(text, line_end)
     if content is None:
         return []
     return [Found(content, span_range(source), (according.idx, to.idx + len(to.text)), direct=False)]
+
+
+def _line_closed_by(text: str, colon: Token) -> int | None:
+    """Where the line that `colon` closes ends; None where words follow it on its line."""
+    line_end = text.find("\n", colon.idx)
+    return None if line_end < 0 or text[colon.idx + 1 : line_end].strip() else line_end
 
 
 def _parted_subject(subject: Token, according: Token) -> bool:
