@@ -4801,6 +4801,9 @@ def test_signed_quote(nlp):
     # also after a no-break space, as web copy has it
     quote = only(analyse(nlp, "“The debate changed my mind about the whole campaign.”\xa0― Jane Doe\xa0\n"))
     assert quote.speaker.text == "Jane Doe" and quote.cue.text == "―"
+    # a possessive after the dash names a work, not who signs: a review's title and the book it is about
+    text = "Read the review: “Hope And Fury”—John Smith’s Churchill Book\n"
+    assert analyse(nlp, text).quotes == []
 
 
 def test_a_name_and_a_colon_in_mid_line_introduce_a_quote(nlp):

@@ -50,6 +50,7 @@ _NAME = rf"{_CAPITALISED}(?:{_SPACE}+(?:{_CAPITALISED}|{_NAME_PARTICLES})){{0,4}
 # A full stop after a word of four letters or more with a lower-case letter in it ends a sentence
 _ENDS_A_SENTENCE = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*(?<=[A-Za-z]{4})\.$")
 _SIGNATURE = re.compile(rf"{_SPACE}*(?P<cue>[―—–]|--){_SPACE}*(?P<speaker>{_NAME})")
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 _HEADER = re.compile(rf"{_SPACE}*(?P<speaker>{_NAME}){_SPACE}*(?P<cue>:){_SPACE}*")
 # whom or what a headline's speaker speaks to or about: "Clinton to Planned Parenthood: ...", "Obama on climate
 # change: ..."
@@ -398,7 +399,8 @@ def signed_by(text: str, quote: Range) -> tuple[Range, Range] | None:
     """(speaker, cue) of a quote signed with a dash after it ("…” ― Jane Doe") or a name and colon before it
     ("Jane Doe: “…”"), the layout of letters, tweets and interview transcripts."""
     after = _SIGNATURE.match(text, quote[1])
-    if after is not None:
+    # (a possessive there names a work, not its signer: '“Wheel And Fight”—Pat Buchanan’s Nixon Book')
+    if after is not None and not _POSSESSIVE.search(after.group("speaker")):
         start, end = after.span("speaker")
         if _ENDS_A_SENTENCE.search(after.group("speaker")):
             # "― Karen Bobadilla.": the full stop ends the line; an abbreviation's stays ("― John Smith Jr.")
