@@ -2360,6 +2360,18 @@ def test_a_headlines_closing_name_the_parser_leaves_unattached_speaks(nlp):
             "At the hospital in Khan Younis, Dr. Ahmed al-Farra, 60, told reporters that supplies were running out.",
             "Dr. Ahmed al-Farra, 60",
         ),
+        # or on a place in a participle the sentence opens with
+        (
+            "Alarmed by the protests in Nevada, Senator Tom Baker, the majority leader, said that he had spoken with "
+            "the governor.",
+            "Senator Tom Baker, the majority leader",
+        ),
+        # or as a second noun of the phrase, joined to it by the comma alone
+        (
+            "After a day of tensions between two of the nation’s highest-profile Democrats, Senate Leader Tom "
+            "Baker’s office announced Friday that Baker will meet the governor on Thursday.",
+            "Senate Leader Tom Baker’s office",
+        ),
         # or on "after", as if Trump were a time, with the cue a clause of its own
         (
             'His comments came after Trump, in an interview with Politico, accused Kyiv of "using the war" to '
