@@ -703,7 +703,7 @@ def _name_left_after_a_closing_cue(verb: Token) -> list[Token]:
 def _subject_taken_for_an_apposition(verb: Token) -> Token | None:
     """The speaker the parser hangs, as an apposition, on the last noun of the phrase the sentence opens with:
     "In the village of Turmus Ayya, Ayed Abu Awwad, 54, said ..." reads as a village called both, and
-    "Alarmed by the protests in Nevada, Senator Tom Baker, ..., said ..." as a state called so."""
+    "Troubled by the protests in Ohio, Senator Tom Baker, ..., said ..." as a state called so."""
     doc = verb.doc
     last = verb.i - 1
     while last >= 0 and doc[last].is_punct:
@@ -714,16 +714,17 @@ def _subject_taken_for_an_apposition(verb: Token) -> Token | None:
     while named.dep_ == "appos" and named.head.dep_ in {"appos", "conj"}:
         named = named.head
     place = named.head
-    # (or as a second place, joined to it by the comma alone: "... in Nevada, Senator Harry Reid, ..., said")
+    # (or as a second noun, joined to it by the comma alone: "... in Ohio, Senator Tom Baker, ..., said")
     joined = named.dep_ == "conj" and not any(c.dep_ == "cc" for c in place.children)
     if not (named.dep_ == "appos" or joined) or place.dep_ != "pobj" or named.pos_ not in {"PROPN", "NOUN"}:
         return None
     if not comma_between_words(place, named):
         return None
     opening = place
-    while opening.dep_ in {"pobj", "prep"} and opening.head.i != verb.i:
+    # (through the phrases of a participle too, its agent among them: "Troubled by the protests in ...")
+    while opening.dep_ in {"pobj", "prep", "agent"} and opening.head.i != verb.i:
         opening = opening.head
-    # (or a participle with no subject: "Alarmed by the protests in Nevada, Senator Tom Baker, ..., said")
+    # (or a participle with no subject: "Troubled by the protests in Ohio, Senator Tom Baker, ..., said")
     participle = opening.dep_ == "advcl" and opening.tag_ in {"VBN", "VBG"} and not has_subject(opening)
     if not (opening.dep_ == "prep" or participle) or opening.head.i != verb.i or opening.left_edge.i != verb.sent.start:
         return None

@@ -275,7 +275,8 @@ def content_of(verb: Token, after_only: bool = False) -> tuple[Range | None, boo
     ]
     clauses = [c for c in clauses if not (c.i > verb.i and any(r < c.left_edge.i for r in relatives))]
     clauses = [c for c in clauses if not _is_relative_taken_for_a_clause(verb, c)]
-    # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb
+    # '"...," said epidemiologist John Smith': nor is the speaker the tagger reads as a verb, nor the clause the
+    # parser makes the speaker the subject of ('"...," said Maria Lopez, who ... yet voted for the mayor')
     speaking = object_after_quote(verb)
     clauses = [c for c in clauses if speaking is None or (c != speaking and c not in speaking.ancestors)]
     # "A spokesman, asked whether ..., said only that ...": the parser may hang the cue after a participle set

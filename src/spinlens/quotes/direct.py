@@ -399,7 +399,7 @@ def signed_by(text: str, quote: Range) -> tuple[Range, Range] | None:
     """(speaker, cue) of a quote signed with a dash after it ("…” ― Jane Doe") or a name and colon before it
     ("Jane Doe: “…”"), the layout of letters, tweets and interview transcripts."""
     after = _SIGNATURE.match(text, quote[1])
-    # (a possessive there names a work, not its signer: '“Wheel And Fight”—Pat Buchanan’s Nixon Book')
+    # (a possessive there names a work, not its signer: '“Hope And Fury”—John Smith’s Churchill Book')
     if after is not None and not _POSSESSIVE.search(after.group("speaker")):
         start, end = after.span("speaker")
         if _ENDS_A_SENTENCE.search(after.group("speaker")):

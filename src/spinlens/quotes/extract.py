@@ -239,8 +239,8 @@ def _after_dateline(doc: Doc, content: Range) -> Range:
 def _describes_a_speaker(doc: Doc, found: Found, reported: list[Found]) -> bool:
     """Whether an attribution with no speaker is a participle or an infinitive within another's speaker: in
     "According to Jane Doe, writing for the Tribune:" it says who Jane Doe is, and what follows is hers (a
-    tensed verb there is the other speaker running on too far: "a group of rabbis called for a boycott, and
-    the league said ...")."""
+    tensed verb there is the other speaker running on too far: "a group of teachers called for a strike, and
+    the union said ...")."""
     if found.speaker is not None or found.cue is None:
         return False
     cue = doc.char_span(*found.cue, alignment_mode="expand")

@@ -133,7 +133,7 @@ _OTHER_CLAUSE_DEPS = frozenset({"conj", "advcl", "parataxis", "ccomp", "xcomp"})
 
 
 def _statement_put_out(verb: Token) -> Found | None:
-    """A statement put out closing its line with a colon ("Trump issued the following statement:", "Sanders
+    """A statement put out closing its line with a colon ("The governor issued the following statement:", "Smith
     made the following comment:", "The ministry released a statement:"): the paragraph after it, a block quote,
     is the subject's words, as after a cue of saying that closes its line ("The governor added:"). Verbs that
     are cues themselves ("posted this tweet:") are theirs."""
@@ -926,7 +926,7 @@ def _introducing(according: Token, to: Token) -> list[Found] | None:
     the state auditor:", "According to Jane Doe, writing for the Tribune:"): the paragraph after it, as a cue
     of saying closing its line introduces one, or nothing where that paragraph is no block quote (it has
     quoted words amid the writer's own); None for a phrase of another shape, and for a clause before the
-    colon ("According to the Times, lawyers are aiding the migrants:"), which is what the source is cited
+    colon ("According to the Tribune, officials are reviewing the permits:"), which is what the source is cited
     for."""
     doc = according.doc
     if according.i != according.sent.start:

@@ -244,7 +244,7 @@ def object_after_quote(verb: Token) -> Token | None:
     post shared 40,000 times'; or a verb of the cue's, with the speaker's name its object, where the tagger
     reads the role before the name as a verb: '"...," said epidemiologist John Smith'; or the subject of a
     clause the parser hangs on the cue, reading a verb later in the tag as what was said: '"...," said Maria
-    Lopez, who chaired the committee yet endorsed the mayor' (the name, set off by a comma, is the speaker)."""
+    Lopez, who chaired the committee yet voted for the mayor' (the name, set off by a comma, is the speaker)."""
     doc = verb.doc
     # (past a space the tokenizer keeps as a word: '...,”\xa0added Zelensky')
     before = [t for t in doc[max(0, verb.i - 3) : verb.i] if not t.is_space]
